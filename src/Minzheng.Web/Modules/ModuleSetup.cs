@@ -1,0 +1,20 @@
+namespace Minzheng.Web.Modules;
+
+/// <summary>
+/// The one place business modules are plugged in: each adds its services and process definitions in
+/// <see cref="AddModules"/> and maps its API in <see cref="MapModules"/>. Pages are found by Razor.
+/// </summary>
+public static class ModuleSetup
+{
+    public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder)
+    {
+        _ = builder;
+        return builder;
+    }
+
+    public static WebApplication MapModules(this WebApplication app)
+    {
+        _ = app;
+        return app;
+    }
+}

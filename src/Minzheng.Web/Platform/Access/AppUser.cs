@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Minzheng.Web.Platform.Access;
+
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public AppUser() => Id = Guid.CreateVersion7();
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The root of the user's scope: a 12-digit division code.</summary>
+    public string DivisionCode { get; set; } = "";
+
+    /// <summary>Set when an administrator resets the password: the user must choose a new one at next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public bool IsDisabled { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public sealed class AppRole : IdentityRole<Guid>
+{
+    public AppRole() => Id = Guid.CreateVersion7();
+
+    public AppRole(string name, string displayName) : this()
+    {
+        Name = name;
+        DisplayName = displayName;
+    }
+
+    public string DisplayName { get; set; } = "";
+}

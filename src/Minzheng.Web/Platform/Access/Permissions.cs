@@ -1,0 +1,54 @@
+namespace Minzheng.Web.Platform.Access;
+
+/// <summary>
+/// Named permissions. Endpoints and pages declare the one they need; roles (data) grant them.
+/// A permission is a claim of type <see cref="ClaimType"/> carried by the role.
+/// </summary>
+public static class Permissions
+{
+    public const string ClaimType = "permission";
+    public const string PolicyPrefix = "perm:";
+
+    public const string RegistryRead = "registry.read";
+    public const string RegistryWrite = "registry.write";
+    public const string RegistryRevealId = "registry.reveal-id";
+    public const string RegistryImport = "registry.import";
+    public const string RegistryExport = "registry.export";
+    public const string DivisionsWrite = "divisions.write";
+    public const string CalendarWrite = "calendar.write";
+    public const string WorkflowRead = "workflow.read";
+    public const string AssistanceAccept = "assistance.accept";
+    public const string AssistanceInvestigate = "assistance.investigate";
+    public const string AssistanceApprove = "assistance.approve";
+    public const string AssistanceConfirm = "assistance.confirm";
+    public const string AssistanceStandards = "assistance.standards";
+    public const string PaymentsPrepare = "payments.prepare";
+    public const string PaymentsApprove = "payments.approve";
+    public const string AuditRead = "audit.read";
+    public const string AdminUsers = "admin.users";
+    public const string CitizenApply = "citizen.apply";
+
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        [RegistryRead] = "查看人员、家庭登记信息",
+        [RegistryWrite] = "新增、修改人员和家庭信息",
+        [RegistryRevealId] = "查看完整身份证号等敏感号码（留痕）",
+        [RegistryImport] = "从 Excel/CSV 批量导入人员和家庭",
+        [RegistryExport] = "导出人员、家庭名单",
+        [DivisionsWrite] = "维护行政区划信息",
+        [CalendarWrite] = "维护节假日与调休工作日",
+        [WorkflowRead] = "查看业务流程、待办与超期件",
+        [AssistanceAccept] = "社会救助受理",
+        [AssistanceInvestigate] = "社会救助入户调查",
+        [AssistanceApprove] = "社会救助审核（乡镇）",
+        [AssistanceConfirm] = "社会救助审批确认（县级）",
+        [AssistanceStandards] = "维护救助标准",
+        [PaymentsPrepare] = "编制资金发放表",
+        [PaymentsApprove] = "审批资金发放",
+        [AuditRead] = "查阅审计日志",
+        [AdminUsers] = "管理用户、角色和管辖范围",
+        [CitizenApply] = "群众网上申请",
+    };
+
+    public static string Policy(string permission) => PolicyPrefix + permission;
+}

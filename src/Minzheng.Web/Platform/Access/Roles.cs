@@ -1,0 +1,35 @@
+using static Minzheng.Web.Platform.Access.Permissions;
+
+namespace Minzheng.Web.Platform.Access;
+
+/// <summary>
+/// The roles shipped with the platform and the permissions they start with. Roles are data:
+/// an administrator may change what a role grants; these are only the first-start defaults.
+/// </summary>
+public static class Roles
+{
+    public const string VillageWorker = "village-worker";
+    public const string TownshipClerk = "township-clerk";
+    public const string TownshipApprover = "township-approver";
+    public const string CountyOfficer = "county-officer";
+    public const string CityOfficer = "city-officer";
+    public const string Finance = "finance";
+    public const string Auditor = "auditor";
+    public const string Administrator = "administrator";
+    public const string Citizen = "citizen";
+
+    public sealed record RoleDefinition(string Name, string DisplayName, string[] Permissions);
+
+    public static readonly IReadOnlyList<RoleDefinition> Defaults =
+    [
+        new(VillageWorker, "村（社区）工作人员", [RegistryRead, WorkflowRead, AssistanceAccept]),
+        new(TownshipClerk, "乡镇经办人员（受理/调查）", [RegistryRead, RegistryWrite, RegistryImport, RegistryExport, WorkflowRead, AssistanceAccept, AssistanceInvestigate]),
+        new(TownshipApprover, "乡镇审核人员（审核确认）", [RegistryRead, RegistryExport, WorkflowRead, AssistanceApprove]),
+        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, WorkflowRead, AssistanceApprove, AssistanceConfirm, AssistanceStandards, PaymentsPrepare]),
+        new(CityOfficer, "市级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, DivisionsWrite, CalendarWrite, WorkflowRead, AssistanceStandards]),
+        new(Finance, "财务人员", [RegistryRead, WorkflowRead, PaymentsPrepare, PaymentsApprove]),
+        new(Auditor, "审计人员（只读）", [RegistryRead, WorkflowRead, AuditRead]),
+        new(Administrator, "系统管理员", [.. Descriptions.Keys.Where(p => p != CitizenApply)]),
+        new(Citizen, "群众", [CitizenApply]),
+    ];
+}

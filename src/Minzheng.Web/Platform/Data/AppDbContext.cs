@@ -1,0 +1,155 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Calendar;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Files;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Imports;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Workflow;
+
+namespace Minzheng.Web.Platform.Data;
+
+/// <summary>
+/// The platform database, shared by every module. Two sealed subclasses carry one migration set each
+/// (SQLite, PostgreSQL). Division scope is applied here for reads (a query filter on every
+/// <see cref="IDivisionScoped"/> entity) and for writes (checked in SaveChanges), so a module cannot forget it.
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
+{
+    public const string ScopeFilter = "DivisionScope";
+
+    private readonly ICurrentUser _user;
+    private readonly TimeProvider _time;
+
+    protected AppDbContext(DbContextOptions options, ICurrentUser user, TimeProvider time) : base(options)
+    {
+        _user = user;
+        _time = time;
+    }
+
+    public ICurrentUser CurrentUser => _user;
+
+    // Read by the query filter on every query: EF parameterises these per context instance.
+    internal string ScopeLow => _user.Scope.Low;
+    internal string ScopeHigh => _user.Scope.High;
+
+    public DbSet<PlatformSetting> Settings => Set<PlatformSetting>();
+    public DbSet<Division> Divisions => Set<Division>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<WorkflowProcess> WorkflowProcesses => Set<WorkflowProcess>();
+    public DbSet<WorkflowCase> WorkflowCases => Set<WorkflowCase>();
+    public DbSet<WorkflowCaseEvent> WorkflowCaseEvents => Set<WorkflowCaseEvent>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(b =>
+        {
+            b.ToTable("access_user");
+            b.Property(u => u.DisplayName).HasMaxLength(100);
+            b.Property(u => u.DivisionCode).HasMaxLength(12);
+        });
+        builder.Entity<AppRole>(b =>
+        {
+            b.ToTable("access_role");
+            b.Property(r => r.DisplayName).HasMaxLength(100);
+        });
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("access_user_role");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("access_user_claim");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("access_user_login");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("access_user_token");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("access_role_claim");
+        builder.Entity<PlatformSetting>(b =>
+        {
+            b.ToTable("platform_setting");
+            b.HasKey(s => s.Key);
+            b.Property(s => s.Key).HasMaxLength(100);
+        });
+
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => !t.IsAbstract);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IDivisionScoped).IsAssignableFrom(e.ClrType)))
+        {
+            ApplyScope(builder, entity.ClrType, nameof(IDivisionScoped.DivisionCode));
+        }
+        // Memberships are scoped through their household.
+        builder.Entity<HouseholdMember>().HasQueryFilter(ScopeFilter,
+            m => string.Compare(m.Household!.DivisionCode, ScopeLow) >= 0 && string.Compare(m.Household!.DivisionCode, ScopeHigh) <= 0);
+    }
+
+    private void ApplyScope(ModelBuilder builder, Type clrType, string property)
+    {
+        // e => string.Compare(e.DivisionCode, this.ScopeLow) >= 0 && string.Compare(e.DivisionCode, this.ScopeHigh) <= 0
+        var e = Expression.Parameter(clrType, "e");
+        var code = Expression.Property(e, property);
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        var self = Expression.Constant(this);
+        var low = Expression.Property(self, nameof(ScopeLow));
+        var high = Expression.Property(self, nameof(ScopeHigh));
+        var body = Expression.AndAlso(
+            Expression.GreaterThanOrEqual(Expression.Call(compare, code, low), Expression.Constant(0)),
+            Expression.LessThanOrEqual(Expression.Call(compare, code, high), Expression.Constant(0)));
+        builder.Entity(clrType).HasQueryFilter(ScopeFilter, Expression.Lambda(body, e));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var scope = _user.Scope;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+
+            if (entry.Entity is IDivisionScoped scoped)
+            {
+                // Writes are scoped like reads: neither the new nor the old division may lie outside the user's subtree.
+                var original = entry.State == EntityState.Added ? null : entry.Property(nameof(IDivisionScoped.DivisionCode)).OriginalValue as string;
+                if (!scope.Contains(scoped.DivisionCode) || (original is not null && !scope.Contains(original)))
+                {
+                    throw AppProblem.NotFound("记录");
+                }
+            }
+            if (entry.Entity is IStamped stamped)
+            {
+                if (entry.State == EntityState.Added) stamped.CreatedAt = now;
+                if (entry.State != EntityState.Deleted) stamped.UpdatedAt = now;
+            }
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                versioned.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes the next save of <paramref name="entity"/> fail with 409 unless the stored version is still
+    /// <paramref name="expectedVersion"/> (the one the client edited).
+    /// </summary>
+    public void ExpectVersion<T>(T entity, int expectedVersion) where T : class, IVersioned
+    {
+        if (entity.Version != expectedVersion) throw AppProblem.Stale();
+        Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
+    }
+}

@@ -1,0 +1,24 @@
+using Minzheng.Web.Platform.Access;
+
+namespace Minzheng.Web.Platform.Demo;
+
+/// <summary>The demo accounts (demo mode only; password <see cref="Password"/> for all).</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo@2020";
+
+    public sealed record Account(string UserName, string DisplayName, string Role, string DivisionCode, string Description);
+
+    public static readonly IReadOnlyList<Account> All =
+    [
+        new("admin", "系统管理员", Roles.Administrator, "450900000000", "系统管理员 · 玉林市"),
+        new("city.officer", "市民政局干部", Roles.CityOfficer, "450900000000", "市级民政干部 · 玉林市"),
+        new("rongxian.officer", "容县民政局干部", Roles.CountyOfficer, "450921000000", "县级民政干部 · 容县"),
+        new("rongzhou.clerk", "容州镇经办员", Roles.TownshipClerk, "450921100000", "乡镇经办（受理/调查）· 容州镇"),
+        new("rongzhou.approver", "容州镇审核员", Roles.TownshipApprover, "450921100000", "乡镇审核确认 · 容州镇"),
+        new("yangmei.clerk", "杨梅镇经办员", Roles.TownshipClerk, "450921102000", "乡镇经办 · 杨梅镇"),
+        new("xinnan.worker", "新南社区工作人员", Roles.VillageWorker, "450921100003", "社区工作人员 · 新南社区"),
+        new("beiliu.officer", "北流市民政局干部", Roles.CountyOfficer, "450981000000", "县级民政干部 · 北流市"),
+        new("auditor", "审计员", Roles.Auditor, "450900000000", "只读审计 · 玉林市"),
+    ];
+}

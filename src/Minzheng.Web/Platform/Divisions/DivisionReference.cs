@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Text;
+using nietras.SeparatedValues;
+
+namespace Minzheng.Web.Platform.Divisions;
+
+/// <summary>
+/// Loads the shipped 玉林市 division tree (Reference/yulin-divisions.csv) into the database, with
+/// corrections of known source errors, pinyin and the alternative civil-affairs town codes.
+/// Runs again only when the shipped data (or this correction table) changes.
+/// </summary>
+public static class DivisionReference
+{
+    public const string SettingKey = "reference.divisions";
+
+    /// <summary>Source names corrected by code (data/README.md); the source value is kept in SourceName.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NameCorrections = new Dictionary<string, string>
+    {
+        ["450921100209"] = "周口村委会", // 囗 (U+56D7, enclosure) for 口
+        ["450921102203"] = "河口村委会",
+        ["450921111212"] = "水口村委会",
+        ["450921113209"] = "江口村委会",
+        ["450981121206"] = "六仑村委会", // traditional 崙 for 仑
+    };
+
+    public sealed record Row(string Code, string Name, DivisionLevel Level, string? ParentCode);
+
+    public static List<Row> ReadShipped()
+    {
+        using var stream = ReferenceData.Open("yulin-divisions.csv");
+        using var reader = Sep.Reader().From(stream);
+        var rows = new List<Row>(1700);
+        foreach (var r in reader)
+        {
+            rows.Add(new Row(r["code"].ToString(), r["name"].ToString(), DivisionCodes.ParseApiName(r["level"].ToString()), r["parent_code"].ToString()));
+        }
+        return rows;
+    }
+
+    public static Dictionary<string, string> ReadAlternativeCodes()
+    {
+        using var stream = ReferenceData.Open("division-alternative-codes.csv");
+        using var reader = Sep.Reader().From(stream);
+        var map = new Dictionary<string, string>();
+        foreach (var r in reader) map[r["code"].ToString()] = r["alternative_code"].ToString();
+        return map;
+    }
+
+    public static bool? UrbanFromName(string name, DivisionLevel level)
+    {
+        if (level == DivisionLevel.Village)
+        {
+            if (name.EndsWith("村委会", StringComparison.Ordinal) || name.EndsWith("村民委员会", StringComparison.Ordinal)) return false;
+            if (name.Contains("社区", StringComparison.Ordinal) || name.Contains("居委会", StringComparison.Ordinal) || name.Contains("居民委员会", StringComparison.Ordinal)) return true;
+            return null;
+        }
+        return level == DivisionLevel.Town && name.EndsWith("街道", StringComparison.Ordinal) ? true : null;
+    }
+
+    public static string ShippedVersion()
+    {
+        using var stream = ReferenceData.Open("yulin-divisions.csv");
+        var hash = SHA256.HashData(stream);
+        var corrections = string.Join(";", NameCorrections.Select(c => c.Key + "=" + c.Value))
+            + string.Join(";", PlaceNamePinyin.SpecificNameOverrides.Select(c => c.Key + "=" + c.Value))
+            + string.Join(";", PlaceNamePinyin.PlaceNameReadings.Select(c => c.Key + "=" + c.Value));
+        var extra = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(corrections));
+        return Convert.ToHexStringLower(hash)[..16] + "-" + Convert.ToHexStringLower(extra)[..8];
+    }
+
+    public static async Task<bool> EnsureLoadedAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var version = ShippedVersion();
+        var setting = await db.Settings.FindAsync([SettingKey], ct);
+        if (setting?.Value == version) return false;
+
+        var pinyin = new PlaceNamePinyin(PinyinTable.Shared);
+        var alternatives = ReadAlternativeCodes();
+        var existing = await db.Divisions.ToDictionaryAsync(d => d.Code, ct);
+        var order = 0;
+        foreach (var row in ReadShipped())
+        {
+            var name = NameCorrections.GetValueOrDefault(row.Code, row.Name);
+            if (!existing.TryGetValue(row.Code, out var d))
+            {
+                d = new Division { Code = row.Code, Name = name };
+                db.Divisions.Add(d);
+            }
+            d.Name = name;
+            d.SourceName = name == row.Name ? null : row.Name;
+            d.Level = row.Level;
+            d.ParentCode = row.ParentCode;
+            d.IsUrban = UrbanFromName(name, row.Level);
+            d.Pinyin = pinyin.Romanize(name);
+            d.AlternativeCode = alternatives.GetValueOrDefault(row.Code);
+            d.SortOrder = order++;
+        }
+        if (setting is null) db.Settings.Add(new PlatformSetting { Key = SettingKey, Value = version, UpdatedAt = DateTime.UtcNow });
+        else setting.Value = version;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Web.Platform.Files;
+
+/// <summary>
+/// Saves uploads under the data directory with a size limit and an allow-list of types checked against
+/// the file's leading bytes, not only its name (a renamed executable is refused).
+/// </summary>
+public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrentUser user, BusinessClock clock)
+{
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    private static readonly Dictionary<string, (string ContentType, byte[][] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = ("application/pdf", [[0x25, 0x50, 0x44, 0x46]]),
+        [".jpg"] = ("image/jpeg", [[0xFF, 0xD8, 0xFF]]),
+        [".jpeg"] = ("image/jpeg", [[0xFF, 0xD8, 0xFF]]),
+        [".png"] = ("image/png", [[0x89, 0x50, 0x4E, 0x47]]),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", [[0x50, 0x4B, 0x03, 0x04]]),
+        [".csv"] = ("text/csv", []),
+        [".txt"] = ("text/plain", []),
+    };
+
+    public static bool IsAllowedName(string fileName) => Allowed.ContainsKey(Path.GetExtension(fileName));
+
+    public async Task<StoredFile> SaveAsync(string fileName, Stream content, CancellationToken ct = default)
+    {
+        fileName = Path.GetFileName(fileName);
+        var ext = Path.GetExtension(fileName);
+        if (!Allowed.TryGetValue(ext, out var kind))
+        {
+            throw new AppProblem(400, "file_type_not_allowed", $"不支持的文件类型“{ext}”，可上传: {string.Join("、", Allowed.Keys)}");
+        }
+        var id = Guid.CreateVersion7();
+        var now = clock.UtcNow;
+        var relative = Path.Combine("files", now.ToString("yyyy"), now.ToString("MM"), id.ToString("N"));
+        var full = Path.Combine(options.DataDirectory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        long size;
+        string sha;
+        await using (var output = File.Create(full))
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[81920];
+            size = 0;
+            int read;
+            var head = new byte[8];
+            var headLength = 0;
+            while ((read = await content.ReadAsync(buffer, ct)) > 0)
+            {
+                if (headLength < head.Length)
+                {
+                    var take = Math.Min(head.Length - headLength, read);
+                    Array.Copy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                }
+                size += read;
+                if (size > MaxBytes)
+                {
+                    output.Close();
+                    File.Delete(full);
+                    throw new AppProblem(413, "file_too_large", $"文件超过 {MaxBytes / 1024 / 1024} MB 上限");
+                }
+                hash.AppendData(buffer, 0, read);
+                await output.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+            if (kind.Magic.Length > 0 && !kind.Magic.Any(m => headLength >= m.Length && head.AsSpan(0, m.Length).SequenceEqual(m)))
+            {
+                output.Close();
+                File.Delete(full);
+                throw new AppProblem(400, "file_content_mismatch", $"文件内容与扩展名“{ext}”不符");
+            }
+            sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        var stored = new StoredFile
+        {
+            Id = id,
+            FileName = fileName,
+            ContentType = kind.ContentType,
+            Size = size,
+            Sha256 = sha,
+            RelativePath = relative.Replace('\\', '/'),
+            CreatedAt = now,
+            CreatedBy = user.UserName,
+        };
+        db.Files.Add(stored);
+        return stored;
+    }
+
+    public Stream OpenRead(StoredFile file) => File.OpenRead(Path.Combine(options.DataDirectory, file.RelativePath));
+}

@@ -1,0 +1,216 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Calendar;
+using Minzheng.Web.Platform.Crypto;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Files;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Imports;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Ui;
+using Minzheng.Web.Platform.Workflow;
+using Scalar.AspNetCore;
+
+namespace Minzheng.Web.Platform;
+
+/// <summary>The kernel's services and middleware; modules plug in through Modules/ModuleSetup.cs.</summary>
+public static class PlatformSetup
+{
+    public const string SmartScheme = "cookie-or-bearer";
+    public const string SignInRateLimit = "sign-in";
+    public const string PublicRateLimit = "public";
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = PlatformOptions.From(builder.Configuration);
+        Directory.CreateDirectory(options.DataDirectory);
+        services.AddSingleton(options);
+
+        services.TryAddSingletonTimeProvider();
+        services.AddSingleton<BusinessClock>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqliteAppDbContext>(o => DbContextSetup.Configure(o, options.Provider, options.ConnectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresAppDbContext>(o => DbContextSetup.Configure(o, options.Provider, options.ConnectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+                break;
+        }
+
+        services.AddSingleton(sp => new IdentifierProtector(KeyStore.LoadOrCreate(
+            builder.Configuration, options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Minzheng.Crypto"), builder.Environment.IsProduction() && !options.DemoSeed)));
+
+        AddIdentityAndAuth(services, builder.Configuration);
+
+        services.AddDataProtection()
+            .SetApplicationName("Minzheng")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys", "data-protection")));
+
+        services.AddSingleton<DivisionDirectory>();
+        services.AddSingleton<WorkingCalendar>();
+        services.AddSingleton<ProcessCatalog>();
+        services.AddSingleton(PlaceNamePinyinFactory);
+        services.AddScoped<WorkflowEngine>();
+        services.AddScoped<WorkflowQueries>();
+        services.AddScoped<FileStore>();
+        services.AddRegistry();
+
+        services.AddRazorPages(o =>
+        {
+            // Pages live beside their code (Platform/…, Modules/…) and declare absolute routes.
+            o.RootDirectory = "/";
+            o.Conventions.AddPageRoute("/Platform/Registry/Pages/PersonForm", "/registry/persons/{id:guid}/edit");
+        });
+        // API enums travel as camelCase names ("female", "rural"), not numbers.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "民政一体化业务平台 API";
+            doc.Info.Description = "Minzheng civil-affairs platform API. Errors are RFC 7807 ProblemDetails with a stable `code`.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(PublicRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.AddSingleton<PlatformInitializer>();
+        return builder;
+    }
+
+    private static PlaceNamePinyin PlaceNamePinyinFactory(IServiceProvider _) => new(Text.PinyinTable.Shared);
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(s => s.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
+    }
+
+    private static void AddIdentityAndAuth(IServiceCollection services, IConfiguration config)
+    {
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Minzheng:Security:MaxFailedSignIns", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Minzheng:Security:LockoutMinutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<ThreeOfFourPasswordValidator>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(config.GetValue("Minzheng:Security:TokenMinutes", 60)))
+            .AddPolicyScheme(SmartScheme, "Cookie (UI) or bearer token (API)", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "minzheng.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(config.GetValue("Minzheng:Security:IdleMinutes", 30));
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 401, "unauthenticated", "请先登录");
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 403, "forbidden", "您没有执行此操作的权限");
+        });
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Permissions.Descriptions.Keys)
+            {
+                o.AddPolicy(Permissions.Policy(permission), p => p.RequireAuthenticatedUser().RequireClaim(Permissions.ClaimType, permission));
+            }
+            // Anything that does not declare otherwise needs a signed-in user.
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+    }
+
+    private static async Task ApiAware(HttpContext ctx, string redirectUri, int status, string code, string detail)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            var pd = ProblemExceptionHandler.Create(ctx, status, code, detail, null);
+            await ctx.Response.WriteAsJsonAsync(pd, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            return;
+        }
+        ctx.Response.Redirect(redirectUri);
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && http.Response.ContentLength is null)
+            {
+                var status = http.Response.StatusCode;
+                var pd = ProblemExceptionHandler.Create(http, status, status == 404 ? "not_found" : status == 429 ? "rate_limited" : "http_" + status,
+                    status == 404 ? "请求的资源不存在" : status == 429 ? "请求过于频繁，请稍后再试" : ProblemExceptionHandler.TitleFor(status), null);
+                await http.Response.WriteAsJsonAsync(pd, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            }
+        });
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("民政一体化业务平台 API")).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapAccessApi();
+        app.MapDivisionsApi();
+        app.MapCalendarApi();
+        app.MapRegistryApi();
+        app.MapWorkflowApi();
+        return app;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Platform.Registry.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryRead)]
+public sealed class PersonsModel(PersonSearch search, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock) : PageModel
+{
+    public PersonFilter Filter { get; private set; } = new();
+    public Paged<PersonRow>? Result { get; private set; }
+    public DivisionDirectory Divisions => divisions;
+    public IEnumerable<Division> DivisionOptions => divisions.All
+        .Where(d => d.Level is DivisionLevel.County or DivisionLevel.Town && user.Scope.Contains(d.Code) || d.Code == user.DivisionCode)
+        .OrderBy(d => d.SortOrder);
+    public Division? SelectedVillage => divisions.Find(Filter.DivisionCode) is { Level: DivisionLevel.Village } v ? v : null;
+    public bool CanWrite => user.HasPermission(Permissions.RegistryWrite);
+    public bool CanExport => user.HasPermission(Permissions.RegistryExport);
+
+    public int Age(DateOnly birth)
+    {
+        var today = clock.Today;
+        var age = today.Year - birth.Year;
+        return birth.AddYears(age) > today ? age - 1 : age;
+    }
+
+    public async Task OnGetAsync(string? idNumber, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort, int? page)
+    {
+        Filter = new PersonFilter { IdNumber = idNumber, Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort };
+        try
+        {
+            Result = await search.SearchAsync(Filter, PageRequest.From(page, 20), HttpContext.RequestAborted);
+        }
+        catch (AppProblem p)
+        {
+            ModelState.AddProblem(p, "");
+        }
+    }
+}

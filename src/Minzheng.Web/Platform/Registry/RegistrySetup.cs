@@ -1,0 +1,14 @@
+namespace Minzheng.Web.Platform.Registry;
+
+public static class RegistrySetup
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    {
+        services.AddScoped<PersonRegistration>();
+        services.AddScoped<HouseholdRegistration>();
+        services.AddScoped<PersonSearch>();
+        services.AddScoped<RegistryQueries>();
+        services.AddScoped<RegistryExport>();
+        return services;
+    }
+}

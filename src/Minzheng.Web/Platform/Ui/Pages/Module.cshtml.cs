@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Minzheng.Web.Platform.Ui.Pages;
+
+public sealed class ModuleModel : PageModel
+{
+    public ModuleCatalog.Entry Entry { get; private set; } = null!;
+    public IReadOnlyList<string> Excerpt { get; private set; } = [];
+
+    public IActionResult OnGet(string key)
+    {
+        if (ModuleCatalog.Find(key) is not { } entry) return NotFound();
+        if (entry.Path is { } path) return Redirect(path);
+        Entry = entry;
+        Excerpt = ModuleCatalog.PlanExcerpt(entry);
+        return Page();
+    }
+}

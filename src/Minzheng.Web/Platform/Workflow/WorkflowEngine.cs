@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Calendar;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Web.Platform.Workflow;
+
+/// <summary>The process definitions modules contribute at start; stored as versioned data by <see cref="WorkflowEngine.SyncDefinitionsAsync"/>.</summary>
+public sealed class ProcessCatalog
+{
+    private readonly List<ProcessModel> _models = [];
+
+    public IReadOnlyList<ProcessModel> Models => _models;
+
+    public void Add(ProcessModel model)
+    {
+        var problems = model.Validate();
+        if (problems.Count > 0) throw new InvalidOperationException($"流程 {model.Code} 定义有误: {string.Join("; ", problems)}");
+        _models.Add(model);
+    }
+}
+
+/// <summary>
+/// Interprets process definitions: starts cases, applies actions allowed by the transition table and the
+/// actor's permission, sets step and overall deadlines in working days, and writes the timeline.
+/// It changes tracked entities only; the calling use case saves them in its one transaction.
+/// </summary>
+public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCalendar calendar, BusinessClock clock)
+{
+    /// <summary>Stores each catalogued definition as version 1, or as a new version when the code's definition changed.</summary>
+    public static async Task SyncDefinitionsAsync(AppDbContext db, ProcessCatalog catalog, DateOnly today, CancellationToken ct = default)
+    {
+        foreach (var model in catalog.Models)
+        {
+            var json = WorkflowProcess.Serialize(model);
+            var latest = await db.WorkflowProcesses.Where(p => p.Code == model.Code).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+            if (latest?.DefinitionJson == json) continue;
+            db.WorkflowProcesses.Add(new WorkflowProcess
+            {
+                Code = model.Code,
+                Version = (latest?.Version ?? 0) + 1,
+                Name = model.Name,
+                ValidFrom = today,
+                DefinitionJson = json,
+                CreatedAt = DateTime.UtcNow,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<WorkflowProcess> CurrentVersionAsync(string processCode, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        return await db.WorkflowProcesses.AsNoTracking()
+            .Where(p => p.Code == processCode && p.ValidFrom <= today)
+            .OrderByDescending(p => p.Version)
+            .FirstOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException($"流程 {processCode} 未定义");
+    }
+
+    public async Task<ProcessModel> ModelOfAsync(WorkflowCase c, CancellationToken ct = default)
+    {
+        var p = await db.WorkflowProcesses.AsNoTracking().SingleAsync(p => p.Code == c.ProcessCode && p.Version == c.ProcessVersion, ct);
+        return p.Model;
+    }
+
+    public async Task<WorkflowCase> StartAsync(string processCode, string subjectType, Guid subjectId, string title, string divisionCode, string? opinion = null, CancellationToken ct = default)
+    {
+        var process = await CurrentVersionAsync(processCode, ct);
+        var model = process.Model;
+        var now = clock.UtcNow;
+        var c = new WorkflowCase
+        {
+            ProcessCode = processCode,
+            ProcessVersion = process.Version,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Title = title,
+            DivisionCode = divisionCode,
+            State = model.InitialState,
+            StateEnteredAt = now,
+        };
+        Enter(c, model, model.State(model.InitialState));
+        c.Events.Add(NewEvent(c, "start", "创建", null, model.InitialState, opinion, now));
+        db.WorkflowCases.Add(c);
+        return c;
+    }
+
+    /// <summary>The actions the current user may take on the case now.</summary>
+    public IEnumerable<TransitionModel> AvailableActions(WorkflowCase c, ProcessModel model) =>
+        c.ClosedAt is not null ? [] : model.From(c.State).Where(t => user.HasPermission(t.Permission));
+
+    public async Task<WorkflowCaseEvent> PerformAsync(WorkflowCase c, string action, string? opinion, IReadOnlyList<(Guid FileId, string FileName)>? attachments = null, CancellationToken ct = default)
+    {
+        var model = await ModelOfAsync(c, ct);
+        var t = model.From(c.State).FirstOrDefault(t => t.Action == action)
+            ?? throw new AppProblem(409, "workflow_action_not_allowed", $"当前状态“{model.State(c.State).Name}”下不能执行“{action}”");
+        if (!user.HasPermission(t.Permission))
+        {
+            throw new AppProblem(403, "workflow_forbidden", $"您没有执行“{t.ActionName}”的权限（需要 {t.Permission}）");
+        }
+        if (t.RequiresOpinion && string.IsNullOrWhiteSpace(opinion))
+        {
+            throw AppProblem.Field("opinion", $"“{t.ActionName}”必须填写意见");
+        }
+        var now = clock.UtcNow;
+        var from = c.State;
+        c.State = t.To;
+        c.StateEnteredAt = now;
+        Enter(c, model, model.State(t.To));
+        var e = NewEvent(c, t.Action, t.ActionName, from, t.To, opinion, now);
+        foreach (var (fileId, fileName) in attachments ?? [])
+        {
+            e.Attachments.Add(new WorkflowAttachment { EventId = e.Id, FileId = fileId, FileName = fileName });
+        }
+        c.Events.Add(e);
+        db.WorkflowCaseEvents.Add(e);
+        return e;
+    }
+
+    /// <summary>Extends the overall time limit once, with a reason (e.g. 30 → 45 working days).</summary>
+    public async Task ExtendAsync(WorkflowCase c, string reason, CancellationToken ct = default)
+    {
+        var model = await ModelOfAsync(c, ct);
+        if (model.OverallDeadline is not { ExtendedWorkingDays: { } extended } || c.ClockStartedOn is not { } started)
+        {
+            throw new AppProblem(409, "workflow_not_extendable", "该业务没有可延长的办理时限");
+        }
+        if (c.ExtensionReason is not null) throw new AppProblem(409, "workflow_already_extended", "办理时限只能延长一次");
+        if (string.IsNullOrWhiteSpace(reason)) throw AppProblem.Field("reason", "延长办理时限必须说明理由");
+        c.ExtensionReason = reason.Trim();
+        c.CaseDueDate = calendar.AddWorkingDays(started, extended);
+        var e = NewEvent(c, "extend", "延长办理时限", c.State, c.State, reason, clock.UtcNow);
+        c.Events.Add(e);
+        db.WorkflowCaseEvents.Add(e);
+    }
+
+    /// <summary>Open cases past their step or overall deadline, within the user's scope.</summary>
+    public IQueryable<WorkflowCase> Overdue()
+    {
+        var today = clock.Today;
+        return db.WorkflowCases.Where(c => c.ClosedAt == null && (c.StepDueDate < today || c.CaseDueDate < today));
+    }
+
+    private void Enter(WorkflowCase c, ProcessModel model, StateModel state)
+    {
+        var today = clock.Today;
+        c.StepDueDate = state.DeadlineWorkingDays is { } days && !state.Terminal ? calendar.AddWorkingDays(today, days) : null;
+        if (model.OverallDeadline is { } od && od.StartsAtState == state.Code && c.ClockStartedOn is null)
+        {
+            c.ClockStartedOn = today;
+            c.CaseDueDate = calendar.AddWorkingDays(today, od.WorkingDays);
+        }
+        if (state.Terminal)
+        {
+            c.ClosedAt = clock.UtcNow;
+        }
+    }
+
+    private WorkflowCaseEvent NewEvent(WorkflowCase c, string action, string actionName, string? from, string to, string? opinion, DateTime now) => new()
+    {
+        CaseId = c.Id,
+        At = now,
+        ActorId = user.UserId,
+        ActorName = user.UserName,
+        Action = action,
+        ActionName = actionName,
+        FromState = from,
+        ToState = to,
+        Opinion = string.IsNullOrWhiteSpace(opinion) ? null : opinion.Trim(),
+    };
+}

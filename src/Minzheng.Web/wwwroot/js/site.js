@@ -1,0 +1,38 @@
+// Small progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+  // "/" focuses the page's search box, as in most list-heavy tools.
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "/" && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+      var box = document.querySelector("[data-search]");
+      if (box) { e.preventDefault(); box.focus(); box.select(); }
+    }
+  });
+  // Forms that must be confirmed (e.g. removing a member) carry data-confirm.
+  document.addEventListener("submit", function (e) {
+    var msg = e.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) e.preventDefault();
+  });
+  // Long jobs: poll a JSON status URL and update a progress bar, then reload when done.
+  var job = document.querySelector("[data-progress-url]");
+  if (job) {
+    var url = job.getAttribute("data-progress-url");
+    var bar = job.querySelector(".progress > div");
+    var text = job.querySelector("[data-progress-text]");
+    var timer = setInterval(function () {
+      fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          var pct = s.total > 0 ? Math.round(100 * s.processed / s.total) : 0;
+          bar.style.width = pct + "%";
+          if (text) text.textContent = s.processed + " / " + s.total + "（" + pct + "%）";
+          if (s.done) { clearInterval(timer); window.location.reload(); }
+        })
+        .catch(function () { clearInterval(timer); });
+    }, 1000);
+  }
+  // Print buttons (no inline handlers: the CSP forbids inline script).
+  document.querySelectorAll("[data-print]").forEach(function (b) {
+    b.addEventListener("click", function () { window.print(); });
+  });
+})();
