@@ -69,6 +69,7 @@ public static class PlatformSetup
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<FileStore>();
         services.AddRegistry();
+        services.AddImports();
 
         services.AddRazorPages(o =>
         {
@@ -186,7 +187,16 @@ public static class PlatformSetup
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/api") && !http.Response.HasStarted && http.Response.ContentLength is null)
+            if (http.Response.HasStarted || http.Response.ContentLength is not null) return;
+            if (!ProblemExceptionHandler.IsApi(http))
+            {
+                if (http.Response.StatusCode is 404 or 429)
+                {
+                    await ProblemExceptionHandler.WriteHtmlAsync(http, http.Response.StatusCode,
+                        http.Response.StatusCode == 404 ? "您要找的页面或记录不存在，或不在您的管辖范围内。" : "操作过于频繁，请稍后再试。");
+                }
+                return;
+            }
             {
                 var status = http.Response.StatusCode;
                 var pd = ProblemExceptionHandler.Create(http, status, status == 404 ? "not_found" : status == 429 ? "rate_limited" : "http_" + status,
@@ -211,6 +221,7 @@ public static class PlatformSetup
         app.MapCalendarApi();
         app.MapRegistryApi();
         app.MapWorkflowApi();
+        app.MapImportsApi();
         return app;
     }
 }

@@ -4,7 +4,8 @@ namespace Minzheng.Web.Platform.Access;
 
 /// <summary>
 /// Who is acting, within which division subtree, with which permissions. One per request (scoped);
-/// background work, migrations and the seeder run as <see cref="RunAsSystem"/> so their intent is explicit.
+/// background work runs either as the user who queued it (<see cref="CurrentUser.RunAs"/>, so imports
+/// stay within that user's scope) or, for startup and maintenance, as <see cref="CurrentUser.RunAsSystem"/>.
 /// </summary>
 public interface ICurrentUser
 {
@@ -24,24 +25,36 @@ public static class PlatformClaims
     public const string MustChangePassword = "must_change_password";
 }
 
+/// <summary>A snapshot of a user's identity, carried by background jobs they queue.</summary>
+public sealed record ActingIdentity(Guid? UserId, string UserName, string? DivisionCode, IReadOnlySet<string> Permissions, bool IsSystem = false, string? IpAddress = null)
+{
+    public static ActingIdentity System(string reason) => new(null, $"system:{reason}", null, new HashSet<string>(), IsSystem: true);
+
+    public static ActingIdentity Of(ICurrentUser user, IEnumerable<string> permissions) =>
+        new(user.UserId, user.UserName, user.DivisionCode, permissions.ToHashSet(), user.IsSystem, user.IpAddress);
+}
+
 public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
 {
-    private string? _systemReason;
+    private ActingIdentity? _acting;
 
     private ClaimsPrincipal? Principal =>
-        _systemReason is null && http.HttpContext?.User is { Identity.IsAuthenticated: true } p ? p : null;
+        _acting is null && http.HttpContext?.User is { Identity.IsAuthenticated: true } p ? p : null;
 
     /// <summary>Switches this scope to system identity: no division restriction, every permission.</summary>
-    public void RunAsSystem(string reason) => _systemReason = reason;
+    public void RunAsSystem(string reason) => _acting = ActingIdentity.System(reason);
 
-    public bool IsSystem => _systemReason is not null;
+    /// <summary>Acts as the given user (a background job on their behalf): their scope and permissions apply.</summary>
+    public void RunAs(ActingIdentity identity) => _acting = identity;
 
-    public Guid? UserId =>
-        Guid.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    public bool IsSystem => _acting?.IsSystem ?? false;
 
-    public string UserName => _systemReason is not null ? $"system:{_systemReason}" : Principal?.Identity?.Name ?? "anonymous";
+    public Guid? UserId => _acting is not null ? _acting.UserId
+        : Guid.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    public string? DivisionCode => Principal?.FindFirstValue(PlatformClaims.Division);
+    public string UserName => _acting?.UserName ?? Principal?.Identity?.Name ?? "anonymous";
+
+    public string? DivisionCode => _acting is not null ? _acting.DivisionCode : Principal?.FindFirstValue(PlatformClaims.Division);
 
     public DivisionScope Scope
     {
@@ -53,10 +66,16 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
         }
     }
 
-    public string? IpAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? IpAddress => _acting is not null ? _acting.IpAddress : http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
     public bool HasPermission(string permission) =>
-        IsSystem || (Principal?.HasClaim(Permissions.ClaimType, permission) ?? false);
+        _acting is not null
+            ? _acting.IsSystem || _acting.Permissions.Contains(permission)
+            : Principal?.HasClaim(Permissions.ClaimType, permission) ?? false;
+
+    /// <summary>The permissions of the signed-in principal (to hand to a background job).</summary>
+    public IEnumerable<string> PermissionList =>
+        _acting?.Permissions ?? Principal?.FindAll(Permissions.ClaimType).Select(c => c.Value) ?? [];
 }
 
 /// <summary>A fixed identity for design-time tools and unit tests that build a context by hand.</summary>

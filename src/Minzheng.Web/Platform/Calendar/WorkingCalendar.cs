@@ -31,7 +31,9 @@ public sealed class WorkingCalendar(IServiceScopeFactory scopes)
     public static Snapshot From(IEnumerable<CalendarDay> days)
     {
         var map = days.ToFrozenDictionary(d => d.Date);
-        var years = map.Keys.Select(d => d.Year).ToList();
+        // A year counts as covered once its notice is in: every year has well over ten days off
+        // (a notice also spills a few days into the neighbouring years, e.g. 2018-12-30 in the 2019 notice).
+        var years = map.Values.Where(d => d.IsOffDay).GroupBy(d => d.Date.Year).Where(g => g.Count() >= 10).Select(g => g.Key).ToList();
         return new Snapshot(map, years.Count == 0 ? 0 : years.Min(), years.Count == 0 ? 0 : years.Max());
     }
 

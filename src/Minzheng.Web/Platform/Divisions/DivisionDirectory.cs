@@ -17,16 +17,27 @@ public sealed class DivisionDirectory(IServiceScopeFactory scopes)
 
     public void Invalidate() => _tree = null;
 
+    /// <summary>A directory over a fixed list (pure tests, tools), never reloaded from a database.</summary>
+    public static DivisionDirectory Of(IEnumerable<Division> divisions)
+    {
+        return new DivisionDirectory(null!) { _tree = Build(divisions) };
+    }
+
+    private static Tree Build(IEnumerable<Division> divisions)
+    {
+        var all = divisions.OrderBy(d => d.SortOrder).ToList();
+        return new Tree(
+            all.ToFrozenDictionary(d => d.Code),
+            all.Where(d => d.ParentCode is not null).GroupBy(d => d.ParentCode!).ToFrozenDictionary(g => g.Key, g => g.ToArray()));
+    }
+
     private Tree Current => _tree ?? Load();
 
     private Tree Load()
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var all = db.Divisions.AsNoTracking().OrderBy(d => d.SortOrder).ToList();
-        var tree = new Tree(
-            all.ToFrozenDictionary(d => d.Code),
-            all.Where(d => d.ParentCode is not null).GroupBy(d => d.ParentCode!).ToFrozenDictionary(g => g.Key, g => g.ToArray()));
+        var tree = Build(db.Divisions.AsNoTracking().ToList());
         _tree = tree;
         return tree;
     }

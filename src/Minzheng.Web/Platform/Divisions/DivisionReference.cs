@@ -70,32 +70,41 @@ public static class DivisionReference
         return Convert.ToHexStringLower(hash)[..16] + "-" + Convert.ToHexStringLower(extra)[..8];
     }
 
+    /// <summary>The shipped tree with corrections, pinyin, urban flags and alternative codes applied.</summary>
+    public static List<Division> BuildShipped()
+    {
+        var pinyin = new PlaceNamePinyin(PinyinTable.Shared);
+        var alternatives = ReadAlternativeCodes();
+        var order = 0;
+        return ReadShipped().Select(row =>
+        {
+            var name = NameCorrections.GetValueOrDefault(row.Code, row.Name);
+            return new Division
+            {
+                Code = row.Code,
+                Name = name,
+                SourceName = name == row.Name ? null : row.Name,
+                Level = row.Level,
+                ParentCode = row.ParentCode,
+                IsUrban = UrbanFromName(name, row.Level),
+                Pinyin = pinyin.Romanize(name),
+                AlternativeCode = alternatives.GetValueOrDefault(row.Code),
+                SortOrder = order++,
+            };
+        }).ToList();
+    }
+
     public static async Task<bool> EnsureLoadedAsync(AppDbContext db, CancellationToken ct = default)
     {
         var version = ShippedVersion();
         var setting = await db.Settings.FindAsync([SettingKey], ct);
         if (setting?.Value == version) return false;
 
-        var pinyin = new PlaceNamePinyin(PinyinTable.Shared);
-        var alternatives = ReadAlternativeCodes();
         var existing = await db.Divisions.ToDictionaryAsync(d => d.Code, ct);
-        var order = 0;
-        foreach (var row in ReadShipped())
+        foreach (var shipped in BuildShipped())
         {
-            var name = NameCorrections.GetValueOrDefault(row.Code, row.Name);
-            if (!existing.TryGetValue(row.Code, out var d))
-            {
-                d = new Division { Code = row.Code, Name = name };
-                db.Divisions.Add(d);
-            }
-            d.Name = name;
-            d.SourceName = name == row.Name ? null : row.Name;
-            d.Level = row.Level;
-            d.ParentCode = row.ParentCode;
-            d.IsUrban = UrbanFromName(name, row.Level);
-            d.Pinyin = pinyin.Romanize(name);
-            d.AlternativeCode = alternatives.GetValueOrDefault(row.Code);
-            d.SortOrder = order++;
+            if (existing.TryGetValue(shipped.Code, out var d)) db.Entry(d).CurrentValues.SetValues(shipped);
+            else db.Divisions.Add(shipped);
         }
         if (setting is null) db.Settings.Add(new PlatformSetting { Key = SettingKey, Value = version, UpdatedAt = DateTime.UtcNow });
         else setting.Value = version;

@@ -92,5 +92,7 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
         return stored;
     }
 
-    public Stream OpenRead(StoredFile file) => File.OpenRead(Path.Combine(options.DataDirectory, file.RelativePath));
+    public Stream OpenRead(StoredFile file) => File.OpenRead(PathOf(file));
+
+    public string PathOf(StoredFile file) => Path.Combine(options.DataDirectory, file.RelativePath);
 }

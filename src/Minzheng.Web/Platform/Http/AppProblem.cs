@@ -44,6 +44,8 @@ public sealed class ValidationErrors
         return this;
     }
 
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
     public void ThrowIfAny()
     {
         if (Any)

@@ -21,6 +21,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         };
         if (status >= 500) log.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
         context.Response.StatusCode = status;
+        if (!IsApi(context))
+        {
+            await WriteHtmlAsync(context, status, detail);
+            return true;
+        }
         var pd = Create(context, status, code, detail, errors);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = pd, Exception = exception });
     }
@@ -36,6 +41,22 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         pd.Extensions["code"] = code;
         pd.Extensions["traceId"] = context.TraceIdentifier;
         return pd;
+    }
+
+    public static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A plain error page for browsers: the Chinese detail, a way back, nothing internal.</summary>
+    public static Task WriteHtmlAsync(HttpContext context, int status, string detail)
+    {
+        var enc = System.Text.Encodings.Web.HtmlEncoder.Default;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync($$"""
+            <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{enc.Encode(TitleFor(status))}} - 民政一体化业务平台</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main><div class="card login"><h1>{{enc.Encode(TitleFor(status))}}</h1><p>{{enc.Encode(detail)}}</p>
+            <p class="muted">追踪号：{{enc.Encode(context.TraceIdentifier)}}</p><p><a href="/">返回工作台</a></p></div></main></body></html>
+            """);
     }
 
     public static string TitleFor(int status) => status switch

@@ -98,6 +98,20 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
             person.BirthDate = input.BirthDate!.Value;
             if (person.PlatformNumber is null) person.PlatformNumber = await NextPlatformNumberAsync(input.DivisionCode!, ct);
         }
+        ApplyCommon(person, input);
+    }
+
+    /// <summary>A new person from validated input (imports): not added to the context, not saved.</summary>
+    public Person NewPerson(PersonInput input, IdNumber.Parsed id)
+    {
+        var person = new Person { Name = input.Name!.Trim(), DivisionCode = input.DivisionCode! };
+        person.SetIdNumber(id, protector);
+        ApplyCommon(person, input);
+        return person;
+    }
+
+    private void ApplyCommon(Person person, PersonInput input)
+    {
         var pinyin = PinyinTable.Shared;
         person.NamePinyin = pinyin.SearchKey(person.Name);
         person.NameInitials = pinyin.Initials(person.Name);

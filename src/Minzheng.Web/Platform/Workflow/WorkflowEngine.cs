@@ -7,19 +7,23 @@ using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Platform.Workflow;
 
-/// <summary>The process definitions modules contribute at start; stored as versioned data by <see cref="WorkflowEngine.SyncDefinitionsAsync"/>.</summary>
+/// <summary>
+/// The process definitions modules contribute (each registers its <see cref="ProcessModel"/> as a singleton);
+/// stored as versioned data at start by <see cref="WorkflowEngine.SyncDefinitionsAsync"/>.
+/// </summary>
 public sealed class ProcessCatalog
 {
-    private readonly List<ProcessModel> _models = [];
-
-    public IReadOnlyList<ProcessModel> Models => _models;
-
-    public void Add(ProcessModel model)
+    public ProcessCatalog(IEnumerable<ProcessModel> models)
     {
-        var problems = model.Validate();
-        if (problems.Count > 0) throw new InvalidOperationException($"流程 {model.Code} 定义有误: {string.Join("; ", problems)}");
-        _models.Add(model);
+        foreach (var model in models)
+        {
+            var problems = model.Validate();
+            if (problems.Count > 0) throw new InvalidOperationException($"流程 {model.Code} 定义有误: {string.Join("; ", problems)}");
+        }
+        Models = models.ToList();
     }
+
+    public IReadOnlyList<ProcessModel> Models { get; }
 }
 
 /// <summary>

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Files;
+using Minzheng.Web.Platform.Http;
+
+namespace Minzheng.Web.Platform.Imports;
+
+/// <summary>The steps a clerk takes: upload, map columns (then validation runs), commit; each queues its work.</summary>
+public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser user, ImportRunner runner)
+{
+    public async Task<ImportBatch> UploadAsync(string fileName, Stream content, CancellationToken ct)
+    {
+        if (!TabularFile.IsSupported(fileName)) throw AppProblem.Field("file", "请上传 .xlsx 或 .csv 文件", "import_file_type");
+        if (user.DivisionCode is null) throw AppProblem.Forbidden("您的账号没有管辖范围，不能导入");
+        var stored = await files.SaveAsync(fileName, content, ct);
+        IReadOnlyList<string> headers;
+        try
+        {
+            headers = TabularFile.Headers(files.PathOf(stored), stored.FileName);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw AppProblem.Field("file", "无法读取文件内容，请确认是有效的 Excel（.xlsx）或 CSV 文件", "import_file_unreadable");
+        }
+        if (headers.Count == 0) throw AppProblem.Field("file", "文件第一行应为列标题", "import_no_header");
+        var batch = new ImportBatch
+        {
+            Kind = PersonImport.Kind,
+            FileId = stored.Id,
+            FileName = stored.FileName,
+            HeadersJson = JsonSerializer.Serialize(headers),
+            MappingJson = JsonSerializer.Serialize(PersonImportFields.Guess(headers)),
+            DivisionCode = user.DivisionCode,
+            CreatedBy = user.UserName,
+        };
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        return batch;
+    }
+
+    public async Task MapAndValidateAsync(Guid id, IReadOnlyDictionary<string, string?> mapping, CancellationToken ct)
+    {
+        var batch = await LoadAsync(id, ct);
+        if (batch.Status is ImportStatus.Validating or ImportStatus.Committing or ImportStatus.Committed)
+        {
+            throw AppProblem.Conflict("import_busy", "该批次正在处理或已导入，不能修改列对应关系");
+        }
+        var headers = JsonSerializer.Deserialize<List<string>>(batch.HeadersJson) ?? [];
+        var errors = new ValidationErrors();
+        var clean = mapping.Where(m => !string.IsNullOrWhiteSpace(m.Value)).ToDictionary(m => m.Key, m => m.Value!);
+        foreach (var f in PersonImportFields.All)
+        {
+            if (clean.TryGetValue(f.Key, out var h) && !headers.Contains(h)) errors.Add(f.Key, $"文件中没有“{h}”列");
+            if (f.Required && !clean.ContainsKey(f.Key)) errors.Add(f.Key, $"请为“{f.Label}”选择对应的列");
+        }
+        if (!clean.ContainsKey("householdKey") && !clean.ContainsKey("headIdNumber")) errors.Add("householdKey", "“户编号”和“户主身份证号”至少对应一列，用于把成员归入家庭");
+        errors.ThrowIfAny();
+        batch.MappingJson = JsonSerializer.Serialize(clean);
+        batch.Status = ImportStatus.Validating;
+        batch.Message = null;
+        await db.SaveChangesAsync(ct);
+        await runner.EnqueueAsync(new ImportJob(batch.Id, Commit: false, ActingIdentity.Of(user, user.PermissionList)));
+    }
+
+    public async Task CommitAsync(Guid id, bool onlyValidRows, CancellationToken ct)
+    {
+        var batch = await LoadAsync(id, ct);
+        if (batch.Status != ImportStatus.Validated) throw AppProblem.Conflict("import_not_validated", "请先完成校验再导入");
+        if (batch.ErrorRows > 0 && !onlyValidRows) throw AppProblem.Conflict("import_has_errors", $"文件有 {batch.ErrorRows} 行错误：请修正后重新上传，或明确选择“仅导入无误的户”");
+        if (batch.ErrorRows >= batch.TotalRows) throw AppProblem.Conflict("import_nothing_valid", "没有可导入的行");
+        batch.OnlyValidRows = onlyValidRows;
+        batch.Status = ImportStatus.Committing;
+        await db.SaveChangesAsync(ct);
+        await runner.EnqueueAsync(new ImportJob(batch.Id, Commit: true, ActingIdentity.Of(user, user.PermissionList)));
+    }
+
+    public async Task<ImportBatch> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw AppProblem.NotFound("导入批次");
+}

@@ -1,0 +1,14 @@
+namespace Minzheng.Web.Platform.Imports;
+
+public static class ImportsSetup
+{
+    public static IServiceCollection AddImports(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportProgress>();
+        services.AddSingleton<ImportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
+        services.AddScoped<PersonImport>();
+        services.AddScoped<ImportService>();
+        return services;
+    }
+}

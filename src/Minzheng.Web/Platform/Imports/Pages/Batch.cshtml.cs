@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Platform.Imports.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryImport)]
+public sealed class BatchModel(AppDbContext db, ImportService imports) : PageModel
+{
+    public ImportBatch Batch { get; private set; } = null!;
+    public List<string> Headers { get; private set; } = [];
+    public Dictionary<string, string> Mapping { get; private set; } = [];
+    public List<ImportRowError> Errors { get; private set; } = [];
+    public int ErrorCount { get; private set; }
+
+    public async Task OnGetAsync(Guid id) => await LoadAsync(id);
+
+    public async Task<IActionResult> OnPostMapAsync(Guid id, Dictionary<string, string?> mapping)
+    {
+        try
+        {
+            await imports.MapAndValidateAsync(id, mapping, HttpContext.RequestAborted);
+            return Redirect($"/imports/{id}");
+        }
+        catch (AppProblem p)
+        {
+            ModelState.AddProblem(p, "");
+            await LoadAsync(id);
+            Mapping = mapping.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(Guid id, bool onlyValid)
+    {
+        try
+        {
+            await imports.CommitAsync(id, onlyValid, HttpContext.RequestAborted);
+            return Redirect($"/imports/{id}");
+        }
+        catch (AppProblem p)
+        {
+            ModelState.AddProblem(p, "");
+            await LoadAsync(id);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(Guid id)
+    {
+        Batch = await imports.LoadAsync(id, HttpContext.RequestAborted);
+        Headers = JsonSerializer.Deserialize<List<string>>(Batch.HeadersJson) ?? [];
+        Mapping = PersonImport.MappingOf(Batch);
+        ErrorCount = await db.ImportRowErrors.CountAsync(e => e.BatchId == id);
+        Errors = await db.ImportRowErrors.AsNoTracking().Where(e => e.BatchId == id).OrderBy(e => e.Line).ThenBy(e => e.Column).Take(200).ToListAsync();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Files;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Platform.Imports.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryImport)]
+[RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
+public sealed class IndexModel(AppDbContext db, ImportService imports) : PageModel
+{
+    public List<ImportBatch> Batches { get; private set; } = [];
+
+    public string StatusName(ImportStatus s) => ImportLabels.Of(s);
+
+    public async Task OnGetAsync() => Batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(50).ToListAsync();
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? upload)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            ModelState.AddModelError("", "请选择要上传的文件");
+            await OnGetAsync();
+            return Page();
+        }
+        try
+        {
+            await using var stream = upload.OpenReadStream();
+            var batch = await imports.UploadAsync(upload.FileName, stream, HttpContext.RequestAborted);
+            return Redirect($"/imports/{batch.Id}");
+        }
+        catch (AppProblem p)
+        {
+            ModelState.AddProblem(p, "");
+            await OnGetAsync();
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Crypto;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Files;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Web.Platform.Imports;
+
+/// <summary>
+/// Imports people and households from a legacy export: every row validated with the registry's own rules
+/// (<see cref="PersonRegistration.Validate"/>), households checked as wholes, all errors reported by line,
+/// and a commit that writes everything in one transaction or nothing. With "only valid rows", a household
+/// with any bad row is skipped entirely, never imported in part.
+/// </summary>
+public sealed class PersonImport(AppDbContext db, PersonRegistration registration, HouseholdRegistration households, IdentifierProtector protector,
+    FileStore files, ImportProgress progress, BusinessClock clock)
+{
+    public const string Kind = "registry.people";
+
+    private sealed record Parsed(int Line, string? GroupKey, PersonInput Input, Relation? Relation, IdNumber.Parsed? Id, string? HeadId);
+
+    private sealed record Outcome(List<ImportRowError> Errors, int TotalRows, int ErrorRows, List<List<Parsed>> ValidGroups);
+
+    public static Dictionary<string, string> MappingOf(ImportBatch batch) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(batch.MappingJson) ?? [];
+
+    public async Task ValidateAsync(ImportBatch batch, CancellationToken ct)
+    {
+        var outcome = await AnalyseAsync(batch, ct);
+        await db.ImportRowErrors.Where(e => e.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+        db.ImportRowErrors.AddRange(outcome.Errors);
+        batch.TotalRows = outcome.TotalRows;
+        batch.ErrorRows = outcome.ErrorRows;
+        batch.ProcessedRows = outcome.TotalRows;
+        batch.Status = ImportStatus.Validated;
+        batch.Message = outcome.ErrorRows == 0
+            ? $"全部 {outcome.TotalRows} 行校验通过，共 {outcome.ValidGroups.Count} 户，可以导入。"
+            : $"{outcome.TotalRows} 行中有 {outcome.ErrorRows} 行有错误；无误的 {outcome.ValidGroups.Count} 户可选择单独导入。";
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task CommitAsync(ImportBatch batch, CancellationToken ct)
+    {
+        // Validate again: the registry may have changed since the clerk read the report.
+        var outcome = await AnalyseAsync(batch, ct);
+        if (outcome.ErrorRows > 0 && !batch.OnlyValidRows)
+        {
+            batch.Status = ImportStatus.Validated;
+            batch.ErrorRows = outcome.ErrorRows;
+            batch.Message = $"文件仍有 {outcome.ErrorRows} 行错误，未导入任何数据。请修正后重新上传，或选择“仅导入无误的户”。";
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        var people = 0;
+        var householdCount = 0;
+        var total = outcome.ValidGroups.Sum(g => g.Count);
+        progress.Start(batch.Id, "正在导入", total);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var numbers = new Dictionary<string, int>();
+            foreach (var group in outcome.ValidGroups)
+            {
+                var ids = new Dictionary<int, Guid>();
+                foreach (var row in group)
+                {
+                    var person = registration.NewPerson(row.Input, row.Id!.Value);
+                    db.Persons.Add(person);
+                    ids[row.Line] = person.Id;
+                    people++;
+                }
+                var head = group.Single(r => r.Relation == Relation.Head);
+                var division = head.Input.DivisionCode!;
+                if (!numbers.TryGetValue(division, out var seq))
+                {
+                    var next = await households.NextNumberAsync(division, ct);
+                    seq = int.Parse(next[12..], CultureInfo.InvariantCulture);
+                }
+                numbers[division] = seq + 1;
+                var household = new Household
+                {
+                    Number = division + seq.ToString("D4", CultureInfo.InvariantCulture),
+                    DivisionCode = division,
+                    Address = head.Input.Address?.Trim() ?? "",
+                    HeadPersonId = ids[head.Line],
+                };
+                db.Households.Add(household);
+                var joined = clock.Today;
+                foreach (var row in group)
+                {
+                    db.HouseholdMembers.Add(new HouseholdMember { HouseholdId = household.Id, PersonId = ids[row.Line], Relation = row.Relation!.Value, JoinedOn = joined });
+                }
+                householdCount++;
+                if (people % 1000 < group.Count)
+                {
+                    await db.SaveChangesAsync(ct);
+                    progress.Report(batch.Id, people);
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        batch.Status = ImportStatus.Committed;
+        batch.CommittedPeople = people;
+        batch.CommittedHouseholds = householdCount;
+        batch.ProcessedRows = outcome.TotalRows;
+        batch.FinishedAt = clock.UtcNow;
+        batch.Message = $"已导入 {householdCount} 户 {people} 人" + (outcome.ErrorRows > 0 ? $"；有错误的 {outcome.ErrorRows} 行所在的户未导入。" : "。");
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Outcome> AnalyseAsync(ImportBatch batch, CancellationToken ct)
+    {
+        var file = await db.Files.AsNoTracking().SingleAsync(f => f.Id == batch.FileId, ct);
+        var path = files.PathOf(file);
+        var mapping = MappingOf(batch);
+        var errors = new List<ImportRowError>();
+        var rows = new List<Parsed>();
+        var badLines = new HashSet<int>();
+
+        void Error(int line, string field, string? value, string message)
+        {
+            var column = mapping.GetValueOrDefault(field) ?? PersonImportFields.All.FirstOrDefault(f => f.Key == field)?.Label ?? field;
+            errors.Add(new ImportRowError { BatchId = batch.Id, Line = line, Column = column, Value = value is { Length: > 200 } ? value[..200] : value, Message = message });
+            badLines.Add(line);
+        }
+
+        var all = TabularFile.Rows(path, file.FileName).ToList();
+        progress.Start(batch.Id, "正在校验", all.Count);
+        var seen = new Dictionary<string, int>();
+        foreach (var r in all)
+        {
+            string? Cell(string field) => mapping.TryGetValue(field, out var header) && r.Cells.TryGetValue(header, out var v) && v.Length > 0 ? v : null;
+
+            var relationText = Cell("relation");
+            Relation? relation = RegistryLabels.TryParse<Relation>(relationText, out var rel) ? rel : null;
+            if (relation is null) Error(r.Line, "relation", relationText, relationText is null ? "缺少与户主关系" : $"无法识别的与户主关系“{relationText}”");
+
+            var input = new PersonInput
+            {
+                IdNumber = Cell("idNumber"),
+                Name = Cell("name"),
+                DivisionCode = Cell("divisionCode"),
+                Ethnicity = Cell("ethnicity"),
+                HukouType = Enum<HukouType>(Cell("hukouType"), "hukouType", "户口性质"),
+                Address = Cell("address"),
+                Phone = Cell("phone"),
+                DisabilityCategory = Enum<DisabilityCategory>(Cell("disabilityCategory"), "disabilityCategory", "残疾类别"),
+                DisabilityGrade = Cell("disabilityGrade") is { } g ? RegistryLabels.ParseGrade(g) ?? -1 : null,
+                DisabilityCertificate = Cell("disabilityCertificate"),
+                LifeStatus = Enum<LifeStatus>(Cell("lifeStatus"), "lifeStatus", "人员状态"),
+                DeathDate = Date(Cell("deathDate"), "deathDate"),
+            };
+            var (validation, id) = registration.Validate(input, isNew: true);
+            foreach (var (field, messages) in validation.ToDictionary())
+            {
+                foreach (var m in messages) Error(r.Line, field, field switch { "idNumber" => Cell("idNumber"), "name" => input.Name, "divisionCode" => input.DivisionCode, _ => Cell(field) }, m);
+            }
+            if (id is { } parsed)
+            {
+                if (seen.TryGetValue(parsed.Value, out var first)) Error(r.Line, "idNumber", Cell("idNumber"), $"与第 {first} 行的身份证号重复");
+                else seen[parsed.Value] = r.Line;
+            }
+            var headId = Cell("headIdNumber") is { } h ? IdNumber.TryParse(h, out _)?.Value ?? h : null;
+            var key = Cell("householdKey") ?? headId;
+            if (key is null) Error(r.Line, "householdKey", null, "缺少户编号或户主身份证号，无法确定所属家庭");
+            rows.Add(new Parsed(r.Line, key, input, relation, id, headId));
+            progress.Report(batch.Id, rows.Count);
+
+            T? Enum<T>(string? text, string field, string label) where T : struct, System.Enum
+            {
+                if (text is null) return null;
+                if (RegistryLabels.TryParse<T>(text, out var v)) return v;
+                Error(r.Line, field, text, $"无法识别的{label}“{text}”");
+                return null;
+            }
+
+            DateOnly? Date(string? text, string field)
+            {
+                if (text is null) return null;
+                if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy.M.d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+                Error(r.Line, field, text, $"日期“{text}”格式应为 YYYY-MM-DD");
+                return null;
+            }
+        }
+
+        // Already registered: looked up by keyed hash over the whole registry, in chunks.
+        var byHash = rows.Where(r => r.Id is not null).GroupBy(r => Convert.ToBase64String(protector.Hash(r.Id!.Value.Value, ProtectedKind.IdNumber)))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var chunk in byHash.Keys.Select(Convert.FromBase64String).Chunk(500))
+        {
+            var existing = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter])
+                .Where(p => chunk.Contains(p.IdNumberHash!)).Select(p => p.IdNumberHash!).ToListAsync(ct);
+            foreach (var hash in existing)
+            {
+                foreach (var r in byHash[Convert.ToBase64String(hash)]) Error(r.Line, "idNumber", IdNumber.Mask(r.Id!.Value.Value), "该身份证号已在平台登记");
+            }
+        }
+
+        // Households as wholes: one head, one village, the head's ID matching where the file names it.
+        var groups = rows.Where(r => r.GroupKey is not null).GroupBy(r => r.GroupKey!).ToList();
+        var valid = new List<List<Parsed>>();
+        foreach (var g in groups)
+        {
+            var members = g.ToList();
+            var heads = members.Where(m => m.Relation == Relation.Head).ToList();
+            if (heads.Count == 0) Error(members[0].Line, "relation", null, $"户“{g.Key}”没有户主");
+            if (heads.Count > 1) foreach (var extra in heads.Skip(1)) Error(extra.Line, "relation", "户主", $"户“{g.Key}”有多名户主（另见第 {heads[0].Line} 行）");
+            foreach (var m in members.Where(m => m.HeadId is not null && m.Relation == Relation.Head && m.Id?.Value != m.HeadId))
+            {
+                Error(m.Line, "headIdNumber", m.HeadId, "该行是户主，但“户主身份证号”与本人身份证号不一致");
+            }
+            var division = heads.FirstOrDefault()?.Input.DivisionCode;
+            foreach (var m in members.Where(m => division is not null && m.Input.DivisionCode != division))
+            {
+                Error(m.Line, "divisionCode", m.Input.DivisionCode, $"同一户的成员应在同一村（社区）：户主为 {division}");
+            }
+            if (members.All(m => !badLines.Contains(m.Line))) valid.Add(members);
+        }
+        progress.Report(batch.Id, rows.Count);
+        return new Outcome(errors.OrderBy(e => e.Line).ToList(), rows.Count, badLines.Count, valid);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Data;
+using Npgsql;
+
+namespace Minzheng.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over HTTP (WebApplicationFactory) on a throw-away database: a temporary SQLite
+/// file, or a fresh PostgreSQL database when MINZHENG_TEST_POSTGRES is set. Demo mode with a small
+/// population gives the demo accounts and people across the counties. Time is a fake clock.
+/// </summary>
+public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PostgresVariable = "MINZHENG_TEST_POSTGRES";
+
+    /// <summary>Monday 2026-11-30 10:00 in China.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "minzheng-tests", Guid.NewGuid().ToString("N"));
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public string? SkipReason { get; protected init; }
+
+    protected string ConnectionString { get; init; } = "";
+
+    private readonly Dictionary<string, string> _tokens = [];
+    private readonly SemaphoreSlim _tokenLock = new(1, 1);
+
+    public virtual int DemoPeople => 500;
+
+    public void SkipIfUnavailable() => Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Minzheng:DataDirectory", DataDirectory);
+        builder.UseSetting("Minzheng:Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Minzheng", ConnectionString);
+        builder.UseSetting("Minzheng:Demo:Seed", "true");
+        builder.UseSetting("Minzheng:Demo:People", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Minzheng:Demo:Households", "150");
+        builder.ConfigureLogging(l =>
+        {
+            l.SetMinimumLevel(LogLevel.Warning);
+            l.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
+            l.AddFilter("Minzheng.Crypto", LogLevel.Error);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton(TestProcess.Model);
+            ConfigureServices(services);
+        });
+    }
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        if (SkipReason is null) _ = Server; // starts the host: migrations, reference data, demo seed
+        return ValueTask.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        await DropDatabaseAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp folder is harmless
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    /// <summary>An API client signed in as a demo account (bearer token).</summary>
+    public async Task<HttpClient> ClientAsync(string userName = "admin")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName));
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string userName)
+    {
+        await _tokenLock.WaitAsync();
+        try
+        {
+            if (_tokens.TryGetValue(userName, out var cached)) return cached;
+            using var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Web.Platform.Demo.DemoAccounts.Password });
+            response.EnsureSuccessStatusCode();
+            var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            _tokens[userName] = token;
+            return token;
+        }
+        finally
+        {
+            _tokenLock.Release();
+        }
+    }
+
+    /// <summary>Runs code against the application's services as the system (no scope restriction).</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("test");
+        return await action(scope.ServiceProvider);
+    }
+}
+
+public sealed class SqliteApp : AppFixture
+{
+    public SqliteApp() => ConnectionString = $"Data Source={Path.Combine(DataDirectory, "minzheng.db")}";
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresApp : AppFixture
+{
+    private readonly string? _adminConnection;
+
+    public PostgresApp()
+    {
+        var cs = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            SkipReason = $"PostgreSQL 不可用：未设置环境变量 {PostgresVariable}（.ci/run 会安装并启动 PostgreSQL 后设置它）";
+            return;
+        }
+        var b = new NpgsqlConnectionStringBuilder(cs) { Database = "minzheng_t_" + Guid.NewGuid().ToString("N")[..12] };
+        ConnectionString = b.ConnectionString;
+        _adminConnection = new NpgsqlConnectionStringBuilder(cs) { Database = "postgres" }.ConnectionString;
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override async Task DropDatabaseAsync()
+    {
+        if (_adminConnection is null) return;
+        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        await using var conn = new NpgsqlConnection(_adminConnection);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Minzheng.Tests.Infrastructure;
+
+public static class HttpExtensions
+{
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.JsonAsync();
+    }
+
+    public static async Task<JsonElement> ExpectProblemAsync(this HttpResponseMessage response, int status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"expected {status} {code}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(code, json.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("detail").GetString()));
+        return json;
+    }
+}
