@@ -21,20 +21,23 @@ await app.Services.GetRequiredService<PlatformInitializer>().InitializeAsync(opt
 app.UsePlatform();
 app.MapModules();
 
-app.Lifetime.ApplicationStarted.Register(() =>
+if (!app.Environment.IsEnvironment("Testing"))
 {
-    var urls = string.Join(" ", app.Urls);
-    Console.WriteLine($"""
-
-        民政一体化业务平台已启动（{(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalSeconds:F1} 秒）: {urls}
-        数据目录: {options.DataDirectory}  数据库: {options.Provider}
-        """);
-    if (options.DemoSeed)
+    app.Lifetime.ApplicationStarted.Register(() =>
     {
-        Console.WriteLine($"演示账号（密码均为 {DemoAccounts.Password}）:");
-        foreach (var a in DemoAccounts.All) Console.WriteLine($"  {a.UserName,-18} {a.Description}");
-    }
-});
+        var urls = string.Join(" ", app.Urls);
+        Console.WriteLine($"""
+
+            民政一体化业务平台已启动（{(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalSeconds:F1} 秒）: {urls}
+            数据目录: {options.DataDirectory}  数据库: {options.Provider}
+            """);
+        if (options.DemoSeed)
+        {
+            Console.WriteLine($"演示账号（密码均为 {DemoAccounts.Password}）:");
+            foreach (var a in DemoAccounts.All) Console.WriteLine($"  {a.UserName,-18} {a.Description}");
+        }
+    });
+}
 
 await app.RunAsync();
 return 0;

@@ -71,6 +71,8 @@ public static class PlatformSetup
         services.AddRegistry();
         services.AddImports();
 
+        // Chinese text as characters, not &#x…; entities: half the page size, readable source.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             // Pages live beside their code (Platform/…, Modules/…) and declare absolute routes.

@@ -35,7 +35,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected string ConnectionString { get; init; } = "";
 
-    private readonly Dictionary<string, string> _tokens = [];
+    private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = [];
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
 
     public virtual int DemoPeople => 500;
@@ -51,6 +51,11 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Minzheng:Demo:Seed", "true");
         builder.UseSetting("Minzheng:Demo:People", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Minzheng:Demo:Households", "150");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Npgsql logs a failed connection while Migrate() creates the throw-away database.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
         builder.ConfigureLogging(l =>
         {
             l.SetMinimumLevel(LogLevel.Warning);
@@ -108,12 +113,14 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         await _tokenLock.WaitAsync();
         try
         {
-            if (_tokens.TryGetValue(userName, out var cached)) return cached;
+            // Tokens expire on the (fake) clock: reuse one only while the clock has not moved far.
+            var now = Clock.GetUtcNow();
+            if (_tokens.TryGetValue(userName, out var cached) && cached.IssuedAt <= now && now - cached.IssuedAt < TimeSpan.FromMinutes(30)) return cached.Token;
             using var anonymous = CreateClient();
             var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = Web.Platform.Demo.DemoAccounts.Password });
             response.EnsureSuccessStatusCode();
             var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-            _tokens[userName] = token;
+            _tokens[userName] = (token, now);
             return token;
         }
         finally
