@@ -1,5 +1,5 @@
-using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Demo;
+using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Registry;
 
 namespace Minzheng.Tests.Unit;

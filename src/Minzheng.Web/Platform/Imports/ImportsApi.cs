@@ -41,7 +41,12 @@ public static class ImportsApi
             var header = PersonImportFields.All.ToDictionary(f => f.Synonyms[0], f => (object?)"");
             var example = new Dictionary<string, object?>(header)
             {
-                ["户编号"] = "A001", ["户主身份证号"] = "", ["身份证号"] = "", ["姓名"] = "", ["与户主关系"] = "户主", ["区划代码"] = "450921100003",
+                ["户编号"] = "A001",
+                ["户主身份证号"] = "",
+                ["身份证号"] = "",
+                ["姓名"] = "",
+                ["与户主关系"] = "户主",
+                ["区划代码"] = "450921100003",
             };
             var stream = new MemoryStream();
             await MiniExcel.SaveAsAsync(stream, new[] { example }, cancellationToken: ct);

@@ -13,6 +13,12 @@ public sealed record PersonFilter
     /// <summary>Exact ID number (18 or 15 digits), looked up by keyed hash.</summary>
     public string? IdNumber { get; init; }
 
+    /// <summary>
+    /// The keyed hash of an ID number (base64url), used in page URLs instead of the number itself so that
+    /// full ID numbers never reach browser history or access logs.
+    /// </summary>
+    public string? IdKey { get; init; }
+
     /// <summary>Name prefix in characters ("陈小"), or pinyin / initials prefix ("chenx", "cxm").</summary>
     public string? Name { get; init; }
 
@@ -42,6 +48,19 @@ public sealed class PersonSearch(AppDbContext db, IdentifierProtector protector)
             var hash = protector.Hash(id.Value, ProtectedKind.IdNumber);
             q = q.Where(p => p.IdNumberHash == hash);
         }
+        if (!string.IsNullOrWhiteSpace(f.IdKey))
+        {
+            byte[] hash;
+            try
+            {
+                hash = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(f.IdKey);
+            }
+            catch (FormatException)
+            {
+                throw AppProblem.Field("idKey", "查询链接无效，请重新输入身份证号", "id_key_invalid");
+            }
+            q = q.Where(p => p.IdNumberHash == hash);
+        }
         if (!string.IsNullOrWhiteSpace(f.Name))
         {
             var name = f.Name.Trim();
@@ -64,6 +83,13 @@ public sealed class PersonSearch(AppDbContext db, IdentifierProtector protector)
         if (f.Disabled is true) q = q.Where(p => p.DisabilityCategory != null);
         if (f.Disabled is false) q = q.Where(p => p.DisabilityCategory == null);
         return q;
+    }
+
+    /// <summary>The URL-safe lookup key of an ID number (see <see cref="PersonFilter.IdKey"/>).</summary>
+    public string IdKeyOf(string idNumber)
+    {
+        var id = Registry.IdNumber.TryParse(idNumber, out var error) ?? throw AppProblem.Field("idNumber", error!, "id_number_invalid");
+        return Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(protector.Hash(id.Value, ProtectedKind.IdNumber));
     }
 
     public static IQueryable<PersonRow> Rows(IQueryable<Person> q, string? sort)

@@ -93,11 +93,11 @@ public static class RegistryApi
             })
             .RequireAuthorization(Permissions.Policy(Permissions.RegistryWrite))
             .WithSummary("减员（保留历史）");
-    
+
         // Excel exports for the list pages (cookie sign-in); the same filters and scope as the lists.
-        app.MapGet("/registry/persons/export", async (string? idNumber, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort,
+        app.MapGet("/registry/persons/export", async (string? idKey, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort,
                 RegistryExport export, CancellationToken ct) =>
-            TypedResults.File(await export.PersonsAsync(new PersonFilter { IdNumber = idNumber, Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort }, ct),
+            TypedResults.File(await export.PersonsAsync(new PersonFilter { IdKey = idKey, Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort }, ct),
                 XlsxContentType, $"人员名单-{DateTime.Now:yyyyMMddHHmm}.xlsx"))
             .RequireAuthorization(Permissions.Policy(Permissions.RegistryExport))
             .ExcludeFromDescription();

@@ -28,8 +28,18 @@ public static class WorkflowApi
             var d = await queries.CaseAsync(id, ct);
             return TypedResults.Ok(new
             {
-                d.Case.Id, d.Case.ProcessCode, d.Case.ProcessVersion, d.Case.Title, d.Case.DivisionCode, divisionName = d.DivisionName,
-                d.Case.State, stateName = d.Model.State(d.Case.State).Name, d.Case.StepDueDate, d.Case.CaseDueDate, d.Case.ExtensionReason, d.Case.ClosedAt,
+                d.Case.Id,
+                d.Case.ProcessCode,
+                d.Case.ProcessVersion,
+                d.Case.Title,
+                d.Case.DivisionCode,
+                divisionName = d.DivisionName,
+                d.Case.State,
+                stateName = d.Model.State(d.Case.State).Name,
+                d.Case.StepDueDate,
+                d.Case.CaseDueDate,
+                d.Case.ExtensionReason,
+                d.Case.ClosedAt,
                 timeline = d.Timeline.Select(t => new { t.At, t.ActorName, t.ActionName, t.FromStateName, t.ToStateName, t.Opinion, attachments = t.Attachments.Select(a => new { a.FileId, a.FileName }) }),
             });
         })

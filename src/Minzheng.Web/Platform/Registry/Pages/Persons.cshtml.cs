@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Divisions;
@@ -28,9 +29,9 @@ public sealed class PersonsModel(PersonSearch search, DivisionDirectory division
         return birth.AddYears(age) > today ? age - 1 : age;
     }
 
-    public async Task OnGetAsync(string? idNumber, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort, int? page)
+    public async Task OnGetAsync(string? idKey, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort, int? page)
     {
-        Filter = new PersonFilter { IdNumber = idNumber, Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort };
+        Filter = new PersonFilter { IdKey = idKey, Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort };
         try
         {
             Result = await search.SearchAsync(Filter, PageRequest.From(page, 20), HttpContext.RequestAborted);
@@ -39,5 +40,28 @@ public sealed class PersonsModel(PersonSearch search, DivisionDirectory division
         {
             ModelState.AddProblem(p, "");
         }
+    }
+
+    /// <summary>
+    /// The search form posts here: an ID number is turned into its keyed hash before it goes into the
+    /// URL, so the list URL (history, logs, the export link) never carries a full ID number.
+    /// </summary>
+    public IActionResult OnPost(string? idNumber, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort)
+    {
+        string? idKey = null;
+        if (!string.IsNullOrWhiteSpace(idNumber))
+        {
+            try
+            {
+                idKey = search.IdKeyOf(idNumber);
+            }
+            catch (AppProblem p)
+            {
+                ModelState.AddProblem(p, "");
+                Filter = new PersonFilter { Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort };
+                return Page();
+            }
+        }
+        return RedirectToPage(new { idKey, name, divisionCode, lifeStatus, disabled, sort });
     }
 }

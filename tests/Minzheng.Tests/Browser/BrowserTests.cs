@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Platform.Crypto;
+using Minzheng.Web.Platform.Data;
+
+namespace Minzheng.Tests.Browser;
+
+/// <summary>The application on a real socket (Kestrel), for a headless Chromium.</summary>
+public sealed class BrowserApp : AppFixture
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public BrowserApp()
+    {
+        ConnectionString = $"Data Source={Path.Combine(DataDirectory, "minzheng.db")}";
+        if (!File.Exists(ChromiumPath)) SkipReason = $"浏览器测试需要 {ChromiumPath}（apt-get install -y chromium；.ci/run 会安装）";
+    }
+
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public override ValueTask InitializeAsync()
+    {
+        if (SkipReason is not null) return ValueTask.CompletedTask;
+        UseKestrel(0);
+        StartServer();
+        BaseAddress = ClientOptions.BaseAddress;
+        return ValueTask.CompletedTask;
+    }
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+}
+
+public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_clerk_signs_in_finds_a_person_by_id_number_and_opens_the_record()
+    {
+        app.SkipIfUnavailable();
+        // A real person of 容州镇 from the demo population, with the full ID number a clerk would type.
+        var (name, idNumber, masked) = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var p = await db.Persons.Where(p => p.DivisionCode.StartsWith("450921100") && p.IdNumberCipher != null).OrderBy(p => p.Name).FirstAsync();
+            return (p.Name, sp.GetRequiredService<IdentifierProtector>().Decrypt(p.IdNumberCipher!, ProtectedKind.IdNumber), p.IdNumberMasked!);
+        });
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserApp.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN" });
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text + " @ " + m.Location); };
+
+        await page.GotoAsync("/");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#UserName", "rongzhou.clerk");
+        await page.FillAsync("#Password", Web.Platform.Demo.DemoAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        Assert.Contains("工作台", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+
+        await page.ClickAsync("nav >> text=人员登记");
+        await page.WaitForURLAsync("**/registry/persons");
+        await page.Keyboard.PressAsync("/"); // the shortcut focuses the ID-number box
+        await page.Keyboard.TypeAsync(idNumber);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/registry/persons?**");
+        var rows = page.Locator("table tbody tr");
+        Assert.Equal(1, await rows.CountAsync());
+        Assert.Contains(masked, await rows.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(idNumber, await page.ContentAsync(), StringComparison.Ordinal); // the list shows the masked number only
+
+        await page.ClickAsync($"table tbody >> text={name}");
+        await page.WaitForURLAsync("**/registry/persons/*");
+        Assert.Contains(name, await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.Contains("家庭", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Empty(consoleErrors); // no CSP violations or script errors
+    }
+}
