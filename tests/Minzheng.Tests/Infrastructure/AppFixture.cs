@@ -40,6 +40,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     public virtual int DemoPeople => 500;
 
+    public virtual bool DemoSeed => true;
+
     public void SkipIfUnavailable() => Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -48,7 +50,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Minzheng:DataDirectory", DataDirectory);
         builder.UseSetting("Minzheng:Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Minzheng", ConnectionString);
-        builder.UseSetting("Minzheng:Demo:Seed", "true");
+        builder.UseSetting("Minzheng:Demo:Seed", DemoSeed ? "true" : "false");
         builder.UseSetting("Minzheng:Demo:People", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Minzheng:Demo:Households", "150");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -138,14 +140,14 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteApp : AppFixture
+public class SqliteApp : AppFixture
 {
     public SqliteApp() => ConnectionString = $"Data Source={Path.Combine(DataDirectory, "minzheng.db")}";
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
-public sealed class PostgresApp : AppFixture
+public class PostgresApp : AppFixture
 {
     private readonly string? _adminConnection;
 
@@ -173,4 +175,15 @@ public sealed class PostgresApp : AppFixture
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>A production start (Minzheng:Demo:Seed=false): reference data only.</summary>
+public sealed class SqliteProductionApp : SqliteApp
+{
+    public override bool DemoSeed => false;
+}
+
+public sealed class PostgresProductionApp : PostgresApp
+{
+    public override bool DemoSeed => false;
 }

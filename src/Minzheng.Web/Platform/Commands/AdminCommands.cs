@@ -47,7 +47,7 @@ public static class AdminCommands
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, string? userName, string? password, string division)
+    internal static async Task<int> CreateAdminAsync(IServiceProvider services, string? userName, string? password, string division)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password)) return Usage();
         using var scope = services.CreateScope();

@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using Minzheng.Tests.Infrastructure;
+
+namespace Minzheng.Tests.Browser;
+
+/// <summary>
+/// Opens every main page as a county officer in Chromium and fails on any browser console error (CSP
+/// violations, missing assets, script errors). With MINZHENG_SCREENSHOTS=dir it also saves screenshots
+/// of each page, desktop and phone width, for review.
+/// </summary>
+public sealed class PageTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly string[] Pages =
+    [
+        "/", "/registry/persons", "/registry/households", "/registry/persons/new", "/registry/households/new", "/imports",
+        "/divisions", "/divisions/450921100000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/modules/assistance",
+    ];
+
+    [Fact]
+    public async Task Every_main_page_renders_without_browser_errors()
+    {
+        app.SkipIfUnavailable();
+        var shots = Environment.GetEnvironmentVariable("MINZHENG_SCREENSHOTS");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserApp.LaunchAsync(playwright);
+        foreach (var (width, height, suffix) in new[] { (1400, 900, "desktop"), (390, 844, "phone") })
+        {
+            var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+            var errors = new List<string>();
+            page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#UserName", "rongxian.officer");
+            await page.FillAsync("#Password", Web.Platform.Demo.DemoAccounts.Password);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+            // a person page too
+            await page.GotoAsync("/registry/persons");
+            var first = page.Locator("table tbody tr td a").First;
+            var personUrl = await first.GetAttributeAsync("href");
+            foreach (var path in Pages.Append(personUrl!))
+            {
+                var response = await page.GotoAsync(path);
+                Assert.True(response?.Ok, $"{path}: {response?.Status}");
+                if (shots is not null)
+                {
+                    Directory.CreateDirectory(shots);
+                    var name = path.Trim('/').Replace('/', '_').Replace('?', '_').Replace('&', '_').Replace('=', '-');
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, $"{(name.Length == 0 ? "home" : name)}-{suffix}.png"), FullPage = true });
+                }
+            }
+            Assert.Empty(errors);
+            await page.CloseAsync();
+        }
+    }
+}
