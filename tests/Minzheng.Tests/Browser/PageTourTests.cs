@@ -41,6 +41,8 @@ public sealed class PageTourTests(BrowserApp app) : IClassFixture<BrowserApp>
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response?.Ok, $"{path}: {response?.Status}");
+                var alerts = page.Locator(".alert[role=alert]");
+                Assert.True(await alerts.CountAsync() == 0, $"{path} shows an error: {(await alerts.CountAsync() > 0 ? await alerts.First.InnerTextAsync() : "")}");
                 if (shots is not null)
                 {
                     Directory.CreateDirectory(shots);

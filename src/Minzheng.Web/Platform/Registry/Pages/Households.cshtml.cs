@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Divisions;
@@ -17,7 +18,7 @@ public sealed class HouseholdsModel(RegistryQueries queries, DivisionDirectory d
     public bool CanWrite => user.HasPermission(Permissions.RegistryWrite);
     public bool CanExport => user.HasPermission(Permissions.RegistryExport);
 
-    public async Task OnGetAsync(string? number, string? headName, string? divisionCode, int? page)
+    public async Task OnGetAsync(string? number, string? headName, string? divisionCode, [FromQuery] int? page)
     {
         Filter = new HouseholdFilter { Number = number, HeadName = headName, DivisionCode = divisionCode };
         Result = await queries.HouseholdsAsync(Filter, PageRequest.From(page, 20), HttpContext.RequestAborted);

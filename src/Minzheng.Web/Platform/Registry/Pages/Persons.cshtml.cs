@@ -29,7 +29,7 @@ public sealed class PersonsModel(PersonSearch search, DivisionDirectory division
         return birth.AddYears(age) > today ? age - 1 : age;
     }
 
-    public async Task OnGetAsync(string? idKey, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort, int? page)
+    public async Task OnGetAsync(string? idKey, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort, [FromQuery] int? page)
     {
         Filter = new PersonFilter { IdKey = idKey, Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort };
         try

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Http;
@@ -11,7 +12,7 @@ public sealed class IndexModel(WorkflowQueries queries) : PageModel
     public Paged<CaseListItem> Overdue { get; private set; } = new([], 0, 1, 20);
     public List<WorkflowProcess> Definitions { get; private set; } = [];
 
-    public async Task OnGetAsync(int? page)
+    public async Task OnGetAsync([FromQuery] int? page)
     {
         Overdue = await queries.OverdueAsync(PageRequest.From(page, 20), HttpContext.RequestAborted);
         Definitions = await queries.CurrentDefinitionsAsync(HttpContext.RequestAborted);
