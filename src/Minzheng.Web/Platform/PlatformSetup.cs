@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Calendar;
 using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
@@ -68,6 +69,11 @@ public static class PlatformSetup
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<FileStore>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<Access.Admin.UserAdministration>();
+        services.AddSingleton<AuditSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddRegistry();
         services.AddImports();
 
@@ -128,6 +134,8 @@ public static class PlatformSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<AuditedSignInManager>()
+            .AddUserManager<AppUserManager>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<ThreeOfFourPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
@@ -145,6 +153,8 @@ public static class PlatformSetup
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme);
 
+        // Role, scope and account changes reach signed-in sessions within a minute (security stamp check).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "minzheng.auth";
@@ -201,8 +211,18 @@ public static class PlatformSetup
             }
             {
                 var status = http.Response.StatusCode;
-                var pd = ProblemExceptionHandler.Create(http, status, status == 404 ? "not_found" : status == 429 ? "rate_limited" : "http_" + status,
-                    status == 404 ? "请求的资源不存在" : status == 429 ? "请求过于频繁，请稍后再试" : ProblemExceptionHandler.TitleFor(status), null);
+                var (code, detail) = status switch
+                {
+                    401 => ("unauthenticated", "请先登录"),
+                    403 => ("forbidden", "您没有执行此操作的权限"),
+                    404 => ("not_found", "请求的资源不存在"),
+                    405 => ("method_not_allowed", "不支持该请求方法"),
+                    413 => ("payload_too_large", "提交的内容过大"),
+                    415 => ("unsupported_media_type", "不支持的内容类型"),
+                    429 => ("rate_limited", "请求过于频繁，请稍后再试"),
+                    _ => ("http_" + status, ProblemExceptionHandler.TitleFor(status)),
+                };
+                var pd = ProblemExceptionHandler.Create(http, status, code, detail, null);
                 await http.Response.WriteAsJsonAsync(pd, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
             }
         });
@@ -211,6 +231,7 @@ public static class PlatformSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeRequiredMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -224,6 +245,7 @@ public static class PlatformSetup
         app.MapRegistryApi();
         app.MapWorkflowApi();
         app.MapImportsApi();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -13,7 +13,7 @@ public sealed class PageTourTests(BrowserApp app) : IClassFixture<BrowserApp>
     private static readonly string[] Pages =
     [
         "/", "/registry/persons", "/registry/households", "/registry/persons/new", "/registry/households/new", "/imports",
-        "/divisions", "/divisions/450921100000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/modules/assistance",
+        "/divisions", "/divisions/450921100000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/modules/assistance", "/account/password",
     ];
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Monday 2026-11-30 10:00 in China.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.Zero));
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "minzheng-tests", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "minzheng-tests", Guid.NewGuid().ToString("N"));
 
     public abstract DatabaseProvider Provider { get; }
 
@@ -53,17 +54,21 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Minzheng:Demo:Seed", DemoSeed ? "true" : "false");
         builder.UseSetting("Minzheng:Demo:People", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Minzheng:Demo:Households", "150");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Npgsql logs a failed connection while Migrate() creates the throw-away database.
-        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            // Npgsql logs a failed connection while Migrate() creates the throw-away database.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Critical",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter"] = "Error",
+            ["Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware"] = "Error",
+        }));
         builder.ConfigureLogging(l =>
         {
             l.SetMinimumLevel(LogLevel.Warning);
             l.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);
             l.AddFilter("Minzheng.Crypto", LogLevel.Error);
         });
+        foreach (var (key, value) in ExtraSettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -72,6 +77,9 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
             ConfigureServices(services);
         });
     }
+
+    /// <summary>Extra settings for special fixtures (e.g. another key file).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
     protected virtual void ConfigureServices(IServiceCollection services)
     {

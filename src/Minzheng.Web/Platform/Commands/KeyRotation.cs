@@ -28,6 +28,7 @@ public static class KeyRotation
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("key-rotation");
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.AuditSummaryReason = $"密钥轮换：重新加密为密钥 {newId}";
         var total = 0;
         const int pageSize = 1000;
         for (var page = 0; ; page++)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Calendar;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Files;
@@ -49,6 +50,13 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
     public DbSet<WorkflowCaseEvent> WorkflowCaseEvents => Set<WorkflowCaseEvent>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// When set, a save records one audit entry per table and operation with a row count instead of one
+    /// per row: for system bulk work (demo seed, key rotation) whose rows are not individual decisions.
+    /// </summary>
+    public string? AuditSummaryReason { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -118,9 +126,16 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var scope = _user.Scope;
-        foreach (var entry in ChangeTracker.Entries())
+        if (!ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        foreach (var entry in changed)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is AuditEntry)
+            {
+                // The audit log is append-only for the application; sealing goes through AuditSealer's own statement.
+                if (entry.State != EntityState.Added) throw new InvalidOperationException("审计日志只能追加，不能修改或删除");
+                continue;
+            }
 
             if (entry.Entity is IDivisionScoped scoped)
             {
@@ -141,6 +156,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
                 versioned.Version = (int)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
             }
         }
+        AuditRecorder.Record(this, changed.Where(e => e.Entity is not AuditEntry).ToList(), _user, now, AuditSummaryReason);
     }
 
     /// <summary>

@@ -35,12 +35,16 @@ public sealed class PlatformInitializer(IServiceScopeFactory scopes, PlatformOpt
 
         await KeyStore.VerifyOrRecordAsync(db, sp.GetRequiredService<IdentifierProtector>(), ct);
 
-        if (await DivisionReference.EnsureLoadedAsync(db, ct))
+        db.AuditSummaryReason = "内置参考数据（区划、节假日）";
+        var divisionsLoaded = await DivisionReference.EnsureLoadedAsync(db, ct);
+        var calendarLoaded = await CalendarReference.EnsureLoadedAsync(db, ct);
+        db.AuditSummaryReason = null;
+        if (divisionsLoaded)
         {
             log.LogInformation("Division reference data loaded ({Count} divisions)", await db.Divisions.CountAsync(ct));
             sp.GetRequiredService<DivisionDirectory>().Invalidate();
         }
-        if (await CalendarReference.EnsureLoadedAsync(db, ct))
+        if (calendarLoaded)
         {
             log.LogInformation("Holiday calendar loaded ({Count} days)", await db.CalendarDays.CountAsync(ct));
             sp.GetRequiredService<WorkingCalendar>().Invalidate();

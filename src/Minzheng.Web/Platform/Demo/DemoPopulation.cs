@@ -18,7 +18,7 @@ public sealed class DemoPopulation
 
     public sealed record PersonSpec(
         string IdNumber, string Name, Sex Sex, DateOnly BirthDate, string Ethnicity, HukouType HukouType,
-        string DivisionCode, string Address, string? Phone, string? DisabilityCertificate,
+        string DivisionCode, string Address, string? Phone, string? BankName, string? BankAccount, string? DisabilityCertificate,
         DisabilityCategory? DisabilityCategory, int? DisabilityGrade, LifeStatus LifeStatus, DateOnly? DeathDate, DateOnly? MissingSince);
 
     public sealed record MemberSpec(int PersonIndex, Relation Relation, DateOnly JoinedOn, DateOnly? LeftOn, string? LeftReason);
@@ -208,6 +208,20 @@ public sealed class DemoPopulation
         var ethnicity = _r.Double() switch { < 0.955 => "汉族", < 0.99 => "壮族", < 0.995 => "瑶族", _ => "苗族" };
         var phone = age >= 16 && _r.Double() < 0.75 ? "1" + _r.ArrayElement(new[] { "3", "5", "7", "8", "9" }) + _r.Number(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
 
+        // Adults mostly hold a rural credit cooperative or bank card for benefit payments (一卡通).
+        string? bankName = null, bankAccount = null;
+        if (age >= 18 && _r.Double() < 0.7)
+        {
+            (bankName, var bin) = _r.Double() switch
+            {
+                < 0.6 => ("广西农村信用社", "623058"),
+                < 0.8 => ("中国邮政储蓄银行", "621799"),
+                < 0.9 => ("中国农业银行", "622848"),
+                _ => ("中国建设银行", "621700"),
+            };
+            bankAccount = bin + string.Concat(Enumerable.Range(0, 13).Select(_ => (char)('0' + _r.Number(0, 9))));
+        }
+
         DisabilityCategory? category = null;
         int? grade = null;
         string? certificate = null;
@@ -235,7 +249,7 @@ public sealed class DemoPopulation
             missing = new DateOnly(2018, 1, 1).AddDays(_r.Number(0, 2900));
         }
 
-        People.Add(new PersonSpec(id, name, sex, birth, ethnicity, hukou, villageCode, address, phone, certificate, category, grade, status, death, missing));
+        People.Add(new PersonSpec(id, name, sex, birth, ethnicity, hukou, villageCode, address, phone, bankName, bankAccount, certificate, category, grade, status, death, missing));
         return People.Count - 1;
     }
 

@@ -46,6 +46,7 @@ public static class DemoSeeder
         var pinyin = PinyinTable.Shared;
         var ids = new Guid[population.People.Count];
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.AuditSummaryReason = "演示数据初始化（合成人口）";
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         const int batch = 4000;
         for (var start = 0; start < population.People.Count; start += batch)
@@ -68,6 +69,7 @@ public static class DemoSeeder
                 };
                 p.SetIdNumber(IdNumber.TryParse(s.IdNumber, out _)!.Value, protector);
                 p.SetPhone(s.Phone, protector);
+                p.SetBankAccount(s.BankName, s.BankAccount, protector);
                 p.SetDisability(s.DisabilityCertificate, s.DisabilityCategory, s.DisabilityGrade, protector);
                 ids[i] = p.Id;
                 db.Persons.Add(p);
@@ -102,5 +104,6 @@ public static class DemoSeeder
         db.ChangeTracker.Clear();
         await tx.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.AuditSummaryReason = null;
     }
 }

@@ -94,5 +94,12 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
 
     public Stream OpenRead(StoredFile file) => File.OpenRead(PathOf(file));
 
+    /// <summary>Removes the content from disk; the metadata row stays as a record that the file existed.</summary>
+    public void Delete(StoredFile file)
+    {
+        var path = PathOf(file);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
     public string PathOf(StoredFile file) => Path.Combine(options.DataDirectory, file.RelativePath);
 }

@@ -109,6 +109,8 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
         batch.FinishedAt = clock.UtcNow;
         batch.Message = $"已导入 {householdCount} 户 {people} 人" + (outcome.ErrorRows > 0 ? $"；有错误的 {outcome.ErrorRows} 行所在的户未导入。" : "。");
         await db.SaveChangesAsync(ct);
+        // The uploaded file holds identifiers in clear: once imported (and encrypted in the registry) it is deleted.
+        files.Delete(await db.Files.SingleAsync(f => f.Id == batch.FileId, ct));
     }
 
     private async Task<Outcome> AnalyseAsync(ImportBatch batch, CancellationToken ct)
@@ -123,6 +125,8 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
         void Error(int line, string field, string? value, string message)
         {
             var column = mapping.GetValueOrDefault(field) ?? PersonImportFields.All.FirstOrDefault(f => f.Key == field)?.Label ?? field;
+            // The error table outlives the import: identifiers in it are masked like everywhere else.
+            if (value is not null && field is "idNumber" or "headIdNumber" or "phone" or "disabilityCertificate") value = IdNumber.Mask(value);
             errors.Add(new ImportRowError { BatchId = batch.Id, Line = line, Column = column, Value = value is { Length: > 200 } ? value[..200] : value, Message = message });
             badLines.Add(line);
         }
@@ -195,7 +199,7 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
                 .Where(p => chunk.Contains(p.IdNumberHash!)).Select(p => p.IdNumberHash!).ToListAsync(ct);
             foreach (var hash in existing)
             {
-                foreach (var r in byHash[Convert.ToBase64String(hash)]) Error(r.Line, "idNumber", IdNumber.Mask(r.Id!.Value.Value), "该身份证号已在平台登记");
+                foreach (var r in byHash[Convert.ToBase64String(hash)]) Error(r.Line, "idNumber", r.Id!.Value.Value, "该身份证号已在平台登记");
             }
         }
 

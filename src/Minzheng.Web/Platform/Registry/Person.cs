@@ -65,6 +65,12 @@ public sealed class Person : IVersioned, IDivisionScoped, IStamped
     public byte[]? PhoneHash { get; private set; }
     public string? PhoneMasked { get; private set; }
 
+    /// <summary>The bank and account benefits are paid into (一卡通).</summary>
+    public string? BankName { get; set; }
+    public byte[]? BankAccountCipher { get; private set; }
+    public byte[]? BankAccountHash { get; private set; }
+    public string? BankAccountMasked { get; private set; }
+
     public byte[]? DisabilityCertificateCipher { get; private set; }
     public string? DisabilityCertificateMasked { get; private set; }
     public DisabilityCategory? DisabilityCategory { get; set; }
@@ -100,6 +106,15 @@ public sealed class Person : IVersioned, IDivisionScoped, IStamped
         PhoneMasked = phone is null ? null : MaskPhone(phone);
     }
 
+    public void SetBankAccount(string? bankName, string? account, IdentifierProtector protector)
+    {
+        account = string.IsNullOrWhiteSpace(account) ? null : account.Replace(" ", "", StringComparison.Ordinal);
+        BankName = string.IsNullOrWhiteSpace(bankName) ? null : bankName.Trim();
+        BankAccountCipher = account is null ? null : protector.Encrypt(account, ProtectedKind.BankAccount);
+        BankAccountHash = account is null ? null : protector.Hash(account, ProtectedKind.BankAccount);
+        BankAccountMasked = account is null ? null : account[..4] + new string('*', account.Length - 8) + account[^4..];
+    }
+
     public void SetDisability(string? certificateNumber, DisabilityCategory? category, int? grade, IdentifierProtector protector)
     {
         certificateNumber = string.IsNullOrWhiteSpace(certificateNumber) ? null : certificateNumber.Trim().ToUpperInvariant();
@@ -114,6 +129,7 @@ public sealed class Person : IVersioned, IDivisionScoped, IStamped
     {
         if (IdNumberCipher is not null) IdNumberCipher = protector.Encrypt(protector.Decrypt(IdNumberCipher, ProtectedKind.IdNumber), ProtectedKind.IdNumber);
         if (PhoneCipher is not null) PhoneCipher = protector.Encrypt(protector.Decrypt(PhoneCipher, ProtectedKind.Phone), ProtectedKind.Phone);
+        if (BankAccountCipher is not null) BankAccountCipher = protector.Encrypt(protector.Decrypt(BankAccountCipher, ProtectedKind.BankAccount), ProtectedKind.BankAccount);
         if (DisabilityCertificateCipher is not null) DisabilityCertificateCipher = protector.Encrypt(protector.Decrypt(DisabilityCertificateCipher, ProtectedKind.DisabilityCertificate), ProtectedKind.DisabilityCertificate);
     }
 

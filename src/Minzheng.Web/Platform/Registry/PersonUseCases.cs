@@ -13,6 +13,7 @@ namespace Minzheng.Web.Platform.Registry;
 /// <summary>What a clerk or API client submits to register or edit a person.</summary>
 public sealed record PersonInput
 {
+    /// <summary>Required when registering; on an edit, left out (null) keeps the registered number.</summary>
     public string? IdNumber { get; init; }
 
     /// <summary>True for people without an ID number (foundlings, some rescued vagrants): sex and birth date are then entered.</summary>
@@ -26,6 +27,11 @@ public sealed record PersonInput
     public string? DivisionCode { get; init; }
     public string? Address { get; init; }
     public string? Phone { get; init; }
+    public string? BankName { get; init; }
+
+    /// <summary>Account benefits are paid into; 12–30 digits.</summary>
+    public string? BankAccount { get; init; }
+
     public DisabilityCategory? DisabilityCategory { get; init; }
     public int? DisabilityGrade { get; init; }
     public string? DisabilityCertificate { get; init; }
@@ -66,6 +72,11 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AppProblem.NotFound("人员");
         if (input.Version is not { } version) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(person, version);
+        if (string.IsNullOrWhiteSpace(input.IdNumber) && !input.NoIdNumber && person.IdNumberCipher is not null)
+        {
+            // Clerks see masked numbers only: an edit that leaves the ID number out keeps the registered one.
+            input = input with { IdNumber = protector.Decrypt(person.IdNumberCipher, ProtectedKind.IdNumber) };
+        }
         var (errors, parsed) = Validate(input, isNew: false);
         errors.ThrowIfAny();
         if (parsed is { } p && !(person.IdNumberHash?.SequenceEqual(protector.Hash(p.Value, ProtectedKind.IdNumber)) ?? false) && await ExistsAsync(p.Value, ct))
@@ -119,6 +130,7 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
         person.HukouType = input.HukouType ?? (divisions.Find(input.DivisionCode)?.IsUrban == true ? HukouType.Urban : HukouType.Rural);
         person.Address = input.Address?.Trim() ?? "";
         person.SetPhone(input.Phone, protector);
+        person.SetBankAccount(input.BankName, input.BankAccount, protector);
         if (input.DisabilityCategory is null)
         {
             person.SetDisability(null, null, null, protector);
@@ -194,6 +206,12 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
         if (!string.IsNullOrWhiteSpace(input.Phone) && !PhonePattern().IsMatch(input.Phone.Trim()))
         {
             errors.Add("phone", "联系电话应为11位手机号或带区号的固定电话");
+        }
+        if (!string.IsNullOrWhiteSpace(input.BankAccount))
+        {
+            var account = input.BankAccount.Replace(" ", "", StringComparison.Ordinal);
+            if (account.Length is < 12 or > 30 || !account.All(char.IsAsciiDigit)) errors.Add("bankAccount", "银行账号应为12至30位数字");
+            if (string.IsNullOrWhiteSpace(input.BankName)) errors.Add("bankName", "填写银行账号时须填写开户银行");
         }
         if (input.DisabilityCategory is not null || input.DisabilityGrade is not null || !string.IsNullOrWhiteSpace(input.DisabilityCertificate))
         {

@@ -47,6 +47,11 @@ public static class RegistryApi
             .RequireAuthorization(Permissions.Policy(Permissions.RegistryWrite))
             .WithSummary("修改人员；须带 version，过期版本返回 409 concurrency_conflict");
 
+        persons.MapPost("/{id:guid}/reveal", async Task<Ok<RevealedIdentifiers>> (Guid id, RevealRequest request, RevealIdentifiers reveal, CancellationToken ct) =>
+                TypedResults.Ok(await reveal.RevealAsync(id, request.Reason, ct)))
+            .RequireAuthorization(Permissions.Policy(Permissions.RegistryRevealId))
+            .WithSummary("查看完整身份证号、电话、银行账号、残疾人证号（须填事由，记入审计日志）");
+
         var households = app.MapGroup("/api/v1/households").WithTags("Households");
 
         households.MapGet("/", async (string? number, string? headName, string? divisionCode, int? page, int? pageSize, RegistryQueries queries, CancellationToken ct) =>
@@ -108,6 +113,8 @@ public static class RegistryApi
             .RequireAuthorization(Permissions.Policy(Permissions.RegistryExport))
             .ExcludeFromDescription();
     }
+
+    public sealed record RevealRequest(string? Reason);
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

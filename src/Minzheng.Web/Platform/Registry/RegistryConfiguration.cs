@@ -21,6 +21,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.PhoneMasked).HasMaxLength(20);
         b.Property(p => p.PhoneHash).HasMaxLength(32);
         b.Property(p => p.DisabilityCertificateMasked).HasMaxLength(24);
+        b.Property(p => p.BankName).HasMaxLength(100);
+        b.Property(p => p.BankAccountHash).HasMaxLength(32);
+        b.Property(p => p.BankAccountMasked).HasMaxLength(40);
         b.Property(p => p.Sex).HasConversion<int>();
         b.Property(p => p.HukouType).HasConversion<int>();
         b.Property(p => p.LifeStatus).HasConversion<int>();
@@ -31,6 +34,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.IdNumberHash).IsUnique();
         b.HasIndex(p => p.PlatformNumber).IsUnique();
         b.HasIndex(p => p.PhoneHash);
+        b.HasIndex(p => p.BankAccountHash);
         b.HasIndex(p => new { p.DivisionCode, p.Name });
         b.HasIndex(p => p.Name);
         b.HasIndex(p => p.NamePinyin);

@@ -9,11 +9,11 @@ public sealed record MembershipDto(Guid HouseholdId, string HouseholdNumber, Rel
 public sealed record PersonDto(
     Guid Id, string? IdNumberMasked, string? PlatformNumber, bool HasIdNumber, string Name, Sex Sex, DateOnly BirthDate, int Age,
     string Ethnicity, HukouType HukouType, string DivisionCode, string DivisionName, string Address, string? PhoneMasked,
-    DisabilityDto? Disability, LifeStatus LifeStatus, DateOnly? DeathDate, DateOnly? MissingSince, MembershipDto? Household, int Version)
+    string? BankName, string? BankAccountMasked, DisabilityDto? Disability, LifeStatus LifeStatus, DateOnly? DeathDate, DateOnly? MissingSince, MembershipDto? Household, int Version)
 {
     public static PersonDto From(Person p, DivisionDirectory divisions, DateOnly today, MembershipDto? household) => new(
         p.Id, p.IdNumberMasked, p.PlatformNumber, p.HasIdNumber, p.Name, p.Sex, p.BirthDate, p.AgeOn(today), p.Ethnicity, p.HukouType,
-        p.DivisionCode, divisions.FullName(p.DivisionCode), p.Address, p.PhoneMasked,
+        p.DivisionCode, divisions.FullName(p.DivisionCode), p.Address, p.PhoneMasked, p.BankName, p.BankAccountMasked,
         p.DisabilityCategory is { } c ? new DisabilityDto(c, p.DisabilityGrade ?? 0, p.DisabilityCertificateMasked) : null,
         p.LifeStatus, p.DeathDate, p.MissingSince, household, p.Version);
 }
@@ -29,3 +29,6 @@ public sealed record HouseholdDto(
     int MemberCount, IReadOnlyList<HouseholdMemberDto> Members, IReadOnlyList<HouseholdMemberDto> FormerMembers, int Version);
 
 public sealed record HouseholdListItem(Guid Id, string Number, string DivisionCode, string DivisionName, string? HeadName, string Address, int MemberCount);
+
+/// <summary>Full identifiers, returned only to holders of registry.reveal-id and audited.</summary>
+public sealed record RevealedIdentifiers(string? IdNumber, string? Phone, string? BankAccount, string? DisabilityCertificate);

@@ -1,4 +1,5 @@
 using MiniExcelLibs;
+using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Divisions;
 
 namespace Minzheng.Web.Platform.Registry;
@@ -7,10 +8,11 @@ namespace Minzheng.Web.Platform.Registry;
 /// Exports registry lists to xlsx, streaming rows from the database (the user's scope applies through
 /// the query filter). Identifiers are masked as on screen.
 /// </summary>
-public sealed class RegistryExport(PersonSearch search, RegistryQueries queries, DivisionDirectory divisions)
+public sealed class RegistryExport(PersonSearch search, RegistryQueries queries, DivisionDirectory divisions, AuditLog audit)
 {
     public async Task<Stream> PersonsAsync(PersonFilter filter, CancellationToken ct)
     {
+        await audit.RecordAsync("export", "registry_person", null, new { filter.Name, filter.DivisionCode, filter.LifeStatus, filter.Disabled, byIdNumber = filter.IdKey is not null || filter.IdNumber is not null }, ct: ct);
         var rows = PersonSearch.Rows(search.Query(filter), filter.Sort).AsEnumerable().Select(r => new Dictionary<string, object?>
         {
             ["身份证号（脱敏）"] = r.Number,
@@ -30,6 +32,7 @@ public sealed class RegistryExport(PersonSearch search, RegistryQueries queries,
 
     public async Task<Stream> HouseholdsAsync(HouseholdFilter filter, CancellationToken ct)
     {
+        await audit.RecordAsync("export", "registry_household", null, filter, ct: ct);
         var rows = queries.HouseholdRows(queries.HouseholdQuery(filter)).AsEnumerable().Select(h => new Dictionary<string, object?>
         {
             ["户编号"] = h.Number,

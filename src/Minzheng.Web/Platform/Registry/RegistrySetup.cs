@@ -9,6 +9,7 @@ public static class RegistrySetup
         services.AddScoped<PersonSearch>();
         services.AddScoped<RegistryQueries>();
         services.AddScoped<RegistryExport>();
+        services.AddScoped<RevealIdentifiers>();
         return services;
     }
 }

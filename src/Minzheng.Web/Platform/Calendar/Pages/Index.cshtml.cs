@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Platform.Calendar.Pages;
 
+[Authorize]
 public sealed class IndexModel(AppDbContext db, WorkingCalendar calendar, ICurrentUser user, BusinessClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Year { get; set; }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Minzheng.Web.Platform.Data;
 
 namespace Minzheng.Web.Platform.Divisions.Pages;
 
+[Authorize]
 public sealed class TreeModel(DivisionDirectory directory, AppDbContext db) : PageModel
 {
     public const string CityCode = "450900000000";

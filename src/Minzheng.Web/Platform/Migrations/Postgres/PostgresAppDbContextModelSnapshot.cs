@@ -295,6 +295,91 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("access_user", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_index");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("text")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entry");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entry_at");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entry_chain_index");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_audit_entry_user_name");
+
+                    b.HasIndex("EntityType", "EntityId")
+                        .HasDatabaseName("ix_audit_entry_entity_type_entity_id");
+
+                    b.ToTable("audit_entry", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -721,6 +806,25 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<byte[]>("BankAccountCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("bank_account_cipher");
+
+                    b.Property<byte[]>("BankAccountHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("bank_account_hash");
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bank_account_masked");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
@@ -840,6 +944,9 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_registry_person");
+
+                    b.HasIndex("BankAccountHash")
+                        .HasDatabaseName("ix_registry_person_bank_account_hash");
 
                     b.HasIndex("IdNumberHash")
                         .IsUnique()

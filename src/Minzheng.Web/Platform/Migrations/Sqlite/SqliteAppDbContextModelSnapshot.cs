@@ -286,6 +286,91 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("access_user", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Audit.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<long?>("ChainIndex")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain_index");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entry");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_entry_at");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entry_chain_index");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_audit_entry_user_name");
+
+                    b.HasIndex("EntityType", "EntityId")
+                        .HasDatabaseName("ix_audit_entry_entity_type_entity_id");
+
+                    b.ToTable("audit_entry", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -712,6 +797,25 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
+                    b.Property<byte[]>("BankAccountCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bank_account_cipher");
+
+                    b.Property<byte[]>("BankAccountHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bank_account_hash");
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_masked");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_name");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
@@ -831,6 +935,9 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_registry_person");
+
+                    b.HasIndex("BankAccountHash")
+                        .HasDatabaseName("ix_registry_person_bank_account_hash");
 
                     b.HasIndex("IdNumberHash")
                         .IsUnique()

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Platform.Registry.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryRead)]
-public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPanel> panels, ICurrentUser user) : PageModel
+public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPanel> panels, ICurrentUser user, RevealIdentifiers reveal) : PageModel
 {
+    public RevealedIdentifiers? Revealed { get; private set; }
+    public bool CanReveal => user.HasPermission(Permissions.RegistryRevealId);
     public PersonDto Person { get; private set; } = null!;
     public List<MembershipDto> History { get; private set; } = [];
     public List<(IPersonPanel Panel, object? Model)> Panels { get; } = [];
@@ -15,6 +19,22 @@ public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPane
 
     public IEnumerable<ModuleCatalog.Entry> PendingModules =>
         ModuleCatalog.Business.Where(m => m.Path is null && Panels.All(p => p.Panel.ModuleKey != m.Key));
+
+    /// <summary>Shows the full numbers once, on this response only (never in a URL or cached page).</summary>
+    public async Task<IActionResult> OnPostRevealAsync(Guid id, string? reason)
+    {
+        if (!CanReveal) return Forbid();
+        try
+        {
+            Revealed = await reveal.RevealAsync(id, reason, HttpContext.RequestAborted);
+        }
+        catch (AppProblem p) when (p.Status == 400)
+        {
+            ModelState.AddProblem(p, "");
+        }
+        await OnGetAsync(id);
+        return Page();
+    }
 
     public async Task OnGetAsync(Guid id)
     {

@@ -27,6 +27,8 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
         public string? DivisionCode { get; set; }
         public string? Address { get; set; }
         public string? Phone { get; set; }
+        public string? BankName { get; set; }
+        public string? BankAccount { get; set; }
         public DisabilityCategory? DisabilityCategory { get; set; }
         public int? DisabilityGrade { get; set; }
         public string? DisabilityCertificate { get; set; }
@@ -42,6 +44,7 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
     public bool IsNew => Id is null;
     public string? PhoneMasked { get; private set; }
     public string? CertificateMasked { get; private set; }
+    public string? BankAccountMasked { get; private set; }
     public DivisionDirectory Divisions => divisions;
     public IEnumerable<Division> Towns => divisions.All.Where(d => d.Level == DivisionLevel.Town && divisions.ChildrenOf(d.Code).Any(v => InScope(v.Code))).OrderBy(d => d.SortOrder);
     public bool InScope(string code) => user.Scope.Contains(code);
@@ -73,6 +76,8 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
             DivisionCode = Input.DivisionCode,
             Address = Input.Address,
             Phone = Input.Phone,
+            BankName = Input.BankName,
+            BankAccount = Input.BankAccount,
             DisabilityCategory = Input.DisabilityCategory,
             DisabilityGrade = Input.DisabilityGrade,
             DisabilityCertificate = Input.DisabilityCertificate,
@@ -102,6 +107,7 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
             {
                 PhoneMasked = s.PhoneMasked;
                 CertificateMasked = s.DisabilityCertificateMasked;
+                BankAccountMasked = s.BankAccountMasked;
             }
             return Page();
         }
@@ -109,13 +115,13 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
 
     private PersonInput KeepStoredSecrets(PersonInput input, Person stored)
     {
-        if (string.IsNullOrWhiteSpace(input.IdNumber) && !input.NoIdNumber && stored.IdNumberCipher is not null)
-        {
-            input = input with { IdNumber = protector.Decrypt(stored.IdNumberCipher, ProtectedKind.IdNumber) };
-        }
         if (string.IsNullOrWhiteSpace(input.Phone) && stored.PhoneCipher is not null)
         {
             input = input with { Phone = protector.Decrypt(stored.PhoneCipher, ProtectedKind.Phone) };
+        }
+        if (string.IsNullOrWhiteSpace(input.BankAccount) && stored.BankAccountCipher is not null)
+        {
+            input = input with { BankAccount = protector.Decrypt(stored.BankAccountCipher, ProtectedKind.BankAccount) };
         }
         return input;
     }
@@ -132,6 +138,7 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
             HukouType = p.HukouType,
             DivisionCode = p.DivisionCode,
             Address = p.Address,
+            BankName = p.BankName,
             DisabilityCategory = p.DisabilityCategory,
             DisabilityGrade = p.DisabilityGrade,
             LifeStatus = p.LifeStatus,
@@ -141,5 +148,6 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
         };
         PhoneMasked = p.PhoneMasked;
         CertificateMasked = p.DisabilityCertificateMasked;
+        BankAccountMasked = p.BankAccountMasked;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
@@ -10,6 +11,7 @@ using Minzheng.Web.Platform.Workflow;
 namespace Minzheng.Web.Platform.Ui.Pages;
 
 /// <summary>The home page: counts within the user's scope (the query filter applies to every one of them).</summary>
+[Authorize]
 public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock, WorkflowEngine workflow, PlatformOptions options) : PageModel
 {
     public sealed record Counts(int Alive, int Households, int Disabled, int Elderly, int Deceased, int Overdue);

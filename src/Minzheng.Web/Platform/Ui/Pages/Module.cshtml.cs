@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Minzheng.Web.Platform.Ui.Pages;
 
+[Authorize]
 public sealed class ModuleModel : PageModel
 {
     public ModuleCatalog.Entry Entry { get; private set; } = null!;

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Platform.Access.Admin;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AdminUsers)]
+public sealed class UserModel(UserAdministration admin, UserManager<AppUser> users, AppDbContext db) : PageModel
+{
+    public sealed class FormInput
+    {
+        public string? DisplayName { get; set; }
+        public string? DivisionCode { get; set; }
+        public bool IsDisabled { get; set; }
+        public string? Password { get; set; }
+        public List<string> Roles { get; set; } = [];
+    }
+
+    [BindProperty] public FormInput Input { get; set; } = new();
+    public AppUser Account { get; private set; } = null!;
+    public List<AppRole> RoleOptions { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid id)
+    {
+        await LoadAsync(id);
+        Input = new FormInput
+        {
+            DisplayName = Account.DisplayName,
+            DivisionCode = Account.DivisionCode,
+            IsDisabled = Account.IsDisabled,
+            Roles = [.. await users.GetRolesAsync(Account)],
+        };
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(Guid id) => Act(id, "已保存", () =>
+        admin.UpdateAsync(id, new UserInput { DisplayName = Input.DisplayName, DivisionCode = Input.DivisionCode, IsDisabled = Input.IsDisabled, Roles = Input.Roles }));
+
+    public Task<IActionResult> OnPostResetAsync(Guid id, string? password) => Act(id, "密码已重置，用户下次登录须修改密码", () => admin.ResetPasswordAsync(id, password));
+
+    public Task<IActionResult> OnPostUnlockAsync(Guid id) => Act(id, "已解除锁定", () => admin.UnlockAsync(id));
+
+    private async Task<IActionResult> Act(Guid id, string done, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            TempData["Message"] = done;
+            return Redirect($"/admin/users/{id}");
+        }
+        catch (AppProblem p) when (p.Status != 404)
+        {
+            ModelState.AddProblem(p);
+            await LoadAsync(id);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(Guid id)
+    {
+        Account = await admin.FindAsync(id);
+        RoleOptions = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Platform.Access;
+
+namespace Minzheng.Tests.Security;
+
+/// <summary>
+/// Every mapped endpoint and page declares what it needs: a permission policy, a signed-in user, or an
+/// explicit [AllowAnonymous] for the listed public ones. A new endpoint that forgets fails this test.
+/// </summary>
+public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    /// <summary>The only endpoints open without sign-in.</summary>
+    private static readonly string[] Public =
+    [
+        "/healthz", "/readyz", "/openapi/{documentName}.json", "/api/v1/auth/token", "/account/login", "/account/logout",
+    ];
+
+    private static bool IsPublic(string route) =>
+        Public.Contains(route) || route.StartsWith("/scalar", StringComparison.Ordinal);
+
+    [Fact]
+    public void Every_endpoint_and_page_declares_its_requirement()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.True(endpoints.Count > 40, $"only {endpoints.Count} endpoints found");
+        Assert.Contains(endpoints, e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null); // pages are covered too
+        var problems = new List<string>();
+        var policies = Permissions.Descriptions.Keys.Select(Permissions.Policy).ToHashSet();
+        foreach (var e in endpoints)
+        {
+            var route = "/" + e.RoutePattern.RawText?.TrimStart('/');
+            var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var requirements = e.Metadata.GetOrderedMetadata<IAuthorizeData>();
+            if (anonymous)
+            {
+                if (!IsPublic(route)) problems.Add($"{route} allows anonymous access but is not in the public list");
+                continue;
+            }
+            if (requirements.Count == 0) problems.Add($"{route} declares no requirement");
+            foreach (var policy in requirements.Select(r => r.Policy).OfType<string>())
+            {
+                if (!policies.Contains(policy)) problems.Add($"{route} names unknown policy {policy}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Public_endpoints_exist()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/')).ToHashSet();
+        Assert.All(Public, p => Assert.Contains(p, routes));
+    }
+}
