@@ -54,4 +54,33 @@ public sealed class PageTourTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.CloseAsync();
         }
     }
+
+    [Fact]
+    public async Task Administration_and_audit_pages_render_without_browser_errors()
+    {
+        app.SkipIfUnavailable();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserApp.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", "admin");
+        await page.FillAsync("#Password", Web.Platform.Demo.DemoAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.GotoAsync("/admin/users");
+        var userUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
+        foreach (var path in new[] { "/admin/users", "/admin/roles", "/audit", userUrl! })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response?.Ok, $"{path}: {response?.Status}");
+            Assert.Equal(0, await page.Locator(".alert[role=alert]").CountAsync());
+        }
+        // verifying the chain from the auditor's page
+        await page.GotoAsync("/audit");
+        await page.ClickAsync("text=校验哈希链");
+        Assert.Contains("校验通过", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
 }
