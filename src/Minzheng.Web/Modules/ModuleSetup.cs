@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Assistance;
+
 namespace Minzheng.Web.Modules;
 
 /// <summary>
@@ -8,13 +10,13 @@ public static class ModuleSetup
 {
     public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder)
     {
-        _ = builder;
+        builder.Services.AddAssistance();
         return builder;
     }
 
     public static WebApplication MapModules(this WebApplication app)
     {
-        _ = app;
+        app.MapAssistance();
         return app;
     }
 }

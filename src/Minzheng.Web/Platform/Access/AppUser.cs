@@ -16,6 +16,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public bool IsDisabled { get; set; }
 
+    /// <summary>For citizen accounts: the registry person who signed up (their own applications only).</summary>
+    public Guid? PersonId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }
 

@@ -17,6 +17,8 @@ public static class Permissions
     public const string DivisionsWrite = "divisions.write";
     public const string CalendarWrite = "calendar.write";
     public const string WorkflowRead = "workflow.read";
+    public const string AssistanceRead = "assistance.read";
+    public const string AssistanceApply = "assistance.apply";
     public const string AssistanceAccept = "assistance.accept";
     public const string AssistanceInvestigate = "assistance.investigate";
     public const string AssistanceApprove = "assistance.approve";
@@ -38,7 +40,9 @@ public static class Permissions
         [DivisionsWrite] = "维护行政区划信息",
         [CalendarWrite] = "维护节假日与调休工作日",
         [WorkflowRead] = "查看业务流程、待办与超期件",
-        [AssistanceAccept] = "社会救助受理",
+        [AssistanceRead] = "查看社会救助业务",
+        [AssistanceApply] = "代为提交社会救助申请（村、社区）",
+        [AssistanceAccept] = "社会救助受理、登记异议",
         [AssistanceInvestigate] = "社会救助入户调查",
         [AssistanceApprove] = "社会救助审核（乡镇）",
         [AssistanceConfirm] = "社会救助审批确认（县级）",

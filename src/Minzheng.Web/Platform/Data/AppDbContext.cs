@@ -26,6 +26,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
     private readonly ICurrentUser _user;
     private readonly TimeProvider _time;
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<Money.Money>().HaveConversion<Money.MoneyConverter>();
+    }
+
     protected AppDbContext(DbContextOptions options, ICurrentUser user, TimeProvider time) : base(options)
     {
         _user = user;
@@ -85,6 +91,13 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
         });
 
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => !t.IsAbstract);
+
+        // Money is stored as integer fen in a column that says so: amount → amount_fen.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+                     .Where(p => p.ClrType == typeof(Money.Money) || p.ClrType == typeof(Money.Money?)))
+        {
+            property.SetColumnName(System.Text.RegularExpressions.Regex.Replace(property.Name, "(?<!^)([A-Z])", "_$1").ToLowerInvariant() + "_fen");
+        }
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IDivisionScoped).IsAssignableFrom(e.ClrType)))
         {

@@ -10,6 +10,14 @@ using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Platform.Data;
 
+/// <summary>A module's start-up work (its defaults, its demo data), run after the kernel's in <see cref="PlatformInitializer"/>.</summary>
+public interface IModuleInitializer
+{
+    int Order { get; }
+
+    Task InitializeAsync(IServiceProvider services, bool demo, CancellationToken ct);
+}
+
 /// <summary>
 /// Brings a database to the state this build expects: migrations, key check, reference data (divisions,
 /// calendar), roles, process definitions and, in demo mode, demo accounts and population. Each step is
@@ -55,6 +63,10 @@ public sealed class PlatformInitializer(IServiceScopeFactory scopes, PlatformOpt
         if (seedDemo)
         {
             await DemoSeeder.SeedAsync(sp, options.DemoPeople, options.DemoHouseholds, log, ct);
+        }
+        foreach (var module in sp.GetServices<IModuleInitializer>().OrderBy(m => m.Order))
+        {
+            await module.InitializeAsync(sp, seedDemo, ct);
         }
     }
 }

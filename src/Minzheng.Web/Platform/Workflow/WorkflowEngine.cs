@@ -124,6 +124,19 @@ public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCa
         return e;
     }
 
+    /// <summary>Records an event that does not change the state (补充材料, a note), with attachments.</summary>
+    public WorkflowCaseEvent AddNote(WorkflowCase c, string actionName, string? opinion, IReadOnlyList<(Guid FileId, string FileName)>? attachments = null)
+    {
+        var e = NewEvent(c, "note", actionName, c.State, c.State, opinion, clock.UtcNow);
+        foreach (var (fileId, fileName) in attachments ?? [])
+        {
+            e.Attachments.Add(new WorkflowAttachment { EventId = e.Id, FileId = fileId, FileName = fileName });
+        }
+        c.Events.Add(e);
+        db.WorkflowCaseEvents.Add(e);
+        return e;
+    }
+
     /// <summary>Extends the overall time limit once, with a reason (e.g. 30 → 45 working days).</summary>
     public async Task ExtendAsync(WorkflowCase c, string reason, CancellationToken ct = default)
     {

@@ -152,6 +152,848 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("access_user_token", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceAmountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_amount_change");
+
+                    b.HasIndex("CaseId", "EffectiveFrom")
+                        .HasDatabaseName("ix_assistance_amount_change_case_id_effective_from");
+
+                    b.ToTable("assistance_amount_change", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<string>("AmountExplanation")
+                        .HasColumnType("text")
+                        .HasColumnName("amount_explanation");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<Guid>("ApplicantPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<long>("ApprovedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_amount_fen");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer")
+                        .HasColumnName("area");
+
+                    b.Property<bool>("AssistFirst")
+                        .HasColumnType("boolean")
+                        .HasColumnName("assist_first");
+
+                    b.Property<long>("BasicLiving")
+                        .HasColumnType("bigint")
+                        .HasColumnName("basic_living_fen");
+
+                    b.Property<long>("Care")
+                        .HasColumnType("bigint")
+                        .HasColumnName("care_fen");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ConsentToCheck")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_to_check");
+
+                    b.Property<DateOnly?>("CountyVisitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("county_visit_on");
+
+                    b.Property<string>("CountyVisitRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("county_visit_record");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<int?>("DecisionLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision_level");
+
+                    b.Property<long>("Deposits")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deposits_fen");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("EconomicCheck")
+                        .HasColumnType("integer")
+                        .HasColumnName("economic_check");
+
+                    b.Property<string>("EconomicCheckNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("economic_check_note");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<string>("FlaggedDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("flagged_detail");
+
+                    b.Property<bool>("FlaggedRelative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flagged_relative");
+
+                    b.Property<DateOnly?>("GraceUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("grace_until");
+
+                    b.Property<bool>("HasAbleSupporter")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_able_supporter");
+
+                    b.Property<bool>("HasBusiness")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_business");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Houses")
+                        .HasColumnType("integer")
+                        .HasColumnName("houses");
+
+                    b.Property<bool>("IncomeIrregular")
+                        .HasColumnType("boolean")
+                        .HasColumnName("income_irregular");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("institution");
+
+                    b.Property<DateOnly?>("InvestigatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("investigated_on");
+
+                    b.Property<string>("Investigators")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("investigators");
+
+                    b.Property<bool>("Marginal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("marginal");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.Property<string>("NeighbourRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("neighbour_record");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<DateOnly?>("NoticeFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_from");
+
+                    b.Property<int>("NoticeRound")
+                        .HasColumnType("integer")
+                        .HasColumnName("notice_round");
+
+                    b.Property<DateOnly?>("NoticeTo")
+                        .HasColumnType("date")
+                        .HasColumnName("notice_to");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PaperworkDoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paperwork_done_on");
+
+                    b.Property<DateOnly?>("PaperworkDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paperwork_due_on");
+
+                    b.Property<DateOnly?>("PaymentStartMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("payment_start_month");
+
+                    b.Property<int>("Program")
+                        .HasColumnType("integer")
+                        .HasColumnName("program");
+
+                    b.Property<long>("ProposedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proposed_amount_fen");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("RefusalProposed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refusal_proposed");
+
+                    b.Property<string>("RefusalReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("refusal_reasons");
+
+                    b.Property<long>("RequestedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requested_amount_fen");
+
+                    b.Property<int?>("RequiredLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("required_level");
+
+                    b.Property<int?>("SelfCareLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_care_level");
+
+                    b.Property<string>("SelfCareUnable")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("self_care_unable");
+
+                    b.Property<string>("SinglePersonGround")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("single_person_ground");
+
+                    b.Property<Guid?>("SinglePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("single_person_id");
+
+                    b.Property<string>("SpotCheckResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("spot_check_result");
+
+                    b.Property<DateOnly?>("SpotCheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("spot_checked_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int?>("SupportForm")
+                        .HasColumnType("integer")
+                        .HasColumnName("support_form");
+
+                    b.Property<DateOnly?>("SuspendedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("suspended_on");
+
+                    b.Property<int?>("TemporaryType")
+                        .HasColumnType("integer")
+                        .HasColumnName("temporary_type");
+
+                    b.Property<string>("TownshipOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("township_opinion");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Vehicles")
+                        .HasColumnType("integer")
+                        .HasColumnName("vehicles");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VisitRecord")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("visit_record");
+
+                    b.Property<Guid>("WorkflowCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_case");
+
+                    b.HasIndex("ApplicantPersonId")
+                        .HasDatabaseName("ix_assistance_case_applicant_person_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_assistance_case_household_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_case_number");
+
+                    b.HasIndex("WorkflowCaseId")
+                        .HasDatabaseName("ix_assistance_case_workflow_case_id");
+
+                    b.HasIndex("DivisionCode", "Program", "State")
+                        .HasDatabaseName("ix_assistance_case_division_code_program_state");
+
+                    b.ToTable("assistance_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_document");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_document_case_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_document_number");
+
+                    b.ToTable("assistance_document", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceIncomeItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("excluded");
+
+                    b.Property<bool>("IsDeduction")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_deduction");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_income_item");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_income_item_case_id");
+
+                    b.ToTable("assistance_income_item", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AbleToWork")
+                        .HasColumnType("boolean")
+                        .HasColumnName("able_to_work");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int?>("DisabilityCategory")
+                        .HasColumnType("integer")
+                        .HasColumnName("disability_category");
+
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("disability_grade");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("boolean")
+                        .HasColumnName("included");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("integer")
+                        .HasColumnName("relation");
+
+                    b.Property<bool>("SeriouslyIll")
+                        .HasColumnType("boolean")
+                        .HasColumnName("seriously_ill");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_case_member");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_case_member_case_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_assistance_case_member_person_id");
+
+                    b.ToTable("assistance_case_member", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("handling");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_objection");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_objection_case_id");
+
+                    b.ToTable("assistance_objection", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Reviews.AssistanceReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("NewMonthlyAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("new_monthly_amount_fen");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReportedChange")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reported_change");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_review");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_review_case_id");
+
+                    b.HasIndex("DivisionCode", "CompletedOn", "DueOn")
+                        .HasDatabaseName("ix_assistance_review_division_code_completed_on_due_on");
+
+                    b.ToTable("assistance_review", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Standards.AssistanceStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("factor");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("program");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_standard");
+
+                    b.HasIndex("Program", "Kind", "DivisionCode", "ValidFrom")
+                        .HasDatabaseName("ix_assistance_standard_program_kind_division_code_valid_from");
+
+                    b.ToTable("assistance_standard", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Watch.WatchFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.Property<string>("Visitor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("visitor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_watch_follow_up");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_assistance_watch_follow_up_household_id");
+
+                    b.ToTable("assistance_watch_follow_up", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -260,6 +1102,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text")
@@ -1273,6 +2119,26 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_access_user_token_access_user_user_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceIncomeItem", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Assistance.Cases.AssistanceCase", null)
+                        .WithMany("IncomeItems")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assistance_income_item_assistance_case_case_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceMember", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Assistance.Cases.AssistanceCase", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assistance_case_member_assistance_case_case_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -1323,6 +2189,13 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_workflow_case_event_workflow_case_case_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceCase", b =>
+                {
+                    b.Navigation("IncomeItems");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

@@ -143,6 +143,848 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("access_user_token", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceAmountChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_amount_change");
+
+                    b.HasIndex("CaseId", "EffectiveFrom")
+                        .HasDatabaseName("ix_assistance_amount_change_case_id_effective_from");
+
+                    b.ToTable("assistance_amount_change", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<string>("AmountExplanation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_explanation");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<Guid>("ApplicantPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<long>("ApprovedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_amount_fen");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area");
+
+                    b.Property<bool>("AssistFirst")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assist_first");
+
+                    b.Property<long>("BasicLiving")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("basic_living_fen");
+
+                    b.Property<long>("Care")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("care_fen");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("ConsentToCheck")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_to_check");
+
+                    b.Property<DateOnly?>("CountyVisitOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_visit_on");
+
+                    b.Property<string>("CountyVisitRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_visit_record");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<int?>("DecisionLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision_level");
+
+                    b.Property<long>("Deposits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deposits_fen");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("EconomicCheck")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("economic_check");
+
+                    b.Property<string>("EconomicCheckNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("economic_check_note");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<string>("FlaggedDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flagged_detail");
+
+                    b.Property<bool>("FlaggedRelative")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flagged_relative");
+
+                    b.Property<DateOnly?>("GraceUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grace_until");
+
+                    b.Property<bool>("HasAbleSupporter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_able_supporter");
+
+                    b.Property<bool>("HasBusiness")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_business");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<int>("Houses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("houses");
+
+                    b.Property<bool>("IncomeIrregular")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("income_irregular");
+
+                    b.Property<string>("Institution")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution");
+
+                    b.Property<DateOnly?>("InvestigatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investigated_on");
+
+                    b.Property<string>("Investigators")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investigators");
+
+                    b.Property<bool>("Marginal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marginal");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.Property<string>("NeighbourRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("neighbour_record");
+
+                    b.Property<DateOnly?>("NextReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_review_on");
+
+                    b.Property<DateOnly?>("NoticeFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_from");
+
+                    b.Property<int>("NoticeRound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_round");
+
+                    b.Property<DateOnly?>("NoticeTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_to");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PaperworkDoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paperwork_done_on");
+
+                    b.Property<DateOnly?>("PaperworkDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paperwork_due_on");
+
+                    b.Property<DateOnly?>("PaymentStartMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_start_month");
+
+                    b.Property<int>("Program")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("program");
+
+                    b.Property<long>("ProposedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_amount_fen");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("RefusalProposed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refusal_proposed");
+
+                    b.Property<string>("RefusalReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reasons");
+
+                    b.Property<long>("RequestedAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_amount_fen");
+
+                    b.Property<int?>("RequiredLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("required_level");
+
+                    b.Property<int?>("SelfCareLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_care_level");
+
+                    b.Property<string>("SelfCareUnable")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_care_unable");
+
+                    b.Property<string>("SinglePersonGround")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("single_person_ground");
+
+                    b.Property<Guid?>("SinglePersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("single_person_id");
+
+                    b.Property<string>("SpotCheckResult")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spot_check_result");
+
+                    b.Property<DateOnly?>("SpotCheckedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spot_checked_on");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<int?>("SupportForm")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_form");
+
+                    b.Property<DateOnly?>("SuspendedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_on");
+
+                    b.Property<int?>("TemporaryType")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("temporary_type");
+
+                    b.Property<string>("TownshipOpinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("township_opinion");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Vehicles")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vehicles");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VisitRecord")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visit_record");
+
+                    b.Property<Guid>("WorkflowCaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_case");
+
+                    b.HasIndex("ApplicantPersonId")
+                        .HasDatabaseName("ix_assistance_case_applicant_person_id");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_assistance_case_household_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_case_number");
+
+                    b.HasIndex("WorkflowCaseId")
+                        .HasDatabaseName("ix_assistance_case_workflow_case_id");
+
+                    b.HasIndex("DivisionCode", "Program", "State")
+                        .HasDatabaseName("ix_assistance_case_division_code_program_state");
+
+                    b.ToTable("assistance_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_document");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_document_case_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assistance_document_number");
+
+                    b.ToTable("assistance_document", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceIncomeItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("excluded");
+
+                    b.Property<bool>("IsDeduction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_deduction");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_income_item");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_income_item_case_id");
+
+                    b.ToTable("assistance_income_item", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AbleToWork")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("able_to_work");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_date");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<int?>("DisabilityCategory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disability_category");
+
+                    b.Property<int?>("DisabilityGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disability_grade");
+
+                    b.Property<bool>("Included")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("included");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("relation");
+
+                    b.Property<bool>("SeriouslyIll")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seriously_ill");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_case_member");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_case_member_case_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_assistance_case_member_person_id");
+
+                    b.ToTable("assistance_case_member", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Handling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handling");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("raised_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_objection");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_objection_case_id");
+
+                    b.ToTable("assistance_objection", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Reviews.AssistanceReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_by");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly?>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("NewMonthlyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_monthly_amount_fen");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReportedChange")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_change");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_review");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_assistance_review_case_id");
+
+                    b.HasIndex("DivisionCode", "CompletedOn", "DueOn")
+                        .HasDatabaseName("ix_assistance_review_division_code_completed_on_due_on");
+
+                    b.ToTable("assistance_review", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Standards.AssistanceStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("factor");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("percent");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_standard");
+
+                    b.HasIndex("Program", "Kind", "DivisionCode", "ValidFrom")
+                        .HasDatabaseName("ix_assistance_standard_program_kind_division_code_valid_from");
+
+                    b.ToTable("assistance_standard", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Watch.WatchFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_on");
+
+                    b.Property<string>("Visitor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_watch_follow_up");
+
+                    b.HasIndex("HouseholdId")
+                        .HasDatabaseName("ix_assistance_watch_follow_up_household_id");
+
+                    b.ToTable("assistance_watch_follow_up", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -251,6 +1093,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("TEXT")
@@ -1264,6 +2110,26 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_access_user_token_access_user_user_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceIncomeItem", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Assistance.Cases.AssistanceCase", null)
+                        .WithMany("IncomeItems")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assistance_income_item_assistance_case_case_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceMember", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Assistance.Cases.AssistanceCase", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assistance_case_member_assistance_case_case_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -1314,6 +2180,13 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_workflow_case_event_workflow_case_case_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Cases.AssistanceCase", b =>
+                {
+                    b.Navigation("IncomeItems");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

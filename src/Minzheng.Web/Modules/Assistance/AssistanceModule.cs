@@ -1,0 +1,43 @@
+using Minzheng.Web.Modules.Assistance.Cases;
+using Minzheng.Web.Modules.Assistance.Reviews;
+using Minzheng.Web.Modules.Assistance.Standards;
+using Minzheng.Web.Modules.Assistance.Watch;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Registry;
+
+namespace Minzheng.Web.Modules.Assistance;
+
+/// <summary>社会救助: dibao, extreme-poverty support, temporary assistance, dynamic management and watch lists.</summary>
+public static class AssistanceModule
+{
+    public static IServiceCollection AddAssistance(this IServiceCollection services)
+    {
+        services.AddSingleton(AssistanceProcesses.Dibao);
+        services.AddSingleton(AssistanceProcesses.ExtremePoverty);
+        services.AddSingleton(AssistanceProcesses.Temporary);
+        services.AddScoped<StandardsBook>();
+        services.AddScoped<StandardsService>();
+        services.AddScoped<StandardsQueries>();
+        services.AddScoped<Figures>();
+        services.AddScoped<CaseAssessor>();
+        services.AddScoped<CaseDocuments>();
+        services.AddScoped<AssistanceCases>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<CaseDetails>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<WatchQueries>();
+        services.AddScoped<Citizen.CitizenAccounts>();
+        services.AddScoped<PublicNotice>();
+        services.AddScoped<IPersonPanel, AssistancePersonPanel>();
+        services.AddSingleton<IModuleInitializer, AssistanceInitializer>();
+        return services;
+    }
+
+    public static void MapAssistance(this IEndpointRouteBuilder app)
+    {
+        app.MapAssistanceApi();
+        app.MapReviewsApi();
+        app.MapWatchApi();
+        app.MapPublicNoticeApi();
+    }
+}

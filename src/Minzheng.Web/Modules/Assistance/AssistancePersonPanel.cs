@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Assistance.Cases;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Registry;
+
+namespace Minzheng.Web.Modules.Assistance;
+
+/// <summary>The assistance panel of the one-person view: every case of the person's household or naming them.</summary>
+public sealed class AssistancePersonPanel(AppDbContext db) : IPersonPanel
+{
+    public sealed record Item(Guid Id, string Number, string Program, string State, DateOnly AppliedOn, string Amount, bool Applicant);
+
+    public string ModuleKey => "assistance";
+    public string Title => "社会救助";
+    public int Order => 10;
+    public string PartialView => "/Modules/Assistance/Pages/_PersonPanel.cshtml";
+
+    public async Task<object?> LoadAsync(Guid personId, CancellationToken ct)
+    {
+        var rows = await db.Set<AssistanceCase>().AsNoTracking()
+            .Where(c => c.ApplicantPersonId == personId || c.SinglePersonId == personId || c.Members.Any(m => m.PersonId == personId))
+            .OrderByDescending(c => c.AppliedOn)
+            .Select(c => new { c.Id, c.Number, c.Program, c.State, c.AppliedOn, c.MonthlyAmount, c.ApprovedAmount, c.ApplicantPersonId })
+            .ToListAsync(ct);
+        return rows.Select(r => new Item(r.Id, r.Number, AssistanceProcesses.ProgramName(r.Program), CaseQueries.StateName(r.Program, r.State), r.AppliedOn,
+            r.Program == AssistanceProgram.Temporary ? r.ApprovedAmount.ToYuanString() : r.MonthlyAmount.ToYuanString() + "/月", r.ApplicantPersonId == personId)).ToList();
+    }
+}
