@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.Assistance.Cases;
+using Minzheng.Web.Modules.Assistance.Citizen;
 using Minzheng.Web.Modules.Assistance.Reviews;
 using Minzheng.Web.Modules.Assistance.Standards;
 using Minzheng.Web.Modules.Assistance.Watch;
@@ -39,5 +40,6 @@ public static class AssistanceModule
         app.MapReviewsApi();
         app.MapWatchApi();
         app.MapPublicNoticeApi();
+        app.MapCitizenApi();
     }
 }

@@ -219,17 +219,17 @@ public sealed class AssistanceCases(
                 if (action == "complete-paperwork") c.PaperworkDoneOn = today;
                 break;
             case "propose-approve":
-            {
-                var assessment = assessor.Assess(c, today);
-                if (!assessment.Eligible) throw new AppProblem(409, "not_eligible", "按调查结果不符合条件，不能审核同意：" + string.Join("；", assessment.Reasons));
-                c.TownshipOpinion = input.Opinion?.Trim() ?? "经审核，符合条件，同意公示。";
-                c.RefusalProposed = false;
-                c.ProposedAmount = assessment.Amount;
-                StartNotice(c, today);
-                issue = "公示名单";
-                facts = new { assessment.Summary, c.NoticeFrom, c.NoticeTo };
-                break;
-            }
+                {
+                    var assessment = assessor.Assess(c, today);
+                    if (!assessment.Eligible) throw new AppProblem(409, "not_eligible", "按调查结果不符合条件，不能审核同意：" + string.Join("；", assessment.Reasons));
+                    c.TownshipOpinion = input.Opinion?.Trim() ?? "经审核，符合条件，同意公示。";
+                    c.RefusalProposed = false;
+                    c.ProposedAmount = assessment.Amount;
+                    StartNotice(c, today);
+                    issue = "公示名单";
+                    facts = new { assessment.Summary, c.NoticeFrom, c.NoticeTo };
+                    break;
+                }
             case "propose-refuse":
                 c.TownshipOpinion = input.Opinion?.Trim();
                 c.RefusalProposed = true;
@@ -269,22 +269,22 @@ public sealed class AssistanceCases(
                 c.FiledOn = today;
                 break;
             case "assist-first":
-            {
-                if (c.Program != AssistanceProgram.Temporary || c.TemporaryType != TemporaryType.Urgent) throw new AppProblem(409, "assist_first_urgent_only", "先行救助只适用于急难型临时救助");
-                if (input.Amount is not > 0) throw AppProblem.Field("amount", "请填写先行救助金额");
-                c.RequestedAmount = Money.FromYuan(input.Amount.Value);
-                var assessment = assessor.Assess(c, today);
-                if (assessment.Level != ApprovalLevel.Township) throw new AppProblem(409, "above_township_limit", "先行救助金额超过乡镇审批额度，请按程序报县级审批");
-                c.ApprovedAmount = assessment.Amount;
-                c.AssistFirst = true;
-                c.AcceptedOn = today;
-                var days = figures.Number(StandardKinds.TempPaperworkDays, c.DivisionCode, today);
-                c.PaperworkDueOn = calendar.AddWorkingDays(today, days);
-                c.AmountExplanation = JsonSerializer.Serialize(assessment.Lines, Json);
-                AddAmountChange(c, today, c.ApprovedAmount, "先行救助", assessment.Lines);
-                issue = "先行救助通知书";
-                break;
-            }
+                {
+                    if (c.Program != AssistanceProgram.Temporary || c.TemporaryType != TemporaryType.Urgent) throw new AppProblem(409, "assist_first_urgent_only", "先行救助只适用于急难型临时救助");
+                    if (input.Amount is not > 0) throw AppProblem.Field("amount", "请填写先行救助金额");
+                    c.RequestedAmount = Money.FromYuan(input.Amount.Value);
+                    var assessment = assessor.Assess(c, today);
+                    if (assessment.Level != ApprovalLevel.Township) throw new AppProblem(409, "above_township_limit", "先行救助金额超过乡镇审批额度，请按程序报县级审批");
+                    c.ApprovedAmount = assessment.Amount;
+                    c.AssistFirst = true;
+                    c.AcceptedOn = today;
+                    var days = figures.Number(StandardKinds.TempPaperworkDays, c.DivisionCode, today);
+                    c.PaperworkDueOn = calendar.AddWorkingDays(today, days);
+                    c.AmountExplanation = JsonSerializer.Serialize(assessment.Lines, Json);
+                    AddAmountChange(c, today, c.ApprovedAmount, "先行救助", assessment.Lines);
+                    issue = "先行救助通知书";
+                    break;
+                }
             case "suspend":
                 c.SuspendedOn = today;
                 c.EndReason = input.Opinion?.Trim();

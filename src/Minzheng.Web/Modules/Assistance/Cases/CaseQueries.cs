@@ -50,8 +50,21 @@ public sealed class CaseQueries(AppDbContext db, DivisionDirectory divisions, Bu
         var rows = await q.OrderByDescending(x => x.c.AppliedOn).ThenByDescending(x => x.c.Id).Skip(page.Skip).Take(page.PageSize)
             .Select(x => new
             {
-                x.c.Id, x.c.Number, x.c.Program, x.c.State, x.c.ApplicantName, x.c.DivisionCode, x.c.AppliedOn, x.c.MonthlyAmount, x.c.ApprovedAmount,
-                x.c.FlaggedRelative, x.w.StepDueDate, x.w.CaseDueDate, x.w.ClosedAt, x.c.PaperworkDueOn, x.c.PaperworkDoneOn,
+                x.c.Id,
+                x.c.Number,
+                x.c.Program,
+                x.c.State,
+                x.c.ApplicantName,
+                x.c.DivisionCode,
+                x.c.AppliedOn,
+                x.c.MonthlyAmount,
+                x.c.ApprovedAmount,
+                x.c.FlaggedRelative,
+                x.w.StepDueDate,
+                x.w.CaseDueDate,
+                x.w.ClosedAt,
+                x.c.PaperworkDueOn,
+                x.c.PaperworkDoneOn,
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new CaseRow(r.Id, r.Number, r.Program, r.State, StateName(r.Program, r.State), r.ApplicantName, r.DivisionCode,

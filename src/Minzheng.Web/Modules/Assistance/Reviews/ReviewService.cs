@@ -77,34 +77,43 @@ public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAs
                 ScheduleNext(c, today);
                 break;
             case ReviewOutcome.Adjust:
-            {
-                var assessment = assessor.Assess(c, nextMonth);
-                if (!assessment.Eligible) throw new AppProblem(409, "not_eligible", "按最新调查结果已不符合条件，请选择渐退、暂停或终止：" + string.Join("；", assessment.Reasons));
-                c.MonthlyAmount = assessment.Amount;
-                c.AmountExplanation = JsonSerializer.Serialize(assessment.Lines, AssistanceCases.Json);
-                review.NewMonthlyAmount = assessment.Amount;
-                review.EffectiveFrom = nextMonth;
-                db.Set<AssistanceAmountChange>().Add(new AssistanceAmountChange
                 {
-                    CaseId = c.Id, EffectiveFrom = nextMonth, Amount = assessment.Amount, Reason = "复核调整：" + review.Reason,
-                    Explanation = c.AmountExplanation, DecidedBy = user.UserName, DecidedOn = today,
-                });
-                ScheduleNext(c, today);
-                break;
-            }
+                    var assessment = assessor.Assess(c, nextMonth);
+                    if (!assessment.Eligible) throw new AppProblem(409, "not_eligible", "按最新调查结果已不符合条件，请选择渐退、暂停或终止：" + string.Join("；", assessment.Reasons));
+                    c.MonthlyAmount = assessment.Amount;
+                    c.AmountExplanation = JsonSerializer.Serialize(assessment.Lines, AssistanceCases.Json);
+                    review.NewMonthlyAmount = assessment.Amount;
+                    review.EffectiveFrom = nextMonth;
+                    db.Set<AssistanceAmountChange>().Add(new AssistanceAmountChange
+                    {
+                        CaseId = c.Id,
+                        EffectiveFrom = nextMonth,
+                        Amount = assessment.Amount,
+                        Reason = "复核调整：" + review.Reason,
+                        Explanation = c.AmountExplanation,
+                        DecidedBy = user.UserName,
+                        DecidedOn = today,
+                    });
+                    ScheduleNext(c, today);
+                    break;
+                }
             case ReviewOutcome.Grace:
-            {
-                // 渐退期: the benefit continues for the configured months, then a review decides the exit.
-                var months = figures.Number(StandardKinds.GraceMonths, c.DivisionCode, today);
-                c.GraceUntil = nextMonth.AddMonths(months).AddDays(-1);
-                review.EffectiveFrom = nextMonth;
-                db.Set<AssistanceReview>().Add(new AssistanceReview
                 {
-                    CaseId = c.Id, CaseNumber = c.Number, ApplicantName = c.ApplicantName, DivisionCode = c.DivisionCode,
-                    Kind = ReviewKind.Scheduled, DueOn = c.GraceUntil.Value,
-                });
-                break;
-            }
+                    // 渐退期: the benefit continues for the configured months, then a review decides the exit.
+                    var months = figures.Number(StandardKinds.GraceMonths, c.DivisionCode, today);
+                    c.GraceUntil = nextMonth.AddMonths(months).AddDays(-1);
+                    review.EffectiveFrom = nextMonth;
+                    db.Set<AssistanceReview>().Add(new AssistanceReview
+                    {
+                        CaseId = c.Id,
+                        CaseNumber = c.Number,
+                        ApplicantName = c.ApplicantName,
+                        DivisionCode = c.DivisionCode,
+                        Kind = ReviewKind.Scheduled,
+                        DueOn = c.GraceUntil.Value,
+                    });
+                    break;
+                }
             case ReviewOutcome.Suspend:
             case ReviewOutcome.Terminate:
                 await db.SaveChangesAsync(ct);
@@ -121,8 +130,12 @@ public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAs
         c.NextReviewOn = today.AddMonths(months);
         db.Set<AssistanceReview>().Add(new AssistanceReview
         {
-            CaseId = c.Id, CaseNumber = c.Number, ApplicantName = c.ApplicantName, DivisionCode = c.DivisionCode,
-            Kind = ReviewKind.Scheduled, DueOn = c.NextReviewOn.Value,
+            CaseId = c.Id,
+            CaseNumber = c.Number,
+            ApplicantName = c.ApplicantName,
+            DivisionCode = c.DivisionCode,
+            Kind = ReviewKind.Scheduled,
+            DueOn = c.NextReviewOn.Value,
         });
     }
 }

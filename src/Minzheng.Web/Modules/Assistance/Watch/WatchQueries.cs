@@ -119,8 +119,14 @@ public sealed class WatchQueries(AppDbContext db, DivisionDirectory divisions, B
         await audit.RecordAsync("export", "assistance_ledger", null, new { list = "城镇困难群众脱困解困台账" }, ct: ct);
         var rows = (await LedgerAsync(ct)).Select(e => new Dictionary<string, object?>
         {
-            ["户编号"] = e.HouseholdNumber, ["户主"] = e.HeadName, ["所在地"] = e.DivisionName, ["地址"] = e.Address, ["人数"] = e.Members,
-            ["享受的帮扶"] = string.Join("；", e.Help), ["每月救助合计（元）"] = e.MonthlyTotal.Yuan, ["临时救助合计（元）"] = e.OneOffTotal.Yuan,
+            ["户编号"] = e.HouseholdNumber,
+            ["户主"] = e.HeadName,
+            ["所在地"] = e.DivisionName,
+            ["地址"] = e.Address,
+            ["人数"] = e.Members,
+            ["享受的帮扶"] = string.Join("；", e.Help),
+            ["每月救助合计（元）"] = e.MonthlyTotal.Yuan,
+            ["临时救助合计（元）"] = e.OneOffTotal.Yuan,
         });
         var stream = new MemoryStream();
         await MiniExcel.SaveAsAsync(stream, rows, cancellationToken: ct);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
@@ -24,8 +25,10 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
     public string ScopeName => divisions.NameOf(user.DivisionCode);
     public bool DemoMode => options.DemoSeed;
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
+        // Citizens have their own pages; staff counts are not for them.
+        if (!user.HasPermission(Permissions.RegistryRead)) return Redirect(user.HasPermission(Permissions.CitizenApply) ? "/citizen" : "/account/denied");
         var ct = HttpContext.RequestAborted;
         var today = clock.Today;
         var sixty = today.AddYears(-60);
@@ -58,5 +61,6 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
             var oldestExclusive = i + 1 < bounds.Length ? today.AddYears(-bounds[i + 1]) : DateOnly.MinValue;
             AgeBands.Add(new Bar("", names[i], await alive.CountAsync(p => p.BirthDate <= youngest && p.BirthDate > oldestExclusive, ct)));
         }
+        return Page();
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129050633_Assistance")]
+    [Migration("20261129051610_Assistance")]
     partial class Assistance
     {
         /// <inheritdoc />

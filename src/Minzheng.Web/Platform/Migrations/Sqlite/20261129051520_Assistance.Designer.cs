@@ -11,7 +11,7 @@ using Minzheng.Web.Platform.Data;
 namespace Minzheng.Web.Platform.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129050615_Assistance")]
+    [Migration("20261129051520_Assistance")]
     partial class Assistance
     {
         /// <inheritdoc />

@@ -1,0 +1,159 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Web.Modules.Assistance.Cases;
+using Minzheng.Web.Modules.Assistance.Reviews;
+using Minzheng.Web.Modules.Assistance.Rules;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Modules.Assistance.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+public sealed class CaseModel(CaseDetails details, AssistanceCases cases, ReviewService reviews, ICurrentUser user, BusinessClock clock) : PageModel
+{
+    public sealed class IncomeRow
+    {
+        public string? Category { get; set; }
+        public string? Description { get; set; }
+        public decimal? MonthlyAmount { get; set; }
+    }
+
+    public sealed class MemberRow
+    {
+        public Guid PersonId { get; set; }
+        public bool Included { get; set; }
+        public bool SeriouslyIll { get; set; }
+        public bool AbleToWork { get; set; }
+    }
+
+    public sealed class InvestigationForm
+    {
+        public DateOnly? InvestigatedOn { get; set; }
+        public string? Investigators { get; set; }
+        public string? VisitRecord { get; set; }
+        public string? NeighbourRecord { get; set; }
+        public EconomicCheck EconomicCheck { get; set; }
+        public string? EconomicCheckNote { get; set; }
+        public bool IncomeIrregular { get; set; }
+        public decimal Deposits { get; set; }
+        public int Vehicles { get; set; }
+        public int Houses { get; set; }
+        public bool HasBusiness { get; set; }
+        public List<MemberRow> Members { get; set; } = [];
+        public List<IncomeRow> Income { get; set; } = [];
+        public List<SelfCareItem>? SelfCareUnable { get; set; }
+        public SupportForm? SupportForm { get; set; }
+        public string? Institution { get; set; }
+        public bool HasAbleSupporter { get; set; }
+        public TemporaryType? TemporaryType { get; set; }
+        public decimal? RequestedAmount { get; set; }
+        public int? Version { get; set; }
+    }
+
+    [BindProperty] public InvestigationForm Investigation { get; set; } = new();
+
+    public CaseView View { get; private set; } = null!;
+    public DateOnly Today => clock.Today;
+    public List<IncomeRow> IncomeRows { get; private set; } = [];
+    public bool CanInvestigate => details.CanInvestigate(View);
+    public bool CanCountyVisit => user.HasPermission(Permissions.AssistanceConfirm) && View.Case.FlaggedRelative && View.Case.State is AssistanceProcesses.Confirming or AssistanceProcesses.Reviewing or AssistanceProcesses.Notice;
+    public bool CanSpotCheck => user.HasPermission(Permissions.AssistanceConfirm) && View.Case.DecisionLevel == ApprovalLevel.Township && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Filing;
+    public bool CanExtend => user.HasPermission(Permissions.AssistanceApprove) && View.Workflow.ClockStartedOn is not null && View.Workflow.ExtensionReason is null && View.Workflow.ClosedAt is null && View.Case.State is not (AssistanceProcesses.Active or AssistanceProcesses.Suspended);
+    public bool CanReportChange => user.HasPermission(Permissions.AssistanceAccept) && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Suspended;
+
+    public async Task OnGetAsync(Guid id) => await LoadAsync(id, fillForm: true);
+
+    public Task<IActionResult> OnPostActionAsync(Guid id, string action, string? opinion, int version, decimal? amount) =>
+        Act(id, () => cases.PerformAsync(id, action, new ActionInput { Opinion = opinion, Version = version, Amount = amount }, HttpContext.RequestAborted), "已办理");
+
+    public Task<IActionResult> OnPostInvestigationAsync(Guid id) => Act(id, () => cases.SaveInvestigationAsync(id, new InvestigationInput
+    {
+        InvestigatedOn = Investigation.InvestigatedOn,
+        Investigators = Investigation.Investigators,
+        VisitRecord = Investigation.VisitRecord,
+        NeighbourRecord = Investigation.NeighbourRecord,
+        EconomicCheck = Investigation.EconomicCheck,
+        EconomicCheckNote = Investigation.EconomicCheckNote,
+        IncomeIrregular = Investigation.IncomeIrregular,
+        Deposits = Investigation.Deposits,
+        Vehicles = Investigation.Vehicles,
+        Houses = Investigation.Houses,
+        HasBusiness = Investigation.HasBusiness,
+        Members = Investigation.Members.Select(m => new MemberFacts(m.PersonId, m.Included, m.SeriouslyIll, m.AbleToWork)).ToList(),
+        Income = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category) && i.MonthlyAmount is not null)
+            .Select(i => new IncomeInput(i.Category!, i.Description, i.MonthlyAmount!.Value, Excluded: i.Category == "excluded", IsDeduction: i.Category == "deduction")).ToList(),
+        SelfCareUnable = Investigation.SelfCareUnable ?? [],
+        SupportForm = Investigation.SupportForm,
+        Institution = Investigation.Institution,
+        HasAbleSupporter = Investigation.HasAbleSupporter,
+        TemporaryType = Investigation.TemporaryType,
+        RequestedAmount = Investigation.RequestedAmount,
+        Version = Investigation.Version,
+    }, HttpContext.RequestAborted), "调查结果已保存", keepForm: true);
+
+    public Task<IActionResult> OnPostCountyVisitAsync(Guid id, DateOnly? date, string? record) =>
+        Act(id, () => cases.RecordCountyVisitAsync(id, date, record, HttpContext.RequestAborted), "已登记县级入户核查");
+
+    public Task<IActionResult> OnPostSpotCheckAsync(Guid id, string? result) =>
+        Act(id, () => cases.RecordSpotCheckAsync(id, result, HttpContext.RequestAborted), "已登记抽查结果");
+
+    public Task<IActionResult> OnPostExtendAsync(Guid id, string? reason) =>
+        Act(id, () => cases.ExtendAsync(id, reason, HttpContext.RequestAborted), "已延长办理时限");
+
+    public Task<IActionResult> OnPostChangeReportAsync(Guid id, string? text) =>
+        Act(id, () => reviews.ReportChangeAsync(id, text, HttpContext.RequestAborted), "已登记变化，复核任务已生成");
+
+    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, bool keepForm = false)
+    {
+        try
+        {
+            await action();
+            TempData["Message"] = done;
+            return Redirect($"/assistance/cases/{id}");
+        }
+        catch (AppProblem p) when (p.Status != 404)
+        {
+            ModelState.AddProblem(p, keepForm ? "Investigation" : "");
+            await LoadAsync(id, fillForm: !keepForm);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(Guid id, bool fillForm)
+    {
+        View = await details.LoadAsync(id, HttpContext.RequestAborted);
+        var c = View.Case;
+        if (fillForm)
+        {
+            Investigation = new InvestigationForm
+            {
+                InvestigatedOn = c.InvestigatedOn ?? clock.Today,
+                Investigators = c.Investigators,
+                VisitRecord = c.VisitRecord,
+                NeighbourRecord = c.NeighbourRecord,
+                EconomicCheck = c.EconomicCheck,
+                EconomicCheckNote = c.EconomicCheckNote,
+                IncomeIrregular = c.IncomeIrregular,
+                Deposits = c.Deposits.Yuan,
+                Vehicles = c.Vehicles,
+                Houses = c.Houses,
+                HasBusiness = c.HasBusiness,
+                SelfCareUnable = c.SelfCareUnable?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SelfCareItem>).ToList(),
+                SupportForm = c.SupportForm,
+                Institution = c.Institution,
+                HasAbleSupporter = c.HasAbleSupporter,
+                TemporaryType = c.TemporaryType,
+                RequestedAmount = c.RequestedAmount.Yuan,
+            };
+            IncomeRows = c.IncomeItems.Select(i => new IncomeRow { Category = i.Category, Description = i.Description, MonthlyAmount = i.MonthlyAmount.Yuan }).ToList();
+        }
+        else
+        {
+            IncomeRows = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category)).ToList();
+        }
+        while (IncomeRows.Count < 6) IncomeRows.Add(new IncomeRow());
+    }
+}

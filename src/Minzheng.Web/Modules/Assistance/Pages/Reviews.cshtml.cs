@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Web.Modules.Assistance.Reviews;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Modules.Assistance.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+public sealed class ReviewsModel(ReviewService reviews, ICurrentUser user) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public bool IncludeDone { get; set; }
+    public List<ReviewRow> Rows { get; private set; } = [];
+    public bool CanComplete => user.HasPermission(Permissions.AssistanceApprove);
+
+    public string OutcomeName(ReviewOutcome? o) => o switch
+    {
+        ReviewOutcome.Continue => "继续保障（不调整）",
+        ReviewOutcome.Adjust => "调整金额（次月起）",
+        ReviewOutcome.Grace => "给予渐退期",
+        ReviewOutcome.Suspend => "暂停",
+        ReviewOutcome.Terminate => "终止",
+        _ => "",
+    };
+
+    public async Task OnGetAsync() => Rows = await reviews.QueueAsync(IncludeDone, HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostAsync(Guid id, ReviewOutcome? outcome, string? reason, int version)
+    {
+        try
+        {
+            await reviews.CompleteAsync(id, new ReviewInput(outcome, reason, version), HttpContext.RequestAborted);
+            TempData["Message"] = "复核结论已保存";
+            return RedirectToPage();
+        }
+        catch (AppProblem p) when (p.Status != 404)
+        {
+            ModelState.AddProblem(p, "");
+            await OnGetAsync();
+            return Page();
+        }
+    }
+}

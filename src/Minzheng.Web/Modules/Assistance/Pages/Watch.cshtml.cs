@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Web.Modules.Assistance.Watch;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Modules.Assistance.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+public sealed class WatchModel(WatchQueries watch) : PageModel
+{
+    public List<WatchEntry> Entries { get; private set; } = [];
+
+    public string RiskName(RiskLevel r) => r switch { RiskLevel.High => "高风险", RiskLevel.Medium => "中风险", _ => "低风险" };
+
+    public async Task OnGetAsync() => Entries = await watch.WatchListAsync(HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostAsync(Guid householdId, DateOnly? visitedOn, string? visitor, RiskLevel? risk, string? note)
+    {
+        try
+        {
+            await watch.AddFollowUpAsync(householdId, new FollowUpInput(visitedOn, visitor, risk, note), HttpContext.RequestAborted);
+            TempData["Message"] = "走访已登记";
+            return RedirectToPage();
+        }
+        catch (AppProblem p) when (p.Status != 404)
+        {
+            ModelState.AddProblem(p, "");
+            await OnGetAsync();
+            return Page();
+        }
+    }
+}
