@@ -43,6 +43,9 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     public virtual bool DemoSeed => true;
 
+    /// <summary>Demo assistance cases (slower start); only the classes that look at demo cases want them.</summary>
+    public virtual bool DemoCases => false;
+
     public void SkipIfUnavailable() => Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -54,6 +57,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Minzheng:Demo:Seed", DemoSeed ? "true" : "false");
         builder.UseSetting("Minzheng:Demo:People", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Minzheng:Demo:Households", "150");
+        builder.UseSetting("Minzheng:Demo:AssistanceCases", DemoCases ? "true" : "false");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",

@@ -17,6 +17,7 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
     private static readonly string[] Public =
     [
         "/healthz", "/readyz", "/openapi/{documentName}.json", "/api/v1/auth/token", "/account/login", "/account/logout",
+        "/citizen/register", "/api/v1/citizen/register", "/public/notice/{villageCode}", "/api/v1/public/notices/{villageCode}",
     ];
 
     private static bool IsPublic(string route) =>

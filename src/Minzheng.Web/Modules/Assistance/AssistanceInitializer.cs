@@ -15,7 +15,7 @@ namespace Minzheng.Web.Modules.Assistance;
 /// state across the counties. Demo cases are driven through the real use cases (so they are consistent);
 /// only their dates are moved into the past, so that notices have ended and some cases are overdue.
 /// </summary>
-public sealed class AssistanceInitializer(IServiceScopeFactory scopes, ILogger<AssistanceInitializer> log) : IModuleInitializer
+public sealed class AssistanceInitializer(IServiceScopeFactory scopes, IConfiguration config, ILogger<AssistanceInitializer> log) : IModuleInitializer
 {
     private const string DemoSetting = "assistance.demo_cases";
 
@@ -25,7 +25,8 @@ public sealed class AssistanceInitializer(IServiceScopeFactory scopes, ILogger<A
     {
         var db = services.GetRequiredService<AppDbContext>();
         await StandardDefaults.EnsureAsync(db, demo, ct);
-        if (!demo || await db.Settings.AnyAsync(s => s.Key == DemoSetting, ct)) return;
+        // Minzheng:Demo:AssistanceCases=false keeps demo figures but no demo cases (tests start faster).
+        if (!demo || !config.GetValue("Minzheng:Demo:AssistanceCases", true) || await db.Settings.AnyAsync(s => s.Key == DemoSetting, ct)) return;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var count = await new DemoCases(scopes).SeedAsync(ct);
         db.Settings.Add(new PlatformSetting { Key = DemoSetting, Value = $"{count} cases", UpdatedAt = DateTime.UtcNow });
@@ -211,7 +212,7 @@ internal sealed class DemoCases(IServiceScopeFactory scopes)
             var items = new List<IncomeInput>();
             if (adults.Count > 0) items.Add(new IncomeInput("wage", "务工收入", decimal.Round(income * 0.7m, 0)));
             items.Add(new IncomeInput("transfer", "赡养费、亲友资助", income - (adults.Count > 0 ? decimal.Round(income * 0.7m, 0) : 0)));
-            items.Add(new IncomeInput("excluded", "计划生育奖励扶助金（不计入收入）", 80, Excluded: true));
+            items.Add(new IncomeInput("excluded", "计划生育奖励扶助金（不计入收入）", 80));
             var elderly = c.Program == AssistanceProgram.ExtremePoverty;
             await s.SaveInvestigationAsync(id, new InvestigationInput
             {

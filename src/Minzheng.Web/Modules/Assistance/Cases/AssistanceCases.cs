@@ -128,7 +128,7 @@ public sealed class AssistanceCases(
         foreach (var (item, i) in input.Income.Select((x, i) => (x, i)))
         {
             if (item.MonthlyAmount < 0 || decimal.Round(item.MonthlyAmount, 2) != item.MonthlyAmount) errors.Add($"income[{i}]", "收入金额应为不小于0、最多两位小数的元");
-            if (string.IsNullOrWhiteSpace(item.Category)) errors.Add($"income[{i}]", "请选择收入类别");
+            if (IncomeCategories.All.All(c => c.Code != item.Category)) errors.Add($"income[{i}]", $"未知的收入类别“{item.Category}”，可选：{string.Join("、", IncomeCategories.All.Select(c => c.Code))}");
         }
         if (input.RequestedAmount is { } ra && (ra < 0 || decimal.Round(ra, 2) != ra)) errors.Add("requestedAmount", "金额应为不小于0、最多两位小数的元");
         errors.ThrowIfAny();
@@ -157,8 +157,9 @@ public sealed class AssistanceCases(
                 Category = item.Category.Trim(),
                 Description = item.Description?.Trim() ?? "",
                 MonthlyAmount = Money.FromYuan(item.MonthlyAmount),
-                Excluded = item.Excluded,
-                IsDeduction = item.IsDeduction,
+                // The category decides: excluded items are recorded but not counted; deductions reduce income.
+                Excluded = item.Category == "excluded",
+                IsDeduction = item.Category == "deduction",
             };
             c.IncomeItems.Add(row);
             db.Set<AssistanceIncomeItem>().Add(row);

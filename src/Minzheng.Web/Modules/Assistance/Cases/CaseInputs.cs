@@ -25,7 +25,8 @@ public sealed record ApplyInput
 
 public sealed record MemberFacts(Guid PersonId, bool Included = true, bool SeriouslyIll = false, bool AbleToWork = false);
 
-public sealed record IncomeInput(string Category, string? Description, decimal MonthlyAmount, bool Excluded = false, bool IsDeduction = false);
+/// <summary>One income item; <see cref="Category"/> "excluded" is recorded but not counted, "deduction" reduces the income.</summary>
+public sealed record IncomeInput(string Category, string? Description, decimal MonthlyAmount);
 
 public sealed record InvestigationInput
 {

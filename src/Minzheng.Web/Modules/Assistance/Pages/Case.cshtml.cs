@@ -84,7 +84,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Review
         HasBusiness = Investigation.HasBusiness,
         Members = Investigation.Members.Select(m => new MemberFacts(m.PersonId, m.Included, m.SeriouslyIll, m.AbleToWork)).ToList(),
         Income = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category) && i.MonthlyAmount is not null)
-            .Select(i => new IncomeInput(i.Category!, i.Description, i.MonthlyAmount!.Value, Excluded: i.Category == "excluded", IsDeduction: i.Category == "deduction")).ToList(),
+            .Select(i => new IncomeInput(i.Category!, i.Description, i.MonthlyAmount!.Value)).ToList(),
         SelfCareUnable = Investigation.SelfCareUnable ?? [],
         SupportForm = Investigation.SupportForm,
         Institution = Investigation.Institution,
