@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Data;
 namespace Minzheng.Tests.Browser;
 
 /// <summary>The application on a real socket (Kestrel), for a headless Chromium.</summary>
-public sealed class BrowserApp : AppFixture
+public class BrowserApp : AppFixture
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -37,6 +37,12 @@ public sealed class BrowserApp : AppFixture
         Headless = true,
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
+}
+
+/// <summary>The browser application with demo assistance cases (for page tours).</summary>
+public sealed class BrowserAppWithCases : BrowserApp
+{
+    public override bool DemoCases => true;
 }
 
 public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>

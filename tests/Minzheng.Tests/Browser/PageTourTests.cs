@@ -8,12 +8,14 @@ namespace Minzheng.Tests.Browser;
 /// violations, missing assets, script errors). With MINZHENG_SCREENSHOTS=dir it also saves screenshots
 /// of each page, desktop and phone width, for review.
 /// </summary>
-public sealed class PageTourTests(BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<BrowserAppWithCases>
 {
     private static readonly string[] Pages =
     [
         "/", "/registry/persons", "/registry/households", "/registry/persons/new", "/registry/households/new", "/imports",
-        "/divisions", "/divisions/450921100000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/modules/assistance", "/account/password",
+        "/divisions", "/divisions/450921100000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/modules/elderly-care", "/account/password",
+        "/assistance", "/assistance/cases", "/assistance/cases?Overdue=true", "/assistance/cases/new", "/assistance/standards", "/assistance/reviews", "/assistance/watch",
+        "/assistance/ledger", "/assistance/notices", "/public/notice/450921100003",
     ];
 
     [Fact]
@@ -37,7 +39,11 @@ public sealed class PageTourTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GotoAsync("/registry/persons");
             var first = page.Locator("table tbody tr td a").First;
             var personUrl = await first.GetAttributeAsync("href");
-            foreach (var path in Pages.Append(personUrl!))
+            await page.GotoAsync("/assistance/cases?State=active");
+            var caseUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
+            await page.GotoAsync("/assistance/cases?State=investigating");
+            var investigatingUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
+            foreach (var path in Pages.Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!))
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response?.Ok, $"{path}: {response?.Status}");

@@ -41,8 +41,9 @@ public sealed class IndexModel(CaseQueries queries, AppDbContext db, ICurrentUse
         if (root is { Level: < DivisionLevel.Village })
         {
             var prefix = DivisionCodes.PrefixLength(root.Level + 1);
-            var sums = await db.Set<AssistanceCase>().Where(c => c.State == AssistanceProcesses.Active)
-                .GroupBy(c => c.DivisionCode.Substring(0, prefix)).Select(g => new { g.Key, Fen = g.Sum(c => c.MonthlyAmount.Fen) }).ToListAsync(ct);
+            // Money is value-converted, which LINQ cannot SUM: project the two columns and add up here (scope still applies).
+            var active = await db.Set<AssistanceCase>().Where(c => c.State == AssistanceProcesses.Active).Select(c => new { c.DivisionCode, c.MonthlyAmount }).ToListAsync(ct);
+            var sums = active.GroupBy(c => c.DivisionCode[..prefix]).Select(g => new { g.Key, Fen = g.Sum(c => c.MonthlyAmount.Fen) }).ToList();
             MonthlyByArea = sums.Select(s => (s, d: divisions.Find(s.Key.PadRight(DivisionCodes.Length, '0'))))
                 .Where(x => x.d is not null).OrderBy(x => x.d!.SortOrder)
                 .Select(x => new BarChart.Item(x.d!.Name, x.s.Fen / 100, $"/assistance/cases?State=active&DivisionCode={x.d.Code}")).ToList();
