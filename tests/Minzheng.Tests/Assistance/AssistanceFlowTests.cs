@@ -270,6 +270,37 @@ public abstract class AssistanceFlowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Staff_attach_documents_to_the_case_and_only_the_scope_can_download_them()
+    {
+        app.SkipIfUnavailable();
+        var (householdId, _, _, _) = await HouseholdAsync();
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var c = await (await clerk.PostAsJsonAsync("/api/v1/assistance/cases", new { program = "dibao", householdId, channel = "counter", reason = "窗口申请。", consentToCheck = true })).JsonAsync();
+        var id = c.GetProperty("id").GetString();
+        var page = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        page.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync("rongzhou.clerk"));
+        var html = await page.GetStringAsync($"/assistance/cases/{id}");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("入户调查表"), "note" },
+            { new ByteArrayContent("%PDF-1.4 test"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } }, "file", "调查表.pdf" },
+        };
+        var posted = await page.PostAsync($"/assistance/cases/{id}?handler=Attach", form);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var detail = await clerk.GetJsonAsync($"/api/v1/workflow/cases/{WorkflowId(await CaseAsync(clerk, id!))}");
+        var attachment = detail.GetProperty("timeline").EnumerateArray().SelectMany(t => t.GetProperty("attachments").EnumerateArray()).Single();
+        Assert.Equal("调查表.pdf", attachment.GetProperty("fileName").GetString());
+        var fileUrl = $"/workflow/attachments/{attachment.GetProperty("fileId").GetString()}";
+        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync(fileUrl)).StatusCode);
+        var yangmei = await app.ClientAsync("yangmei.clerk");
+        Assert.Equal(HttpStatusCode.NotFound, (await yangmei.GetAsync(fileUrl)).StatusCode);
+    }
+
+    private static string WorkflowId(JsonElement c) => c.GetProperty("workflowCaseId").GetString()!;
+
+    [Fact]
     public async Task Extreme_poverty_support_is_assessed_and_confirmed_by_the_county()
     {
         app.SkipIfUnavailable();

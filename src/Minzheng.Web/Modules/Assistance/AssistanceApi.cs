@@ -26,6 +26,7 @@ public static class AssistanceApi
     public static object ToDto(CaseView v) => new
     {
         v.Case.Id,
+        v.Case.WorkflowCaseId,
         v.Case.Number,
         program = v.Case.Program,
         v.Case.State,

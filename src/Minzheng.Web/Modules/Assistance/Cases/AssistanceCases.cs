@@ -25,7 +25,7 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// Each call is one transaction; a stale version answers 409.
 /// </summary>
 public sealed class AssistanceCases(
-    AppDbContext db, WorkflowEngine workflow, CaseAssessor assessor, Figures figures, CaseDocuments documents,
+    AppDbContext db, WorkflowEngine workflow, CaseAssessor assessor, Figures figures, CaseDocuments documents, Platform.Files.FileStore files,
     ICurrentUser user, BusinessClock clock, WorkingCalendar calendar, DivisionDirectory divisions)
 {
     public static readonly JsonSerializerOptions Json = AuditRecorder.Json;
@@ -322,6 +322,17 @@ public sealed class AssistanceCases(
         if (issue is not null) await documents.IssueAsync(c, issue, e.Opinion, facts, ct);
         await db.SaveChangesAsync(ct);
         return c;
+    }
+
+    /// <summary>Attaches a scanned or photographed document (入户调查表, 证明材料…) to the case timeline.</summary>
+    public async Task AttachAsync(Guid id, string fileName, Stream content, string note, CancellationToken ct = default)
+    {
+        var c = await LoadAsync(id, ct);
+        if (AssistanceProcesses.IsClosed(c.State)) throw new AppProblem(409, "case_closed", "业务已办结，不能再补充材料");
+        var stored = await files.SaveAsync(fileName, content, ct);
+        var wf = await db.WorkflowCases.SingleAsync(w => w.Id == c.WorkflowCaseId, ct);
+        workflow.AddNote(wf, "补充材料", $"{note}：{stored.FileName}", [(stored.Id, stored.FileName)]);
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task RecordCountyVisitAsync(Guid id, DateOnly? date, string? record, CancellationToken ct = default)

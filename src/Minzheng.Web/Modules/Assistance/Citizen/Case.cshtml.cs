@@ -40,7 +40,7 @@ public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, A
             return Page();
         }
         await using var stream = file.OpenReadStream();
-        return await Act(id, () => accounts.UploadAsync(id, file.FileName, stream, HttpContext.RequestAborted), "材料已上传");
+        return await Act(id, () => accounts.UploadAsync(id, file.FileName, stream, cases, HttpContext.RequestAborted), "材料已上传");
     }
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done)

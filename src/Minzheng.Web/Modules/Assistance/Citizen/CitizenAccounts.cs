@@ -5,11 +5,9 @@ using Minzheng.Web.Modules.Assistance.Cases;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
-using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
-using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.Assistance.Citizen;
 
@@ -20,8 +18,7 @@ public sealed record CitizenRegistration(string? IdNumber, string? Name, string?
 /// registry (a household is registered by the village or township first); the phone becomes the sign-in name.
 /// A citizen sees only their own applications.
 /// </summary>
-public sealed partial class CitizenAccounts(AppDbContext db, UserManager<AppUser> users, IdentifierProtector protector, ICurrentUser user, BusinessClock clock,
-    FileStore files, WorkflowEngine workflow)
+public sealed partial class CitizenAccounts(AppDbContext db, UserManager<AppUser> users, IdentifierProtector protector, ICurrentUser user, BusinessClock clock)
 {
     [GeneratedRegex(@"^1[3-9]\d{9}$")]
     private static partial Regex MobilePattern();
@@ -88,13 +85,9 @@ public sealed partial class CitizenAccounts(AppDbContext db, UserManager<AppUser
     }
 
     /// <summary>补充材料: the citizen uploads documents; they join the case timeline.</summary>
-    public async Task UploadAsync(Guid caseId, string fileName, Stream content, CancellationToken ct = default)
+    public async Task UploadAsync(Guid caseId, string fileName, Stream content, AssistanceCases cases, CancellationToken ct = default)
     {
-        var c = await MyCaseAsync(caseId, ct);
-        if (AssistanceProcesses.IsClosed(c.State)) throw new AppProblem(409, "case_closed", "申请已办结，不能再补充材料");
-        var stored = await files.SaveAsync(fileName, content, ct);
-        var wf = await db.WorkflowCases.SingleAsync(w => w.Id == c.WorkflowCaseId, ct);
-        workflow.AddNote(wf, "补充材料", $"申请人上传：{stored.FileName}", [(stored.Id, stored.FileName)]);
-        await db.SaveChangesAsync(ct);
+        await MyCaseAsync(caseId, ct); // the citizen's own case only
+        await cases.AttachAsync(caseId, fileName, content, "申请人上传", ct);
     }
 }

@@ -12,6 +12,7 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+[RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
 public sealed class CaseModel(CaseDetails details, AssistanceCases cases, ReviewService reviews, ICurrentUser user, BusinessClock clock) : PageModel
 {
     public sealed class IncomeRow
@@ -62,6 +63,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Review
     public bool CanCountyVisit => user.HasPermission(Permissions.AssistanceConfirm) && View.Case.FlaggedRelative && View.Case.State is AssistanceProcesses.Confirming or AssistanceProcesses.Reviewing or AssistanceProcesses.Notice;
     public bool CanSpotCheck => user.HasPermission(Permissions.AssistanceConfirm) && View.Case.DecisionLevel == ApprovalLevel.Township && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Filing;
     public bool CanExtend => user.HasPermission(Permissions.AssistanceApprove) && View.Workflow.ClockStartedOn is not null && View.Workflow.ExtensionReason is null && View.Workflow.ClosedAt is null && View.Case.State is not (AssistanceProcesses.Active or AssistanceProcesses.Suspended);
+    public bool CanAttach => user.HasPermission(Permissions.AssistanceApply) && !AssistanceProcesses.IsClosed(View.Case.State);
     public bool CanReportChange => user.HasPermission(Permissions.AssistanceAccept) && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Suspended;
 
     public async Task OnGetAsync(Guid id) => await LoadAsync(id, fillForm: true);
@@ -102,6 +104,18 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Review
 
     public Task<IActionResult> OnPostExtendAsync(Guid id, string? reason) =>
         Act(id, () => cases.ExtendAsync(id, reason, HttpContext.RequestAborted), "已延长办理时限");
+
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, string? note)
+    {
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", "请选择文件");
+            await LoadAsync(id, fillForm: true);
+            return Page();
+        }
+        await using var stream = file.OpenReadStream();
+        return await Act(id, () => cases.AttachAsync(id, file.FileName, stream, string.IsNullOrWhiteSpace(note) ? "经办人上传" : note.Trim(), HttpContext.RequestAborted), "材料已上传");
+    }
 
     public Task<IActionResult> OnPostChangeReportAsync(Guid id, string? text) =>
         Act(id, () => reviews.ReportChangeAsync(id, text, HttpContext.RequestAborted), "已登记变化，复核任务已生成");
