@@ -13,7 +13,7 @@ public static class TestIds
     public static string Next(Sex sex = Sex.Female)
     {
         var n = Interlocked.Increment(ref _next);
-        var birth = new DateOnly(1950, 1, 1).AddDays(n % 20_000);
+        var birth = new DateOnly(1950, 1, 1).AddDays(n % 18_000); // up to 1999
         var seq = (n / 20_000 % 500) * 2 + (sex == Sex.Male ? 1 : 0);
         return IdNumber.Compose("450102", birth, seq);
     }
