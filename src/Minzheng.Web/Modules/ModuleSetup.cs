@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.Assistance;
+using Minzheng.Web.Modules.Payments;
 
 namespace Minzheng.Web.Modules;
 
@@ -11,12 +12,14 @@ public static class ModuleSetup
     public static WebApplicationBuilder AddModules(this WebApplicationBuilder builder)
     {
         builder.Services.AddAssistance();
+        builder.Services.AddPayments();
         return builder;
     }
 
     public static WebApplication MapModules(this WebApplication app)
     {
         app.MapAssistance();
+        app.MapPayments();
         return app;
     }
 }

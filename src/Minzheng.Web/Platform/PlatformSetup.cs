@@ -69,6 +69,8 @@ public static class PlatformSetup
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<FileStore>();
+        services.AddScoped<Entitlements.Entitlements>();
+        services.AddSingleton<Entitlements.EntitlementPrograms>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<Access.Admin.UserAdministration>();

@@ -279,5 +279,9 @@ internal sealed class DemoCases(IServiceScopeFactory scopes)
             change.EffectiveFrom = change.EffectiveFrom.AddMonths(-months);
             change.DecidedOn = change.DecidedOn.AddMonths(-months);
         }
+        foreach (var period in await db.Set<Platform.Entitlements.EntitlementPeriod>().Where(e => e.SourceId == id).ToListAsync(ct))
+        {
+            period.FromMonth = period.FromMonth.AddMonths(-months);
+        }
     }, ct);
 }

@@ -4,6 +4,7 @@ using Minzheng.Web.Modules.Assistance.Reviews;
 using Minzheng.Web.Modules.Assistance.Standards;
 using Minzheng.Web.Modules.Assistance.Watch;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Registry;
 
 namespace Minzheng.Web.Modules.Assistance;
@@ -31,6 +32,10 @@ public static class AssistanceModule
         services.AddScoped<PublicNotice>();
         services.AddScoped<IPersonPanel, AssistancePersonPanel>();
         services.AddSingleton<IModuleInitializer, AssistanceInitializer>();
+        // what the payment ledger pays for this module (the codes its entitlements are published under)
+        services.AddSingleton(new EntitlementProgram(AssistanceCases.ProgramCode(AssistanceProgram.Dibao), "最低生活保障金"));
+        services.AddSingleton(new EntitlementProgram(AssistanceCases.ProgramCode(AssistanceProgram.ExtremePoverty), "特困人员供养金"));
+        services.AddSingleton(new EntitlementProgram(AssistanceCases.ProgramCode(AssistanceProgram.Temporary), "临时救助金"));
         return services;
     }
 

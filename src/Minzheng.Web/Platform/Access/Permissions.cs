@@ -24,6 +24,7 @@ public static class Permissions
     public const string AssistanceApprove = "assistance.approve";
     public const string AssistanceConfirm = "assistance.confirm";
     public const string AssistanceStandards = "assistance.standards";
+    public const string PaymentsRead = "payments.read";
     public const string PaymentsPrepare = "payments.prepare";
     public const string PaymentsApprove = "payments.approve";
     public const string AuditRead = "audit.read";
@@ -47,8 +48,9 @@ public static class Permissions
         [AssistanceApprove] = "社会救助审核（乡镇）",
         [AssistanceConfirm] = "社会救助审批确认（县级）",
         [AssistanceStandards] = "维护救助标准",
-        [PaymentsPrepare] = "编制资金发放表",
-        [PaymentsApprove] = "审批资金发放",
+        [PaymentsRead] = "查看资金发放、追缴与发放月报",
+        [PaymentsPrepare] = "编制资金发放表、导出银行文件、导入回盘",
+        [PaymentsApprove] = "审批资金发放（不能审批本人编制的）、维护银行模板和价格补贴规则",
         [AuditRead] = "查阅审计日志",
         [AdminUsers] = "管理用户、角色和管辖范围",
         [CitizenApply] = "群众网上申请",

@@ -13,7 +13,7 @@ public static class ModuleCatalog
     public static readonly IReadOnlyList<Entry> Business =
     [
         new("assistance", "社会救助", "低保、特困供养、临时救助、返贫监测、困难群众台账", "一、", "/assistance"),
-        new("payments", "资金发放", "救助金、补贴按月发放、银行代发与对账", "（二）加强民政资金", null),
+        new("payments", "资金发放", "救助金、补贴按月发放、银行代发与对账", "（二）加强民政资金", "/payments"),
         new("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null),
         new("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null),
         new("child-welfare", "儿童福利", "孤儿、事实无人抚养儿童、留守和困境儿童", "四、", null),

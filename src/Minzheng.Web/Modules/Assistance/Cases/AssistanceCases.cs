@@ -9,6 +9,7 @@ using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Calendar;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Registry;
@@ -25,7 +26,7 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// Each call is one transaction; a stale version answers 409.
 /// </summary>
 public sealed class AssistanceCases(
-    AppDbContext db, WorkflowEngine workflow, CaseAssessor assessor, Figures figures, CaseDocuments documents, Platform.Files.FileStore files,
+    AppDbContext db, WorkflowEngine workflow, CaseAssessor assessor, Figures figures, CaseDocuments documents, Platform.Files.FileStore files, Entitlements entitlements,
     ICurrentUser user, BusinessClock clock, WorkingCalendar calendar, DivisionDirectory divisions)
 {
     public static readonly JsonSerializerOptions Json = AuditRecorder.Json;
@@ -252,7 +253,7 @@ public sealed class AssistanceCases(
             case "confirm-county":
             case "grant-township":
             case "grant-county":
-                DecideApproval(c, action, today);
+                await DecideApprovalAsync(c, action, today, ct);
                 issue = c.Program == AssistanceProgram.Temporary ? "临时救助审批通知书" : "确认通知书";
                 break;
             case "refuse-township":
@@ -283,23 +284,28 @@ public sealed class AssistanceCases(
                     c.PaperworkDueOn = calendar.AddWorkingDays(today, days);
                     c.AmountExplanation = JsonSerializer.Serialize(assessment.Lines, Json);
                     AddAmountChange(c, today, c.ApprovedAmount, "先行救助", assessment.Lines);
+                    entitlements.OneOff(PayeeOf(c), today, c.ApprovedAmount, c.AmountExplanation, "先行救助");
                     issue = "先行救助通知书";
                     break;
                 }
             case "suspend":
                 c.SuspendedOn = today;
                 c.EndReason = input.Opinion?.Trim();
+                // paid through this month; nothing due from next month until resumed
+                await entitlements.EndAsync(ProgramCode(c.Program), c.Id, today, ct);
                 issue = "暂停发放通知书";
                 break;
             case "resume":
                 c.SuspendedOn = null;
                 c.EndReason = null;
+                await entitlements.SetAsync(PayeeOf(c), Entitlements.MonthOf(today).AddMonths(1), c.MonthlyAmount, c.AmountExplanation ?? "[]", "恢复发放", ct);
                 break;
             case "terminate":
             case "confirm-termination":
                 c.EndedOn = today;
                 c.EndReason ??= input.Opinion?.Trim();
                 if (action == "terminate") c.EndReason = input.Opinion?.Trim();
+                await entitlements.EndAsync(ProgramCode(c.Program), c.Id, today, ct);
                 issue = "终止保障通知书";
                 break;
             case "propose-termination":
@@ -398,7 +404,7 @@ public sealed class AssistanceCases(
         if (c.Program == AssistanceProgram.Dibao && !figures.ApprovalDelegated(c.DivisionCode, today)) throw new AppProblem(403, "county_only", "本县低保审批确认权限未下放乡镇，须由县级确认");
     }
 
-    private void DecideApproval(AssistanceCase c, string action, DateOnly today)
+    private async Task DecideApprovalAsync(AssistanceCase c, string action, DateOnly today, CancellationToken ct)
     {
         var township = action.EndsWith("township", StringComparison.Ordinal);
         GuardLevel(c, township, today, refusing: false);
@@ -418,7 +424,11 @@ public sealed class AssistanceCases(
             c.ApprovedAmount = c.AssistFirst ? c.ApprovedAmount : assessment.Amount;
             c.RequiredLevel = assessment.Level;
             c.EndedOn = today;
-            if (!c.AssistFirst) AddAmountChange(c, today, c.ApprovedAmount, "临时救助审批", assessment.Lines);
+            if (!c.AssistFirst)
+            {
+                AddAmountChange(c, today, c.ApprovedAmount, "临时救助审批", assessment.Lines);
+                entitlements.OneOff(PayeeOf(c), today, c.ApprovedAmount, c.AmountExplanation, "临时救助审批");
+            }
             return;
         }
         // 57号: payment starts the month after the decision.
@@ -427,6 +437,7 @@ public sealed class AssistanceCases(
         c.BasicLiving = assessment.Basic;
         c.Care = assessment.Care;
         AddAmountChange(c, c.PaymentStartMonth.Value, assessment.Amount, township ? "乡镇审批确认" : "县级审批确认", assessment.Lines);
+        await entitlements.SetAsync(PayeeOf(c), c.PaymentStartMonth.Value, assessment.Amount, c.AmountExplanation, township ? "乡镇审批确认" : "县级审批确认", ct);
         var months = figures.Number(c.IncomeIrregular ? StandardKinds.ReviewIrregularMonths : StandardKinds.ReviewStableMonths, c.DivisionCode, today);
         c.NextReviewOn = c.PaymentStartMonth.Value.AddMonths(months).AddDays(-1);
         db.Set<AssistanceReview>().Add(new AssistanceReview
@@ -469,6 +480,12 @@ public sealed class AssistanceCases(
         var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
         return prefix + next.ToString("D4", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The program code under which payments pay this case.</summary>
+    public static string ProgramCode(AssistanceProgram program) => For(program).Code;
+
+    public static Entitlements.Payee PayeeOf(AssistanceCase c) =>
+        new(ProgramCode(c.Program), c.Id, c.Number, c.SinglePersonId ?? c.ApplicantPersonId, c.HouseholdId, c.DivisionCode, c.MemberCount);
 
     public static string ChannelName(Channel channel) => channel switch
     {

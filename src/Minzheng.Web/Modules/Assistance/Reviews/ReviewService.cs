@@ -21,7 +21,8 @@ public sealed record ReviewRow(Guid Id, Guid CaseId, string CaseNumber, string A
 /// continue, adjust from next month with a new explained amount, a grace period when work lifts income
 /// (渐退期), suspend or terminate with written reasons.
 /// </summary>
-public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAssessor assessor, Figures figures, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions)
+public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAssessor assessor, Figures figures, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions,
+    Platform.Entitlements.Entitlements entitlements)
 {
     public async Task<List<ReviewRow>> QueueAsync(bool includeDone, CancellationToken ct = default)
     {
@@ -84,6 +85,7 @@ public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAs
                     c.AmountExplanation = JsonSerializer.Serialize(assessment.Lines, AssistanceCases.Json);
                     review.NewMonthlyAmount = assessment.Amount;
                     review.EffectiveFrom = nextMonth;
+                    await entitlements.SetAsync(AssistanceCases.PayeeOf(c), nextMonth, assessment.Amount, c.AmountExplanation, "复核调整：" + review.Reason, ct);
                     db.Set<AssistanceAmountChange>().Add(new AssistanceAmountChange
                     {
                         CaseId = c.Id,

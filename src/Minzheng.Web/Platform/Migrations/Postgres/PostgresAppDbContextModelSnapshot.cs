@@ -994,6 +994,569 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("assistance_watch_follow_up", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("columns");
+
+                    b.Property<string>("Encoding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("encoding");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_default");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ReturnReasonHeader")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("return_reason_header");
+
+                    b.Property<string>("ReturnReferenceHeader")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("return_reference_header");
+
+                    b.Property<string>("ReturnResultHeader")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("return_result_header");
+
+                    b.Property<string>("ReturnSuccessValues")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("return_success_values");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_bank_template");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_bank_template_name");
+
+                    b.ToTable("payments_bank_template", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.Payroll", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ExportSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("export_sha256");
+
+                    b.Property<Guid?>("ExportTemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("export_template_id");
+
+                    b.Property<DateTime?>("ExportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("exported_at");
+
+                    b.Property<int>("ExportedLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("exported_lines");
+
+                    b.Property<DateTime?>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("generated_at");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("generated_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("program");
+
+                    b.Property<DateTime?>("ReconciledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reconciled_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_payroll");
+
+                    b.HasIndex("DivisionCode", "Program", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ux_payments_payroll_regular")
+                        .HasFilter("kind = 1");
+
+                    b.ToTable("payments_payroll", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.PayrollLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<byte[]>("BankAccountCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("bank_account_cipher");
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bank_account_masked");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<string>("BankReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<bool>("IsArrears")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_arrears");
+
+                    b.Property<Guid>("PayeePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_person_id");
+
+                    b.Property<Guid>("PayrollId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payroll_id");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_count");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("program");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid?>("RecoveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recovery_id");
+
+                    b.Property<long?>("RetryOfLineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("retry_of_line_id");
+
+                    b.Property<DateOnly>("ServiceMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("service_month");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_number");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_line");
+
+                    b.HasIndex(new[] { "HouseholdId" }, "ix_payments_line_household")
+                        .HasDatabaseName("ix_payments_line_household_id");
+
+                    b.HasIndex(new[] { "PayrollId", "Status" }, "ix_payments_line_payroll")
+                        .HasDatabaseName("ix_payments_line_payroll_id_status");
+
+                    b.HasIndex(new[] { "Program", "SourceId", "ServiceMonth" }, "ix_payments_line_source")
+                        .HasDatabaseName("ix_payments_line_program_source_id_service_month");
+
+                    b.HasIndex(new[] { "Program", "SourceId", "ServiceMonth", "PayrollId" }, "ux_payments_line_adjustment")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_line_program_source_id_service_month_payroll_id")
+                        .HasFilter("purpose = 3");
+
+                    b.HasIndex(new[] { "Program", "SourceId", "ServiceMonth" }, "ux_payments_line_benefit")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_line_program_source_id_service_month1")
+                        .HasFilter("purpose = 1");
+
+                    b.HasIndex(new[] { "RecoveryId", "PayrollId" }, "ux_payments_line_offset")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_line_recovery_id_payroll_id")
+                        .HasFilter("purpose = 4");
+
+                    b.HasIndex(new[] { "Program", "SourceId", "ServiceMonth" }, "ux_payments_line_price")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_line_program_source_id_service_month2")
+                        .HasFilter("purpose = 2");
+
+                    b.HasIndex(new[] { "RetryOfLineId" }, "ux_payments_line_retry")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_line_retry_of_line_id")
+                        .HasFilter("retry_of_line_id IS NOT NULL");
+
+                    b.ToTable("payments_line", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.PriceIndex", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<decimal>("CpiYoY")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("cpi_yo_y");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<decimal>("FoodYoY")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("food_yo_y");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Month")
+                        .HasName("pk_payments_price_index");
+
+                    b.ToTable("payments_price_index", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.PriceSubsidyRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<decimal>("CpiThreshold")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("cpi_threshold");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<decimal?>("FoodThreshold")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasColumnName("food_threshold");
+
+                    b.Property<int>("Formula")
+                        .HasColumnType("integer")
+                        .HasColumnName("formula");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Programs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("programs");
+
+                    b.Property<int>("Rounding")
+                        .HasColumnType("integer")
+                        .HasColumnName("rounding");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_price_subsidy_rule");
+
+                    b.ToTable("payments_price_subsidy_rule", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.Recovery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<Guid>("PayeePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_person_id");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("program");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecoveredFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recovered_fen");
+
+                    b.Property<DateOnly>("ServiceMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("service_month");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("settled_on");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_number");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_recovery");
+
+                    b.HasIndex("HouseholdId", "Status")
+                        .HasDatabaseName("ix_payments_recovery_household_id_status");
+
+                    b.HasIndex("Program", "SourceId", "ServiceMonth")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_recovery_program_source_id_service_month");
+
+                    b.ToTable("payments_recovery", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.RecoverySettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("RecoveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recovery_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_recovery_settlement");
+
+                    b.HasIndex("RecoveryId")
+                        .HasDatabaseName("ix_payments_recovery_settlement_recovery_id");
+
+                    b.ToTable("payments_recovery_settlement", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1338,6 +1901,90 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_division_parent_code");
 
                     b.ToTable("division", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Entitlements.EntitlementPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateOnly>("FromMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("from_month");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.Property<bool>("OneOff")
+                        .HasColumnType("boolean")
+                        .HasColumnName("one_off");
+
+                    b.Property<Guid>("PayeePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_person_id");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_count");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("program");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_number");
+
+                    b.Property<DateOnly?>("ToMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("to_month");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entitlement_period");
+
+                    b.HasIndex("SourceId", "FromMonth")
+                        .HasDatabaseName("ix_entitlement_period_source_id_from_month");
+
+                    b.HasIndex("Program", "DivisionCode", "FromMonth")
+                        .HasDatabaseName("ix_entitlement_period_program_division_code_from_month");
+
+                    b.ToTable("entitlement_period", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Files.StoredFile", b =>

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Money;
+
+namespace Minzheng.Web.Modules.Payments;
+
+public sealed record FundRow(string CountyCode, string CountyName, string Program, string ProgramName, int Households, int People,
+    Money Benefit, Money Arrears, Money PriceSubsidy, Money Offsets, Money Total, Money Paid, Money Failed, Money AveragePerPerson);
+
+public sealed record FundStatement(DateOnly Month, IReadOnlyList<FundRow> Rows, FundRow Totals, int DraftPayrolls);
+
+/// <summary>
+/// 资金发放月报 (同源同表): computed from the payment lines of the month's approved payrolls (regular and
+/// supplementary), by county and program. Households and people are those paid the month's benefit;
+/// the average is that benefit per person.
+/// </summary>
+public sealed class FundStatements(AppDbContext db, DivisionDirectory divisions, EntitlementPrograms programs)
+{
+    public async Task<FundStatement> MonthAsync(DateOnly month, CancellationToken ct)
+    {
+        month = Entitlements.MonthOf(month);
+        var groups = await (from l in db.Set<PayrollLine>().AsNoTracking()
+                            join p in db.Set<Payroll>().AsNoTracking() on l.PayrollId equals p.Id
+                            where p.Month == month && p.Status >= PayrollStatus.Approved
+                            group l by new { p.DivisionCode, l.Program } into g
+                            select new
+                            {
+                                g.Key.DivisionCode,
+                                g.Key.Program,
+                                Households = g.Sum(x => x.Purpose == LinePurpose.Benefit && !x.IsArrears ? 1 : 0),
+                                People = g.Sum(x => x.Purpose == LinePurpose.Benefit && !x.IsArrears ? x.PersonCount : 0),
+                                Benefit = g.Sum(x => x.Purpose == LinePurpose.Benefit && !x.IsArrears ? x.AmountFen : 0),
+                                Arrears = g.Sum(x => (x.Purpose == LinePurpose.Benefit && x.IsArrears) || x.Purpose == LinePurpose.Adjustment || x.Purpose == LinePurpose.Retry ? x.AmountFen : 0),
+                                Subsidy = g.Sum(x => x.Purpose == LinePurpose.PriceSubsidy ? x.AmountFen : 0),
+                                Offsets = g.Sum(x => x.Purpose == LinePurpose.RecoveryOffset ? x.AmountFen : 0),
+                                Total = g.Sum(x => x.AmountFen),
+                                Paid = g.Sum(x => x.Status == LineStatus.Paid ? x.AmountFen : 0),
+                                Failed = g.Sum(x => x.Status == LineStatus.Failed || x.Status == LineStatus.Requeued ? x.AmountFen : 0),
+                            }).ToListAsync(ct);
+        var drafts = await db.Set<Payroll>().AsNoTracking().CountAsync(p => p.Month == month && p.Status < PayrollStatus.Approved, ct);
+        var rows = groups.Select(g => new FundRow(g.DivisionCode, divisions.NameOf(g.DivisionCode), g.Program, programs.NameOf(g.Program), g.Households, g.People,
+                new Money(g.Benefit), new Money(g.Arrears), new Money(g.Subsidy), new Money(g.Offsets), new Money(g.Total), new Money(g.Paid), new Money(g.Failed), Average(g.Benefit, g.People)))
+            .OrderBy(r => r.CountyCode).ThenBy(r => r.Program).ToList();
+        var totals = new FundRow("", "合计", "", "", rows.Sum(r => r.Households), rows.Sum(r => r.People), Sum(rows, r => r.Benefit), Sum(rows, r => r.Arrears),
+            Sum(rows, r => r.PriceSubsidy), Sum(rows, r => r.Offsets), Sum(rows, r => r.Total), Sum(rows, r => r.Paid), Sum(rows, r => r.Failed),
+            Average(rows.Sum(r => r.Benefit.Fen), rows.Sum(r => r.People)));
+        return new FundStatement(month, rows, totals, drafts);
+    }
+
+    private static Money Sum(IEnumerable<FundRow> rows, Func<FundRow, Money> f) => new(rows.Sum(r => f(r).Fen));
+
+    /// <summary>Per person, to the fen, halves away from zero.</summary>
+    public static Money Average(long fen, int people) => people == 0 ? Money.Zero : new Money((long)Math.Round((decimal)fen / people, MidpointRounding.AwayFromZero));
+
+    public async Task<byte[]> ExcelAsync(DateOnly month, CancellationToken ct)
+    {
+        var s = await MonthAsync(month, ct);
+        var rows = s.Rows.Append(s.Totals).Select(r => new Dictionary<string, object?>
+        {
+            ["县（市、区）"] = r.CountyName,
+            ["项目"] = r.ProgramName,
+            ["户数"] = r.Households,
+            ["人数"] = r.People,
+            ["当月保障金（元）"] = r.Benefit.Yuan,
+            ["补发及重发（元）"] = r.Arrears.Yuan,
+            ["价格临时补贴（元）"] = r.PriceSubsidy.Yuan,
+            ["追缴抵扣（元）"] = r.Offsets.Yuan,
+            ["应发合计（元）"] = r.Total.Yuan,
+            ["已到账（元）"] = r.Paid.Yuan,
+            ["发放失败（元）"] = r.Failed.Yuan,
+            ["人均保障金（元）"] = r.AveragePerPerson.Yuan,
+        }).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, sheetName: $"{s.Month:yyyy年M月}资金发放", cancellationToken: ct);
+        return stream.ToArray();
+    }
+}

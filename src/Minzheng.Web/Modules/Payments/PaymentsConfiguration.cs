@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Minzheng.Web.Modules.Payments;
+
+internal sealed class PayrollConfiguration : IEntityTypeConfiguration<Payroll>
+{
+    public void Configure(EntityTypeBuilder<Payroll> b)
+    {
+        b.ToTable("payments_payroll");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.DivisionCode).HasMaxLength(12);
+        b.Property(p => p.Program).HasMaxLength(32);
+        b.Property(p => p.Kind).HasConversion<int>();
+        b.Property(p => p.Status).HasConversion<int>();
+        b.Property(p => p.GeneratedBy).HasMaxLength(100);
+        b.Property(p => p.ReviewedBy).HasMaxLength(100);
+        b.Property(p => p.ApprovedBy).HasMaxLength(100);
+        b.Property(p => p.Message).HasMaxLength(1000);
+        b.Property(p => p.ExportSha256).HasMaxLength(64);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Ignore(p => p.Total);
+        // one regular payroll per county, program and month
+        b.HasIndex(p => new { p.DivisionCode, p.Program, p.Month }).IsUnique().HasFilter("kind = 1").HasDatabaseName("ux_payments_payroll_regular");
+    }
+}
+
+internal sealed class PayrollLineConfiguration : IEntityTypeConfiguration<PayrollLine>
+{
+    public void Configure(EntityTypeBuilder<PayrollLine> b)
+    {
+        b.ToTable("payments_line");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.Id).ValueGeneratedOnAdd();
+        b.Property(l => l.Program).HasMaxLength(32);
+        b.Property(l => l.SourceNumber).HasMaxLength(40);
+        b.Property(l => l.DivisionCode).HasMaxLength(12);
+        b.Property(l => l.Purpose).HasConversion<int>();
+        b.Property(l => l.Status).HasConversion<int>();
+        b.Property(l => l.BankName).HasMaxLength(100);
+        b.Property(l => l.BankAccountMasked).HasMaxLength(40);
+        b.Property(l => l.FailureReason).HasMaxLength(200);
+        b.Property(l => l.BankReference).HasMaxLength(64);
+        b.Ignore(l => l.Amount);
+        b.HasIndex(l => new { l.PayrollId, l.Status }, "ix_payments_line_payroll");
+        b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ix_payments_line_source");
+        b.HasIndex(l => l.HouseholdId, "ix_payments_line_household");
+        // The database, not only the code, guarantees each payment once (idempotent and crash-safe generation):
+        b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ux_payments_line_benefit").IsUnique().HasFilter("purpose = 1");
+        b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ux_payments_line_price").IsUnique().HasFilter("purpose = 2");
+        b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth, l.PayrollId }, "ux_payments_line_adjustment").IsUnique().HasFilter("purpose = 3");
+        b.HasIndex(l => new { l.RecoveryId, l.PayrollId }, "ux_payments_line_offset").IsUnique().HasFilter("purpose = 4");
+        b.HasIndex(l => l.RetryOfLineId, "ux_payments_line_retry").IsUnique().HasFilter("retry_of_line_id IS NOT NULL");
+    }
+}
+
+internal sealed class RecoveryConfiguration : IEntityTypeConfiguration<Recovery>
+{
+    public void Configure(EntityTypeBuilder<Recovery> b)
+    {
+        b.ToTable("payments_recovery");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Program).HasMaxLength(32);
+        b.Property(r => r.SourceNumber).HasMaxLength(40);
+        b.Property(r => r.DivisionCode).HasMaxLength(12);
+        b.Property(r => r.Status).HasConversion<int>();
+        b.Property(r => r.Reason).HasMaxLength(500);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Remaining);
+        b.Ignore(r => r.Amount);
+        b.Ignore(r => r.Recovered);
+        b.HasIndex(r => new { r.Program, r.SourceId, r.ServiceMonth }).IsUnique();
+        b.HasIndex(r => new { r.HouseholdId, r.Status });
+    }
+}
+
+internal sealed class RecoverySettlementConfiguration : IEntityTypeConfiguration<RecoverySettlement>
+{
+    public void Configure(EntityTypeBuilder<RecoverySettlement> b)
+    {
+        b.ToTable("payments_recovery_settlement");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Note).HasMaxLength(500);
+        b.Property(s => s.RecordedBy).HasMaxLength(100);
+        b.HasIndex(s => s.RecoveryId);
+    }
+}
+
+internal sealed class PriceIndexConfiguration : IEntityTypeConfiguration<PriceIndex>
+{
+    public void Configure(EntityTypeBuilder<PriceIndex> b)
+    {
+        b.ToTable("payments_price_index");
+        b.HasKey(p => p.Month);
+        b.Property(p => p.CpiYoY).HasPrecision(6, 2);
+        b.Property(p => p.FoodYoY).HasPrecision(6, 2);
+        b.Property(p => p.Source).HasMaxLength(200);
+        b.Property(p => p.EnteredBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class PriceSubsidyRuleConfiguration : IEntityTypeConfiguration<PriceSubsidyRule>
+{
+    public void Configure(EntityTypeBuilder<PriceSubsidyRule> b)
+    {
+        b.ToTable("payments_price_subsidy_rule");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.CpiThreshold).HasPrecision(6, 2);
+        b.Property(r => r.FoodThreshold).HasPrecision(6, 2);
+        b.Property(r => r.Programs).HasMaxLength(200);
+        b.Property(r => r.Document).HasMaxLength(200);
+        b.Property(r => r.Formula).HasConversion<int>();
+        b.Property(r => r.Rounding).HasConversion<int>();
+    }
+}
+
+internal sealed class BankTemplateConfiguration : IEntityTypeConfiguration<BankTemplate>
+{
+    public void Configure(EntityTypeBuilder<BankTemplate> b)
+    {
+        b.ToTable("payments_bank_template");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.Format).HasMaxLength(8);
+        b.Property(t => t.Encoding).HasMaxLength(16);
+        b.Property(t => t.ReturnReferenceHeader).HasMaxLength(50);
+        b.Property(t => t.ReturnResultHeader).HasMaxLength(50);
+        b.Property(t => t.ReturnSuccessValues).HasMaxLength(100);
+        b.Property(t => t.ReturnReasonHeader).HasMaxLength(50);
+        b.HasIndex(t => t.Name).IsUnique();
+    }
+}

@@ -1,0 +1,317 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Audit;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Web.Modules.Payments;
+
+public sealed record GenerationProgress(string Step, int Done, int Total);
+
+internal sealed record Payee(Guid Id, DateOnly? DeathDate, string? BankName, byte[]? Cipher, string? Masked);
+
+/// <summary>
+/// Generates a payroll from the published entitlements, set-based: one INSERT … SELECT per township, then
+/// arrears for months already paid, retries of failed lines, adjustments and recoveries for months whose
+/// entitlement changed (or whose payee died) after they were paid, recovery offsets and the price-linked
+/// subsidy. Every step is its own transaction and every line is protected by a unique index, so running
+/// it again — after a crash, a cancellation or simply twice — adds exactly what is missing and nothing twice.
+/// Raw SQL bypasses the EF scope filter: the payroll itself is loaded through the filter, and every
+/// statement is limited to that payroll's county range.
+/// </summary>
+public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, ICurrentUser user, AuditLog audit)
+{
+    private const string Columns = "payroll_id, program, source_id, source_number, payee_person_id, household_id, division_code, service_month, purpose, is_arrears, amount_fen, person_count, explanation, bank_name, bank_account_cipher, bank_account_masked, status, created_at";
+
+    /// <summary>Benefit lines for one month from the entitlements in force, for a range of division codes.</summary>
+    private const string BenefitSql = $$"""
+        INSERT INTO payments_line ({{Columns}})
+        SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.explanation,
+               p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}
+        FROM entitlement_period e
+        JOIN registry_person p ON p.id = e.payee_person_id
+        WHERE e.program = {7} AND e.division_code >= {8} AND e.division_code <= {9}
+          AND e.from_month <= {1} AND (e.to_month IS NULL OR e.to_month >= {1})
+          AND (p.death_date IS NULL OR p.death_date >= {1})
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>A new attempt for every failed or held line of earlier payrolls of the county and program, with the payee's current account.</summary>
+    private const string RetrySql = $$"""
+        INSERT INTO payments_line ({{Columns}}, retry_of_line_id)
+        SELECT {0}, l.program, l.source_id, l.source_number, l.payee_person_id, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, l.amount_fen, l.person_count, l.explanation,
+               p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {2} ELSE {3} END, {4}, l.id
+        FROM payments_line l
+        JOIN payments_payroll r ON r.id = l.payroll_id
+        JOIN registry_person p ON p.id = l.payee_person_id
+        WHERE l.program = {5} AND l.division_code >= {6} AND l.division_code <= {7} AND l.payroll_id <> {0}
+          AND l.status IN ({8}, {9}) AND r.status >= {10}
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string MarkRequeuedSql = """
+        UPDATE payments_line SET status = {0}
+        WHERE program = {1} AND division_code >= {2} AND division_code <= {3} AND status IN ({4}, {5})
+          AND EXISTS (SELECT 1 FROM payments_line r WHERE r.retry_of_line_id = payments_line.id)
+        """;
+
+    private const string PriceSubsidySql = $$"""
+        INSERT INTO payments_line ({{Columns}})
+        SELECT {0}, l.program, l.source_id, l.source_number, l.payee_person_id, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, {2} * l.person_count, l.person_count, {3},
+               l.bank_name, l.bank_account_cipher, l.bank_account_masked, l.status, {4}
+        FROM payments_line l
+        WHERE l.payroll_id = {0} AND l.purpose = {5} AND l.service_month = {6}
+        ON CONFLICT DO NOTHING
+        """;
+
+    public async Task<Payroll> RunAsync(Guid payrollId, IProgress<GenerationProgress>? progress = null, CancellationToken ct = default)
+    {
+        var payroll = await db.Set<Payroll>().FirstOrDefaultAsync(p => p.Id == payrollId, ct) ?? throw AppProblem.NotFound("发放表");
+        if (payroll.Status is not (PayrollStatus.Generating or PayrollStatus.Generated))
+        {
+            throw AppProblem.Conflict("payroll_locked", "发放表已审核或审批，不能重新生成；之后的变化将在下月发放表中补发或追缴");
+        }
+        if (payroll.Status == PayrollStatus.Generated)
+        {
+            payroll.Status = PayrollStatus.Generating;
+            await db.SaveChangesAsync(ct);
+        }
+        var county = payroll.DivisionCode;
+        var scope = DivisionScope.Of(county);
+        var now = clock.UtcNow;
+        var towns = divisions.ChildrenOf(county).Where(t => t.Level == DivisionLevel.Town).Select(t => DivisionScope.Of(t.Code)).ToList();
+        if (towns.Count == 0) towns = [scope];
+        var steps = (payroll.Kind == PayrollKind.Regular ? towns.Count + 5 : 1);
+        var done = 0;
+        void Report(string step) => progress?.Report(new GenerationProgress(step, ++done, steps));
+
+        if (payroll.Kind == PayrollKind.Regular)
+        {
+            foreach (var town in towns)
+            {
+                ct.ThrowIfCancellationRequested();
+                await db.Database.ExecuteSqlRawAsync(BenefitSql, [payroll.Id, payroll.Month, (int)LinePurpose.Benefit, false, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, town.Low, town.High], ct);
+                Report("生成当月发放明细");
+            }
+
+            // 补发: months already run for this county and program in which an entitlement now exists but no benefit line.
+            var earlier = await db.Set<Payroll>().AsNoTracking()
+                .Where(p => p.DivisionCode == county && p.Program == payroll.Program && p.Kind == PayrollKind.Regular && p.Month < payroll.Month && p.Month >= payroll.Month.AddMonths(-36))
+                .Select(p => p.Month).ToListAsync(ct);
+            foreach (var month in earlier)
+            {
+                ct.ThrowIfCancellationRequested();
+                await db.Database.ExecuteSqlRawAsync(BenefitSql, [payroll.Id, month, (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High], ct);
+            }
+            Report("补发");
+        }
+
+        await db.Database.ExecuteSqlRawAsync(RetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved], ct);
+        await db.Database.ExecuteSqlRawAsync(MarkRequeuedSql, [(int)LineStatus.Requeued, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount], ct);
+        if (payroll.Kind == PayrollKind.Supplementary)
+        {
+            Report("重新发放失败明细");
+            return await FinishAsync(payroll, ct);
+        }
+        Report("重新发放失败明细");
+
+        ct.ThrowIfCancellationRequested();
+        await ReconcileEntitlementsAsync(payroll, scope, ct);
+        Report("差额补发与追缴");
+        ct.ThrowIfCancellationRequested();
+        await OffsetRecoveriesAsync(payroll, scope, ct);
+        Report("追缴抵扣");
+        ct.ThrowIfCancellationRequested();
+        await PriceSubsidyAsync(payroll, ct);
+        Report("价格临时补贴");
+        return await FinishAsync(payroll, ct);
+    }
+
+    private async Task<Payroll> FinishAsync(Payroll payroll, CancellationToken ct)
+    {
+        var lines = db.Set<PayrollLine>().Where(l => l.PayrollId == payroll.Id);
+        payroll.LineCount = await lines.CountAsync(ct);
+        payroll.TotalFen = await lines.SumAsync(l => l.AmountFen, ct);
+        payroll.Status = PayrollStatus.Generated;
+        payroll.GeneratedAt = clock.UtcNow;
+        payroll.GeneratedBy = user.UserName;
+        payroll.Message = $"共 {payroll.LineCount} 条，合计 {payroll.Total.ToYuanString()}";
+        audit.Add("generate", "payments_payroll", payroll.Id.ToString(), new { payroll.Program, payroll.Month, payroll.LineCount, total = payroll.Total.ToString() }, payroll.DivisionCode);
+        await db.SaveChangesAsync(ct);
+        return payroll;
+    }
+
+    /// <summary>
+    /// For months already paid: what is due now (the entitlement in force, nothing after the payee's death)
+    /// against what was paid or is on its way. More due → an adjustment line now; less → a recovery.
+    /// Only sources whose entitlement was published, or whose payee died, since the oldest month looked at.
+    /// </summary>
+    private async Task ReconcileEntitlementsAsync(Payroll payroll, DivisionScope scope, CancellationToken ct)
+    {
+        var since = payroll.Month.AddMonths(-12);
+        var oldestRun = await db.Set<Payroll>().AsNoTracking()
+            .Where(p => p.DivisionCode == payroll.DivisionCode && p.Program == payroll.Program && p.Month >= since && p.Month < payroll.Month && p.GeneratedAt != null)
+            .MinAsync(p => (DateTime?)p.GeneratedAt, ct);
+        if (oldestRun is null) return;
+        var changedSources = await db.Set<EntitlementPeriod>().AsNoTracking()
+            .Where(e => e.Program == payroll.Program && string.Compare(e.DivisionCode, scope.Low) >= 0 && string.Compare(e.DivisionCode, scope.High) <= 0 && e.PublishedAt > oldestRun)
+            .Select(e => e.SourceId).Distinct().ToListAsync(ct);
+        var deceasedSources = await (from l in db.Set<PayrollLine>().AsNoTracking()
+                                     join p in db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]) on l.PayeePersonId equals p.Id
+                                     where l.Program == payroll.Program && string.Compare(l.DivisionCode, scope.Low) >= 0 && string.Compare(l.DivisionCode, scope.High) <= 0
+                                           && l.ServiceMonth >= since && p.DeathDate != null && p.DeathDate < l.ServiceMonth.AddMonths(1)
+                                     select l.SourceId).Distinct().ToListAsync(ct);
+        var sources = changedSources.Union(deceasedSources).ToList();
+        foreach (var chunk in sources.Chunk(500))
+        {
+            var paid = await db.Set<PayrollLine>().AsNoTracking()
+                .Where(l => chunk.Contains(l.SourceId) && l.Program == payroll.Program && l.ServiceMonth >= since && l.ServiceMonth < payroll.Month
+                    && (l.Purpose == LinePurpose.Benefit || l.Purpose == LinePurpose.Adjustment || l.Purpose == LinePurpose.Retry || l.Purpose == LinePurpose.PriceSubsidy)
+                    // paid, on its way, held or about to be retried; this payroll's own arrears and adjustments count too (reruns add nothing twice)
+                    && l.Status != LineStatus.Requeued)
+                .GroupBy(l => new { l.SourceId, l.ServiceMonth })
+                .Select(g => new
+                {
+                    g.Key.SourceId,
+                    g.Key.ServiceMonth,
+                    Fen = g.Sum(x => x.Purpose != LinePurpose.PriceSubsidy ? x.AmountFen : 0),
+                    Subsidy = g.Sum(x => x.Purpose == LinePurpose.PriceSubsidy ? x.AmountFen : 0),
+                })
+                .ToListAsync(ct);
+            var periods = await db.Set<EntitlementPeriod>().AsNoTracking().Where(e => chunk.Contains(e.SourceId) && e.Program == payroll.Program).ToListAsync(ct);
+            var payees = periods.Select(p => p.PayeePersonId).Distinct().ToList();
+            var people = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(p => payees.Contains(p.Id))
+                .Select(p => new Payee(p.Id, p.DeathDate, p.BankName, p.BankAccountCipher, p.BankAccountMasked)).ToDictionaryAsync(p => p.Id, ct);
+            foreach (var month in paid)
+            {
+                var period = periods.Where(p => p.SourceId == month.SourceId && p.FromMonth <= month.ServiceMonth && (p.ToMonth == null || p.ToMonth >= month.ServiceMonth))
+                    .OrderByDescending(p => p.PublishedAt).FirstOrDefault();
+                var death = period is null ? null : people.GetValueOrDefault(period.PayeePersonId)?.DeathDate;
+                var dead = death is { } d && d < month.ServiceMonth;
+                var due = period is null || dead ? 0 : period.MonthlyAmount.Fen;
+                // a month after the payee's death: the price subsidy paid with it was not due either
+                var diff = due - month.Fen - (dead ? month.Subsidy : 0);
+                if (diff == 0) continue;
+                var reference = periods.First(p => p.SourceId == month.SourceId);
+                if (diff > 0)
+                {
+                    var line = NewLine(payroll, reference, month.ServiceMonth, LinePurpose.Adjustment, diff,
+                        JsonSerializer.Serialize(new[] { new AmountLine($"{month.ServiceMonth:yyyy年M月}应发 {new Money(due)}，已发 {new Money(month.Fen)}，差额补发", diff / 100m, period!.Reason) }, AuditRecorder.Json));
+                    if (people.GetValueOrDefault(reference.PayeePersonId) is { } payee)
+                    {
+                        line.BankName = payee.BankName;
+                        line.BankAccountCipher = payee.Cipher;
+                        line.BankAccountMasked = payee.Masked;
+                    }
+                    line.Status = line.BankAccountCipher is null ? LineStatus.NoAccount : LineStatus.Pending;
+                    db.Set<PayrollLine>().Add(line);
+                }
+                else if (!await db.Set<Recovery>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AnyAsync(r => r.Program == payroll.Program && r.SourceId == month.SourceId && r.ServiceMonth == month.ServiceMonth, ct))
+                {
+                    db.Set<Recovery>().Add(new Recovery
+                    {
+                        Program = payroll.Program,
+                        SourceId = month.SourceId,
+                        SourceNumber = reference.SourceNumber,
+                        PayeePersonId = reference.PayeePersonId,
+                        HouseholdId = reference.HouseholdId,
+                        DivisionCode = reference.DivisionCode,
+                        ServiceMonth = month.ServiceMonth,
+                        AmountFen = -diff,
+                        Status = RecoveryStatus.Open,
+                        Reason = dead
+                            ? $"领取人已于 {death:yyyy-MM-dd} 死亡，{month.ServiceMonth:yyyy年M月}已发的 {new Money(-diff)} 不应发放"
+                            : $"{month.ServiceMonth:yyyy年M月}应发 {new Money(due)}，已发 {new Money(month.Fen)}，多发部分应追缴",
+                    });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            db.Attach(payroll);
+        }
+    }
+
+    /// <summary>Open recoveries are offset against this payroll's payments to the same household and program, up to half of each payment.</summary>
+    private async Task OffsetRecoveriesAsync(Payroll payroll, DivisionScope scope, CancellationToken ct)
+    {
+        var open = await db.Set<Recovery>().Where(r => r.Program == payroll.Program && r.Status == RecoveryStatus.Open && r.HouseholdId != null
+            && string.Compare(r.DivisionCode, scope.Low) >= 0 && string.Compare(r.DivisionCode, scope.High) <= 0).ToListAsync(ct);
+        foreach (var recovery in open)
+        {
+            if (await db.Set<PayrollLine>().AnyAsync(l => l.PayrollId == payroll.Id && l.RecoveryId == recovery.Id, ct)) continue;
+            var benefit = await db.Set<PayrollLine>().AsNoTracking()
+                .Where(l => l.PayrollId == payroll.Id && l.HouseholdId == recovery.HouseholdId && l.Purpose == LinePurpose.Benefit && l.Status == LineStatus.Pending)
+                .OrderByDescending(l => l.AmountFen).FirstOrDefaultAsync(ct);
+            if (benefit is null) continue;
+            var offset = Math.Min(recovery.AmountFen - recovery.RecoveredFen, benefit.AmountFen / 2);
+            if (offset <= 0) continue;
+            var line = NewLine(payroll, benefit, benefit.ServiceMonth, LinePurpose.RecoveryOffset, -offset,
+                JsonSerializer.Serialize(new[] { new AmountLine($"抵扣追缴款（{recovery.ServiceMonth:yyyy年M月}，{recovery.Reason}）", -offset / 100m, "抵扣不超过当月发放金额的一半") }, AuditRecorder.Json));
+            line.RecoveryId = recovery.Id;
+            line.Status = LineStatus.Pending;
+            db.Set<PayrollLine>().Add(line);
+            recovery.RecoveredFen += offset;
+            if (recovery.RecoveredFen >= recovery.AmountFen) recovery.Status = RecoveryStatus.Settled;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task PriceSubsidyAsync(Payroll payroll, CancellationToken ct)
+    {
+        var previous = payroll.Month.AddMonths(-1);
+        var index = await db.Set<PriceIndex>().AsNoTracking().FirstOrDefaultAsync(i => i.Month == previous, ct);
+        if (index is null) return;
+        var rules = await db.Set<PriceSubsidyRule>().AsNoTracking().Where(r => r.ValidFrom <= payroll.Month && (r.ValidTo == null || r.ValidTo >= payroll.Month)).ToListAsync(ct);
+        var rule = rules.FirstOrDefault(r => r.Programs.Split(',').Contains(payroll.Program));
+        if (rule is null) return;
+        var decision = PriceSubsidyRules.Decide(rule, index);
+        if (!decision.Triggered || decision.PerPerson.Fen <= 0) return;
+        var explanation = JsonSerializer.Serialize(new[] { decision.Line }, AuditRecorder.Json);
+        await db.Database.ExecuteSqlRawAsync(PriceSubsidySql, [payroll.Id, (int)LinePurpose.PriceSubsidy, decision.PerPerson.Fen, explanation, clock.UtcNow, (int)LinePurpose.Benefit, payroll.Month], ct);
+    }
+
+    private PayrollLine NewLine(Payroll payroll, EntitlementPeriod e, DateOnly month, LinePurpose purpose, long fen, string explanation) => new()
+    {
+        PayrollId = payroll.Id,
+        Program = payroll.Program,
+        SourceId = e.SourceId,
+        SourceNumber = e.SourceNumber,
+        PayeePersonId = e.PayeePersonId,
+        HouseholdId = e.HouseholdId,
+        DivisionCode = e.DivisionCode,
+        ServiceMonth = month,
+        Purpose = purpose,
+        AmountFen = fen,
+        PersonCount = e.PersonCount,
+        Explanation = explanation,
+        Status = LineStatus.Pending,
+        CreatedAt = clock.UtcNow,
+    };
+
+    private PayrollLine NewLine(Payroll payroll, PayrollLine from, DateOnly month, LinePurpose purpose, long fen, string explanation) => new()
+    {
+        PayrollId = payroll.Id,
+        Program = payroll.Program,
+        SourceId = from.SourceId,
+        SourceNumber = from.SourceNumber,
+        PayeePersonId = from.PayeePersonId,
+        HouseholdId = from.HouseholdId,
+        DivisionCode = from.DivisionCode,
+        ServiceMonth = month,
+        Purpose = purpose,
+        AmountFen = fen,
+        PersonCount = from.PersonCount,
+        Explanation = explanation,
+        BankName = from.BankName,
+        BankAccountCipher = from.BankAccountCipher,
+        BankAccountMasked = from.BankAccountMasked,
+        Status = from.Status,
+        CreatedAt = clock.UtcNow,
+    };
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minzheng.Web.Platform.Data;
+
+namespace Minzheng.Web.Platform.Entitlements;
+
+/// <summary>
+/// What a program owes a beneficiary each month, and why: the published contract between the benefit
+/// modules (which decide) and payments (which pay). A period runs from a month to a month (open-ended
+/// while the benefit runs); a one-off (temporary assistance) is due in its month only. Payments read
+/// only this table, never a program's own tables, and never recompute a program's rules.
+/// </summary>
+public sealed class EntitlementPeriod : IDivisionScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The paying program ("dibao", "extreme-poverty", "temporary", …).</summary>
+    public required string Program { get; set; }
+
+    /// <summary>The case (or other decision) the entitlement comes from, and its number for people.</summary>
+    public Guid SourceId { get; set; }
+    public required string SourceNumber { get; set; }
+
+    public Guid PayeePersonId { get; set; }
+    public Guid? HouseholdId { get; set; }
+    public required string DivisionCode { get; set; }
+
+    /// <summary>People covered (for per-person statistics and per-person subsidies).</summary>
+    public int PersonCount { get; set; }
+
+    /// <summary>First month due (the 1st of the month) and last month due (inclusive), or null while running.</summary>
+    public DateOnly FromMonth { get; set; }
+    public DateOnly? ToMonth { get; set; }
+    public bool OneOff { get; set; }
+
+    public Money.Money MonthlyAmount { get; set; }
+
+    /// <summary>The rule's explanation lines (JSON), copied onto every payment line.</summary>
+    public required string Explanation { get; set; }
+    public required string Reason { get; set; }
+    public DateTime PublishedAt { get; set; }
+}
+
+internal sealed class EntitlementPeriodConfiguration : IEntityTypeConfiguration<EntitlementPeriod>
+{
+    public void Configure(EntityTypeBuilder<EntitlementPeriod> b)
+    {
+        b.ToTable("entitlement_period");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Program).HasMaxLength(32);
+        b.Property(e => e.SourceNumber).HasMaxLength(40);
+        b.Property(e => e.DivisionCode).HasMaxLength(12);
+        b.Property(e => e.Reason).HasMaxLength(500);
+        b.HasIndex(e => new { e.Program, e.DivisionCode, e.FromMonth });
+        b.HasIndex(e => new { e.SourceId, e.FromMonth });
+    }
+}

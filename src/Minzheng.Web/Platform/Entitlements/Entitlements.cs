@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Web.Platform.Entitlements;
+
+/// <summary>
+/// How a benefit module publishes what it owes: a new monthly amount from a month on, the end of a benefit,
+/// or a one-off. Changes are tracked in the caller's transaction (the decision and its entitlement commit together).
+/// </summary>
+public sealed class Entitlements(AppDbContext db, BusinessClock clock)
+{
+    public sealed record Payee(string Program, Guid SourceId, string SourceNumber, Guid PersonId, Guid? HouseholdId, string DivisionCode, int PersonCount);
+
+    public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
+
+    /// <summary>From <paramref name="fromMonth"/> on, <paramref name="amount"/> is due each month (replacing what was due from then).</summary>
+    public async Task SetAsync(Payee payee, DateOnly fromMonth, Money.Money amount, string explanation, string reason, CancellationToken ct = default)
+    {
+        fromMonth = MonthOf(fromMonth);
+        await EndAsync(payee.Program, payee.SourceId, fromMonth.AddMonths(-1), ct);
+        db.Set<EntitlementPeriod>().Add(new EntitlementPeriod
+        {
+            Program = payee.Program,
+            SourceId = payee.SourceId,
+            SourceNumber = payee.SourceNumber,
+            PayeePersonId = payee.PersonId,
+            HouseholdId = payee.HouseholdId,
+            DivisionCode = payee.DivisionCode,
+            PersonCount = payee.PersonCount,
+            FromMonth = fromMonth,
+            MonthlyAmount = amount,
+            Explanation = explanation,
+            Reason = reason,
+            PublishedAt = clock.UtcNow,
+        });
+    }
+
+    /// <summary>Nothing is due after <paramref name="lastMonth"/>; periods that had not started yet are withdrawn.</summary>
+    public async Task EndAsync(string program, Guid sourceId, DateOnly lastMonth, CancellationToken ct = default)
+    {
+        lastMonth = MonthOf(lastMonth);
+        var periods = await db.Set<EntitlementPeriod>().Where(e => e.Program == program && e.SourceId == sourceId && !e.OneOff && (e.ToMonth == null || e.ToMonth > lastMonth)).ToListAsync(ct);
+        periods.AddRange(db.ChangeTracker.Entries<EntitlementPeriod>().Where(x => x.State == EntityState.Added).Select(x => x.Entity)
+            .Where(e => e.Program == program && e.SourceId == sourceId && !e.OneOff && (e.ToMonth == null || e.ToMonth > lastMonth)));
+        foreach (var p in periods.Distinct())
+        {
+            if (p.FromMonth > lastMonth) db.Set<EntitlementPeriod>().Remove(p);
+            else p.ToMonth = lastMonth;
+        }
+    }
+
+    public void OneOff(Payee payee, DateOnly month, Money.Money amount, string explanation, string reason) =>
+        db.Set<EntitlementPeriod>().Add(new EntitlementPeriod
+        {
+            Program = payee.Program,
+            SourceId = payee.SourceId,
+            SourceNumber = payee.SourceNumber,
+            PayeePersonId = payee.PersonId,
+            HouseholdId = payee.HouseholdId,
+            DivisionCode = payee.DivisionCode,
+            PersonCount = payee.PersonCount,
+            FromMonth = MonthOf(month),
+            ToMonth = MonthOf(month),
+            OneOff = true,
+            MonthlyAmount = amount,
+            Explanation = explanation,
+            Reason = reason,
+            PublishedAt = clock.UtcNow,
+        });
+}
