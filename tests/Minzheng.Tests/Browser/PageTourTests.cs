@@ -16,6 +16,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         "/divisions", "/divisions/450921100000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/modules/elderly-care", "/account/password",
         "/assistance", "/assistance/cases", "/assistance/cases?Overdue=true", "/assistance/cases/new", "/assistance/standards", "/assistance/reviews", "/assistance/watch",
         "/assistance/ledger", "/assistance/notices", "/public/notice/450921100003",
+        "/payments", "/payments/recoveries", "/payments/statements", "/payments/price", "/payments/templates",
     ];
 
     [Fact]
@@ -43,7 +44,12 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
             var caseUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
             await page.GotoAsync("/assistance/cases?State=investigating");
             var investigatingUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
-            foreach (var path in Pages.Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!))
+            // the demo payrolls: last month's reconciled one, and a household statement from it
+            await page.GotoAsync("/payments");
+            var payrollUrl = await page.Locator("table tbody tr td a").Last.GetAttributeAsync("href");
+            await page.GotoAsync(payrollUrl!);
+            var statementUrl = await page.Locator("a[href^='/payments/households/']").First.GetAttributeAsync("href");
+            foreach (var path in Pages.Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!).Append(payrollUrl!).Append(statementUrl!))
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response?.Ok, $"{path}: {response?.Status}");

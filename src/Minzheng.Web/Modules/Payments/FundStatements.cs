@@ -50,6 +50,10 @@ public sealed class FundStatements(AppDbContext db, DivisionDirectory divisions,
         return new FundStatement(month, rows, totals, drafts);
     }
 
+    /// <summary>The latest month with an approved payroll in scope (the statement people usually want), if any.</summary>
+    public Task<DateOnly?> LatestMonthAsync(CancellationToken ct) =>
+        db.Set<Payroll>().AsNoTracking().Where(p => p.Status >= PayrollStatus.Approved).MaxAsync(p => (DateOnly?)p.Month, ct);
+
     private static Money Sum(IEnumerable<FundRow> rows, Func<FundRow, Money> f) => new(rows.Sum(r => f(r).Fen));
 
     /// <summary>Per person, to the fen, halves away from zero.</summary>
