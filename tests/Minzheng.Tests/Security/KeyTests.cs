@@ -73,6 +73,27 @@ public sealed class KeyRotationTests(SqliteApp app) : IClassFixture<SqliteApp>
         var idNumber = oldProtector.Decrypt(before.IdNumberCipher!, ProtectedKind.IdNumber);
         var phone = oldProtector.Decrypt(before.PhoneCipher!, ProtectedKind.Phone);
 
+        // a payment line holding a copy of someone's account
+        var account = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var payee = await db.Persons.AsNoTracking().FirstAsync(p => p.BankAccountCipher != null);
+            db.Set<Web.Modules.Payments.PayrollLine>().Add(new Web.Modules.Payments.PayrollLine
+            {
+                PayrollId = Guid.CreateVersion7(),
+                Program = "dibao",
+                SourceNumber = "KEY-TEST",
+                PayeePersonId = payee.Id,
+                DivisionCode = payee.DivisionCode,
+                ServiceMonth = new DateOnly(2026, 11, 1),
+                Explanation = "[]",
+                BankAccountCipher = payee.BankAccountCipher,
+                BankAccountMasked = payee.BankAccountMasked,
+            });
+            await db.SaveChangesAsync();
+            return oldProtector.Decrypt(payee.BankAccountCipher!, ProtectedKind.BankAccount);
+        });
+
         var output = new StringWriter();
         Assert.Equal(0, await KeyRotation.RotateAsync(app.Services, output));
         Assert.Contains("当前密钥编号 2", output.ToString(), StringComparison.Ordinal);
@@ -92,6 +113,9 @@ public sealed class KeyRotationTests(SqliteApp app) : IClassFixture<SqliteApp>
         var after = ciphers.Single(c => c.Id == before.Id);
         Assert.Equal(idNumber, rotated.Decrypt(after.IdNumberCipher!, ProtectedKind.IdNumber));
         Assert.Equal(phone, rotated.Decrypt(after.PhoneCipher!, ProtectedKind.Phone));
+        var line = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Web.Modules.Payments.PayrollLine>().AsNoTracking().SingleAsync(l => l.SourceNumber == "KEY-TEST"));
+        Assert.Equal(2, IdentifierProtector.KeyIdOf(line.BankAccountCipher!));
+        Assert.Equal(account, rotated.Decrypt(line.BankAccountCipher!, ProtectedKind.BankAccount));
 
         // lookups use the unchanged HMAC key: search by full ID number still finds the person
         var client = await app.ClientAsync("admin");
