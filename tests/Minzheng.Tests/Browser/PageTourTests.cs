@@ -95,4 +95,57 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         Assert.Contains("校验通过", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Empty(errors);
     }
+
+    /// <summary>The demo's draft payroll: the officer reviews it, finance approves and downloads the bank file, a bad return file is reported by line.</summary>
+    [Fact]
+    public async Task A_payroll_is_reviewed_approved_by_finance_and_exported_in_the_browser()
+    {
+        app.SkipIfUnavailable();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserApp.LaunchAsync(playwright);
+        var errors = new List<string>();
+        async Task<IPage> SignInAsync(string user)
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), AcceptDownloads = true });
+            var page = await context.NewPageAsync();
+            page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#UserName", user);
+            await page.FillAsync("#Password", Web.Platform.Demo.DemoAccounts.Password);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+            return page;
+        }
+
+        var officer = await SignInAsync("rongxian.officer");
+        await officer.GotoAsync("/payments");
+        var draft = officer.Locator("table tbody tr", new() { HasText = "已生成（草稿）" }).First;
+        var url = await draft.Locator("a").First.GetAttributeAsync("href");
+        await officer.GotoAsync(url!);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "审核通过，提交审批" }).ClickAsync();
+        Assert.Contains("已审核", await officer.Locator(".alert.ok").InnerTextAsync(), StringComparison.Ordinal);
+        // the officer has no approval right: no approve button for them
+        Assert.Equal(0, await officer.GetByRole(AriaRole.Button, new() { Name = "审批同意" }).CountAsync());
+
+        var finance = await SignInAsync("rongxian.finance");
+        await finance.GotoAsync(url!);
+        await finance.GetByRole(AriaRole.Button, new() { Name = "审批同意" }).ClickAsync();
+        Assert.Contains("已审批", await finance.Locator(".alert.ok").InnerTextAsync(), StringComparison.Ordinal);
+        var download = await finance.RunAndWaitForDownloadAsync(() => finance.GetByRole(AriaRole.Button, new() { Name = "导出银行文件" }).ClickAsync());
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = await download.PathAsync();
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var text = System.Text.Encoding.GetEncoding("GB18030").GetString(await File.ReadAllBytesAsync(path!));
+        Assert.StartsWith("业务编号,账号,户名,金额", text, StringComparison.Ordinal);
+
+        // a return file naming a line the bank never got is refused, with the line shown
+        await finance.GotoAsync(url!);
+        var bad = Path.Combine(Path.GetTempPath(), $"return-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(bad, "业务编号,处理结果,失败原因\n99999999,成功,\n");
+        await finance.SetInputFilesAsync("#upload", bad);
+        await finance.GetByRole(AriaRole.Button, new() { Name = "导入回盘" }).ClickAsync();
+        Assert.Contains("第2行", await finance.Locator("table", new() { HasText = "问题" }).First.InnerTextAsync(), StringComparison.Ordinal);
+        File.Delete(bad);
+        Assert.Empty(errors);
+    }
 }
