@@ -4,7 +4,10 @@ using Minzheng.Web.Platform.Commands;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Demo;
 
-var builder = WebApplication.CreateBuilder(args);
+// No reload watcher on appsettings: the content root is the working directory, which holds data/ by default, and a
+// recursive watcher there wakes on every database write (it halved payroll generation speed on SQLite, see
+// docs/benchmarks.md). Settings are read at start-up; an operator restarts the service after changing them.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 builder.AddPlatform();
 builder.AddModules();
 

@@ -30,7 +30,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
     private const string Columns = "payroll_id, program, source_id, source_number, payee_person_id, household_id, division_code, service_month, purpose, is_arrears, amount_fen, person_count, explanation, bank_name, bank_account_cipher, bank_account_masked, status, created_at";
 
     /// <summary>Benefit lines for one month from the entitlements in force, for a range of division codes.</summary>
-    private const string BenefitSql = $$"""
+    internal const string BenefitSql = $$"""
         INSERT INTO payments_line ({{Columns}})
         SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.explanation,
                p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}
@@ -43,7 +43,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         """;
 
     /// <summary>A new attempt for every failed or held line of earlier payrolls of the county and program, with the payee's current account.</summary>
-    private const string RetrySql = $$"""
+    internal const string RetrySql = $$"""
         INSERT INTO payments_line ({{Columns}}, retry_of_line_id)
         SELECT {0}, l.program, l.source_id, l.source_number, l.payee_person_id, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, l.amount_fen, l.person_count, l.explanation,
                p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {2} ELSE {3} END, {4}, l.id
@@ -55,7 +55,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         ON CONFLICT DO NOTHING
         """;
 
-    private const string MarkRequeuedSql = """
+    internal const string MarkRequeuedSql = """
         UPDATE payments_line SET status = {0}
         WHERE program = {1} AND division_code >= {2} AND division_code <= {3} AND status IN ({4}, {5})
           AND EXISTS (SELECT 1 FROM payments_line r WHERE r.retry_of_line_id = payments_line.id)

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Minzheng.Web.Platform.Access;
 
@@ -34,6 +36,7 @@ public static class DbContextSetup
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName));
+                options.AddInterceptors(SqliteConnectionTuning.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName));
@@ -60,5 +63,31 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
         var options = new DbContextOptionsBuilder<PostgresAppDbContext>();
         DbContextSetup.Configure(options, DatabaseProvider.Postgres, "Host=localhost;Database=minzheng_design");
         return new PostgresAppDbContext(options.Options, new SystemUser("design-time"), TimeProvider.System);
+    }
+}
+
+/// <summary>
+/// A 64 MiB page cache per SQLite connection instead of the 2 MiB default: a payroll inserts into several indexes keyed
+/// by random GUIDs, and with the default cache SQLite spills dirty index pages to the WAL again and again (100,000
+/// lines: 5.9 s → 3.9 s, docs/benchmarks.md). The cache is allocated as pages are used, so idle connections stay small.
+/// </summary>
+internal sealed class SqliteConnectionTuning : DbConnectionInterceptor
+{
+    public static readonly SqliteConnectionTuning Instance = new();
+
+    private const string Pragmas = "PRAGMA cache_size = -65536;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

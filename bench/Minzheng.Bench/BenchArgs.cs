@@ -1,0 +1,94 @@
+using System.Globalization;
+using Minzheng.Web.Platform.Data;
+
+namespace Minzheng.Bench;
+
+/// <summary>"--name value" pairs and "--flag" switches; anything unknown is an error, so a typo never runs the wrong benchmark.</summary>
+internal sealed class BenchArgs
+{
+    public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=minzheng;Password=minzheng";
+    public const string PostgresVariable = "MINZHENG_BENCH_POSTGRES";
+
+    private static readonly HashSet<string> Flags = ["keep", "experiments"];
+    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault"];
+
+    private readonly Dictionary<string, string> _values = [];
+    private readonly HashSet<string> _flags = [];
+
+    public static BenchArgs Parse(IEnumerable<string> args)
+    {
+        var result = new BenchArgs();
+        using var e = args.GetEnumerator();
+        while (e.MoveNext())
+        {
+            var arg = e.Current;
+            if (!arg.StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument '{arg}'");
+            var name = arg[2..];
+            if (Flags.Contains(name))
+            {
+                result._flags.Add(name);
+            }
+            else if (Values.Contains(name))
+            {
+                if (!e.MoveNext()) throw new ArgumentException($"--{name} needs a value");
+                result._values[name] = e.Current;
+            }
+            else
+            {
+                throw new ArgumentException($"unknown option '{arg}'");
+            }
+        }
+        return result;
+    }
+
+    public static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage:
+              Minzheng.Bench payroll --provider sqlite|postgres|both --sizes 100000,1000000 [--keep] [--experiments]
+                                     [--county 450981000000] [--data DIR] [--pg "Host=…;Username=…;Password=…"]
+
+              --sizes 2000            smoke run (CI): exit code 1 when a payroll's line count or sum is wrong
+              --keep                  keep the databases (SQLite files under --data, PostgreSQL minzheng_bench_<n>)
+              --experiments           after the measured scenario, time alternatives on the same database (not the measured figure)
+              --pg                    PostgreSQL connection without database (default: $MINZHENG_BENCH_POSTGRES or the local minzheng role)
+              --fault lines|sum       self-test of the check: corrupt one entitlement after setup (deleted, or 1 fen more); the run must fail
+
+            internal (one phase of one case, run by "payroll" in a fresh process so peak memory is per phase):
+              Minzheng.Bench payroll-one --phase setup|measure|experiments --provider sqlite|postgres --size N --dir DIR --cs CONNECTION [--county CODE] [--fault lines|sum]
+            """);
+        return 2;
+    }
+
+    public bool Has(string flag) => _flags.Contains(flag);
+
+    public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public string Require(string name) => Get(name) ?? throw new ArgumentException($"--{name} is required");
+
+    public int RequireInt(string name) => int.Parse(Require(name), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    public IReadOnlyList<DatabaseProvider> Providers() => (Get("provider") ?? "both").ToLowerInvariant() switch
+    {
+        "sqlite" => [DatabaseProvider.Sqlite],
+        "postgres" or "postgresql" or "pg" => [DatabaseProvider.Postgres],
+        "both" => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres],
+        var other => throw new ArgumentException($"--provider must be sqlite, postgres or both, not '{other}'"),
+    };
+
+    public static DatabaseProvider Provider(string text) => text.ToLowerInvariant() switch
+    {
+        "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" or "pg" => DatabaseProvider.Postgres,
+        _ => throw new ArgumentException($"unknown provider '{text}'"),
+    };
+
+
+    public IReadOnlyList<int> Sizes()
+    {
+        var sizes = (Get("sizes") ?? "2000").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture)).ToList();
+        if (sizes.Count == 0 || sizes.Any(s => s is < 1 or > SyntheticCity.MaxPeople)) throw new ArgumentException($"--sizes must be between 1 and {SyntheticCity.MaxPeople}");
+        return sizes;
+    }
+}

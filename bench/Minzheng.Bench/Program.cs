@@ -1,0 +1,17 @@
+using Minzheng.Bench;
+
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "payroll" => await PayrollBench.RunAsync(BenchArgs.Parse(args.Skip(1))),
+        "payroll-one" => await PayrollPhases.RunAsync(BenchArgs.Parse(args.Skip(1))),
+        _ => BenchArgs.Usage(),
+    };
+}
+catch (ArgumentException e)
+{
+    // a mistyped option is the caller's error, not a benchmark failure: say which, show the usage, exit 2
+    Console.Error.WriteLine("error: " + e.Message);
+    return BenchArgs.Usage();
+}
