@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.Assistance;
+using Minzheng.Web.Modules.ChildWelfare;
 using Minzheng.Web.Modules.Payments;
 
 namespace Minzheng.Web.Modules;
@@ -13,6 +14,7 @@ public static class ModuleSetup
     {
         builder.Services.AddAssistance();
         builder.Services.AddPayments();
+        builder.Services.AddChildWelfare();
         return builder;
     }
 
@@ -20,6 +22,7 @@ public static class ModuleSetup
     {
         app.MapAssistance();
         app.MapPayments();
+        app.MapChildWelfare();
         return app;
     }
 }

@@ -27,6 +27,13 @@ public static class Permissions
     public const string PaymentsRead = "payments.read";
     public const string PaymentsPrepare = "payments.prepare";
     public const string PaymentsApprove = "payments.approve";
+    public const string ChildRead = "child.read";
+    public const string ChildApply = "child.apply";
+    public const string ChildReview = "child.review";
+    public const string ChildConfirm = "child.confirm";
+    public const string ChildVisit = "child.visit";
+    public const string ChildProtection = "child.protection";
+    public const string ChildStandards = "child.standards";
     public const string AuditRead = "audit.read";
     public const string AdminUsers = "admin.users";
     public const string CitizenApply = "citizen.apply";
@@ -51,6 +58,13 @@ public static class Permissions
         [PaymentsRead] = "查看资金发放、追缴与发放月报",
         [PaymentsPrepare] = "编制资金发放表、导出银行文件、导入回盘",
         [PaymentsApprove] = "审批资金发放（不能审批本人编制的）、维护银行模板和价格补贴规则",
+        [ChildRead] = "查看儿童福利业务（孤儿、事实无人抚养儿童、留守和困境儿童）",
+        [ChildApply] = "登记孤儿、事实无人抚养儿童申请，登记留守和困境儿童",
+        [ChildReview] = "儿童福利审核（乡镇）",
+        [ChildConfirm] = "孤儿、事实无人抚养儿童认定（县级）及停发",
+        [ChildVisit] = "儿童主任、儿童督导员走访记录",
+        [ChildProtection] = "未成年人保护个案（受限信息）",
+        [ChildStandards] = "维护儿童福利标准",
         [AuditRead] = "查阅审计日志",
         [AdminUsers] = "管理用户、角色和管辖范围",
         [CitizenApply] = "群众网上申请",

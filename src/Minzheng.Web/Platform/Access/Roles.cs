@@ -22,13 +22,13 @@ public static class Roles
 
     public static readonly IReadOnlyList<RoleDefinition> Defaults =
     [
-        new(VillageWorker, "村（社区）工作人员", [RegistryRead, WorkflowRead, AssistanceRead, AssistanceApply]),
-        new(TownshipClerk, "乡镇经办人员（受理/调查）", [RegistryRead, RegistryWrite, RegistryImport, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApply, AssistanceAccept, AssistanceInvestigate]),
-        new(TownshipApprover, "乡镇审核人员（审核确认）", [RegistryRead, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApprove]),
-        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApprove, AssistanceConfirm, AssistanceStandards, PaymentsRead, PaymentsPrepare]),
-        new(CityOfficer, "市级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, DivisionsWrite, CalendarWrite, WorkflowRead, AssistanceRead, AssistanceStandards, PaymentsRead]),
+        new(VillageWorker, "村（社区）工作人员", [RegistryRead, WorkflowRead, AssistanceRead, AssistanceApply, ChildRead, ChildApply, ChildVisit]),
+        new(TownshipClerk, "乡镇经办人员（受理/调查）", [RegistryRead, RegistryWrite, RegistryImport, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApply, AssistanceAccept, AssistanceInvestigate, ChildRead, ChildApply, ChildVisit]),
+        new(TownshipApprover, "乡镇审核人员（审核确认）", [RegistryRead, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApprove, ChildRead, ChildReview, ChildVisit]),
+        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApprove, AssistanceConfirm, AssistanceStandards, PaymentsRead, PaymentsPrepare, ChildRead, ChildReview, ChildConfirm, ChildStandards, ChildProtection]),
+        new(CityOfficer, "市级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, DivisionsWrite, CalendarWrite, WorkflowRead, AssistanceRead, AssistanceStandards, PaymentsRead, ChildRead, ChildStandards]),
         new(Finance, "财务人员", [RegistryRead, WorkflowRead, AssistanceRead, PaymentsRead, PaymentsPrepare, PaymentsApprove]),
-        new(Auditor, "审计人员（只读）", [RegistryRead, WorkflowRead, AssistanceRead, PaymentsRead, AuditRead]),
+        new(Auditor, "审计人员（只读）", [RegistryRead, WorkflowRead, AssistanceRead, PaymentsRead, ChildRead, AuditRead]),
         new(Administrator, "系统管理员", [.. Descriptions.Keys.Where(p => p != CitizenApply)]),
         new(Citizen, "群众", [CitizenApply]),
     ];

@@ -985,6 +985,473 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("assistance_watch_follow_up", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Allowances.ChildAllowanceCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_note");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_month");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("FatherEvidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("father_evidence");
+
+                    b.Property<DateOnly?>("FatherSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("father_since");
+
+                    b.Property<int>("FatherSituation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("father_situation");
+
+                    b.Property<int?>("FatherTermMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("father_term_months");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly?>("FromMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_month");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<Guid?>("GuardianPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_person_id");
+
+                    b.Property<string>("GuardianRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_relation");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<bool>("InFullTimeEducation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_full_time_education");
+
+                    b.Property<string>("InstitutionName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastMonthByAge")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_month_by_age");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.Property<string>("MotherEvidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mother_evidence");
+
+                    b.Property<DateOnly?>("MotherSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mother_since");
+
+                    b.Property<int>("MotherSituation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mother_situation");
+
+                    b.Property<int?>("MotherTermMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mother_term_months");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Placement")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("placement");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("ReviewOpinion")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_opinion");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_allowance_case");
+
+                    b.HasIndex("ChildPersonId")
+                        .HasDatabaseName("ix_child_allowance_case_child_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_allowance_case_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_child_allowance_case_division_code_status");
+
+                    b.HasIndex(new[] { "ChildPersonId", "Kind" }, "ux_child_allowance_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_allowance_case_child_person_id_kind")
+                        .HasFilter("status IN (1, 2, 3)");
+
+                    b.ToTable("child_allowance_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Allowances.ChildStandard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_standard");
+
+                    b.HasIndex("Kind", "DivisionCode", "ValidFrom")
+                        .HasDatabaseName("ix_child_standard_kind_division_code_valid_from");
+
+                    b.ToTable("child_standard", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Watch.ChildVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("FollowUp")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("RiskAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk_after");
+
+                    b.Property<string>("RiskItem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk_item");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_on");
+
+                    b.Property<string>("Visitor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor");
+
+                    b.Property<Guid>("WatchedChildId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("watched_child_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_visit");
+
+                    b.HasIndex("WatchedChildId", "VisitedOn")
+                        .HasDatabaseName("ix_child_visit_watched_child_id_visited_on");
+
+                    b.ToTable("child_visit", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Watch.WatchedChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_reason");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Difficulties")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("difficulties");
+
+                    b.Property<string>("Director")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("director");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Father")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("father");
+
+                    b.Property<string>("GuardianName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_phone");
+
+                    b.Property<string>("GuardianRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_relation");
+
+                    b.Property<DateOnly?>("LastVisitOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_visit_on");
+
+                    b.Property<bool>("LeftBehind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("left_behind");
+
+                    b.Property<int>("Mother")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mother");
+
+                    b.Property<DateOnly>("NextVisitDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_visit_due");
+
+                    b.Property<string>("OpenRisk")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_risk");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("School")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school");
+
+                    b.Property<string>("Supervisor")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supervisor");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_watch");
+
+                    b.HasIndex("DivisionCode", "NextVisitDue")
+                        .HasDatabaseName("ix_child_watch_division_code_next_visit_due");
+
+                    b.HasIndex(new[] { "PersonId" }, "ux_child_watch_person")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_watch_person_id")
+                        .HasFilter("NOT closed");
+
+                    b.ToTable("child_watch", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
                 {
                     b.Property<Guid>("Id")

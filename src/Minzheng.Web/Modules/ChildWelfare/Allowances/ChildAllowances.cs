@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.ChildWelfare.Rules;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Audit;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Web.Modules.ChildWelfare.Allowances;
+
+public sealed record ParentInput(ParentSituation Situation, DateOnly? Since, int? TermMonths, string? Evidence);
+
+public sealed record ChildApplyInput(
+    Guid ChildPersonId, ChildAllowanceKind Kind, ParentInput Father, ParentInput Mother, CarePlacement Placement, string? InstitutionName,
+    string? GuardianName, string? GuardianRelation, Guid? GuardianPersonId, bool InFullTimeEducation);
+
+/// <summary>
+/// 孤儿、事实无人抚养儿童: application (village/township) → township review → county confirmation, which publishes the
+/// allowance to payments from the next month to the last month due by age; ending on adoption, death or a parent's
+/// situation ending. The rule is re-run at every decision and its findings kept on the case.
+/// </summary>
+public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, BusinessClock clock, ChildStandards standards, Entitlements entitlements, AuditLog audit)
+{
+    public const string OrphanProgram = "orphan";
+    public const string UnsupportedProgram = "unsupported-child";
+
+    /// <summary>The dibao program code (published by the assistance module through the shared entitlement table).</summary>
+    private const string DibaoProgram = "dibao";
+
+    public static string ProgramCode(ChildAllowanceKind kind) => kind == ChildAllowanceKind.Orphan ? OrphanProgram : UnsupportedProgram;
+
+    public static string KindName(ChildAllowanceKind kind) => kind == ChildAllowanceKind.Orphan ? "孤儿" : "事实无人抚养儿童";
+
+    public async Task<ChildAllowanceCase> LoadAsync(Guid id, CancellationToken ct = default) =>
+        await db.Set<ChildAllowanceCase>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw AppProblem.NotFound("儿童保障业务");
+
+    public async Task<ChildAllowanceCase> ApplyAsync(ChildApplyInput input, CancellationToken ct = default)
+    {
+        Require(Permissions.ChildApply, "您没有登记儿童保障申请的权限");
+        var child = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.ChildPersonId, ct)
+            ?? throw AppProblem.Field("childPersonId", "儿童不存在或不在您的管辖范围内；请先在人员登记中登记", "person_not_found");
+        if (child.LifeStatus == LifeStatus.Deceased) throw AppProblem.Field("childPersonId", "该儿童已登记死亡");
+        if (!Enum.IsDefined(input.Kind)) throw AppProblem.Field("kind", "请选择孤儿或事实无人抚养儿童");
+        if (!Enum.IsDefined(input.Placement)) throw AppProblem.Field("placement", "请选择安置方式");
+        if (input.Placement == CarePlacement.Institution && string.IsNullOrWhiteSpace(input.InstitutionName)) throw AppProblem.Field("institutionName", "机构集中养育须填写养育机构");
+        if (string.IsNullOrWhiteSpace(input.GuardianName)) throw AppProblem.Field("guardianName", "请填写监护人（或机构负责人）姓名");
+        if (string.IsNullOrWhiteSpace(input.GuardianRelation)) throw AppProblem.Field("guardianRelation", "请填写监护人与儿童的关系");
+        if (input.GuardianPersonId is { } g && !await db.Persons.AnyAsync(p => p.Id == g, ct)) throw AppProblem.Field("guardianPersonId", "监护人不在人员登记中或不在您的管辖范围内");
+        CheckParent("father", input.Father);
+        CheckParent("mother", input.Mother);
+        var open = await db.Set<ChildAllowanceCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .AnyAsync(c => c.ChildPersonId == child.Id && c.Status != ChildCaseStatus.Refused && c.Status != ChildCaseStatus.Ended, ct);
+        if (open) throw AppProblem.Conflict("case_exists", "该儿童已有正在办理或正在保障的孤儿或事实无人抚养儿童业务");
+
+        var today = clock.Today;
+        var c = new ChildAllowanceCase
+        {
+            Number = await NextNumberAsync(input.Kind, child.DivisionCode, today.Year, ct),
+            Kind = input.Kind,
+            ChildPersonId = child.Id,
+            HouseholdId = await db.HouseholdMembers.Where(m => m.PersonId == child.Id && m.LeftOn == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct),
+            DivisionCode = child.DivisionCode,
+            FatherSituation = input.Father.Situation,
+            FatherSince = input.Father.Since,
+            FatherTermMonths = input.Father.TermMonths,
+            FatherEvidence = input.Father.Evidence?.Trim(),
+            MotherSituation = input.Mother.Situation,
+            MotherSince = input.Mother.Since,
+            MotherTermMonths = input.Mother.TermMonths,
+            MotherEvidence = input.Mother.Evidence?.Trim(),
+            Placement = input.Placement,
+            InstitutionName = input.InstitutionName?.Trim(),
+            GuardianName = input.GuardianName.Trim(),
+            GuardianRelation = input.GuardianRelation.Trim(),
+            GuardianPersonId = input.GuardianPersonId,
+            InFullTimeEducation = input.InFullTimeEducation,
+            AppliedOn = today,
+            AppliedBy = user.UserName,
+        };
+        c.Findings = Json(Assess(c, child.BirthDate, today).Reasons);
+        db.Add(c);
+        audit.Add("apply", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, c.Kind, c.Placement }, c.DivisionCode);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>乡镇审核: agree (to the county) or refuse with written reasons.</summary>
+    public async Task<ChildAllowanceCase> ReviewAsync(Guid id, bool agree, string? opinion, int? version, CancellationToken ct = default)
+    {
+        Require(Permissions.ChildReview, "乡镇审核须由审核人员办理");
+        var c = await LoadAsync(id, ct);
+        Expect(c, version);
+        if (c.Status != ChildCaseStatus.Applied) throw AppProblem.Conflict("case_not_applied", "只有待审核的申请可以审核");
+        if (string.IsNullOrWhiteSpace(opinion)) throw AppProblem.Field("opinion", agree ? "请填写审核意见" : "不同意须写明理由");
+        var child = await db.Persons.FirstAsync(p => p.Id == c.ChildPersonId, ct);
+        var outcome = Assess(c, child.BirthDate, clock.Today);
+        if (agree && !outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合认定条件：" + string.Join("；", outcome.Reasons));
+        c.ReviewedBy = user.UserName;
+        c.ReviewedOn = clock.Today;
+        c.ReviewOpinion = opinion.Trim();
+        c.Findings = Json(outcome.Reasons);
+        if (agree)
+        {
+            c.Status = ChildCaseStatus.TownshipReviewed;
+        }
+        else
+        {
+            c.Status = ChildCaseStatus.Refused;
+            c.RefusalReason = opinion.Trim();
+        }
+        audit.Add(agree ? "township-review" : "township-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, opinion }, c.DivisionCode);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>县级认定: confirm (the allowance is published from next month) or refuse with written reasons.</summary>
+    public async Task<ChildAllowanceCase> ConfirmAsync(Guid id, bool confirm, string? reason, int? version, CancellationToken ct = default)
+    {
+        Require(Permissions.ChildConfirm, "认定由县级民政部门办理");
+        var c = await LoadAsync(id, ct);
+        Expect(c, version);
+        if (c.Status != ChildCaseStatus.TownshipReviewed) throw AppProblem.Conflict("case_not_reviewed", "只有乡镇审核同意的申请可以认定");
+        var today = clock.Today;
+        if (!confirm)
+        {
+            if (string.IsNullOrWhiteSpace(reason)) throw AppProblem.Field("reason", "不予认定须写明理由");
+            c.Status = ChildCaseStatus.Refused;
+            c.RefusalReason = reason.Trim();
+            c.ConfirmedBy = user.UserName;
+            c.ConfirmedOn = today;
+            audit.Add("county-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason }, c.DivisionCode);
+            await db.SaveChangesAsync(ct);
+            return c;
+        }
+
+        var child = await db.Persons.FirstAsync(p => p.Id == c.ChildPersonId, ct);
+        var outcome = Assess(c, child.BirthDate, today);
+        if (!outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合认定条件：" + string.Join("；", outcome.Reasons));
+        var from = Entitlements.MonthOf(today).AddMonths(1);
+        var category = ChildStandardKinds.AllowanceCategory(c.Kind, c.Placement);
+        var standard = standards.Require(ChildStandardKinds.Allowance, c.DivisionCode, from, category);
+        var adultAge = standards.Require(ChildStandardKinds.AdultAge, c.DivisionCode, from);
+        var through = standards.Require(ChildStandardKinds.ThroughBirthdayMonth, c.DivisionCode, from);
+        var continuation = standards.Require(ChildStandardKinds.EducationContinuation, c.DivisionCode, from);
+        var ageLimit = continuation.Yes && c.InFullTimeEducation ? standards.Require(ChildStandardKinds.EducationAgeLimit, c.DivisionCode, from) : null;
+        var last = ChildRules.LastMonthByAge(child.BirthDate, adultAge.Number, c.InFullTimeEducation && continuation.Yes, ageLimit?.Number, through.Yes);
+        if (last < from) throw new AppProblem(409, "not_eligible", $"按{adultAge.Basis}，该儿童 {last:yyyy年M月} 后不再发放，已无可发放月份");
+
+        var doubleRule = standards.Require(ChildStandardKinds.DoubleBenefit, c.DivisionCode, from);
+        var dibao = c.HouseholdId is { } hid
+            ? await db.Set<EntitlementPeriod>().Where(e => e.Program == DibaoProgram && e.HouseholdId == hid && !e.OneOff && (e.ToMonth == null || e.ToMonth >= from))
+                .Select(e => e.SourceNumber).FirstOrDefaultAsync(ct)
+            : null;
+        if (dibao is not null && doubleRule.Row.Choice == "exclusive")
+        {
+            throw new AppProblem(409, "double_benefit", $"该儿童所在家庭正在享受低保（{dibao}），按{doubleRule.Basis}，须先在低保业务中将该儿童核减后再认定");
+        }
+
+        var lines = new List<AmountLine>
+        {
+            new($"{KindName(c.Kind)}基本生活费（{PlacementName(c.Placement)}）", standard.Amount.Yuan, standard.Basis),
+        };
+        var notes = new List<AmountLine>
+        {
+            new("认定依据：" + string.Join("；", outcome.Reasons), 0m, c.Kind == ChildAllowanceKind.Orphan ? ChildRules.OrphanBasis : ChildRules.UnsupportedBasis),
+            new($"发放至 {last:yyyy年M月}（{(ageLimit is not null ? "全日制在校延续发放，" + ageLimit.Basis : adultAge.Basis)}；{through.Basis}）", 0m, adultAge.Basis),
+        };
+        if (dibao is not null) notes.Add(new AmountLine($"所在家庭同时享受低保（{dibao}）", 0m, doubleRule.Basis));
+        c.Status = ChildCaseStatus.Confirmed;
+        c.ConfirmedBy = user.UserName;
+        c.ConfirmedOn = today;
+        c.MonthlyAmount = standard.Amount;
+        c.Explanation = JsonSerializer.Serialize(lines.Concat(notes), AuditRecorder.Json);
+        c.FromMonth = from;
+        c.LastMonthByAge = last;
+        c.Findings = Json(outcome.Reasons);
+        var payee = PayeeOf(c);
+        await entitlements.SetAsync(payee, from, standard.Amount, c.Explanation, "县级认定", ct);
+        await entitlements.EndAsync(payee.Program, c.Id, last, ct);
+        audit.Add("county-confirm", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, amount = standard.Amount.ToString(), from, last }, c.DivisionCode);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>停发: adoption, death, a parent's situation ending, or another reason; nothing is due after <paramref name="lastMonth"/>.</summary>
+    public async Task<ChildAllowanceCase> EndAsync(Guid id, ChildEndReason reason, DateOnly? lastMonth, string? note, int? version, CancellationToken ct = default)
+    {
+        Require(Permissions.ChildConfirm, "停发由县级民政部门办理");
+        var c = await LoadAsync(id, ct);
+        Expect(c, version);
+        if (c.Status != ChildCaseStatus.Confirmed) throw AppProblem.Conflict("case_not_running", "只有正在保障的儿童可以停发");
+        if (!Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
+        if (string.IsNullOrWhiteSpace(note)) throw AppProblem.Field("note", "请写明停发情况（如收养登记日期、死亡日期、父母情形变化）");
+        var last = Entitlements.MonthOf(lastMonth ?? clock.Today);
+        if (c.FromMonth is { } from && last < from.AddMonths(-1)) throw AppProblem.Field("lastMonth", "最后发放月份不能早于开始发放月份的前一个月");
+        await entitlements.EndAsync(ProgramCode(c.Kind), c.Id, last, ct);
+        c.Status = ChildCaseStatus.Ended;
+        c.EndedMonth = last;
+        c.EndReason = reason;
+        c.EndNote = note.Trim();
+        audit.Add("end", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason, last }, c.DivisionCode);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>Closes the cases whose last month by age has passed (their entitlement ended by itself); run daily.</summary>
+    public async Task<int> CloseAgedOutAsync(CancellationToken ct = default)
+    {
+        var month = Entitlements.MonthOf(clock.Today);
+        var due = await db.Set<ChildAllowanceCase>().Where(c => c.Status == ChildCaseStatus.Confirmed && c.LastMonthByAge < month).ToListAsync(ct);
+        foreach (var c in due)
+        {
+            c.Status = ChildCaseStatus.Ended;
+            c.EndedMonth = c.LastMonthByAge;
+            c.EndReason = ChildEndReason.Age;
+            c.EndNote = "到龄自动停发";
+            audit.Add("end-by-age", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, last = c.LastMonthByAge }, c.DivisionCode);
+        }
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+
+    public RuleOutcome Assess(ChildAllowanceCase c, DateOnly birthDate, DateOnly asOf)
+    {
+        var figures = standards.RuleFigures(c.DivisionCode, asOf);
+        return c.Kind == ChildAllowanceKind.Orphan
+            ? ChildRules.Orphan(birthDate, asOf, c.Father, c.Mother, figures)
+            : ChildRules.Unsupported(birthDate, asOf, c.Father, c.Mother, figures);
+    }
+
+    public static string PlacementName(CarePlacement p) => p switch
+    {
+        CarePlacement.Institution => "机构集中养育",
+        CarePlacement.Kinship => "亲属抚养（散居）",
+        _ => "家庭寄养（散居）",
+    };
+
+    public static Entitlements.Payee PayeeOf(ChildAllowanceCase c) =>
+        new(ProgramCode(c.Kind), c.Id, c.Number, c.GuardianPersonId ?? c.ChildPersonId, c.HouseholdId, c.DivisionCode, 1);
+
+    private static void CheckParent(string field, ParentInput p)
+    {
+        if (!Enum.IsDefined(p.Situation)) throw AppProblem.Field(field, "请选择父母情形");
+        if (p.Situation is ParentSituation.Imprisoned or ParentSituation.CompulsoryDrugRehabilitation or ParentSituation.OtherRestrictionOfLiberty && p.TermMonths is not > 0)
+        {
+            throw AppProblem.Field(field + ".termMonths", "请填写刑期或措施期限（月）");
+        }
+        if (p.Situation == ParentSituation.LostContact && p.Since is null) throw AppProblem.Field(field + ".since", "请填写公安机关受理报案日期");
+        if (p.Situation != ParentSituation.None && string.IsNullOrWhiteSpace(p.Evidence)) throw AppProblem.Field(field + ".evidence", "请填写证明材料（如死亡证明、判决书、残疾证号、报案回执）");
+    }
+
+    private void Require(string permission, string message)
+    {
+        if (!user.HasPermission(permission)) throw AppProblem.Forbidden(message);
+    }
+
+    private void Expect(ChildAllowanceCase c, int? version)
+    {
+        if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
+        db.ExpectVersion(c, v);
+    }
+
+    private static string Json(IReadOnlyList<string> reasons) => JsonSerializer.Serialize(reasons, AuditRecorder.Json);
+
+    private async Task<string> NextNumberAsync(ChildAllowanceKind kind, string divisionCode, int year, CancellationToken ct)
+    {
+        var prefix = (kind == ChildAllowanceKind.Orphan ? "GE" : "SW") + divisionCode[..9] + year.ToString(CultureInfo.InvariantCulture);
+        var last = await db.Set<ChildAllowanceCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .Where(c => c.Number.StartsWith(prefix)).MaxAsync(c => (string?)c.Number, ct);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+        return prefix + next.ToString("D4", CultureInfo.InvariantCulture);
+    }
+}

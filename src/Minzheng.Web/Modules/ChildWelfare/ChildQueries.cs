@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Modules.ChildWelfare.Watch;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Web.Modules.ChildWelfare;
+
+public sealed record ChildCaseRow(Guid Id, string Number, ChildAllowanceKind Kind, ChildCaseStatus Status, string ChildName, string DivisionCode, string DivisionName,
+    CarePlacement Placement, decimal MonthlyAmount, DateOnly? FromMonth, DateOnly? LastMonthByAge, DateOnly AppliedOn);
+
+public sealed record WatchRow(Guid Id, string Name, string DivisionCode, string DivisionName, bool LeftBehind, string Difficulties, RiskLevel Risk, string Director,
+    DateOnly? LastVisitOn, DateOnly NextVisitDue, string? OpenRisk, int Version);
+
+public sealed record CountyFigures(string DivisionCode, string Name, int Orphans, int Unsupported, int LeftBehind, int Difficulty, int Overdue, int OpenRisks, decimal DueThisMonth);
+
+/// <summary>Lists and figures of the module; every query goes through the DbContext's division scope.</summary>
+public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock)
+{
+    public async Task<List<ChildCaseRow>> CasesAsync(ChildCaseStatus? status, ChildAllowanceKind? kind, CancellationToken ct = default)
+    {
+        var q = db.Set<ChildAllowanceCase>().AsNoTracking();
+        if (status is { } s) q = q.Where(c => c.Status == s);
+        if (kind is { } k) q = q.Where(c => c.Kind == k);
+        var rows = await q.Join(db.Persons, c => c.ChildPersonId, p => p.Id, (c, p) => new { c, p.Name }).OrderByDescending(x => x.c.AppliedOn).ThenBy(x => x.c.Number).Take(500).ToListAsync(ct);
+        return [.. rows.Select(x => new ChildCaseRow(x.c.Id, x.c.Number, x.c.Kind, x.c.Status, x.Name, x.c.DivisionCode, divisions.FullName(x.c.DivisionCode), x.c.Placement,
+            x.c.MonthlyAmount.Yuan, x.c.FromMonth, x.c.LastMonthByAge, x.c.AppliedOn))];
+    }
+
+    /// <summary>Running allowances ending by age within the notice period (提前提醒).</summary>
+    public async Task<List<ChildCaseRow>> EndingSoonAsync(int noticeDays, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var horizon = Entitlements.MonthOf(today.AddDays(noticeDays));
+        var all = await CasesAsync(ChildCaseStatus.Confirmed, null, ct);
+        return [.. all.Where(c => c.LastMonthByAge is { } last && last <= horizon).OrderBy(c => c.LastMonthByAge)];
+    }
+
+    public async Task<List<WatchRow>> WatchAsync(bool overdueOnly, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var q = db.Set<WatchedChild>().AsNoTracking().Where(w => !w.Closed);
+        if (overdueOnly) q = q.Where(w => w.NextVisitDue < today || w.OpenRisk != null);
+        var rows = await q.Join(db.Persons, w => w.PersonId, p => p.Id, (w, p) => new { w, p.Name }).OrderBy(x => x.w.NextVisitDue).Take(1000).ToListAsync(ct);
+        return [.. rows.Select(x => new WatchRow(x.w.Id, x.Name, x.w.DivisionCode, divisions.FullName(x.w.DivisionCode), x.w.LeftBehind, x.w.Difficulties, x.w.Risk, x.w.Director,
+            x.w.LastVisitOn, x.w.NextVisitDue, x.w.OpenRisk, x.w.Version))];
+    }
+
+    /// <summary>Per county: children by category, overdue visits, open risks, and the allowances due this month (from the published entitlements).</summary>
+    public async Task<List<CountyFigures>> DashboardAsync(CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var month = Entitlements.MonthOf(today);
+        var cases = await db.Set<ChildAllowanceCase>().AsNoTracking().Where(c => c.Status == ChildCaseStatus.Confirmed).Select(c => new { c.DivisionCode, c.Kind }).ToListAsync(ct);
+        var watch = await db.Set<WatchedChild>().AsNoTracking().Where(w => !w.Closed)
+            .Select(w => new { w.DivisionCode, w.LeftBehind, Difficulty = w.Difficulties != "", Overdue = w.NextVisitDue < today, Risk = w.OpenRisk != null }).ToListAsync(ct);
+        string[] programs = [ChildAllowances.OrphanProgram, ChildAllowances.UnsupportedProgram];
+        var due = await db.Set<EntitlementPeriod>().AsNoTracking()
+            .Where(e => programs.Contains(e.Program) && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month))
+            .Select(e => new { e.DivisionCode, e.MonthlyAmount }).ToListAsync(ct);
+        string County(string code) => DivisionCodes.CountyPart(code).PadRight(DivisionCodes.Length, '0');
+        var counties = cases.Select(c => County(c.DivisionCode)).Concat(watch.Select(w => County(w.DivisionCode))).Distinct().Order(StringComparer.Ordinal);
+        return [.. counties.Select(k => new CountyFigures(k, divisions.NameOf(k),
+            cases.Count(c => County(c.DivisionCode) == k && c.Kind == ChildAllowanceKind.Orphan),
+            cases.Count(c => County(c.DivisionCode) == k && c.Kind == ChildAllowanceKind.Unsupported),
+            watch.Count(w => County(w.DivisionCode) == k && w.LeftBehind),
+            watch.Count(w => County(w.DivisionCode) == k && w.Difficulty),
+            watch.Count(w => County(w.DivisionCode) == k && w.Overdue),
+            watch.Count(w => County(w.DivisionCode) == k && w.Risk),
+            due.Where(d => County(d.DivisionCode) == k).Sum(d => d.MonthlyAmount.Yuan)))];
+    }
+}

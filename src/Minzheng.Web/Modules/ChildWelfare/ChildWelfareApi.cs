@@ -1,0 +1,111 @@
+using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Modules.ChildWelfare.Watch;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Http;
+
+namespace Minzheng.Web.Modules.ChildWelfare;
+
+public static class ChildWelfareApi
+{
+    public sealed record DecisionInput(bool Agree, string? Opinion, int? Version);
+
+    public sealed record EndInput(ChildEndReason Reason, DateOnly? LastMonth, string? Note, int? Version);
+
+    public sealed record StandardInput(string? Kind, string? DivisionCode, string? Category, decimal? Amount, int? Number, string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, string? Document);
+
+    public static object ToDto(ChildAllowanceCase c) => new
+    {
+        c.Id,
+        c.Number,
+        c.Kind,
+        c.Status,
+        c.ChildPersonId,
+        c.DivisionCode,
+        c.Placement,
+        c.InstitutionName,
+        c.GuardianName,
+        c.GuardianRelation,
+        father = new { situation = c.FatherSituation, since = c.FatherSince, termMonths = c.FatherTermMonths, evidence = c.FatherEvidence },
+        mother = new { situation = c.MotherSituation, since = c.MotherSince, termMonths = c.MotherTermMonths, evidence = c.MotherEvidence },
+        c.InFullTimeEducation,
+        findings = c.Findings is null ? [] : System.Text.Json.JsonSerializer.Deserialize<string[]>(c.Findings),
+        monthlyAmount = c.MonthlyAmount.Yuan,
+        explanation = c.Explanation is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(c.Explanation).RootElement,
+        c.FromMonth,
+        c.LastMonthByAge,
+        c.EndedMonth,
+        c.EndReason,
+        c.RefusalReason,
+        c.Version,
+    };
+
+    public static void MapChildWelfareApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/children").WithTags("ChildWelfare");
+        var read = Permissions.Policy(Permissions.ChildRead);
+
+        api.MapGet("/cases", async (string? status, string? kind, ChildQueries q, CancellationToken ct) =>
+                TypedResults.Ok(await q.CasesAsync(Parse<ChildCaseStatus>(status, "status"), Parse<ChildAllowanceKind>(kind, "kind"), ct)))
+            .RequireAuthorization(read).WithSummary("孤儿、事实无人抚养儿童业务（管辖范围内）");
+        api.MapGet("/cases/{id:guid}", async (Guid id, ChildAllowances s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.LoadAsync(id, ct))))
+            .RequireAuthorization(read).WithSummary("业务详情（认定依据、金额说明、发放起止）");
+        api.MapPost("/cases", async (ChildApplyInput input, ChildAllowances s, CancellationToken ct) =>
+            {
+                var c = await s.ApplyAsync(input, ct);
+                return TypedResults.Created($"/api/v1/children/cases/{c.Id}", ToDto(c));
+            })
+            .RequireAuthorization(Permissions.Policy(Permissions.ChildApply)).WithSummary("登记申请（父母情形及证明、安置方式、监护人）");
+        api.MapPost("/cases/{id:guid}/review", async (Guid id, DecisionInput input, ChildAllowances s, CancellationToken ct) =>
+                TypedResults.Ok(ToDto(await s.ReviewAsync(id, input.Agree, input.Opinion, input.Version, ct))))
+            .RequireAuthorization(Permissions.Policy(Permissions.ChildReview)).WithSummary("乡镇审核（不符合条件时 409 not_eligible 并列出原因）");
+        api.MapPost("/cases/{id:guid}/confirm", async (Guid id, DecisionInput input, ChildAllowances s, CancellationToken ct) =>
+                TypedResults.Ok(ToDto(await s.ConfirmAsync(id, input.Agree, input.Opinion, input.Version, ct))))
+            .RequireAuthorization(Permissions.Policy(Permissions.ChildConfirm)).WithSummary("县级认定：次月起按标准发放至到龄月份（409 double_benefit / not_eligible / standard_missing）");
+        api.MapPost("/cases/{id:guid}/end", async (Guid id, EndInput input, ChildAllowances s, CancellationToken ct) =>
+                TypedResults.Ok(ToDto(await s.EndAsync(id, input.Reason, input.LastMonth, input.Note, input.Version, ct))))
+            .RequireAuthorization(Permissions.Policy(Permissions.ChildConfirm)).WithSummary("停发（收养、死亡、父母情形消失等）");
+
+        api.MapGet("/watch", async (bool? alertsOnly, ChildQueries q, CancellationToken ct) => TypedResults.Ok(await q.WatchAsync(alertsOnly == true, ct)))
+            .RequireAuthorization(read).WithSummary("留守和困境儿童关爱名册");
+        api.MapPost("/watch", async (WatchInput input, ChildWatch w, CancellationToken ct) =>
+            {
+                var c = await w.RegisterAsync(input, ct);
+                return TypedResults.Created($"/api/v1/children/watch/{c.Id}", new { c.Id, c.LeftBehind, c.Difficulties, c.Risk, c.NextVisitDue, c.Version });
+            })
+            .RequireAuthorization(Permissions.Policy(Permissions.ChildApply)).WithSummary("登记留守或困境儿童");
+        api.MapPost("/watch/{id:guid}/visits", async (Guid id, VisitInput input, int? version, ChildWatch w, CancellationToken ct) =>
+            {
+                var v = await w.VisitAsync(id, input, version, ct);
+                return TypedResults.Created($"/api/v1/children/watch/{id}", new { v.Id, v.VisitedOn, v.RiskItem, v.RiskAfter });
+            })
+            .RequireAuthorization(Permissions.Policy(Permissions.ChildVisit)).WithSummary("登记走访（?version= 当前版本号）");
+        api.MapGet("/alerts", async (ChildWatch w, CancellationToken ct) => TypedResults.Ok(await w.AlertsAsync(ct)))
+            .RequireAuthorization(read).WithSummary("预警：超期未走访、未解除的风险事项");
+        api.MapGet("/dashboard", async (ChildQueries q, CancellationToken ct) => TypedResults.Ok(await q.DashboardAsync(ct)))
+            .RequireAuthorization(read).WithSummary("按县统计：孤儿、事实无人抚养儿童、留守、困境儿童，超期走访，本月应发");
+
+        api.MapPost("/standards", async (StandardInput input, ChildStandards s, ICurrentUser user, CancellationToken ct) =>
+            {
+                var row = await s.AddAsync(new ChildStandard
+                {
+                    Kind = input.Kind ?? "",
+                    DivisionCode = input.DivisionCode ?? user.DivisionCode ?? "",
+                    Category = input.Category ?? "",
+                    Amount = input.Amount is { } a ? Platform.Money.Money.FromYuan(a) : null,
+                    Number = input.Number,
+                    Choice = input.Choice,
+                    ValidFrom = input.ValidFrom ?? throw AppProblem.Field("validFrom", "请填写执行日期"),
+                    ValidTo = input.ValidTo,
+                    Document = input.Document ?? "",
+                    CreatedBy = user.UserName,
+                }, ct);
+                return TypedResults.Created($"/api/v1/children/standards/{row.Id}", row);
+            })
+            .RequireAuthorization(Permissions.Policy(Permissions.ChildStandards)).WithSummary("录入儿童福利标准（有效期不得重叠：409 standard_overlap）");
+    }
+
+    private static T? Parse<T>(string? value, string field) where T : struct, Enum =>
+        string.IsNullOrEmpty(value) ? null
+        : Enum.TryParse<T>(value, ignoreCase: true, out var v) && Enum.IsDefined(v) ? v
+        : throw AppProblem.Field(field, $"无法识别的取值“{value}”");
+}

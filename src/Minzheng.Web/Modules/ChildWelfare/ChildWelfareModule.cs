@@ -1,0 +1,24 @@
+using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Modules.ChildWelfare.Watch;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Entitlements;
+
+namespace Minzheng.Web.Modules.ChildWelfare;
+
+/// <summary>儿童福利: orphans and de-facto unsupported children (allowances paid through payments), left-behind children and children in difficulty under watch.</summary>
+public static class ChildWelfareModule
+{
+    public static IServiceCollection AddChildWelfare(this IServiceCollection services)
+    {
+        services.AddScoped<ChildStandards>();
+        services.AddScoped<ChildAllowances>();
+        services.AddScoped<ChildWatch>();
+        services.AddScoped<ChildQueries>();
+        services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();
+        services.AddSingleton(new EntitlementProgram(ChildAllowances.OrphanProgram, "孤儿基本生活费"));
+        services.AddSingleton(new EntitlementProgram(ChildAllowances.UnsupportedProgram, "事实无人抚养儿童基本生活补贴"));
+        return services;
+    }
+
+    public static void MapChildWelfare(this IEndpointRouteBuilder app) => app.MapChildWelfareApi();
+}
