@@ -25,4 +25,14 @@ public static class HttpExtensions
         Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("detail").GetString()));
         return json;
     }
+
+    /// <summary>Asserts the status (showing the body when it differs) and returns the response.</summary>
+    public static async Task<HttpResponseMessage> EnsureStatus(this Task<HttpResponseMessage> pending, System.Net.HttpStatusCode status)
+    {
+        var response = await pending;
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return response;
+    }
+
+    public static async Task<JsonElement> ExpectProblemAsync(this Task<HttpResponseMessage> pending, int status, string code) => await (await pending).ExpectProblemAsync(status, code);
 }
