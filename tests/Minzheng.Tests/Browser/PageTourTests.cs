@@ -17,6 +17,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         "/assistance", "/assistance/cases", "/assistance/cases?Overdue=true", "/assistance/cases/new", "/assistance/standards", "/assistance/reviews", "/assistance/watch",
         "/assistance/ledger", "/assistance/notices", "/public/notice/450921100003",
         "/payments", "/payments/recoveries", "/payments/statements", "/payments/price", "/payments/templates",
+        "/children", "/children/cases", "/children/cases?status=confirmed", "/children/cases/new", "/children/watch", "/children/watch?alerts=true", "/children/watch/new", "/children/standards",
     ];
 
     [Fact]
@@ -49,7 +50,11 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
             var payrollUrl = await page.Locator("table tbody tr td a").Last.GetAttributeAsync("href");
             await page.GotoAsync(payrollUrl!);
             var statementUrl = await page.Locator("a[href^='/payments/households/']").First.GetAttributeAsync("href");
-            foreach (var path in Pages.Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!).Append(payrollUrl!).Append(statementUrl!))
+            await page.GotoAsync("/children/cases?status=confirmed");
+            var childCaseUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
+            await page.GotoAsync("/children/watch");
+            var watchedUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
+            foreach (var path in Pages.Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!).Append(payrollUrl!).Append(statementUrl!).Append(childCaseUrl!).Append(watchedUrl!))
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response?.Ok, $"{path}: {response?.Status}");
@@ -146,6 +151,57 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         await finance.GetByRole(AriaRole.Button, new() { Name = "导入回盘" }).ClickAsync();
         Assert.Contains("第2行", await finance.Locator("table", new() { HasText = "问题" }).First.InnerTextAsync(), StringComparison.Ordinal);
         File.Delete(bad);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>The children's director of 新南社区 records a visit with a risk item; the township sees the alert on its dashboard.</summary>
+    [Fact]
+    public async Task A_childrens_director_records_a_visit_with_a_risk_item_and_the_township_sees_the_alert()
+    {
+        app.SkipIfUnavailable();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserApp.LaunchAsync(playwright);
+        var errors = new List<string>();
+        async Task<IPage> SignInAsync(string user)
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+            var page = await context.NewPageAsync();
+            page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#UserName", user);
+            await page.FillAsync("#Password", Web.Platform.Demo.DemoAccounts.Password);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+            return page;
+        }
+
+        var director = await SignInAsync("xinnan.worker");
+        await director.GotoAsync("/children/watch");
+        // a child of 新南社区 without an open risk yet
+        var row = director.Locator("table tbody tr", new() { HasNotText = "未解除风险" }).First;
+        var name = (await row.Locator("td a").First.InnerTextAsync()).Trim();
+        await row.Locator("td a").First.ClickAsync();
+        // a risk item without a follow-up is refused beside the field, and nothing is lost
+        await director.FillAsync("#Findings", "祖母住院，孩子由邻居临时照看");
+        await director.FillAsync("#RiskItem", "临时无人照料");
+        await director.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
+        Assert.Contains("发现风险须填写跟进措施", await director.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Equal("临时无人照料", await director.InputValueAsync("#RiskItem"));
+        await director.FillAsync("#FollowUp", "联系姑母接回照料，报乡镇儿童督导员");
+        await director.SelectOptionAsync("#RiskAfter", "High");
+        await director.GetByRole(AriaRole.Button, new() { Name = "保存走访记录" }).ClickAsync();
+        Assert.Contains("走访记录已保存", await director.Locator(".alert.ok").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("临时无人照料", await director.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        var township = await SignInAsync("rongzhou.approver");
+        await township.GotoAsync("/children");
+        var alert = township.Locator("table tbody tr", new() { HasText = name }).Filter(new() { HasText = "风险事项" });
+        Assert.True(await alert.CountAsync() > 0, await township.InnerTextAsync("main"));
+        Assert.Contains("临时无人照料", await alert.First.InnerTextAsync(), StringComparison.Ordinal);
+        // 杨梅镇 does not see it
+        var other = await SignInAsync("yangmei.clerk");
+        await other.GotoAsync("/children");
+        Assert.DoesNotContain(name, await other.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Empty(errors);
     }
 }

@@ -84,6 +84,10 @@ public static class ChildWelfareApi
         api.MapGet("/dashboard", async (ChildQueries q, CancellationToken ct) => TypedResults.Ok(await q.DashboardAsync(ct)))
             .RequireAuthorization(read).WithSummary("按县统计：孤儿、事实无人抚养儿童、留守、困境儿童，超期走访，本月应发");
 
+        app.MapGet("/children/watch/export.xlsx", async (WatchExport export, CancellationToken ct) =>
+                TypedResults.File(await export.ExcelAsync(ct), Platform.Registry.RegistryApi.XlsxContentType, $"留守和困境儿童-{DateTime.Now:yyyyMMddHHmm}.xlsx"))
+            .RequireAuthorization(read).ExcludeFromDescription();
+
         api.MapPost("/standards", async (StandardInput input, ChildStandards s, ICurrentUser user, CancellationToken ct) =>
             {
                 var row = await s.AddAsync(new ChildStandard

@@ -9,16 +9,28 @@ namespace Minzheng.Web.Modules.ChildWelfare;
 /// Ships the figures national texts fix (every installation) and, in demo mode, demo amounts and local choices flagged
 /// 演示数据 (the Guangxi/Yulin 2020 figures are unconfirmed, rules.md §5): each is a row an officer replaces.
 /// </summary>
-public sealed class ChildWelfareInitializer : IModuleInitializer
+public sealed class ChildWelfareInitializer(IServiceScopeFactory scopes, ILogger<ChildWelfareInitializer> log) : IModuleInitializer
 {
     private const string City = "450900000000";
+    private const string DemoSetting = "child-welfare.demo";
 
     public int Order => 120;
 
     public async Task InitializeAsync(IServiceProvider services, bool demo, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        if (await db.Set<ChildStandard>().AnyAsync(ct)) return;
+        if (!await db.Set<ChildStandard>().AnyAsync(ct)) await StandardsAsync(db, demo, ct);
+        if (demo && !await db.Settings.AnyAsync(s => s.Key == DemoSetting, ct))
+        {
+            var (cases, watched) = await new ChildDemo(scopes).SeedAsync(ct);
+            db.Settings.Add(new PlatformSetting { Key = DemoSetting, Value = $"{cases} cases, {watched} watched", UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Demo child welfare: {Cases} allowance cases, {Watched} children under watch", cases, watched);
+        }
+    }
+
+    private static async Task StandardsAsync(AppDbContext db, bool demo, CancellationToken ct)
+    {
         var rows = new List<ChildStandard>
         {
             Row(ChildStandardKinds.AdultAge, new(2010, 11, 18), "国办发〔2010〕54号（孤儿为未满18周岁的未成年人）", number: 18),

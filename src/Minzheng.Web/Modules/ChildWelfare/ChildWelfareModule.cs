@@ -2,6 +2,7 @@ using Minzheng.Web.Modules.ChildWelfare.Allowances;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Registry;
 
 namespace Minzheng.Web.Modules.ChildWelfare;
 
@@ -14,6 +15,8 @@ public static class ChildWelfareModule
         services.AddScoped<ChildAllowances>();
         services.AddScoped<ChildWatch>();
         services.AddScoped<ChildQueries>();
+        services.AddScoped<WatchExport>();
+        services.AddScoped<IPersonPanel, ChildPersonPanel>();
         services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();
         services.AddSingleton(new EntitlementProgram(ChildAllowances.OrphanProgram, "孤儿基本生活费"));
         services.AddSingleton(new EntitlementProgram(ChildAllowances.UnsupportedProgram, "事实无人抚养儿童基本生活补贴"));

@@ -16,7 +16,7 @@ public static class ModuleCatalog
         new("payments", "资金发放", "救助金、补贴按月发放、银行代发与对账", "（二）加强民政资金", "/payments"),
         new("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null),
         new("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null),
-        new("child-welfare", "儿童福利", "孤儿、事实无人抚养儿童、留守和困境儿童", "四、", null),
+        new("child-welfare", "儿童福利", "孤儿、事实无人抚养儿童、留守和困境儿童", "四、", "/children"),
         new("social-organizations", "社会组织", "登记、年检、评估、活动异常名录、严重违法失信名单", "五、", null),
         new("disability", "残疾人两项补贴", "困难残疾人生活补贴、重度残疾人护理补贴", "（一）一是推进残疾人", null),
         new("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", null),

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Audit;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Modules.ChildWelfare.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildRead)]
+public sealed class CaseModel(ChildAllowances allowances, AppDbContext db, ICurrentUser user, DivisionDirectory divisions) : PageModel
+{
+    public sealed class FormInput
+    {
+        public string? Opinion { get; set; }
+        public ChildEndReason Reason { get; set; } = ChildEndReason.Adoption;
+        public DateOnly? LastMonth { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public FormInput Input { get; set; } = new();
+    public ChildAllowanceCase Case { get; private set; } = null!;
+    public Person Child { get; private set; } = null!;
+    public string DivisionName { get; private set; } = "";
+    public List<string> Findings { get; private set; } = [];
+    public List<AmountLine> Explanation { get; private set; } = [];
+    public bool CanReview => user.HasPermission(Permissions.ChildReview);
+    public bool CanConfirm => user.HasPermission(Permissions.ChildConfirm);
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Case = await allowances.LoadAsync(id, HttpContext.RequestAborted);
+        Child = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == Case.ChildPersonId, HttpContext.RequestAborted);
+        DivisionName = divisions.FullName(Case.DivisionCode);
+        Findings = Case.Findings is null ? [] : JsonSerializer.Deserialize<List<string>>(Case.Findings, AuditRecorder.Json) ?? [];
+        Explanation = Case.Explanation is null ? [] : JsonSerializer.Deserialize<List<AmountLine>>(Case.Explanation, AuditRecorder.Json) ?? [];
+    }
+
+    public Task<IActionResult> OnPostReviewAsync(Guid id, int version, bool agree) =>
+        RunAsync(id, () => allowances.ReviewAsync(id, agree, Input.Opinion, version, HttpContext.RequestAborted), agree ? "乡镇审核同意，已报县级认定" : "已不予通过");
+
+    public Task<IActionResult> OnPostConfirmAsync(Guid id, int version, bool agree) =>
+        RunAsync(id, () => allowances.ConfirmAsync(id, agree, Input.Opinion, version, HttpContext.RequestAborted), agree ? "已认定，次月起按标准发放" : "已不予认定");
+
+    public Task<IActionResult> OnPostEndAsync(Guid id, int version) =>
+        RunAsync(id, () => allowances.EndAsync(id, Input.Reason, Input.LastMonth, Input.Note, version, HttpContext.RequestAborted), "已停发");
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task> action, string done)
+    {
+        try
+        {
+            await action();
+            TempData["Message"] = done;
+            return Redirect($"/children/cases/{id}");
+        }
+        catch (AppProblem e)
+        {
+            ModelState.AddProblem(e);
+            await OnGetAsync(id);
+            return Page();
+        }
+    }
+}
