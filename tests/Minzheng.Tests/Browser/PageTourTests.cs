@@ -18,6 +18,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         "/assistance/ledger", "/assistance/notices", "/public/notice/450921100003",
         "/payments", "/payments/recoveries", "/payments/statements", "/payments/price", "/payments/templates",
         "/children", "/children/cases", "/children/cases?status=confirmed", "/children/cases/new", "/children/watch", "/children/watch?alerts=true", "/children/watch/new", "/children/standards",
+        "/children/institutions", "/children/protection",
     ];
 
     [Fact]
@@ -54,7 +55,9 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
             var childCaseUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
             await page.GotoAsync("/children/watch");
             var watchedUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
-            foreach (var path in Pages.Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!).Append(payrollUrl!).Append(statementUrl!).Append(childCaseUrl!).Append(watchedUrl!))
+            await page.GotoAsync("/children/institutions");
+            var institutionUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
+            foreach (var path in Pages.Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!).Append(payrollUrl!).Append(statementUrl!).Append(childCaseUrl!).Append(watchedUrl!).Append(institutionUrl!))
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response?.Ok, $"{path}: {response?.Status}");

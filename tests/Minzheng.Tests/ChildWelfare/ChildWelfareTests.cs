@@ -148,6 +148,26 @@ public abstract class ChildWelfareTests(AppFixture app)
         Assert.True(end.StatusCode == HttpStatusCode.OK, await end.Content.ReadAsStringAsync());
         var yPeriod = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<EntitlementPeriod>().AsNoTracking().SingleAsync(e => e.SourceId == y.GetProperty("id").GetGuid()));
         Assert.Equal(new DateOnly(2027, 1, 1), yPeriod.ToMonth);
+
+        // a death recorded in the registry ends the allowance from the month after the death (the daily sweep)
+        var fourth = await ChildAsync(new DateOnly(2012, 8, 8), "黄小川");
+        var d = await ApplyAsync(clerk, fourth, "orphan", Parent("dead"), Parent("dead"));
+        d = await DecideAsync(approver, d, "review");
+        d = await DecideAsync(county, d, "confirm");
+        var ended = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var person = await db.Persons.SingleAsync(p => p.Id == fourth);
+            person.LifeStatus = LifeStatus.Deceased;
+            person.DeathDate = new DateOnly(2027, 2, 10);
+            await db.SaveChangesAsync();
+            return await sp.GetRequiredService<ChildAllowances>().EndDeceasedAsync();
+        });
+        Assert.True(ended >= 1);
+        var dCase = await county.GetJsonAsync($"/api/v1/children/cases/{d.GetProperty("id").GetString()}");
+        Assert.Equal(("ended", "death", "2027-02-01"), (dCase.GetProperty("status").GetString(), dCase.GetProperty("endReason").GetString(), dCase.GetProperty("endedMonth").GetString()));
+        var dPeriod = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<EntitlementPeriod>().AsNoTracking().SingleAsync(e => e.SourceId == d.GetProperty("id").GetGuid()));
+        Assert.Equal(new DateOnly(2027, 2, 1), dPeriod.ToMonth);
     }
 
     [Fact]
@@ -236,6 +256,72 @@ public abstract class ChildWelfareTests(AppFixture app)
         // overlapping figure refused
         await county.PostAsJsonAsync("/api/v1/children/standards", new { kind = "double-benefit", divisionCode = County, choice = "concurrent", validFrom = new DateOnly(2026, 6, 1), document = "x" })
             .ExpectProblemAsync(409, "standard_overlap");
+    }
+
+    [Fact]
+    public async Task Protection_cases_are_restricted_and_run_from_report_to_closure()
+    {
+        app.SkipIfUnavailable();
+        var county = await app.ClientAsync("rongxian.officer");
+        var township = await app.ClientAsync("rongzhou.approver");
+        var child = await ChildAsync(new DateOnly(2013, 4, 4), "周小燕");
+        await township.GetAsync("/api/v1/children/protection").EnsureStatus(HttpStatusCode.Forbidden);
+        await township.PostAsJsonAsync("/api/v1/children/protection", new { childPersonId = child, harm = "domesticViolence", reportedOn = new DateOnly(2026, 11, 28), source = "学校报告", description = "x" })
+            .EnsureStatus(HttpStatusCode.Forbidden);
+
+        var r = await county.PostAsJsonAsync("/api/v1/children/protection", new { childPersonId = child, harm = "domesticViolence", reportedOn = new DateOnly(2026, 11, 28), source = "学校报告", description = "身上多处伤痕，自述遭父亲殴打" });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var c = await r.JsonAsync();
+        var id = c.GetProperty("id").GetString();
+        async Task<JsonElement> ActAsync(string action, object body) =>
+            await (await county.PostAsJsonAsync($"/api/v1/children/protection/{id}/{action}", body).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        c = await ActAsync("refer", new { version = c.GetProperty("version").GetInt32(), referredTo = "容县公安局容州派出所" });
+        c = await ActAsync("shelter", new { version = c.GetProperty("version").GetInt32(), shelterName = "玉林市反家庭暴力庇护救助中心", on = new DateOnly(2026, 11, 28) });
+        Assert.Equal("sheltered", c.GetProperty("status").GetString());
+        c = await ActAsync("services", new { version = c.GetProperty("version").GetInt32(), service = "心理疏导", note = "社工每周两次" });
+        await county.PostAsJsonAsync($"/api/v1/children/protection/{id}/close", new { version = c.GetProperty("version").GetInt32(), note = "x" }).ExpectProblemAsync(409, "still_sheltered");
+        c = await ActAsync("leave-shelter", new { version = c.GetProperty("version").GetInt32(), on = new DateOnly(2026, 11, 30) });
+        await county.PostAsJsonAsync($"/api/v1/children/protection/{id}/close", new { version = c.GetProperty("version").GetInt32() }).ExpectProblemAsync(400, "validation_failed");
+        c = await ActAsync("close", new { version = c.GetProperty("version").GetInt32(), note = "由姑母监护，法院已发出人身安全保护令，村儿童主任跟进" });
+        Assert.Equal("closed", c.GetProperty("status").GetString());
+        Assert.Single(c.GetProperty("services").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Institution_risk_checks_are_tracked_to_rectification()
+    {
+        app.SkipIfUnavailable();
+        var county = await app.ClientAsync("rongxian.officer");
+        var yangmei = await app.ClientAsync("yangmei.clerk");
+        var name = "容县儿童福利院" + Guid.NewGuid().ToString("N")[..4];
+        var r = await county.PostAsJsonAsync("/api/v1/children/institutions", new { name, kind = "welfare", divisionCode = County, beds = 60, director = "覃主任" });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var id = (await r.JsonAsync()).GetProperty("id").GetString();
+        var child = await ChildAsync(new DateOnly(2018, 7, 7), "福小安");
+        await county.PostAsJsonAsync($"/api/v1/children/institutions/{id}/children", new { personId = child, rehabilitation = "言语康复" }).EnsureStatus(HttpStatusCode.Created);
+        await county.PostAsJsonAsync($"/api/v1/children/institutions/{id}/children", new { personId = child }).ExpectProblemAsync(409, "already_in_care");
+        // a problem needs its rectification and deadline
+        await county.PostAsJsonAsync($"/api/v1/children/institutions/{id}/checks", new { kind = "riskCheck", checkedOn = new DateOnly(2026, 11, 20), item = "消防安全", finding = "二楼灭火器过期", problem = true })
+            .ExpectProblemAsync(400, "validation_failed");
+        var check = await (await county.PostAsJsonAsync($"/api/v1/children/institutions/{id}/checks", new
+        {
+            kind = "riskCheck",
+            checkedOn = new DateOnly(2026, 11, 20),
+            item = "消防安全",
+            finding = "二楼灭火器过期",
+            problem = true,
+            rectification = "更换灭火器",
+            dueOn = new DateOnly(2026, 11, 25),
+        }).EnsureStatus(HttpStatusCode.Created)).JsonAsync();
+        await county.PostAsJsonAsync($"/api/v1/children/institutions/{id}/checks", new { kind = "epidemic", checkedOn = new DateOnly(2026, 11, 21), item = "晨午检", finding = "正常" }).EnsureStatus(HttpStatusCode.Created);
+        var listed = (await county.GetJsonAsync("/api/v1/children/institutions")).EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        Assert.Equal((1, 1, 1), (listed.GetProperty("childrenInCare").GetInt32(), listed.GetProperty("openProblems").GetInt32(), listed.GetProperty("overdueRectifications").GetInt32()));
+        Assert.DoesNotContain((await yangmei.GetJsonAsync("/api/v1/children/institutions")).EnumerateArray(), x => x.GetProperty("id").GetString() == id);
+
+        await county.PostAsJsonAsync($"/api/v1/children/institutions/checks/{check.GetProperty("id").GetString()}/rectify", new { rectifiedOn = new DateOnly(2026, 11, 27), rectifiedNote = "已更换 6 具灭火器", version = check.GetProperty("version").GetInt32() })
+            .EnsureStatus(HttpStatusCode.OK);
+        listed = (await county.GetJsonAsync("/api/v1/children/institutions")).EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        Assert.Equal(0, listed.GetProperty("openProblems").GetInt32());
     }
 }
 

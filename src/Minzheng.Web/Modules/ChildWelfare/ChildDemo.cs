@@ -91,6 +91,20 @@ internal sealed class ChildDemo(IServiceScopeFactory scopes)
             });
             watched++;
         }
+        // a county institution with this year's risk check: one problem rectified, one open and past its deadline
+        await RunAsync(async sp =>
+        {
+            var institutions = sp.GetRequiredService<Institutions.ChildInstitutions>();
+            var home = await institutions.CreateAsync(new Institutions.InstitutionInput("容县儿童福利院", Institutions.InstitutionKind.Welfare, "450921000000", 80, "覃丽华", "0775-5321000"), ct);
+            foreach (var child in children.Where(c => c.Division.StartsWith("450921", StringComparison.Ordinal) && !used.Contains(c.Id) && !rural.Any(x => x.Id == c.Id)).Take(3))
+            {
+                await institutions.AdmitAsync(home.Id, child.Id, today.AddMonths(-14), "康复训练（演示）", ct);
+            }
+            var fire = await institutions.RecordCheckAsync(home.Id, new Institutions.CheckInput(Institutions.CheckKind.RiskCheck, today.AddDays(-40), "消防安全", "二楼疏散指示灯损坏（演示）", true, "更换疏散指示灯", today.AddDays(-30)), ct);
+            await institutions.RectifyAsync(fire.Id, today.AddDays(-35), "已更换（演示）", fire.Version, ct);
+            await institutions.RecordCheckAsync(home.Id, new Institutions.CheckInput(Institutions.CheckKind.RiskCheck, today.AddDays(-40), "食品安全", "留样记录不全（演示）", true, "建立留样登记制度", today.AddDays(-10)), ct);
+            await institutions.RecordCheckAsync(home.Id, new Institutions.CheckInput(Institutions.CheckKind.Epidemic, today.AddDays(-2), "晨午检、消毒", "正常（演示）", false, null, null), ct);
+        });
         return (cases, watched);
     }
 

@@ -16,6 +16,9 @@ public static class ChildWelfareModule
         services.AddScoped<ChildWatch>();
         services.AddScoped<ChildQueries>();
         services.AddScoped<WatchExport>();
+        services.AddHostedService<ChildAllowanceSweeper>();
+        services.AddScoped<Protection.ProtectionCases>();
+        services.AddScoped<Institutions.ChildInstitutions>();
         services.AddScoped<IPersonPanel, ChildPersonPanel>();
         services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();
         services.AddSingleton(new EntitlementProgram(ChildAllowances.OrphanProgram, "孤儿基本生活费"));
@@ -23,5 +26,10 @@ public static class ChildWelfareModule
         return services;
     }
 
-    public static void MapChildWelfare(this IEndpointRouteBuilder app) => app.MapChildWelfareApi();
+    public static void MapChildWelfare(this IEndpointRouteBuilder app)
+    {
+        app.MapChildWelfareApi();
+        Protection.ProtectionApi.MapProtectionApi(app);
+        Institutions.InstitutionsApi.MapInstitutionsApi(app);
+    }
 }

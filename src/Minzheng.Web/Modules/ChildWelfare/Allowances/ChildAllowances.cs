@@ -208,6 +208,26 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         return c;
     }
 
+    /// <summary>Ends running allowances of children recorded as deceased in the registry: nothing is due after the month of death.</summary>
+    public async Task<int> EndDeceasedAsync(CancellationToken ct = default)
+    {
+        var due = await db.Set<ChildAllowanceCase>().Where(c => c.Status == ChildCaseStatus.Confirmed)
+            .Join(db.Persons.Where(p => p.LifeStatus == LifeStatus.Deceased && p.DeathDate != null), c => c.ChildPersonId, p => p.Id, (c, p) => new { c, p.DeathDate })
+            .ToListAsync(ct);
+        foreach (var x in due)
+        {
+            var last = Entitlements.MonthOf(x.DeathDate!.Value);
+            await entitlements.EndAsync(ProgramCode(x.c.Kind), x.c.Id, last, ct);
+            x.c.Status = ChildCaseStatus.Ended;
+            x.c.EndedMonth = last;
+            x.c.EndReason = ChildEndReason.Death;
+            x.c.EndNote = $"人员登记记载 {x.DeathDate:yyyy-MM-dd} 死亡，自动停发";
+            audit.Add("end-by-death", nameof(ChildAllowanceCase), x.c.Id.ToString(), new { x.c.Number, last }, x.c.DivisionCode);
+        }
+        await db.SaveChangesAsync(ct);
+        return due.Count;
+    }
+
     /// <summary>Closes the cases whose last month by age has passed (their entitlement ended by itself); run daily.</summary>
     public async Task<int> CloseAgedOutAsync(CancellationToken ct = default)
     {

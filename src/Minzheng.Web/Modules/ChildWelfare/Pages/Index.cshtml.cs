@@ -19,6 +19,7 @@ public sealed class IndexModel(ChildQueries queries, ChildWatch watch, ChildStan
     public int NoticeDays { get; private set; }
     public string ScopeName => divisions.NameOf(user.DivisionCode);
     public bool CanApply => user.HasPermission(Permissions.ChildApply);
+    public bool CanProtect => user.HasPermission(Permissions.ChildProtection);
 
     public List<BarChart.Item> DueChart => [.. Counties.Select(c => new BarChart.Item(c.Name, (long)c.DueThisMonth))];
     public List<BarChart.Item> WatchChart => [.. Counties.Select(c => new BarChart.Item(c.Name, c.LeftBehind + c.Difficulty))];

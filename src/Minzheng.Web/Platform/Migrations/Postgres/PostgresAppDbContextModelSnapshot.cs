@@ -1276,6 +1276,353 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("child_standard", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.ChildInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Beds")
+                        .HasColumnType("integer")
+                        .HasColumnName("beds");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Director")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("director");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_institution");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_institution_name");
+
+                    b.ToTable("child_institution", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.InstitutionCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("finding");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Problem")
+                        .HasColumnType("boolean")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Rectification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rectification");
+
+                    b.Property<string>("RectifiedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rectified_note");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectified_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_institution_check");
+
+                    b.HasIndex("InstitutionId", "Kind", "Year")
+                        .HasDatabaseName("ix_child_institution_check_institution_id_kind_year");
+
+                    b.ToTable("child_institution_check", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.InstitutionChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("admitted_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("LeftReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("left_reason");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Rehabilitation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rehabilitation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_institution_child");
+
+                    b.HasIndex("InstitutionId", "LeftOn")
+                        .HasDatabaseName("ix_child_institution_child_institution_id_left_on");
+
+                    b.HasIndex(new[] { "PersonId" }, "ux_child_institution_child_in_care")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_institution_child_person_id")
+                        .HasFilter("left_on IS NULL");
+
+                    b.ToTable("child_institution_child", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Closure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("closure");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Harm")
+                        .HasColumnType("integer")
+                        .HasColumnName("harm");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referred_to");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reported_by");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<DateOnly?>("ShelterFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("shelter_from");
+
+                    b.Property<string>("ShelterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("shelter_name");
+
+                    b.Property<DateOnly?>("ShelterTo")
+                        .HasColumnType("date")
+                        .HasColumnName("shelter_to");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_protection_case");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_protection_case_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_child_protection_case_division_code_status");
+
+                    b.ToTable("child_protection_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("service");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_protection_service");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_child_protection_service_case_id");
+
+                    b.ToTable("child_protection_service", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Watch.ChildVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3253,6 +3600,16 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_assistance_case_member_assistance_case_case_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionCase", null)
+                        .WithMany("Services")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_protection_service_child_protection_case_case_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -3310,6 +3667,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Navigation("IncomeItems");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionCase", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

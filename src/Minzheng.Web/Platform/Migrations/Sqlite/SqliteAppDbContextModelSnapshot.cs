@@ -1267,6 +1267,353 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("child_standard", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.ChildInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Beds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("beds");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Director")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("director");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_institution");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_institution_name");
+
+                    b.ToTable("child_institution", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.InstitutionCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Problem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Rectification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectification");
+
+                    b.Property<string>("RectifiedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectified_note");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectified_on");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_institution_check");
+
+                    b.HasIndex("InstitutionId", "Kind", "Year")
+                        .HasDatabaseName("ix_child_institution_check_institution_id_kind_year");
+
+                    b.ToTable("child_institution_check", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.InstitutionChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_id");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("LeftReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_reason");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Rehabilitation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rehabilitation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_institution_child");
+
+                    b.HasIndex("InstitutionId", "LeftOn")
+                        .HasDatabaseName("ix_child_institution_child_institution_id_left_on");
+
+                    b.HasIndex(new[] { "PersonId" }, "ux_child_institution_child_in_care")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_institution_child_person_id")
+                        .HasFilter("left_on IS NULL");
+
+                    b.ToTable("child_institution_child", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChildPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_person_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("Closure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closure");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Harm")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("harm");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_on");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referred_to");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<DateOnly?>("ShelterFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_from");
+
+                    b.Property<string>("ShelterName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_name");
+
+                    b.Property<DateOnly?>("ShelterTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("shelter_to");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_protection_case");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_child_protection_case_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_child_protection_case_division_code_status");
+
+                    b.ToTable("child_protection_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.HasKey("Id")
+                        .HasName("pk_child_protection_service");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_child_protection_service_case_id");
+
+                    b.ToTable("child_protection_service", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Watch.ChildVisit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3242,6 +3589,16 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_assistance_case_member_assistance_case_case_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionCase", null)
+                        .WithMany("Services")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_child_protection_service_child_protection_case_case_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -3299,6 +3656,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Navigation("IncomeItems");
 
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionCase", b =>
+                {
+                    b.Navigation("Services");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

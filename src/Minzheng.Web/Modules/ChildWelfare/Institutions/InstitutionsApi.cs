@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Data;
+
+namespace Minzheng.Web.Modules.ChildWelfare.Institutions;
+
+public static class InstitutionsApi
+{
+    public sealed record AdmitInput(Guid PersonId, DateOnly? On, string? Rehabilitation);
+
+    public sealed record RectifyInput(DateOnly? RectifiedOn, string? RectifiedNote, int? Version);
+
+    public static void MapInstitutionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/children/institutions").WithTags("ChildWelfare");
+        var read = Permissions.Policy(Permissions.ChildRead);
+        var manage = Permissions.Policy(Permissions.ChildConfirm);
+        api.MapGet("/", async (AppDbContext db, Platform.Time.BusinessClock clock, CancellationToken ct) =>
+        {
+            var today = clock.Today;
+            var institutions = await db.Set<ChildInstitution>().AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
+            var inCare = await db.Set<InstitutionChild>().AsNoTracking().Where(c => c.LeftOn == null).GroupBy(c => c.InstitutionId).Select(g => new { g.Key, n = g.Count() }).ToListAsync(ct);
+            var open = await db.Set<InstitutionCheck>().AsNoTracking().Where(c => c.Problem && c.RectifiedOn == null)
+                .Select(c => new { c.InstitutionId, Overdue = c.DueOn < today }).ToListAsync(ct);
+            return TypedResults.Ok(institutions.Select(i => new
+            {
+                i.Id,
+                i.Name,
+                i.Kind,
+                i.DivisionCode,
+                i.Beds,
+                i.Director,
+                i.Phone,
+                i.Version,
+                childrenInCare = inCare.FirstOrDefault(x => x.Key == i.Id)?.n ?? 0,
+                openProblems = open.Count(o => o.InstitutionId == i.Id),
+                overdueRectifications = open.Count(o => o.InstitutionId == i.Id && o.Overdue),
+            }));
+        }).RequireAuthorization(read).WithSummary("儿童福利机构（在院儿童、待整改问题、逾期未整改）");
+        api.MapPost("/", async (InstitutionInput input, ChildInstitutions s, CancellationToken ct) =>
+        {
+            var i = await s.CreateAsync(input, ct);
+            return TypedResults.Created($"/api/v1/children/institutions/{i.Id}", new { i.Id, i.Name, i.Version });
+        }).RequireAuthorization(manage).WithSummary("登记机构");
+        api.MapPost("/{id:guid}/children", async (Guid id, AdmitInput input, ChildInstitutions s, CancellationToken ct) =>
+        {
+            var c = await s.AdmitAsync(id, input.PersonId, input.On, input.Rehabilitation, ct);
+            return TypedResults.Created($"/api/v1/children/institutions/{id}", new { c.Id, c.AdmittedOn });
+        }).RequireAuthorization(manage).WithSummary("儿童入院（含康复服务）");
+        api.MapPost("/{id:guid}/checks", async (Guid id, CheckInput input, ChildInstitutions s, CancellationToken ct) =>
+        {
+            var c = await s.RecordCheckAsync(id, input, ct);
+            return TypedResults.Created($"/api/v1/children/institutions/{id}", new { c.Id, c.Kind, c.Item, c.Problem, c.DueOn, c.Version });
+        }).RequireAuthorization(manage).WithSummary("登记风险排查项目或疫情防控记录（发现问题须有整改措施和期限）");
+        api.MapPost("/checks/{checkId:guid}/rectify", async (Guid checkId, RectifyInput input, ChildInstitutions s, CancellationToken ct) =>
+        {
+            var c = await s.RectifyAsync(checkId, input.RectifiedOn, input.RectifiedNote, input.Version, ct);
+            return TypedResults.Ok(new { c.Id, c.RectifiedOn, c.Version });
+        }).RequireAuthorization(manage).WithSummary("整改完成");
+    }
+}
