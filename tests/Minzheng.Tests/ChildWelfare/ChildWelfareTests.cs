@@ -104,6 +104,15 @@ public abstract class ChildWelfareTests(AppFixture app)
         var explanation = line.GetProperty("explanation").ToString();
         Assert.Contains("孤儿基本生活费", explanation, StringComparison.Ordinal);
         Assert.Contains("国办发〔2010〕54号", explanation, StringComparison.Ordinal);
+
+        // once approved, the ledger reports it to the dashboards (approved, not yet paid)
+        var payroll = await county.GetJsonAsync($"/api/v1/payments/payrolls/{id}");
+        payroll = await (await county.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/review", new { version = payroll.GetProperty("version").GetInt32(), opinion = "已核对" }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        await finance.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/approve", new { version = payroll.GetProperty("version").GetInt32(), opinion = "同意" }).EnsureStatus(HttpStatusCode.OK);
+        var totals = await app.WithServicesAsync(sp => sp.GetRequiredService<IPaymentLedger>().TotalsAsync(["orphan"], new DateOnly(2026, 12, 1)));
+        var total = Assert.Single(totals, t => t.CountyCode == County);
+        Assert.Equal(lines.Sum(l => (long)(l.GetProperty("amount").GetDecimal() * 100)), total.ApprovedFen);
+        Assert.Equal(0, total.PaidFen);
     }
 
     [Fact]

@@ -14,10 +14,11 @@ public sealed record ChildCaseRow(Guid Id, string Number, ChildAllowanceKind Kin
 public sealed record WatchRow(Guid Id, string Name, string DivisionCode, string DivisionName, bool LeftBehind, string Difficulties, RiskLevel Risk, string Director,
     DateOnly? LastVisitOn, DateOnly NextVisitDue, string? OpenRisk, int Version);
 
-public sealed record CountyFigures(string DivisionCode, string Name, int Orphans, int Unsupported, int LeftBehind, int Difficulty, int Overdue, int OpenRisks, decimal DueThisMonth);
+public sealed record CountyFigures(string DivisionCode, string Name, int Orphans, int Unsupported, int LeftBehind, int Difficulty, int Overdue, int OpenRisks, decimal DueThisMonth,
+    decimal ApprovedThisMonth, decimal PaidThisMonth);
 
 /// <summary>Lists and figures of the module; every query goes through the DbContext's division scope.</summary>
-public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock)
+public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, IPaymentLedger ledger)
 {
     public async Task<List<ChildCaseRow>> CasesAsync(ChildCaseStatus? status, ChildAllowanceKind? kind, CancellationToken ct = default)
     {
@@ -48,7 +49,7 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
             x.w.LastVisitOn, x.w.NextVisitDue, x.w.OpenRisk, x.w.Version))];
     }
 
-    /// <summary>Per county: children by category, overdue visits, open risks, and the allowances due this month (from the published entitlements).</summary>
+    /// <summary>Per county: children by category, overdue visits, open risks, the allowances due this month (published entitlements) against what the payment ledger approved and paid for it.</summary>
     public async Task<List<CountyFigures>> DashboardAsync(CancellationToken ct = default)
     {
         var today = clock.Today;
@@ -60,6 +61,7 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
         var due = await db.Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => programs.Contains(e.Program) && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month))
             .Select(e => new { e.DivisionCode, e.MonthlyAmount }).ToListAsync(ct);
+        var ledgerTotals = await ledger.TotalsAsync(programs, month, ct);
         string County(string code) => DivisionCodes.CountyPart(code).PadRight(DivisionCodes.Length, '0');
         var counties = cases.Select(c => County(c.DivisionCode)).Concat(watch.Select(w => County(w.DivisionCode))).Distinct().Order(StringComparer.Ordinal);
         return [.. counties.Select(k => new CountyFigures(k, divisions.NameOf(k),
@@ -69,6 +71,8 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
             watch.Count(w => County(w.DivisionCode) == k && w.Difficulty),
             watch.Count(w => County(w.DivisionCode) == k && w.Overdue),
             watch.Count(w => County(w.DivisionCode) == k && w.Risk),
-            due.Where(d => County(d.DivisionCode) == k).Sum(d => d.MonthlyAmount.Yuan)))];
+            due.Where(d => County(d.DivisionCode) == k).Sum(d => d.MonthlyAmount.Yuan),
+            ledgerTotals.Where(t => County(t.CountyCode) == k).Sum(t => t.ApprovedFen) / 100m,
+            ledgerTotals.Where(t => County(t.CountyCode) == k).Sum(t => t.PaidFen) / 100m))];
     }
 }

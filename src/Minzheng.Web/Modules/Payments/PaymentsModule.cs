@@ -1,4 +1,5 @@
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Entitlements;
 
 namespace Minzheng.Web.Modules.Payments;
 
@@ -15,6 +16,7 @@ public static class PaymentsModule
         services.AddScoped<Recoveries>();
         services.AddScoped<PriceLinkage>();
         services.AddScoped<FundStatements>();
+        services.AddScoped<IPaymentLedger, PaymentLedger>();
         services.AddSingleton<PayrollProgress>();
         services.AddSingleton<PayrollRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<PayrollRunner>());

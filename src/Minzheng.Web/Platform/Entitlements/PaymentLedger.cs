@@ -1,0 +1,14 @@
+namespace Minzheng.Web.Platform.Entitlements;
+
+/// <summary>What the payment ledger holds for a county, program and month: on approved payrolls, and paid (the bank confirmed).</summary>
+public sealed record LedgerTotal(string CountyCode, string Program, long ApprovedFen, long PaidFen);
+
+/// <summary>
+/// The payment ledger's answer to "how much of what is due was paid", for the benefit modules' dashboards. Defined in the
+/// kernel and implemented by the payments module, so that no module reads another module's tables.
+/// </summary>
+public interface IPaymentLedger
+{
+    /// <summary>Lines whose service month is <paramref name="month"/>, of approved (or later) payrolls, within the user's scope.</summary>
+    Task<IReadOnlyList<LedgerTotal>> TotalsAsync(IReadOnlyCollection<string> programs, DateOnly month, CancellationToken ct = default);
+}
