@@ -1,5 +1,6 @@
 using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Modules.ChildWelfare;
+using Minzheng.Web.Modules.Disability;
 using Minzheng.Web.Modules.Payments;
 
 namespace Minzheng.Web.Modules;
@@ -15,6 +16,7 @@ public static class ModuleSetup
         builder.Services.AddAssistance();
         builder.Services.AddPayments();
         builder.Services.AddChildWelfare();
+        builder.Services.AddDisability();
         return builder;
     }
 
@@ -23,6 +25,7 @@ public static class ModuleSetup
         app.MapAssistance();
         app.MapPayments();
         app.MapChildWelfare();
+        app.MapDisability();
         return app;
     }
 }

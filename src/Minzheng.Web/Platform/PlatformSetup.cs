@@ -37,6 +37,7 @@ public static class PlatformSetup
 
         services.TryAddSingletonTimeProvider();
         services.AddSingleton<BusinessClock>();
+        services.AddScoped<Figures.FigureBook>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());

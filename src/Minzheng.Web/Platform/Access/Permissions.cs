@@ -34,6 +34,11 @@ public static class Permissions
     public const string ChildVisit = "child.visit";
     public const string ChildProtection = "child.protection";
     public const string ChildStandards = "child.standards";
+    public const string DisabilityRead = "disability.read";
+    public const string DisabilityApply = "disability.apply";
+    public const string DisabilityReview = "disability.review";
+    public const string DisabilityVerify = "disability.verify";
+    public const string DisabilityApprove = "disability.approve";
     public const string AuditRead = "audit.read";
     public const string AdminUsers = "admin.users";
     public const string CitizenApply = "citizen.apply";
@@ -65,6 +70,11 @@ public static class Permissions
         [ChildVisit] = "儿童主任、儿童督导员走访记录",
         [ChildProtection] = "未成年人保护个案（受限信息）",
         [ChildStandards] = "维护儿童福利标准",
+        [DisabilityRead] = "查看残疾人两项补贴",
+        [DisabilityApply] = "受理两项补贴申请、村级核实",
+        [DisabilityReview] = "两项补贴乡镇审核",
+        [DisabilityVerify] = "两项补贴残联审核（残疾人证）",
+        [DisabilityApprove] = "两项补贴县级民政审批、停发",
         [AuditRead] = "查阅审计日志",
         [AdminUsers] = "管理用户、角色和管辖范围",
         [CitizenApply] = "群众网上申请",

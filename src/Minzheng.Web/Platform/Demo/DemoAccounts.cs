@@ -19,6 +19,7 @@ public static class DemoAccounts
         new("yangmei.clerk", "杨梅镇经办员", Roles.TownshipClerk, "450921102000", "乡镇经办 · 杨梅镇"),
         new("xinnan.worker", "新南社区工作人员", Roles.VillageWorker, "450921100003", "社区工作人员 · 新南社区"),
         new("rongxian.finance", "容县民政局财务", Roles.Finance, "450921000000", "财务（审批发放、导出银行文件）· 容县"),
+        new("rongxian.dpf", "容县残联工作人员", Roles.DisabledPersonsFederation, "450921000000", "残联（两项补贴残疾人证审核）· 容县"),
         new("beiliu.officer", "北流市民政局干部", Roles.CountyOfficer, "450981000000", "县级民政干部 · 北流市"),
         new("auditor", "审计员", Roles.Auditor, "450900000000", "只读审计 · 玉林市"),
     ];

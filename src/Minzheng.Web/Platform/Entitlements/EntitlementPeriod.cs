@@ -22,6 +22,9 @@ public sealed class EntitlementPeriod : IDivisionScoped
     public required string SourceNumber { get; set; }
 
     public Guid PayeePersonId { get; set; }
+
+    /// <summary>The one person a personal benefit is for (may differ from the payee, e.g. a child paid to its guardian).</summary>
+    public Guid? BeneficiaryPersonId { get; set; }
     public Guid? HouseholdId { get; set; }
     public required string DivisionCode { get; set; }
 
@@ -53,5 +56,6 @@ internal sealed class EntitlementPeriodConfiguration : IEntityTypeConfiguration<
         b.Property(e => e.Reason).HasMaxLength(500);
         b.HasIndex(e => new { e.Program, e.DivisionCode, e.FromMonth });
         b.HasIndex(e => new { e.SourceId, e.FromMonth });
+        b.HasIndex(e => new { e.BeneficiaryPersonId, e.Program });
     }
 }

@@ -10,7 +10,8 @@ namespace Minzheng.Web.Platform.Entitlements;
 /// </summary>
 public sealed class Entitlements(AppDbContext db, BusinessClock clock)
 {
-    public sealed record Payee(string Program, Guid SourceId, string SourceNumber, Guid PersonId, Guid? HouseholdId, string DivisionCode, int PersonCount);
+    /// <param name="BeneficiaryPersonId">The one person the benefit is for, where it is personal (a child's allowance paid to the guardian, extreme-poverty support, a disability subsidy): other programs' overlap rules look it up.</param>
+    public sealed record Payee(string Program, Guid SourceId, string SourceNumber, Guid PersonId, Guid? HouseholdId, string DivisionCode, int PersonCount, Guid? BeneficiaryPersonId = null);
 
     public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
@@ -25,6 +26,7 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
             SourceId = payee.SourceId,
             SourceNumber = payee.SourceNumber,
             PayeePersonId = payee.PersonId,
+            BeneficiaryPersonId = payee.BeneficiaryPersonId,
             HouseholdId = payee.HouseholdId,
             DivisionCode = payee.DivisionCode,
             PersonCount = payee.PersonCount,
@@ -57,6 +59,7 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
             SourceId = payee.SourceId,
             SourceNumber = payee.SourceNumber,
             PayeePersonId = payee.PersonId,
+            BeneficiaryPersonId = payee.BeneficiaryPersonId,
             HouseholdId = payee.HouseholdId,
             DivisionCode = payee.DivisionCode,
             PersonCount = payee.PersonCount,
@@ -68,4 +71,15 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
             Reason = reason,
             PublishedAt = clock.UtcNow,
         });
+
+    /// <summary>Whether <paramref name="program"/> pays something for this person (as beneficiary or payee) in <paramref name="month"/>.</summary>
+    public Task<string?> RunningForPersonAsync(string program, Guid personId, DateOnly month, CancellationToken ct = default) =>
+        db.Set<EntitlementPeriod>().Where(e => e.Program == program && (e.BeneficiaryPersonId == personId || (e.BeneficiaryPersonId == null && e.PayeePersonId == personId))
+                && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month))
+            .Select(e => e.SourceNumber).FirstOrDefaultAsync(ct);
+
+    /// <summary>Whether <paramref name="program"/> pays something to this household in <paramref name="month"/>.</summary>
+    public Task<string?> RunningForHouseholdAsync(string program, Guid householdId, DateOnly month, CancellationToken ct = default) =>
+        db.Set<EntitlementPeriod>().Where(e => e.Program == program && e.HouseholdId == householdId && !e.OneOff && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month))
+            .Select(e => e.SourceNumber).FirstOrDefaultAsync(ct);
 }

@@ -485,7 +485,7 @@ public sealed class AssistanceCases(
     public static string ProgramCode(AssistanceProgram program) => For(program).Code;
 
     public static Entitlements.Payee PayeeOf(AssistanceCase c) =>
-        new(ProgramCode(c.Program), c.Id, c.Number, c.SinglePersonId ?? c.ApplicantPersonId, c.HouseholdId, c.DivisionCode, c.MemberCount);
+        new(ProgramCode(c.Program), c.Id, c.Number, c.SinglePersonId ?? c.ApplicantPersonId, c.HouseholdId, c.DivisionCode, c.MemberCount, c.SinglePersonId);
 
     public static string ChannelName(Channel channel) => channel switch
     {

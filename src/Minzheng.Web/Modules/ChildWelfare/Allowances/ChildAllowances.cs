@@ -261,7 +261,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
     };
 
     public static Entitlements.Payee PayeeOf(ChildAllowanceCase c) =>
-        new(ProgramCode(c.Kind), c.Id, c.Number, c.GuardianPersonId ?? c.ChildPersonId, c.HouseholdId, c.DivisionCode, 1);
+        new(ProgramCode(c.Kind), c.Id, c.Number, c.GuardianPersonId ?? c.ChildPersonId, c.HouseholdId, c.DivisionCode, 1, c.ChildPersonId);
 
     private static void CheckParent(string field, ParentInput p)
     {

@@ -1808,6 +1808,152 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("child_watch", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.SubsidyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applied_by");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<int?>("CertificateGeneration")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_generation");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("certificate_valid_until");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("end_note");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_reason");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("text")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly?>("FromMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("from_month");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly?>("LastMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("last_month");
+
+                    b.Property<bool>("LowIncome")
+                        .HasColumnType("boolean")
+                        .HasColumnName("low_income");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Opinions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("opinions");
+
+                    b.Property<decimal>("OtherCareAllowance")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("other_care_allowance");
+
+                    b.Property<decimal>("OtherLivingAllowance")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("other_living_allowance");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Subsidy")
+                        .HasColumnType("integer")
+                        .HasColumnName("subsidy");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WorkInjuryCareAllowance")
+                        .HasColumnType("boolean")
+                        .HasColumnName("work_injury_care_allowance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_subsidy");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_subsidy_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_disability_subsidy_division_code_status");
+
+                    b.HasIndex(new[] { "PersonId", "Subsidy" }, "ux_disability_subsidy_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_subsidy_person_id_subsidy")
+                        .HasFilter("status IN (1, 2, 3, 4, 5)");
+
+                    b.ToTable("disability_subsidy", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2724,6 +2870,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("BeneficiaryPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("beneficiary_person_id");
+
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -2792,6 +2942,9 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_entitlement_period");
 
+                    b.HasIndex("BeneficiaryPersonId", "Program")
+                        .HasDatabaseName("ix_entitlement_period_beneficiary_person_id_program");
+
                     b.HasIndex("SourceId", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_source_id_from_month");
 
@@ -2799,6 +2952,91 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_entitlement_period_program_division_code_from_month");
 
                     b.ToTable("entitlement_period", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("module");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_figure");
+
+                    b.HasIndex("Module", "Kind", "DivisionCode", "ValidFrom")
+                        .HasDatabaseName("ix_platform_figure_module_kind_division_code_valid_from");
+
+                    b.ToTable("platform_figure", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Files.StoredFile", b =>

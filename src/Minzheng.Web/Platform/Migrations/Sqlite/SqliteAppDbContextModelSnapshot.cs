@@ -1799,6 +1799,152 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("child_watch", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.SubsidyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<int?>("CertificateGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certificate_generation");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_valid_until");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_note");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_reason");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly?>("FromMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_month");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly?>("LastMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_month");
+
+                    b.Property<bool>("LowIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("low_income");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Opinions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opinions");
+
+                    b.Property<decimal>("OtherCareAllowance")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_care_allowance");
+
+                    b.Property<decimal>("OtherLivingAllowance")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_living_allowance");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Subsidy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subsidy");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WorkInjuryCareAllowance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_injury_care_allowance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_subsidy");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_subsidy_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_disability_subsidy_division_code_status");
+
+                    b.HasIndex(new[] { "PersonId", "Subsidy" }, "ux_disability_subsidy_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_subsidy_person_id_subsidy")
+                        .HasFilter("status IN (1, 2, 3, 4, 5)");
+
+                    b.ToTable("disability_subsidy", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2713,6 +2859,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("BeneficiaryPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("beneficiary_person_id");
+
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -2781,6 +2931,9 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_entitlement_period");
 
+                    b.HasIndex("BeneficiaryPersonId", "Program")
+                        .HasDatabaseName("ix_entitlement_period_beneficiary_person_id_program");
+
                     b.HasIndex("SourceId", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_source_id_from_month");
 
@@ -2788,6 +2941,91 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_entitlement_period_program_division_code_from_month");
 
                     b.ToTable("entitlement_period", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("module");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_figure");
+
+                    b.HasIndex("Module", "Kind", "DivisionCode", "ValidFrom")
+                        .HasDatabaseName("ix_platform_figure_module_kind_division_code_valid_from");
+
+                    b.ToTable("platform_figure", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Files.StoredFile", b =>

@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Disability.Rules;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Figures;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Money;
+
+namespace Minzheng.Web.Modules.Disability;
+
+/// <summary>残疾人两项补贴: applications through village, township, county 残联 and county civil affairs; paid monthly through payments.</summary>
+public static class DisabilityModule
+{
+    public static IServiceCollection AddDisability(this IServiceCollection services)
+    {
+        services.AddScoped<SubsidyApplications>();
+        services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
+        services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Living), "困难残疾人生活补贴"));
+        services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Care), "重度残疾人护理补贴"));
+        return services;
+    }
+
+    public sealed record FigureInput(string? Kind, string? DivisionCode, decimal? Amount, int? Number, string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, string? Document);
+
+    public sealed record TerminateInput(TerminationReason Reason, DateOnly? EventDate, string? Note, int? Version);
+
+    public static object ToDto(SubsidyApplication a) => new
+    {
+        a.Id,
+        a.Number,
+        a.Subsidy,
+        a.Channel,
+        a.Status,
+        a.PersonId,
+        a.DivisionCode,
+        a.LowIncome,
+        a.WorkInjuryCareAllowance,
+        a.OtherLivingAllowance,
+        a.OtherCareAllowance,
+        a.CertificateGeneration,
+        a.CertificateValidUntil,
+        a.AppliedOn,
+        opinions = System.Text.Json.JsonDocument.Parse(a.Opinions).RootElement,
+        findings = a.Findings is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(a.Findings).RootElement,
+        a.RefusalReason,
+        monthlyAmount = a.MonthlyAmount.Yuan,
+        explanation = a.Explanation is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(a.Explanation).RootElement,
+        a.FromMonth,
+        a.LastMonth,
+        a.EndReason,
+        a.EndNote,
+        a.Version,
+    };
+
+    public static void MapDisability(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/disability").WithTags("Disability");
+        var read = Permissions.Policy(Permissions.DisabilityRead);
+        api.MapGet("/subsidies", async (string? status, AppDbContext db, CancellationToken ct) =>
+        {
+            var q = db.Set<SubsidyApplication>().AsNoTracking();
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (!Enum.TryParse<SubsidyStatus>(status, true, out var s) || !Enum.IsDefined(s)) throw AppProblem.Field("status", $"无法识别的取值“{status}”");
+                q = q.Where(a => a.Status == s);
+            }
+            var rows = await q.OrderByDescending(a => a.AppliedOn).Take(500).ToListAsync(ct);
+            return TypedResults.Ok(rows.Select(ToDto));
+        }).RequireAuthorization(read).WithSummary("两项补贴申请（管辖范围内）");
+        api.MapGet("/subsidies/{id:guid}", async (Guid id, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.LoadAsync(id, ct))))
+            .RequireAuthorization(read).WithSummary("申请详情（各环节意见、认定依据、金额说明）");
+        api.MapPost("/subsidies", async (SubsidyApplyInput input, SubsidyApplications s, CancellationToken ct) =>
+        {
+            var a = await s.ApplyAsync(input, ct);
+            return TypedResults.Created($"/api/v1/disability/subsidies/{a.Id}", ToDto(a));
+        }).RequireAuthorization(Permissions.Policy(Permissions.DisabilityApply)).WithSummary("受理申请（网上、村代办、窗口）");
+        api.MapPost("/subsidies/{id:guid}/step", async (Guid id, SubsidyStepInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.StepAsync(id, input, ct))))
+            .RequireAuthorization(read).WithSummary("办理当前环节：村级核实 → 乡镇审核 → 县残联审核（核对残疾人证代别和有效期）→ 县民政审批（次月起发放）；不同意须写明理由");
+        api.MapPost("/subsidies/{id:guid}/terminate", async (Guid id, TerminateInput input, SubsidyApplications s, CancellationToken ct) =>
+                TypedResults.Ok(ToDto(await s.TerminateAsync(id, input.Reason, input.EventDate, input.Note, input.Version, ct))))
+            .RequireAuthorization(Permissions.Policy(Permissions.DisabilityApprove)).WithSummary("停发（死亡、户籍迁出、退出低保、残疾人证变更或过期、纳入特困、领取工伤护理费）：事由当月发放，次月起停发");
+        api.MapPost("/figures", async (FigureInput input, FigureBook book, ICurrentUser user, CancellationToken ct) =>
+        {
+            var kind = DisabilityFigures.All.FirstOrDefault(k => k.Code == input.Kind) ?? throw AppProblem.Field("kind", "未知的标准种类");
+            if (!user.HasPermission(Permissions.DisabilityApprove)) throw AppProblem.Forbidden("标准由县级以上民政部门录入");
+            var row = await book.AddAsync(kind, new Figure
+            {
+                Module = kind.Module,
+                Kind = kind.Code,
+                DivisionCode = input.DivisionCode ?? user.DivisionCode ?? "",
+                Amount = input.Amount is { } a ? Money.FromYuan(a) : null,
+                Number = input.Number,
+                Choice = input.Choice,
+                ValidFrom = input.ValidFrom ?? throw AppProblem.Field("validFrom", "请填写执行日期"),
+                ValidTo = input.ValidTo,
+                Document = input.Document ?? "",
+                CreatedBy = user.UserName,
+            }, ct);
+            return TypedResults.Created($"/api/v1/disability/figures/{row.Id}", new { row.Id, row.Kind, row.DivisionCode, row.ValidFrom });
+        }).RequireAuthorization(read).WithSummary("录入两项补贴标准（金额、扩面选项；期间不得重叠）");
+    }
+}
+
+/// <summary>52号's national scope ships everywhere; amounts and local extensions only as demo rows (Guangxi 2020 figures unconfirmed, rules.md §4).</summary>
+public sealed class DisabilityInitializer : IModuleInitializer
+{
+    public int Order => 130;
+
+    public async Task InitializeAsync(IServiceProvider services, bool demo, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Set<Figure>().AnyAsync(f => f.Module == DisabilityFigures.Module, ct)) return;
+        const string City = "450900000000";
+        var national = new DateOnly(2016, 1, 1);
+        const string doc52 = "国发〔2015〕52号";
+        Figure Row(FigureKind k, string document, DateOnly from, decimal? amount = null, int? number = null, string? choice = null) => new()
+        {
+            Module = k.Module,
+            Kind = k.Code,
+            DivisionCode = City,
+            Amount = amount is { } a ? Money.FromYuan(a) : null,
+            Number = number,
+            Choice = choice,
+            ValidFrom = from,
+            Document = document,
+            IsDemo = document.StartsWith("演示数据", StringComparison.Ordinal),
+            CreatedBy = "system",
+        };
+        db.AddRange(
+            Row(DisabilityFigures.CareMaxGrade, doc52 + "（一、二级重度残疾人）", national, number: 2),
+            Row(DisabilityFigures.LivingForLowIncome, doc52 + "（低保家庭；各地可扩大）", national, choice: "no"),
+            Row(DisabilityFigures.CareMild, doc52 + "（各地可扩大到非重度智力、精神残疾人）", national, choice: "no"));
+        if (demo)
+        {
+            db.AddRange(
+                Row(DisabilityFigures.LivingAmount, "演示数据（参照贵港市 80 元/人·月）", national, amount: 80m),
+                Row(DisabilityFigures.CareAmount, "演示数据（参照贵港市 80 元/人·月）", national, amount: 80m));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

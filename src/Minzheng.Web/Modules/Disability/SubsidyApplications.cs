@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minzheng.Web.Modules.Disability.Rules;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Audit;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Figures;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Web.Modules.Disability;
+
+public enum SubsidyChannel
+{
+    Online = 1,
+    Village = 2,
+    Counter = 3,
+}
+
+/// <summary>申请 → 村级核实 → 乡镇审核 → 县残联审核（残疾人证）→ 县民政审批 → 发放; refused at any step with written reasons; terminated later.</summary>
+public enum SubsidyStatus
+{
+    Applied = 1,
+    VillageChecked = 2,
+    TownshipReviewed = 3,
+    Verified = 4,
+    Approved = 5,
+    Refused = 6,
+    Terminated = 7,
+}
+
+public enum TerminationReason
+{
+    Death = 1,
+    HukouMovedOut = 2,
+    LeftDibao = 3,
+    CertificateChanged = 4,
+    ExtremePoverty = 5,
+    WorkInjuryCare = 6,
+    Other = 7,
+}
+
+/// <summary>One application for one of the two subsidies (a person applying for both has two).</summary>
+public sealed class SubsidyApplication : IDivisionScoped, IVersioned, IStamped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string Number { get; set; }
+    public Subsidy Subsidy { get; set; }
+    public SubsidyChannel Channel { get; set; }
+    public SubsidyStatus Status { get; set; } = SubsidyStatus.Applied;
+    public Guid PersonId { get; set; }
+    public Guid? HouseholdId { get; set; }
+    public required string DivisionCode { get; set; }
+    public bool LowIncome { get; set; }
+    public bool WorkInjuryCareAllowance { get; set; }
+    public decimal OtherLivingAllowance { get; set; }
+    public decimal OtherCareAllowance { get; set; }
+    public int? CertificateGeneration { get; set; }
+    public DateOnly? CertificateValidUntil { get; set; }
+    public DateOnly AppliedOn { get; set; }
+    public required string AppliedBy { get; set; }
+
+    /// <summary>Each step's opinion, in order ("村级核实：…").</summary>
+    public string Opinions { get; set; } = "[]";
+    public string? RefusalReason { get; set; }
+    public string? Findings { get; set; }
+    public Money MonthlyAmount { get; set; }
+    public string? Explanation { get; set; }
+    public DateOnly? FromMonth { get; set; }
+    public DateOnly? LastMonth { get; set; }
+    public TerminationReason? EndReason { get; set; }
+    public string? EndNote { get; set; }
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration<SubsidyApplication>
+{
+    public void Configure(EntityTypeBuilder<SubsidyApplication> b)
+    {
+        b.ToTable("disability_subsidy");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Number).HasMaxLength(40);
+        b.HasIndex(a => a.Number).IsUnique();
+        b.Property(a => a.Subsidy).HasConversion<int>();
+        b.Property(a => a.Channel).HasConversion<int>();
+        b.Property(a => a.Status).HasConversion<int>();
+        b.Property(a => a.EndReason).HasConversion<int?>();
+        b.Property(a => a.DivisionCode).HasMaxLength(12);
+        b.Property(a => a.OtherLivingAllowance).HasPrecision(10, 2);
+        b.Property(a => a.OtherCareAllowance).HasPrecision(10, 2);
+        b.Property(a => a.AppliedBy).HasMaxLength(100);
+        b.Property(a => a.Opinions).HasMaxLength(4000);
+        b.Property(a => a.RefusalReason).HasMaxLength(500);
+        b.Property(a => a.EndNote).HasMaxLength(500);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        b.HasIndex(a => new { a.DivisionCode, a.Status });
+        // one open or running application per person and subsidy
+        b.HasIndex(a => new { a.PersonId, a.Subsidy }, "ux_disability_subsidy_open").IsUnique().HasFilter("status IN (1, 2, 3, 4, 5)");
+    }
+}
+
+public sealed record SubsidyApplyInput(Guid PersonId, Subsidy Subsidy, SubsidyChannel Channel, bool LowIncome, bool WorkInjuryCareAllowance, decimal? OtherLivingAllowance, decimal? OtherCareAllowance);
+
+public sealed record SubsidyStepInput(bool Agree, string? Opinion, int? Version, int? CertificateGeneration = null, DateOnly? CertificateValidUntil = null);
+
+public static class DisabilityFigures
+{
+    public const string Module = "disability";
+    private static readonly IReadOnlyList<(string Code, string Name)> YesNo = [("yes", "是"), ("no", "否")];
+
+    public static readonly FigureKind LivingAmount = new(Module, "living-amount", "困难残疾人生活补贴标准", "元/人·月");
+    public static readonly FigureKind CareAmount = new(Module, "care-amount", "重度残疾人护理补贴标准", "元/人·月");
+    public static readonly FigureKind LivingForLowIncome = new(Module, "living-low-income", "生活补贴扩大到低收入家庭", "", Choices: YesNo);
+    public static readonly FigureKind CareMaxGrade = new(Module, "care-max-grade", "护理补贴残疾等级（1 至）", "级");
+    public static readonly FigureKind CareMild = new(Module, "care-mild-intellectual-mental", "护理补贴扩大到三、四级智力和精神残疾", "", Choices: YesNo);
+
+    public static readonly IReadOnlyList<FigureKind> All = [LivingAmount, CareAmount, LivingForLowIncome, CareMaxGrade, CareMild];
+}
+
+/// <summary>
+/// 残疾人两项补贴: application (online, village-assisted, counter) → village check → township review → county 残联 verification of
+/// the certificate → county civil-affairs approval, which re-runs the rule with the facts of the day (dibao, orphan allowance,
+/// extreme-poverty support from the shared entitlements) and publishes the monthly subsidy from the next month; termination
+/// stops it after the month of the event.
+/// </summary>
+public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, AuditLog audit)
+{
+    public static string ProgramCode(Subsidy s) => s == Subsidy.Living ? "disability-living" : "disability-care";
+
+    public async Task<SubsidyApplication> LoadAsync(Guid id, CancellationToken ct = default) =>
+        await db.Set<SubsidyApplication>().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw AppProblem.NotFound("两项补贴申请");
+
+    public async Task<SubsidyApplication> ApplyAsync(SubsidyApplyInput input, CancellationToken ct = default)
+    {
+        if (!user.HasPermission(Permissions.DisabilityApply)) throw AppProblem.Forbidden("您没有受理两项补贴申请的权限");
+        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct) ?? throw AppProblem.Field("personId", "残疾人不在人员登记中或不在您的管辖范围内", "person_not_found");
+        if (!Enum.IsDefined(input.Subsidy)) throw AppProblem.Field("subsidy", "请选择补贴");
+        if (!Enum.IsDefined(input.Channel)) throw AppProblem.Field("channel", "请选择申请渠道");
+        if (person.DisabilityGrade is null) throw AppProblem.Field("personId", "人员登记中没有残疾人证信息（类别、等级、证号），请先登记");
+        if (input.OtherLivingAllowance < 0 || input.OtherCareAllowance < 0) throw AppProblem.Field("otherCareAllowance", "金额不能为负");
+        if (await db.Set<SubsidyApplication>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .AnyAsync(a => a.PersonId == person.Id && a.Subsidy == input.Subsidy && a.Status != SubsidyStatus.Refused && a.Status != SubsidyStatus.Terminated, ct))
+        {
+            throw AppProblem.Conflict("application_exists", $"该残疾人已有正在办理或正在享受的{SubsidyRules.Name(input.Subsidy)}");
+        }
+        var today = clock.Today;
+        var prefix = (input.Subsidy == Subsidy.Living ? "CS" : "CH") + person.DivisionCode[..9] + today.Year.ToString(CultureInfo.InvariantCulture);
+        var last = await db.Set<SubsidyApplication>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(a => a.Number.StartsWith(prefix)).MaxAsync(a => (string?)a.Number, ct);
+        var a = new SubsidyApplication
+        {
+            Number = prefix + ((last is null ? 0 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture)) + 1).ToString("D4", CultureInfo.InvariantCulture),
+            Subsidy = input.Subsidy,
+            Channel = input.Channel,
+            PersonId = person.Id,
+            HouseholdId = await db.HouseholdMembers.Where(m => m.PersonId == person.Id && m.LeftOn == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct),
+            DivisionCode = person.DivisionCode,
+            LowIncome = input.LowIncome,
+            WorkInjuryCareAllowance = input.WorkInjuryCareAllowance,
+            OtherLivingAllowance = input.OtherLivingAllowance ?? 0,
+            OtherCareAllowance = input.OtherCareAllowance ?? 0,
+            AppliedOn = today,
+            AppliedBy = user.UserName,
+        };
+        a.Findings = Json((await AssessAsync(a, today, ct)).Reasons);
+        db.Add(a);
+        audit.Add("apply", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, a.Subsidy, a.Channel }, a.DivisionCode);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    /// <summary>One step of the chain; agreeing moves on, disagreeing refuses with the written reason.</summary>
+    public async Task<SubsidyApplication> StepAsync(Guid id, SubsidyStepInput input, CancellationToken ct = default)
+    {
+        var a = await LoadAsync(id, ct);
+        if (input.Version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
+        db.ExpectVersion(a, v);
+        var (permission, step, next) = a.Status switch
+        {
+            SubsidyStatus.Applied => (Permissions.DisabilityApply, "村级核实", SubsidyStatus.VillageChecked),
+            SubsidyStatus.VillageChecked => (Permissions.DisabilityReview, "乡镇审核", SubsidyStatus.TownshipReviewed),
+            SubsidyStatus.TownshipReviewed => (Permissions.DisabilityVerify, "县残联审核", SubsidyStatus.Verified),
+            SubsidyStatus.Verified => (Permissions.DisabilityApprove, "县民政审批", SubsidyStatus.Approved),
+            _ => throw AppProblem.Conflict("application_closed", "该申请已办结"),
+        };
+        if (!user.HasPermission(permission)) throw AppProblem.Forbidden($"“{step}”不由您办理");
+        if (string.IsNullOrWhiteSpace(input.Opinion)) throw AppProblem.Field("opinion", input.Agree ? "请填写意见" : "不同意须写明理由");
+        var today = clock.Today;
+        if (input.Agree && next == SubsidyStatus.Verified)
+        {
+            // 残联 verifies the certificate: generation and validity go into the rule
+            if (input.CertificateGeneration is not (2 or 3)) throw AppProblem.Field("certificateGeneration", "请核对残疾人证为第二代或第三代");
+            a.CertificateGeneration = input.CertificateGeneration;
+            a.CertificateValidUntil = input.CertificateValidUntil;
+        }
+        var outcome = await AssessAsync(a, today, ct);
+        a.Findings = Json(outcome.Reasons);
+        // from the township's review on, agreeing requires the rule to hold on the day (the village only checks facts)
+        if (input.Agree && next >= SubsidyStatus.TownshipReviewed && !outcome.Eligible)
+        {
+            throw new AppProblem(409, "not_eligible", "不符合补贴条件：" + string.Join("；", outcome.Reasons));
+        }
+        var opinions = JsonSerializer.Deserialize<List<string>>(a.Opinions, AuditRecorder.Json) ?? [];
+        opinions.Add($"{step}（{today:yyyy-MM-dd} {user.UserName}）：{(input.Agree ? "同意" : "不同意")}，{input.Opinion.Trim()}");
+        a.Opinions = JsonSerializer.Serialize(opinions, AuditRecorder.Json);
+        if (!input.Agree)
+        {
+            a.Status = SubsidyStatus.Refused;
+            a.RefusalReason = $"{step}：{input.Opinion.Trim()}";
+        }
+        else if (next == SubsidyStatus.Approved)
+        {
+            var from = Entitlements.MonthOf(today).AddMonths(1);
+            var amountFigure = figures.Require(a.Subsidy == Subsidy.Living ? DisabilityFigures.LivingAmount : DisabilityFigures.CareAmount, a.DivisionCode, from);
+            var lines = new List<AmountLine>
+            {
+                new(SubsidyRules.Name(a.Subsidy), amountFigure.Amount.Yuan, amountFigure.Basis),
+                new("认定依据：" + string.Join("；", outcome.Reasons.Where(r => r != SubsidyRules.Basis)), 0m, SubsidyRules.Basis),
+            };
+            a.Status = SubsidyStatus.Approved;
+            a.MonthlyAmount = amountFigure.Amount;
+            a.Explanation = JsonSerializer.Serialize(lines, AuditRecorder.Json);
+            a.FromMonth = from;
+            await entitlements.SetAsync(PayeeOf(a), from, amountFigure.Amount, a.Explanation, "县民政审批", ct);
+        }
+        else
+        {
+            a.Status = next;
+        }
+        audit.Add(input.Agree ? "step" : "refuse", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, step, a.Status }, a.DivisionCode);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    /// <summary>停发: paid for the month of the event, stopped from the following month (国发〔2015〕52号 dynamic management).</summary>
+    public async Task<SubsidyApplication> TerminateAsync(Guid id, TerminationReason reason, DateOnly? eventDate, string? note, int? version, CancellationToken ct = default)
+    {
+        if (!user.HasPermission(Permissions.DisabilityApprove)) throw AppProblem.Forbidden("停发由县级民政部门决定");
+        var a = await LoadAsync(id, ct);
+        if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
+        db.ExpectVersion(a, v);
+        if (a.Status != SubsidyStatus.Approved) throw AppProblem.Conflict("not_running", "只有正在发放的补贴可以停发");
+        if (!Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
+        if (eventDate is not { } on || on > clock.Today) throw AppProblem.Field("eventDate", "请填写事由发生日期（不晚于今天）");
+        if (string.IsNullOrWhiteSpace(note)) throw AppProblem.Field("note", "请写明停发理由");
+        await StopAsync(a, reason, on, note.Trim(), ct);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    /// <summary>Stops a running subsidy (used by termination and by a death record).</summary>
+    internal async Task StopAsync(SubsidyApplication a, TerminationReason reason, DateOnly eventDate, string note, CancellationToken ct)
+    {
+        var last = SubsidyRules.LastPaidMonth(eventDate);
+        await entitlements.EndAsync(ProgramCode(a.Subsidy), a.Id, last, ct);
+        a.Status = SubsidyStatus.Terminated;
+        a.LastMonth = last;
+        a.EndReason = reason;
+        a.EndNote = note;
+        audit.Add("terminate", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, reason, last }, a.DivisionCode);
+    }
+
+    public async Task<SubsidyOutcome> AssessAsync(SubsidyApplication a, DateOnly date, CancellationToken ct)
+    {
+        var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == a.PersonId, ct);
+        var month = Entitlements.MonthOf(date);
+        var dibao = a.HouseholdId is { } h && await entitlements.RunningForHouseholdAsync("dibao", h, month, ct) is not null;
+        var orphan = await entitlements.RunningForPersonAsync("orphan", person.Id, month, ct) is not null;
+        var tekun = await entitlements.RunningForPersonAsync("extreme-poverty", person.Id, month, ct) is not null;
+        var certificate = person.DisabilityGrade is { } grade && person.DisabilityCategory is { } category
+            ? new Certificate(a.CertificateGeneration ?? 2, category, grade, a.CertificateValidUntil)
+            : null;
+        var facts = new SubsidyFacts(person.LifeStatus == LifeStatus.Alive, person.DivisionCode.StartsWith("4509", StringComparison.Ordinal), certificate, dibao, a.LowIncome, orphan, tekun,
+            a.WorkInjuryCareAllowance, a.OtherLivingAllowance, a.OtherCareAllowance);
+        var f = new SubsidyFigures(
+            figures.Require(DisabilityFigures.LivingForLowIncome, a.DivisionCode, date).Yes,
+            figures.Require(DisabilityFigures.CareMaxGrade, a.DivisionCode, date).Number,
+            figures.Require(DisabilityFigures.CareMild, a.DivisionCode, date).Yes,
+            figures.Find(DisabilityFigures.LivingAmount, a.DivisionCode, date)?.Amount.Yuan ?? 0m,
+            figures.Find(DisabilityFigures.CareAmount, a.DivisionCode, date)?.Amount.Yuan ?? 0m);
+        return SubsidyRules.Decide(a.Subsidy, facts, date, f);
+    }
+
+    public static Entitlements.Payee PayeeOf(SubsidyApplication a) => new(ProgramCode(a.Subsidy), a.Id, a.Number, a.PersonId, a.HouseholdId, a.DivisionCode, 1, a.PersonId);
+
+    private static string Json(IReadOnlyList<string> reasons) => JsonSerializer.Serialize(reasons, AuditRecorder.Json);
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Registry;
+
+namespace Minzheng.Tests.Disability;
+
+/// <summary>
+/// The two disability subsidies over the API on SQLite and PostgreSQL, with the demo accounts of 容县: the chain village →
+/// township → county 残联 → county civil affairs publishes the subsidy from the next month with its explanation; the overlap
+/// rules read the other programs' entitlements (dibao, orphan allowance, extreme-poverty support); termination stops it after
+/// the month of the event; scope holds.
+/// </summary>
+public abstract class DisabilityTests(AppFixture app)
+{
+    private const string Village = "450921100003";
+    private static int _seq = Random.Shared.Next(0, 400);
+
+    private async Task<(Guid Person, Guid Household)> DisabledAsync(string name, int grade, string category = "physical", DateOnly? birth = null)
+    {
+        var admin = await app.ClientAsync("admin");
+        var id = IdNumber.Compose("450102", birth ?? new DateOnly(1970, 5, 5), Interlocked.Increment(ref _seq) % 999);
+        var code = (int)Enum.Parse<DisabilityCategory>(category, ignoreCase: true);
+        var r = await admin.PostAsJsonAsync("/api/v1/persons", new
+        {
+            idNumber = id,
+            name,
+            divisionCode = Village,
+            disabilityCategory = category,
+            disabilityGrade = grade,
+            disabilityCertificate = $"{id}{code}{grade}",
+            bankName = "广西农村信用社",
+            bankAccount = "6230" + Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999),
+        });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var person = (await r.JsonAsync()).GetProperty("id").GetGuid();
+        var h = await admin.PostAsJsonAsync("/api/v1/households", new { divisionCode = Village, headPersonId = person, address = "测试地址", members = Array.Empty<object>() });
+        Assert.True(h.StatusCode == HttpStatusCode.Created, await h.Content.ReadAsStringAsync());
+        return (person, (await h.JsonAsync()).GetProperty("id").GetGuid());
+    }
+
+    private Task<int> PublishAsync(string program, Guid person, Guid? household, bool personal) => app.WithServicesAsync(async sp =>
+    {
+        await sp.GetRequiredService<Entitlements>().SetAsync(new Entitlements.Payee(program, Guid.CreateVersion7(), program.ToUpperInvariant() + "-T-" + Random.Shared.Next(1000, 9999), person, household, Village, 1,
+            personal ? person : null), new DateOnly(2026, 1, 1), Money.FromYuan(500m), "[]", "测试");
+        await sp.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        return 0;
+    });
+
+    private static async Task<JsonElement> ApplyAsync(HttpClient clerk, Guid person, string subsidy)
+    {
+        var r = await clerk.PostAsJsonAsync("/api/v1/disability/subsidies", new { personId = person, subsidy, channel = "counter" });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return await r.JsonAsync();
+    }
+
+    private static Task<HttpResponseMessage> StepAsync(HttpClient client, JsonElement a, bool agree = true, string opinion = "属实", int? generation = null) =>
+        client.PostAsJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}/step",
+            new { agree, opinion, version = a.GetProperty("version").GetInt32(), certificateGeneration = generation, certificateValidUntil = new DateOnly(2030, 1, 1) });
+
+    private async Task<JsonElement> ThroughAsync(JsonElement a, int steps)
+    {
+        var clients = new[] { "rongzhou.clerk", "rongzhou.approver", "rongxian.dpf", "rongxian.officer" };
+        for (var i = 0; i < steps; i++)
+        {
+            var client = await app.ClientAsync(clients[i]);
+            a = await (await StepAsync(client, a, generation: i == 2 ? 3 : null).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        }
+        return a;
+    }
+
+    [Fact]
+    public async Task The_chain_publishes_the_subsidy_from_next_month_and_termination_stops_it_after_the_event_month()
+    {
+        app.SkipIfUnavailable();
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var (person, household) = await DisabledAsync("甘建国", 1);
+        await PublishAsync("dibao", person, household, personal: false);
+        var living = await ApplyAsync(clerk, person, "living");
+        var care = await ApplyAsync(clerk, person, "care");
+        await clerk.PostAsJsonAsync("/api/v1/disability/subsidies", new { personId = person, subsidy = "care", channel = "counter" }).ExpectProblemAsync(409, "application_exists");
+
+        // each step by its own role: the township approver cannot do the village's check, 残联 must confirm the certificate generation
+        await StepAsync(await app.ClientAsync("rongxian.dpf"), care).EnsureStatus(HttpStatusCode.Forbidden);
+        care = await ThroughAsync(care, 2);
+        await StepAsync(await app.ClientAsync("rongxian.dpf"), care).ExpectProblemAsync(400, "validation_failed");
+        care = await ThroughAsync(care, 0);
+        var dpf = await app.ClientAsync("rongxian.dpf");
+        care = await (await StepAsync(dpf, care, generation: 3).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        care = await (await StepAsync(await app.ClientAsync("rongxian.officer"), care).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal(("approved", 80m, "2026-12-01"), (care.GetProperty("status").GetString(), care.GetProperty("monthlyAmount").GetDecimal(), care.GetProperty("fromMonth").GetString()));
+        Assert.Contains("重度残疾人护理补贴标准", care.GetProperty("explanation").ToString(), StringComparison.Ordinal);
+        Assert.Equal(4, care.GetProperty("opinions").GetArrayLength());
+
+        living = await ThroughAsync(living, 4);
+        Assert.Equal("approved", living.GetProperty("status").GetString());
+        Assert.Contains("低保家庭中的残疾人", living.GetProperty("explanation").ToString(), StringComparison.Ordinal);
+
+        // another township sees neither
+        var yangmei = await app.ClientAsync("yangmei.clerk");
+        await yangmei.GetAsync($"/api/v1/disability/subsidies/{care.GetProperty("id").GetString()}").EnsureStatus(HttpStatusCode.NotFound);
+
+        // leaving dibao on 2027-01-10: the living subsidy is paid for January and stopped from February
+        var officer = await app.ClientAsync("rongxian.officer");
+        await officer.PostAsJsonAsync($"/api/v1/disability/subsidies/{living.GetProperty("id").GetString()}/terminate", new { reason = "leftDibao", eventDate = new DateOnly(2026, 11, 10), version = living.GetProperty("version").GetInt32() })
+            .ExpectProblemAsync(400, "validation_failed");
+        var ended = await (await officer.PostAsJsonAsync($"/api/v1/disability/subsidies/{living.GetProperty("id").GetString()}/terminate",
+            new { reason = "leftDibao", eventDate = new DateOnly(2026, 11, 10), note = "该户 2026-11-10 退出低保", version = living.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal(("terminated", "2026-11-01"), (ended.GetProperty("status").GetString(), ended.GetProperty("lastMonth").GetString()));
+        var periods = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<EntitlementPeriod>().AsNoTracking()
+            .Where(e => e.SourceId == living.GetProperty("id").GetGuid()).ToListAsync());
+        Assert.Empty(periods); // it would have started in December: withdrawn, nothing was due
+    }
+
+    [Fact]
+    public async Task Overlap_rules_read_the_other_programs()
+    {
+        app.SkipIfUnavailable();
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var approver = await app.ClientAsync("rongzhou.approver");
+
+        // an orphan on the orphan allowance: care yes, living no
+        var (child, childHousehold) = await DisabledAsync("甘小宝", 2, "intellectual", new DateOnly(2015, 3, 3));
+        await PublishAsync("dibao", child, childHousehold, personal: false);
+        await PublishAsync("orphan", child, childHousehold, personal: true);
+        var living = await ApplyAsync(clerk, child, "living");
+        living = await (await StepAsync(clerk, living).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        var problem = await StepAsync(approver, living).ExpectProblemAsync(409, "not_eligible");
+        Assert.Contains("孤儿基本生活保障", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var care = await ThroughAsync(await ApplyAsync(clerk, child, "care"), 4);
+        Assert.Equal("approved", care.GetProperty("status").GetString());
+
+        // extreme-poverty support: neither
+        var (tekun, _) = await DisabledAsync("甘老伯", 1, birth: new DateOnly(1950, 2, 2));
+        await PublishAsync("extreme-poverty", tekun, null, personal: true);
+        var c2 = await (await StepAsync(clerk, await ApplyAsync(clerk, tekun, "care")).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Contains("特困", (await StepAsync(approver, c2).ExpectProblemAsync(409, "not_eligible")).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // grade 3 physical: no care subsidy; a refusal needs its reason and closes the application
+        var (mild, _) = await DisabledAsync("甘大山", 3);
+        var c3 = await (await StepAsync(clerk, await ApplyAsync(clerk, mild, "care")).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        await StepAsync(approver, c3).ExpectProblemAsync(409, "not_eligible");
+        await StepAsync(approver, c3, agree: false, opinion: " ").ExpectProblemAsync(400, "validation_failed");
+        var refused = await (await StepAsync(approver, c3, agree: false, opinion: "三级肢体残疾，不属于护理补贴对象").EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("refused", refused.GetProperty("status").GetString());
+    }
+}
+
+public sealed class DisabilityTestsOnSqlite(SqliteApp app) : DisabilityTests(app), IClassFixture<SqliteApp>;
+
+public sealed class DisabilityTestsOnPostgres(PostgresApp app) : DisabilityTests(app), IClassFixture<PostgresApp>;
