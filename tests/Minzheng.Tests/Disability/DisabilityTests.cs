@@ -106,7 +106,7 @@ public abstract class DisabilityTests(AppFixture app)
         var yangmei = await app.ClientAsync("yangmei.clerk");
         await yangmei.GetAsync($"/api/v1/disability/subsidies/{care.GetProperty("id").GetString()}").EnsureStatus(HttpStatusCode.NotFound);
 
-        // leaving dibao on 2027-01-10: the living subsidy is paid for January and stopped from February
+        // leaving dibao on 2026-11-10: paid for November, stopped from December (when it would have started)
         var officer = await app.ClientAsync("rongxian.officer");
         await officer.PostAsJsonAsync($"/api/v1/disability/subsidies/{living.GetProperty("id").GetString()}/terminate", new { reason = "leftDibao", eventDate = new DateOnly(2026, 11, 10), version = living.GetProperty("version").GetInt32() })
             .ExpectProblemAsync(400, "validation_failed");

@@ -6,6 +6,7 @@ using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Ui;
 

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Audit;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Modules.Disability.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.DisabilityRead)]
+public sealed class ApplicationModel(SubsidyApplications applications, AppDbContext db, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
+{
+    public sealed class FormInput
+    {
+        public string? Opinion { get; set; }
+        public int? CertificateGeneration { get; set; } = 3;
+        public DateOnly? CertificateValidUntil { get; set; }
+        public TerminationReason Reason { get; set; } = TerminationReason.Death;
+        public DateOnly? EventDate { get; set; }
+        public string? Note { get; set; }
+    }
+
+    [BindProperty] public FormInput Input { get; set; } = new();
+    public SubsidyApplication Application { get; private set; } = null!;
+    public Person Person { get; private set; } = null!;
+    public string DivisionName { get; private set; } = "";
+    public List<string> Opinions { get; private set; } = [];
+    public List<string> Findings { get; private set; } = [];
+    public List<AmountLine> Explanation { get; private set; } = [];
+    public DateOnly Today => clock.Today;
+
+    /// <summary>The step this user may do now, or null.</summary>
+    public string? Step => Application.Status switch
+    {
+        SubsidyStatus.Applied when user.HasPermission(Permissions.DisabilityApply) => "村级核实",
+        SubsidyStatus.VillageChecked when user.HasPermission(Permissions.DisabilityReview) => "乡镇审核",
+        SubsidyStatus.TownshipReviewed when user.HasPermission(Permissions.DisabilityVerify) => "县残联审核（核对残疾人证）",
+        SubsidyStatus.Verified when user.HasPermission(Permissions.DisabilityApprove) => "县民政审批",
+        _ => null,
+    };
+
+    public bool CanTerminate => Application.Status == SubsidyStatus.Approved && user.HasPermission(Permissions.DisabilityApprove);
+
+    public async Task OnGetAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        Application = await applications.LoadAsync(id, ct);
+        Person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == Application.PersonId, ct);
+        DivisionName = divisions.FullName(Application.DivisionCode);
+        Opinions = JsonSerializer.Deserialize<List<string>>(Application.Opinions, AuditRecorder.Json) ?? [];
+        Findings = Application.Findings is null ? [] : JsonSerializer.Deserialize<List<string>>(Application.Findings, AuditRecorder.Json) ?? [];
+        Explanation = Application.Explanation is null ? [] : JsonSerializer.Deserialize<List<AmountLine>>(Application.Explanation, AuditRecorder.Json) ?? [];
+    }
+
+    public Task<IActionResult> OnPostStepAsync(Guid id, int version, bool agree) =>
+        RunAsync(id, () => applications.StepAsync(id, new SubsidyStepInput(agree, Input.Opinion, version, Input.CertificateGeneration, Input.CertificateValidUntil), HttpContext.RequestAborted), agree ? "已办理" : "已不予通过");
+
+    public Task<IActionResult> OnPostTerminateAsync(Guid id, int version) =>
+        RunAsync(id, () => applications.TerminateAsync(id, Input.Reason, Input.EventDate, Input.Note, version, HttpContext.RequestAborted), "已停发");
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task<SubsidyApplication>> action, string done)
+    {
+        try
+        {
+            await action();
+            TempData["Message"] = done;
+            return Redirect($"/disability/{id}");
+        }
+        catch (AppProblem e)
+        {
+            ModelState.AddProblem(e);
+            await OnGetAsync(id);
+            return Page();
+        }
+    }
+
+    public static string ReasonName(TerminationReason r) => r switch
+    {
+        TerminationReason.Death => "死亡",
+        TerminationReason.HukouMovedOut => "户籍迁出",
+        TerminationReason.LeftDibao => "退出低保（生活补贴）",
+        TerminationReason.CertificateChanged => "残疾等级变更、残疾人证过期或注销",
+        TerminationReason.ExtremePoverty => "纳入特困人员救助供养",
+        TerminationReason.WorkInjuryCare => "领取工伤保险生活护理费",
+        _ => "其他",
+    };
+}

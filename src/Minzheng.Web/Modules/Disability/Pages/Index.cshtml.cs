@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+using Minzheng.Web.Modules.Disability.Rules;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Crypto;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Ui;
+
+namespace Minzheng.Web.Modules.Disability.Pages;
+
+[Authorize(Policy = Permissions.PolicyPrefix + Permissions.DisabilityRead)]
+public sealed class IndexModel(SubsidyApplications applications, AppDbContext db, IdentifierProtector protector, ICurrentUser user, DivisionDirectory divisions) : PageModel
+{
+    public sealed record Row(Guid Id, string Number, Subsidy Subsidy, SubsidyStatus Status, string Name, string DivisionName, decimal Amount, DateOnly AppliedOn, DateOnly? FromMonth);
+
+    public sealed class FormInput
+    {
+        public string? IdNumber { get; set; }
+        public Subsidy Subsidy { get; set; } = Subsidy.Care;
+        public SubsidyChannel Channel { get; set; } = SubsidyChannel.Counter;
+        public bool LowIncome { get; set; }
+        public bool WorkInjuryCareAllowance { get; set; }
+        public decimal? OtherLivingAllowance { get; set; }
+        public decimal? OtherCareAllowance { get; set; }
+    }
+
+    [BindProperty] public FormInput Input { get; set; } = new();
+    public List<Row> Rows { get; private set; } = [];
+    public SubsidyStatus? Status { get; private set; }
+    public bool CanApply => user.HasPermission(Permissions.DisabilityApply);
+
+    public async Task OnGetAsync(string? status)
+    {
+        Status = Enum.TryParse<SubsidyStatus>(status, true, out var s) && Enum.IsDefined(s) ? s : null;
+        var q = db.Set<SubsidyApplication>().AsNoTracking();
+        if (Status is { } st) q = q.Where(a => a.Status == st);
+        var rows = await q.OrderByDescending(a => a.AppliedOn).Take(500).Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a, p.Name }).ToListAsync(HttpContext.RequestAborted);
+        Rows = [.. rows.Select(x => new Row(x.a.Id, x.a.Number, x.a.Subsidy, x.a.Status, x.Name, divisions.FullName(x.a.DivisionCode), x.a.MonthlyAmount.Yuan, x.a.AppliedOn, x.a.FromMonth))];
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            var person = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "残疾人", HttpContext.RequestAborted);
+            var a = await applications.ApplyAsync(new SubsidyApplyInput(person, Input.Subsidy, Input.Channel, Input.LowIncome, Input.WorkInjuryCareAllowance, Input.OtherLivingAllowance, Input.OtherCareAllowance), HttpContext.RequestAborted);
+            TempData["Message"] = $"已受理 {a.Number}，待村级核实";
+            return Redirect($"/disability/{a.Id}");
+        }
+        catch (AppProblem e)
+        {
+            ModelState.AddProblem(e);
+            await OnGetAsync(null);
+            return Page();
+        }
+    }
+
+    public static string StatusName(SubsidyStatus s) => s switch
+    {
+        SubsidyStatus.Applied => "待村级核实",
+        SubsidyStatus.VillageChecked => "待乡镇审核",
+        SubsidyStatus.TownshipReviewed => "待县残联审核",
+        SubsidyStatus.Verified => "待县民政审批",
+        SubsidyStatus.Approved => "发放中",
+        SubsidyStatus.Refused => "不予批准",
+        _ => "已停发",
+    };
+
+    public static string Tag(SubsidyStatus s) => s switch { SubsidyStatus.Approved => "ok", SubsidyStatus.Refused => "bad", SubsidyStatus.Terminated => "", _ => "warn" };
+
+    public static string ChannelName(SubsidyChannel c) => c switch { SubsidyChannel.Online => "网上申请", SubsidyChannel.Village => "村（社区）代办", _ => "乡镇窗口" };
+}
