@@ -1,6 +1,7 @@
 using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Modules.ChildWelfare;
 using Minzheng.Web.Modules.Disability;
+using Minzheng.Web.Modules.Funeral;
 using Minzheng.Web.Modules.Payments;
 
 namespace Minzheng.Web.Modules;
@@ -17,6 +18,7 @@ public static class ModuleSetup
         builder.Services.AddPayments();
         builder.Services.AddChildWelfare();
         builder.Services.AddDisability();
+        builder.Services.AddFuneral();
         return builder;
     }
 
@@ -26,6 +28,7 @@ public static class ModuleSetup
         app.MapPayments();
         app.MapChildWelfare();
         app.MapDisability();
+        app.MapFuneral();
         return app;
     }
 }

@@ -15,6 +15,7 @@ public static class DisabilityModule
     public static IServiceCollection AddDisability(this IServiceCollection services)
     {
         services.AddScoped<SubsidyApplications>();
+        services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Living), "困难残疾人生活补贴"));
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Care), "重度残疾人护理补贴"));

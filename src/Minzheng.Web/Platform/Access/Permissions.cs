@@ -39,6 +39,7 @@ public static class Permissions
     public const string DisabilityReview = "disability.review";
     public const string DisabilityVerify = "disability.verify";
     public const string DisabilityApprove = "disability.approve";
+    public const string FuneralRecord = "funeral.record";
     public const string AuditRead = "audit.read";
     public const string AdminUsers = "admin.users";
     public const string CitizenApply = "citizen.apply";
@@ -75,6 +76,7 @@ public static class Permissions
         [DisabilityReview] = "两项补贴乡镇审核",
         [DisabilityVerify] = "两项补贴残联审核（残疾人证）",
         [DisabilityApprove] = "两项补贴县级民政审批、停发",
+        [FuneralRecord] = "登记死亡、火化信息（停发该人员的各项待遇）",
         [AuditRead] = "查阅审计日志",
         [AdminUsers] = "管理用户、角色和管辖范围",
         [CitizenApply] = "群众网上申请",

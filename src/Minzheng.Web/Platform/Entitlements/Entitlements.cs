@@ -38,7 +38,7 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
         });
     }
 
-    /// <summary>Nothing is due after <paramref name="lastMonth"/>; periods that had not started yet are withdrawn.</summary>
+    /// <summary>Nothing is due after <paramref name="lastMonth"/> (a period that had not started yet then covers no month).</summary>
     public async Task EndAsync(string program, Guid sourceId, DateOnly lastMonth, CancellationToken ct = default)
     {
         lastMonth = MonthOf(lastMonth);
@@ -47,8 +47,10 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
             .Where(e => e.Program == program && e.SourceId == sourceId && !e.OneOff && (e.ToMonth == null || e.ToMonth > lastMonth)));
         foreach (var p in periods.Distinct())
         {
-            if (p.FromMonth > lastMonth) db.Set<EntitlementPeriod>().Remove(p);
-            else p.ToMonth = lastMonth;
+            // Kept, never deleted, even when it had not started (it then covers no month): a payroll may already have paid
+            // its first month, and the period published anew is what makes the next payroll reconcile that into a recovery.
+            p.ToMonth = lastMonth;
+            p.PublishedAt = clock.UtcNow;
         }
     }
 

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Data;
+
+namespace Minzheng.Web.Modules.Funeral;
+
+/// <summary>殡葬: death and cremation records (the rest of funeral management comes later).</summary>
+public static class FuneralModule
+{
+    public static IServiceCollection AddFuneral(this IServiceCollection services)
+    {
+        services.AddScoped<DeathRecords>();
+        return services;
+    }
+
+    public static void MapFuneral(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/funeral").WithTags("Funeral");
+        api.MapPost("/deaths", async (DeathInput input, DeathRecords records, CancellationToken ct) =>
+        {
+            var d = await records.RecordAsync(input, ct);
+            return TypedResults.Created($"/api/v1/funeral/deaths/{d.Id}", new { d.Id, d.PersonId, d.DeathDate, effects = System.Text.Json.JsonDocument.Parse(d.Effects).RootElement });
+        }).RequireAuthorization(Permissions.Policy(Permissions.FuneralRecord)).WithSummary("登记死亡（火化）：人员登记为死亡，该人员的各项待遇一并停发（死亡当月照发）");
+        api.MapGet("/deaths", async (AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Set<DeathRecord>().AsNoTracking().OrderByDescending(d => d.RecordedAt).Take(500).ToListAsync(ct)))
+            .RequireAuthorization(Permissions.Policy(Permissions.RegistryRead)).WithSummary("死亡（火化）登记");
+    }
+}
