@@ -103,6 +103,10 @@ public abstract class DeathRecordTests(AppFixture app)
         Assert.Equal(("terminated", "2026-11-01", "death"), (stopped.GetProperty("status").GetString(), stopped.GetProperty("lastMonth").GetString(), stopped.GetProperty("endReason").GetString()));
         var person = await officer.GetJsonAsync($"/api/v1/persons/{child}");
         Assert.Equal("deceased", person.GetProperty("lifeStatus").GetString());
+        // the one-person view shows the record and what it stopped
+        var page = await (await officer.GetAsync($"/registry/persons/{child}").EnsureStatus(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        Assert.Contains("容县人民医院", page, StringComparison.Ordinal);
+        Assert.Contains("停发重度残疾人护理补贴", page, StringComparison.Ordinal);
 
         // a month later, January's payroll pays nothing more and recovers December's 80.00
         app.Clock.Advance(TimeSpan.FromDays(36));
