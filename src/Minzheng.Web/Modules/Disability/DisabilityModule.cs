@@ -16,6 +16,7 @@ public static class DisabilityModule
     {
         services.AddScoped<SubsidyApplications>();
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
+        services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Living), "困难残疾人生活补贴"));
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Care), "重度残疾人护理补贴"));
@@ -139,5 +140,40 @@ public sealed class DisabilityInitializer : IModuleInitializer
                 Row(DisabilityFigures.CareAmount, "演示数据（参照贵港市 80 元/人·月）", national, amount: 80m));
         }
         await db.SaveChangesAsync(ct);
+        if (demo) await DemoAsync(services, ct);
+    }
+
+    /// <summary>Care-subsidy applications for grade 1–2 people (容县 first) in every state, driven through the real chain.</summary>
+    private static async Task DemoAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var scopes = services.GetRequiredService<IServiceScopeFactory>();
+        List<Guid> people;
+        using (var scope = scopes.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("demo");
+            people = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Persons.AsNoTracking()
+                .Where(p => p.DisabilityGrade != null && p.DisabilityGrade <= 2 && p.LifeStatus == Platform.Registry.LifeStatus.Alive)
+                .OrderBy(p => p.DivisionCode.StartsWith("450921") ? 0 : 1).ThenBy(p => p.Id).Select(p => p.Id).Take(8).ToListAsync(ct);
+        }
+        foreach (var (person, i) in people.Select((p, i) => (p, i)))
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("demo");
+            var s = scope.ServiceProvider.GetRequiredService<SubsidyApplications>();
+            try
+            {
+                var a = await s.ApplyAsync(new SubsidyApplyInput(person, Subsidy.Care, i % 2 == 0 ? SubsidyChannel.Counter : SubsidyChannel.Village, false, false, null, null), ct);
+                // steps done: 4 (approved) for most, fewer for some, so every state shows
+                var steps = i switch { 0 => 0, 1 => 2, 2 => 3, _ => 4 };
+                for (var step = 0; step < steps; step++)
+                {
+                    a = await s.StepAsync(a.Id, new SubsidyStepInput(true, "属实（演示）", a.Version, step == 2 ? 3 : null, null), ct);
+                }
+            }
+            catch (AppProblem)
+            {
+                // a demo person the rules refuse (e.g. already in extreme-poverty support): the demo simply has one fewer
+            }
+        }
     }
 }
