@@ -133,6 +133,10 @@ public abstract class ChildWelfareTests(AppFixture app)
             .Where(e => e.SourceId == c.GetProperty("id").GetGuid()).ToListAsync());
         var period = Assert.Single(periods);
         Assert.Equal(("unsupported-child", new DateOnly(2026, 12, 1), (DateOnly?)new DateOnly(2026, 12, 1)), (period.Program, period.FromMonth, period.ToMonth));
+        // the reminder before the end (demo notice: 60 days) lists it; a child ending in 2034 is not listed
+        var endingSoon = await app.WithServicesAsync(sp => sp.GetRequiredService<Minzheng.Web.Modules.ChildWelfare.ChildQueries>().EndingSoonAsync(60));
+        Assert.Contains(endingSoon, e => e.Id == c.GetProperty("id").GetGuid());
+        Assert.DoesNotContain(endingSoon, e => e.LastMonthByAge > new DateOnly(2027, 1, 1));
 
         // 18 in November: no month left to pay from December
         var older = await ChildAsync(new DateOnly(2008, 11, 10), "黄子涵");

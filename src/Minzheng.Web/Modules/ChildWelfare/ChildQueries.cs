@@ -26,18 +26,24 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
         if (status is { } s) q = q.Where(c => c.Status == s);
         if (kind is { } k) q = q.Where(c => c.Kind == k);
         var rows = await q.Join(db.Persons, c => c.ChildPersonId, p => p.Id, (c, p) => new { c, p.Name }).OrderByDescending(x => x.c.AppliedOn).ThenBy(x => x.c.Number).Take(500).ToListAsync(ct);
-        return [.. rows.Select(x => new ChildCaseRow(x.c.Id, x.c.Number, x.c.Kind, x.c.Status, x.Name, x.c.DivisionCode, divisions.FullName(x.c.DivisionCode), x.c.Placement,
-            x.c.MonthlyAmount.Yuan, x.c.FromMonth, x.c.LastMonthByAge, x.c.AppliedOn))];
+        return [.. rows.Select(x => Row(x.c, x.Name))];
     }
 
-    /// <summary>Running allowances ending by age within the notice period (提前提醒).</summary>
+    private ChildCaseRow Row(ChildAllowanceCase c, string name) => new(c.Id, c.Number, c.Kind, c.Status, name, c.DivisionCode, divisions.FullName(c.DivisionCode), c.Placement,
+        c.MonthlyAmount.Yuan, c.FromMonth, c.LastMonthByAge, c.AppliedOn);
+
+    /// <summary>Running allowances ending by age within the notice period (提前提醒), filtered in the database.</summary>
     public async Task<List<ChildCaseRow>> EndingSoonAsync(int noticeDays, CancellationToken ct = default)
     {
-        var today = clock.Today;
-        var horizon = Entitlements.MonthOf(today.AddDays(noticeDays));
-        var all = await CasesAsync(ChildCaseStatus.Confirmed, null, ct);
-        return [.. all.Where(c => c.LastMonthByAge is { } last && last <= horizon).OrderBy(c => c.LastMonthByAge)];
+        var horizon = Entitlements.MonthOf(clock.Today.AddDays(noticeDays));
+        var rows = await db.Set<ChildAllowanceCase>().AsNoTracking().Where(c => c.Status == ChildCaseStatus.Confirmed && c.LastMonthByAge <= horizon)
+            .OrderBy(c => c.LastMonthByAge).Join(db.Persons, c => c.ChildPersonId, p => p.Id, (c, p) => new { c, p.Name }).ToListAsync(ct);
+        return [.. rows.Select(x => Row(x.c, x.Name))];
     }
+
+    /// <summary>Applications waiting for the township or the county.</summary>
+    public Task<int> PendingAsync(CancellationToken ct = default) =>
+        db.Set<ChildAllowanceCase>().CountAsync(c => c.Status == ChildCaseStatus.Applied || c.Status == ChildCaseStatus.TownshipReviewed, ct);
 
     public async Task<List<WatchRow>> WatchAsync(bool overdueOnly, CancellationToken ct = default)
     {
@@ -54,9 +60,19 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
     {
         var today = clock.Today;
         var month = Entitlements.MonthOf(today);
-        var cases = await db.Set<ChildAllowanceCase>().AsNoTracking().Where(c => c.Status == ChildCaseStatus.Confirmed).Select(c => new { c.DivisionCode, c.Kind }).ToListAsync(ct);
+        // counted per division in the database; only those small groups are rolled up to counties here
+        var cases = await db.Set<ChildAllowanceCase>().AsNoTracking().Where(c => c.Status == ChildCaseStatus.Confirmed)
+            .GroupBy(c => new { c.DivisionCode, c.Kind }).Select(g => new { g.Key.DivisionCode, g.Key.Kind, N = g.Count() }).ToListAsync(ct);
         var watch = await db.Set<WatchedChild>().AsNoTracking().Where(w => !w.Closed)
-            .Select(w => new { w.DivisionCode, w.LeftBehind, Difficulty = w.Difficulties != "", Overdue = w.NextVisitDue < today, Risk = w.OpenRisk != null }).ToListAsync(ct);
+            .GroupBy(w => w.DivisionCode)
+            .Select(g => new
+            {
+                DivisionCode = g.Key,
+                LeftBehind = g.Count(w => w.LeftBehind),
+                Difficulty = g.Count(w => w.Difficulties != ""),
+                Overdue = g.Count(w => w.NextVisitDue < today),
+                Risk = g.Count(w => w.OpenRisk != null),
+            }).ToListAsync(ct);
         string[] programs = [ChildAllowances.OrphanProgram, ChildAllowances.UnsupportedProgram];
         var due = await db.Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => programs.Contains(e.Program) && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month))
@@ -65,12 +81,12 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
         string County(string code) => DivisionCodes.CountyPart(code).PadRight(DivisionCodes.Length, '0');
         var counties = cases.Select(c => County(c.DivisionCode)).Concat(watch.Select(w => County(w.DivisionCode))).Distinct().Order(StringComparer.Ordinal);
         return [.. counties.Select(k => new CountyFigures(k, divisions.NameOf(k),
-            cases.Count(c => County(c.DivisionCode) == k && c.Kind == ChildAllowanceKind.Orphan),
-            cases.Count(c => County(c.DivisionCode) == k && c.Kind == ChildAllowanceKind.Unsupported),
-            watch.Count(w => County(w.DivisionCode) == k && w.LeftBehind),
-            watch.Count(w => County(w.DivisionCode) == k && w.Difficulty),
-            watch.Count(w => County(w.DivisionCode) == k && w.Overdue),
-            watch.Count(w => County(w.DivisionCode) == k && w.Risk),
+            cases.Where(c => County(c.DivisionCode) == k && c.Kind == ChildAllowanceKind.Orphan).Sum(c => c.N),
+            cases.Where(c => County(c.DivisionCode) == k && c.Kind == ChildAllowanceKind.Unsupported).Sum(c => c.N),
+            watch.Where(w => County(w.DivisionCode) == k).Sum(w => w.LeftBehind),
+            watch.Where(w => County(w.DivisionCode) == k).Sum(w => w.Difficulty),
+            watch.Where(w => County(w.DivisionCode) == k).Sum(w => w.Overdue),
+            watch.Where(w => County(w.DivisionCode) == k).Sum(w => w.Risk),
             due.Where(d => County(d.DivisionCode) == k).Sum(d => d.MonthlyAmount.Yuan),
             ledgerTotals.Where(t => County(t.CountyCode) == k).Sum(t => t.ApprovedFen) / 100m,
             ledgerTotals.Where(t => County(t.CountyCode) == k).Sum(t => t.PaidFen) / 100m))];

@@ -45,7 +45,7 @@ public static class ChildWelfareApi
         var read = Permissions.Policy(Permissions.ChildRead);
 
         api.MapGet("/cases", async (string? status, string? kind, ChildQueries q, CancellationToken ct) =>
-                TypedResults.Ok(await q.CasesAsync(Parse<ChildCaseStatus>(status, "status"), Parse<ChildAllowanceKind>(kind, "kind"), ct)))
+                TypedResults.Ok(await q.CasesAsync(QueryEnum.Parse<ChildCaseStatus>(status, "status"), QueryEnum.Parse<ChildAllowanceKind>(kind, "kind"), ct)))
             .RequireAuthorization(read).WithSummary("孤儿、事实无人抚养儿童业务（管辖范围内）");
         api.MapGet("/cases/{id:guid}", async (Guid id, ChildAllowances s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.LoadAsync(id, ct))))
             .RequireAuthorization(read).WithSummary("业务详情（认定依据、金额说明、发放起止）");
@@ -107,9 +107,4 @@ public static class ChildWelfareApi
             })
             .RequireAuthorization(Permissions.Policy(Permissions.ChildStandards)).WithSummary("录入儿童福利标准（有效期不得重叠：409 standard_overlap）");
     }
-
-    private static T? Parse<T>(string? value, string field) where T : struct, Enum =>
-        string.IsNullOrEmpty(value) ? null
-        : Enum.TryParse<T>(value, ignoreCase: true, out var v) && Enum.IsDefined(v) ? v
-        : throw AppProblem.Field(field, $"无法识别的取值“{value}”");
 }

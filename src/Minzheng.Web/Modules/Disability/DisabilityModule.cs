@@ -62,11 +62,7 @@ public static class DisabilityModule
         api.MapGet("/subsidies", async (string? status, AppDbContext db, CancellationToken ct) =>
         {
             var q = db.Set<SubsidyApplication>().AsNoTracking();
-            if (!string.IsNullOrEmpty(status))
-            {
-                if (!Enum.TryParse<SubsidyStatus>(status, true, out var s) || !Enum.IsDefined(s)) throw AppProblem.Field("status", $"无法识别的取值“{status}”");
-                q = q.Where(a => a.Status == s);
-            }
+            if (QueryEnum.Parse<SubsidyStatus>(status, "status") is { } s) q = q.Where(a => a.Status == s);
             var rows = await q.OrderByDescending(a => a.AppliedOn).Take(500).ToListAsync(ct);
             return TypedResults.Ok(rows.Select(ToDto));
         }).RequireAuthorization(read).WithSummary("两项补贴申请（管辖范围内）");

@@ -6,6 +6,7 @@ using Minzheng.Web.Modules.Disability.Rules;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Http;
@@ -130,7 +131,7 @@ public static class DisabilityFigures
 /// extreme-poverty support from the shared entitlements) and publishes the monthly subsidy from the next month; termination
 /// stops it after the month of the event.
 /// </summary>
-public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, AuditLog audit)
+public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, DivisionDirectory divisions, AuditLog audit)
 {
     public static string ProgramCode(Subsidy s) => s == Subsidy.Living ? "disability-living" : "disability-care";
 
@@ -276,7 +277,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         var certificate = person.DisabilityGrade is { } grade && person.DisabilityCategory is { } category
             ? new Certificate(a.CertificateGeneration ?? 2, category, grade, a.CertificateValidUntil)
             : null;
-        var facts = new SubsidyFacts(person.LifeStatus == LifeStatus.Alive, person.DivisionCode.StartsWith("4509", StringComparison.Ordinal), certificate, dibao, a.LowIncome, orphan, tekun,
+        var facts = new SubsidyFacts(person.LifeStatus == LifeStatus.Alive, divisions.Find(person.DivisionCode) is not null /* hukou within this platform's division tree */, certificate, dibao, a.LowIncome, orphan, tekun,
             a.WorkInjuryCareAllowance, a.OtherLivingAllowance, a.OtherCareAllowance);
         var f = new SubsidyFigures(
             figures.Require(DisabilityFigures.LivingForLowIncome, a.DivisionCode, date).Yes,

@@ -72,13 +72,6 @@ public static class PaymentsApi
     };
 
     /// <summary>Enum filters by name, any case ("noAccount", "NoAccount"); an unknown name is a 400 with the choices, not an empty list.</summary>
-    private static T? Parse<T>(string? value, string field) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (Enum.TryParse<T>(value, true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
-        throw AppProblem.Field(field, $"取值“{value}”无效，可选：{string.Join("、", Enum.GetNames<T>().Select(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName))}");
-    }
-
     public static void MapPaymentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/payments").WithTags("Payments");
@@ -89,7 +82,7 @@ public static class PaymentsApi
         api.MapGet("/programs", (EntitlementPrograms programs) => TypedResults.Ok(programs.All)).RequireAuthorization(read).WithSummary("经发放台账发放的保障项目");
 
         api.MapGet("/payrolls", async (DateOnly? month, string? program, string? status, PaymentsQueries q, CancellationToken ct) =>
-                TypedResults.Ok(await q.ListAsync(new PayrollFilter(month, program, Parse<PayrollStatus>(status, "status")), ct)))
+                TypedResults.Ok(await q.ListAsync(new PayrollFilter(month, program, QueryEnum.Parse<PayrollStatus>(status, "status")), ct)))
             .RequireAuthorization(read).WithSummary("发放表列表（管辖范围内）");
 
         api.MapPost("/payrolls", async (NewPayrollInput input, PayrollService payrolls, PaymentsQueries q, CancellationToken ct) =>
@@ -108,7 +101,7 @@ public static class PaymentsApi
         api.MapGet("/payrolls/{id:guid}/lines", async (Guid id, string? status, string? purpose, string? divisionCode, string? search, int? page, int? pageSize, PaymentsQueries q, CancellationToken ct) =>
             {
                 await q.DetailAsync(id, ct);
-                var r = await q.LinesAsync(id, new LineFilter(Parse<LineStatus>(status, "status"), Parse<LinePurpose>(purpose, "purpose"), divisionCode, search), PageRequest.From(page, pageSize, 50), ct);
+                var r = await q.LinesAsync(id, new LineFilter(QueryEnum.Parse<LineStatus>(status, "status"), QueryEnum.Parse<LinePurpose>(purpose, "purpose"), divisionCode, search), PageRequest.From(page, pageSize, 50), ct);
                 return TypedResults.Ok(new { items = r.Items.Select(ToDto), r.Total, r.Page, r.PageSize });
             })
             .RequireAuthorization(read).WithSummary("发放明细（账号脱敏，含金额说明）");
@@ -167,7 +160,7 @@ public static class PaymentsApi
         api.MapPut("/bank-templates/{id:guid}", async (Guid id, TemplateInput input, BankTemplates t, CancellationToken ct) => TypedResults.Ok(await t.SaveAsync(id, input, ct)))
             .RequireAuthorization(approve).WithSummary("修改银行文件模板");
 
-        api.MapGet("/recoveries", async (string? status, Recoveries r, CancellationToken ct) => TypedResults.Ok(await r.ListAsync(Parse<RecoveryStatus>(status, "status"), ct)))
+        api.MapGet("/recoveries", async (string? status, Recoveries r, CancellationToken ct) => TypedResults.Ok(await r.ListAsync(QueryEnum.Parse<RecoveryStatus>(status, "status"), ct)))
             .RequireAuthorization(read).WithSummary("追缴记录");
 
         api.MapGet("/recoveries/{id:guid}", async (Guid id, Recoveries r, CancellationToken ct) => TypedResults.Ok(await r.DetailAsync(id, ct)))

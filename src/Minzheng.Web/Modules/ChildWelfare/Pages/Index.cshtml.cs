@@ -16,7 +16,8 @@ public sealed class IndexModel(ChildQueries queries, ChildWatch watch, ChildStan
     public List<WatchAlert> Alerts { get; private set; } = [];
     public List<ChildCaseRow> EndingSoon { get; private set; } = [];
     public int Pending { get; private set; }
-    public int NoticeDays { get; private set; }
+    /// <summary>The configured notice period, or null where none is in force (the list then says so instead of guessing).</summary>
+    public int? NoticeDays { get; private set; }
     public string ScopeName => divisions.NameOf(user.DivisionCode);
     public bool CanApply => user.HasPermission(Permissions.ChildApply);
     public bool CanProtect => user.HasPermission(Permissions.ChildProtection);
@@ -29,8 +30,8 @@ public sealed class IndexModel(ChildQueries queries, ChildWatch watch, ChildStan
         var ct = HttpContext.RequestAborted;
         Counties = await queries.DashboardAsync(ct);
         Alerts = await watch.AlertsAsync(ct);
-        NoticeDays = standards.Find(ChildStandardKinds.EndNoticeDays, user.DivisionCode ?? "450900000000", clock.Today)?.Number ?? 60;
-        EndingSoon = await queries.EndingSoonAsync(NoticeDays, ct);
-        Pending = (await queries.CasesAsync(ChildCaseStatus.Applied, null, ct)).Count + (await queries.CasesAsync(ChildCaseStatus.TownshipReviewed, null, ct)).Count;
+        NoticeDays = user.DivisionCode is { } division ? standards.Find(ChildStandardKinds.EndNoticeDays, division, clock.Today)?.Number : null;
+        EndingSoon = NoticeDays is { } days ? await queries.EndingSoonAsync(days, ct) : [];
+        Pending = await queries.PendingAsync(ct);
     }
 }
