@@ -1,5 +1,6 @@
 using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Modules.ChildWelfare;
+using Minzheng.Web.Modules.DataComparison;
 using Minzheng.Web.Modules.Disability;
 using Minzheng.Web.Modules.Funeral;
 using Minzheng.Web.Modules.Payments;
@@ -19,6 +20,7 @@ public static class ModuleSetup
         builder.Services.AddChildWelfare();
         builder.Services.AddDisability();
         builder.Services.AddFuneral();
+        builder.Services.AddDataComparison();
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class ModuleSetup
         app.MapChildWelfare();
         app.MapDisability();
         app.MapFuneral();
+        app.MapDataComparison();
         return app;
     }
 }

@@ -21,6 +21,7 @@ public static class AssistanceModule
         services.AddScoped<StandardsService>();
         services.AddScoped<StandardsQueries>();
         services.AddScoped<Figures>();
+        services.AddScoped<Platform.Figures.IMeansTestLimits, MeansTestLimitsProvider>();
         services.AddScoped<CaseAssessor>();
         services.AddScoped<CaseDocuments>();
         services.AddScoped<AssistanceCases>();

@@ -40,6 +40,10 @@ public static class Permissions
     public const string DisabilityVerify = "disability.verify";
     public const string DisabilityApprove = "disability.approve";
     public const string FuneralRecord = "funeral.record";
+    public const string ComparisonRead = "comparison.read";
+    public const string ComparisonImport = "comparison.import";
+    public const string ComparisonRun = "comparison.run";
+    public const string ComparisonResolve = "comparison.resolve";
     public const string AuditRead = "audit.read";
     public const string AdminUsers = "admin.users";
     public const string CitizenApply = "citizen.apply";
@@ -77,6 +81,10 @@ public static class Permissions
         [DisabilityVerify] = "两项补贴残联审核（残疾人证）",
         [DisabilityApprove] = "两项补贴县级民政审批、停发",
         [FuneralRecord] = "登记死亡、火化信息（停发该人员的各项待遇）",
+        [ComparisonRead] = "查看数据比对线索及统计",
+        [ComparisonImport] = "导入外部比对数据（公安、残联、不动产、市场监管等）",
+        [ComparisonRun] = "执行数据比对、按县启停比对规则",
+        [ComparisonResolve] = "核实处理数据比对线索（确认并处置，或排除并说明理由）",
         [AuditRead] = "查阅审计日志",
         [AdminUsers] = "管理用户、角色和管辖范围",
         [CitizenApply] = "群众网上申请",

@@ -38,6 +38,12 @@ public sealed class ImportBatch : IVersioned, IDivisionScoped, IStamped
     public int ErrorRows { get; set; }
     public int CommittedPeople { get; set; }
     public int CommittedHouseholds { get; set; }
+
+    /// <summary>Rows written by the commit (for every kind).</summary>
+    public int CommittedRows { get; set; }
+
+    /// <summary>What the kind needs besides the file (a dataset's source and date, …), as JSON.</summary>
+    public string ParametersJson { get; set; } = "{}";
     public bool OnlyValidRows { get; set; }
     public string? Message { get; set; }
 

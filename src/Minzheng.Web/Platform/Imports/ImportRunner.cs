@@ -50,9 +50,9 @@ public sealed class ImportRunner(IServiceScopeFactory scopes, ImportProgress pro
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(job.Identity);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var import = scope.ServiceProvider.GetRequiredService<PersonImport>();
         var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == job.BatchId, ct);
         if (batch is null) return;
+        var import = scope.ServiceProvider.GetServices<IImportKind>().First(k => k.Kind == batch.Kind);
         try
         {
             if (job.Commit) await import.CommitAsync(batch, ct);

@@ -7,11 +7,18 @@ using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Platform.Imports;
 
-/// <summary>The steps a clerk takes: upload, map columns (then validation runs), commit; each queues its work.</summary>
-public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser user, ImportRunner runner)
+/// <summary>The steps a clerk takes for any kind of import: upload, map columns (then validation runs), commit; each queues its work.</summary>
+public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser user, ImportRunner runner, IEnumerable<IImportKind> kinds)
 {
-    public async Task<ImportBatch> UploadAsync(string fileName, Stream content, CancellationToken ct)
+    public IImportKind KindOf(string kind) => kinds.FirstOrDefault(k => k.Kind == kind) ?? throw AppProblem.NotFound("导入类型");
+
+    public async Task<ImportBatch> UploadAsync(string fileName, Stream content, CancellationToken ct) =>
+        await UploadAsync(PersonImport.KindCode, fileName, content, null, ct);
+
+    public async Task<ImportBatch> UploadAsync(string kind, string fileName, Stream content, object? parameters, CancellationToken ct)
     {
+        var k = KindOf(kind);
+        if (!user.HasPermission(k.Permission)) throw AppProblem.Forbidden($"您没有导入{k.Title}的权限");
         if (!TabularFile.IsSupported(fileName)) throw AppProblem.Field("file", "请上传 .xlsx 或 .csv 文件", "import_file_type");
         if (user.DivisionCode is null) throw AppProblem.Forbidden("您的账号没有管辖范围，不能导入");
         var stored = await files.SaveAsync(fileName, content, ct);
@@ -27,11 +34,12 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         if (headers.Count == 0) throw AppProblem.Field("file", "文件第一行应为列标题", "import_no_header");
         var batch = new ImportBatch
         {
-            Kind = PersonImport.Kind,
+            Kind = k.Kind,
             FileId = stored.Id,
             FileName = stored.FileName,
             HeadersJson = JsonSerializer.Serialize(headers),
-            MappingJson = JsonSerializer.Serialize(PersonImportFields.Guess(headers)),
+            MappingJson = JsonSerializer.Serialize(ImportFieldGuess.Guess(k.Fields, headers)),
+            ParametersJson = parameters is null ? "{}" : JsonSerializer.Serialize(parameters),
             DivisionCode = user.DivisionCode,
             CreatedBy = user.UserName,
         };
@@ -43,6 +51,7 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
     public async Task MapAndValidateAsync(Guid id, IReadOnlyDictionary<string, string?> mapping, CancellationToken ct)
     {
         var batch = await LoadAsync(id, ct);
+        var kind = KindOf(batch.Kind);
         if (batch.Status is ImportStatus.Validating or ImportStatus.Committing or ImportStatus.Committed)
         {
             throw AppProblem.Conflict("import_busy", "该批次正在处理或已导入，不能修改列对应关系");
@@ -50,12 +59,12 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         var headers = JsonSerializer.Deserialize<List<string>>(batch.HeadersJson) ?? [];
         var errors = new ValidationErrors();
         var clean = mapping.Where(m => !string.IsNullOrWhiteSpace(m.Value)).ToDictionary(m => m.Key, m => m.Value!);
-        foreach (var f in PersonImportFields.All)
+        foreach (var f in kind.Fields)
         {
             if (clean.TryGetValue(f.Key, out var h) && !headers.Contains(h)) errors.Add(f.Key, $"文件中没有“{h}”列");
             if (f.Required && !clean.ContainsKey(f.Key)) errors.Add(f.Key, $"请为“{f.Label}”选择对应的列");
         }
-        if (!clean.ContainsKey("householdKey") && !clean.ContainsKey("headIdNumber")) errors.Add("householdKey", "“户编号”和“户主身份证号”至少对应一列，用于把成员归入家庭");
+        kind.CheckMapping(clean, errors);
         errors.ThrowIfAny();
         batch.MappingJson = JsonSerializer.Serialize(clean);
         batch.Status = ImportStatus.Validating;
@@ -67,8 +76,9 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
     public async Task CommitAsync(Guid id, bool onlyValidRows, CancellationToken ct)
     {
         var batch = await LoadAsync(id, ct);
+        var kind = KindOf(batch.Kind);
         if (batch.Status != ImportStatus.Validated) throw AppProblem.Conflict("import_not_validated", "请先完成校验再导入");
-        if (batch.ErrorRows > 0 && !onlyValidRows) throw AppProblem.Conflict("import_has_errors", $"文件有 {batch.ErrorRows} 行错误：请修正后重新上传，或明确选择“仅导入无误的户”");
+        if (batch.ErrorRows > 0 && !onlyValidRows) throw AppProblem.Conflict("import_has_errors", $"文件有 {batch.ErrorRows} 行错误：请修正后重新上传，或明确选择“仅导入无误的{kind.SkipUnit}”");
         if (batch.ErrorRows >= batch.TotalRows) throw AppProblem.Conflict("import_nothing_valid", "没有可导入的行");
         batch.OnlyValidRows = onlyValidRows;
         batch.Status = ImportStatus.Committing;
@@ -76,6 +86,14 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         await runner.EnqueueAsync(new ImportJob(batch.Id, Commit: true, ActingIdentity.Of(user, user.PermissionList)));
     }
 
-    public async Task<ImportBatch> LoadAsync(Guid id, CancellationToken ct) =>
-        await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, ct) ?? throw AppProblem.NotFound("导入批次");
+    /// <summary>A batch within the user's scope and of a kind the user may import; otherwise 404.</summary>
+    public async Task<ImportBatch> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var batch = await db.ImportBatches.FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null || kinds.FirstOrDefault(k => k.Kind == batch.Kind) is not { } kind || !user.HasPermission(kind.Permission)) throw AppProblem.NotFound("导入批次");
+        return batch;
+    }
+
+    public static Dictionary<string, string> MappingOf(ImportBatch batch) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(batch.MappingJson) ?? [];
 }

@@ -11,22 +11,21 @@ public static class ImportsApi
 {
     public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/imports").RequireAuthorization(Permissions.Policy(Permissions.RegistryImport)).ExcludeFromDescription();
+        // Signed-in users; each batch is checked against its own kind's permission (and the scope) by ImportService.LoadAsync.
+        var group = app.MapGroup("/imports").RequireAuthorization().ExcludeFromDescription();
 
         // Polled by the batch page while a job runs.
-        group.MapGet("/{id:guid}/status", async (Guid id, AppDbContext db, ImportProgress progress, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/status", async (Guid id, ImportService imports, ImportProgress progress, CancellationToken ct) =>
         {
-            var batch = await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
-            if (batch is null) return Problems.Result(404, "not_found", "导入批次不存在或不在您的管辖范围内");
+            var batch = await imports.LoadAsync(id, ct);
             var running = progress.Get(id);
             var done = batch.Status is not (ImportStatus.Validating or ImportStatus.Committing);
             return TypedResults.Ok(new { status = batch.Status.ToString(), phase = running?.Phase, processed = running?.Processed ?? batch.ProcessedRows, total = running?.Total ?? batch.TotalRows, done, batch.Message });
         });
 
-        group.MapGet("/{id:guid}/errors.xlsx", async (Guid id, AppDbContext db, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/errors.xlsx", async (Guid id, AppDbContext db, ImportService imports, CancellationToken ct) =>
         {
-            var batch = await db.ImportBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
-            if (batch is null) return Problems.Result(404, "not_found", "导入批次不存在或不在您的管辖范围内");
+            var batch = await imports.LoadAsync(id, ct);
             var rows = db.ImportRowErrors.AsNoTracking().Where(e => e.BatchId == id).OrderBy(e => e.Line).AsEnumerable()
                 .Select(e => new Dictionary<string, object?> { ["行号"] = e.Line, ["列"] = e.Column, ["值"] = e.Value, ["问题"] = e.Message });
             var stream = new MemoryStream();
@@ -52,6 +51,18 @@ public static class ImportsApi
             await MiniExcel.SaveAsAsync(stream, new[] { example }, cancellationToken: ct);
             stream.Position = 0;
             return Results.File(stream, RegistryApi.XlsxContentType, "人员家庭导入模板.xlsx");
+        }).RequireAuthorization(Permissions.Policy(Permissions.RegistryImport));
+
+        // Any other kind: a blank file whose headings are the ones the mapping step recognises.
+        group.MapGet("/templates/{kind}.xlsx", async (string kind, ImportService imports, CurrentUser user, CancellationToken ct) =>
+        {
+            var k = imports.KindOf(kind);
+            if (!user.HasPermission(k.Permission)) return Problems.Result(403, "forbidden", $"您没有导入{k.Title}的权限");
+            var header = k.Fields.ToDictionary(f => f.Synonyms[0], f => (object?)"");
+            var stream = new MemoryStream();
+            await MiniExcel.SaveAsAsync(stream, new[] { header }, cancellationToken: ct);
+            stream.Position = 0;
+            return Results.File(stream, RegistryApi.XlsxContentType, $"{k.Title}导入模板.xlsx");
         });
     }
 }

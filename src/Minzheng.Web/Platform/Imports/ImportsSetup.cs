@@ -8,6 +8,7 @@ public static class ImportsSetup
         services.AddSingleton<ImportRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
         services.AddScoped<PersonImport>();
+        services.AddScoped<IImportKind>(sp => sp.GetRequiredService<PersonImport>());
         services.AddScoped<ImportService>();
         return services;
     }

@@ -16,16 +16,30 @@ namespace Minzheng.Web.Platform.Imports;
 /// with any bad row is skipped entirely, never imported in part.
 /// </summary>
 public sealed class PersonImport(AppDbContext db, PersonRegistration registration, HouseholdRegistration households, IdentifierProtector protector,
-    FileStore files, ImportProgress progress, BusinessClock clock)
+    FileStore files, ImportProgress progress, BusinessClock clock) : IImportKind
 {
-    public const string Kind = "registry.people";
+    public const string KindCode = "registry.people";
+
+    public string Kind => KindCode;
+
+    public string Title => "人员家庭";
+
+    public string Permission => Access.Permissions.RegistryImport;
+
+    public IReadOnlyList<ImportField> Fields => PersonImportFields.All;
+
+    public string SkipUnit => "户";
+
+    public (string Href, string Text) ResultLink(ImportBatch batch) => ("/registry/households", "查看家庭登记");
+
+    public void CheckMapping(IReadOnlyDictionary<string, string> mapping, Http.ValidationErrors errors)
+    {
+        if (!mapping.ContainsKey("householdKey") && !mapping.ContainsKey("headIdNumber")) errors.Add("householdKey", "“户编号”和“户主身份证号”至少对应一列，用于把成员归入家庭");
+    }
 
     private sealed record Parsed(int Line, string? GroupKey, PersonInput Input, Relation? Relation, IdNumber.Parsed? Id, string? HeadId);
 
     private sealed record Outcome(List<ImportRowError> Errors, int TotalRows, int ErrorRows, List<List<Parsed>> ValidGroups);
-
-    public static Dictionary<string, string> MappingOf(ImportBatch batch) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(batch.MappingJson) ?? [];
 
     public async Task ValidateAsync(ImportBatch batch, CancellationToken ct)
     {
@@ -105,6 +119,7 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
         batch.Status = ImportStatus.Committed;
         batch.CommittedPeople = people;
         batch.CommittedHouseholds = householdCount;
+        batch.CommittedRows = people;
         batch.ProcessedRows = outcome.TotalRows;
         batch.FinishedAt = clock.UtcNow;
         batch.Message = $"已导入 {householdCount} 户 {people} 人" + (outcome.ErrorRows > 0 ? $"；有错误的 {outcome.ErrorRows} 行所在的户未导入。" : "。");
@@ -117,7 +132,7 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
     {
         var file = await db.Files.AsNoTracking().SingleAsync(f => f.Id == batch.FileId, ct);
         var path = files.PathOf(file);
-        var mapping = MappingOf(batch);
+        var mapping = ImportService.MappingOf(batch);
         var errors = new List<ImportRowError>();
         var rows = new List<Parsed>();
         var badLines = new HashSet<int>();

@@ -6,9 +6,7 @@ namespace Minzheng.Web.Platform.Imports;
 /// </summary>
 public static class PersonImportFields
 {
-    public sealed record Field(string Key, string Label, bool Required, string[] Synonyms);
-
-    public static readonly IReadOnlyList<Field> All =
+    public static readonly IReadOnlyList<ImportField> All =
     [
         new("householdKey", "户编号（同户同号）", false, ["户编号", "家庭编号", "户号", "户籍编号", "家庭户号"]),
         new("headIdNumber", "户主身份证号", false, ["户主身份证号", "户主证件号码", "户主身份证号码"]),
@@ -28,14 +26,5 @@ public static class PersonImportFields
     ];
 
     /// <summary>Proposes a source column for each field from the file's headers.</summary>
-    public static Dictionary<string, string> Guess(IReadOnlyList<string> headers)
-    {
-        var mapping = new Dictionary<string, string>();
-        foreach (var f in All)
-        {
-            var hit = f.Synonyms.Select(s => headers.FirstOrDefault(h => string.Equals(h, s, StringComparison.Ordinal))).FirstOrDefault(h => h is not null);
-            if (hit is not null) mapping[f.Key] = hit;
-        }
-        return mapping;
-    }
+    public static Dictionary<string, string> Guess(IReadOnlyList<string> headers) => ImportFieldGuess.Guess(All, headers);
 }

@@ -19,6 +19,7 @@ public static class ModuleCatalog
         new("child-welfare", "儿童福利", "孤儿、事实无人抚养儿童、留守和困境儿童", "四、", "/children"),
         new("social-organizations", "社会组织", "登记、年检、评估、活动异常名录、严重违法失信名单", "五、", null),
         new("disability", "残疾人两项补贴", "困难残疾人生活补贴、重度残疾人护理补贴", "（一）一是推进残疾人", "/disability"),
+        new("data-comparison", "数据比对", "应退尽退、应补尽补：死亡、服刑、车辆、房产、工商、财政供养、残联、扶贫数据比对", "（一）一是推进残疾人", "/comparison"),
         new("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", null),
         new("funeral", "殡葬管理", "火化、安葬、惠民殡葬", "（三）加快殡葬", null),
         new("marriage", "婚姻登记", "结婚、离婚、补领、历史数据补录", "（四）加强婚姻登记", null),

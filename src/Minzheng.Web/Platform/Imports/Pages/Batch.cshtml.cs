@@ -10,10 +10,12 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Platform.Imports.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryImport)]
+// Any signed-in user; the batch is loaded only within scope and for a user holding its kind's permission.
+[Authorize]
 public sealed class BatchModel(AppDbContext db, ImportService imports) : PageModel
 {
     public ImportBatch Batch { get; private set; } = null!;
+    public IImportKind Kind { get; private set; } = null!;
     public List<string> Headers { get; private set; } = [];
     public Dictionary<string, string> Mapping { get; private set; } = [];
     public List<ImportRowError> Errors { get; private set; } = [];
@@ -55,8 +57,9 @@ public sealed class BatchModel(AppDbContext db, ImportService imports) : PageMod
     private async Task LoadAsync(Guid id)
     {
         Batch = await imports.LoadAsync(id, HttpContext.RequestAborted);
+        Kind = imports.KindOf(Batch.Kind);
         Headers = JsonSerializer.Deserialize<List<string>>(Batch.HeadersJson) ?? [];
-        Mapping = PersonImport.MappingOf(Batch);
+        Mapping = ImportService.MappingOf(Batch);
         ErrorCount = await db.ImportRowErrors.CountAsync(e => e.BatchId == id);
         Errors = await db.ImportRowErrors.AsNoTracking().Where(e => e.BatchId == id).OrderBy(e => e.Line).ThenBy(e => e.Column).Take(200).ToListAsync();
     }

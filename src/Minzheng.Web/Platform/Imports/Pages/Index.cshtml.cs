@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, ImportService imports) : PageMod
 
     public string StatusName(ImportStatus s) => ImportLabels.Of(s);
 
-    public async Task OnGetAsync() => Batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(50).ToListAsync();
+    public async Task OnGetAsync() => Batches = await db.ImportBatches.AsNoTracking().Where(b => b.Kind == PersonImport.KindCode).OrderByDescending(b => b.CreatedAt).Take(50).ToListAsync();
 
     public async Task<IActionResult> OnPostAsync(IFormFile? upload)
     {

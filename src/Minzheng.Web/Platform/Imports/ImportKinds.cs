@@ -1,0 +1,54 @@
+using Minzheng.Web.Platform.Http;
+
+namespace Minzheng.Web.Platform.Imports;
+
+/// <summary>A target field a file's column can fill, with the headings exports commonly use for it (the mapping step proposes them).</summary>
+public sealed record ImportField(string Key, string Label, bool Required, string[] Synonyms);
+
+/// <summary>
+/// One kind of file import (registry people, a data-comparison dataset, …). The kernel runs the steps every kind shares —
+/// upload, column mapping, background validation with every bad row by line, an explicit commit in one transaction — and the
+/// kind supplies its fields, its row checks and its commit. Modules register their kinds as scoped services.
+/// </summary>
+public interface IImportKind
+{
+    string Kind { get; }
+
+    /// <summary>What is imported, for titles: “人员家庭”, “公安死亡数据”.</summary>
+    string Title { get; }
+
+    /// <summary>The permission that uploads, maps, commits and reads batches of this kind.</summary>
+    string Permission { get; }
+
+    IReadOnlyList<ImportField> Fields { get; }
+
+    /// <summary>What is skipped as a whole when only error-free data is committed: “户” (a household with any bad row) or “行”.</summary>
+    string SkipUnit { get; }
+
+    /// <summary>Where the imported data is seen, with the link text.</summary>
+    (string Href, string Text) ResultLink(ImportBatch batch);
+
+    /// <summary>Checks of the mapping beyond “required fields are mapped to existing columns”.</summary>
+    void CheckMapping(IReadOnlyDictionary<string, string> mapping, ValidationErrors errors) { }
+
+    /// <summary>Reads the whole file, records every bad row (replacing earlier errors) and sets the batch's counts and message.</summary>
+    Task ValidateAsync(ImportBatch batch, CancellationToken ct);
+
+    /// <summary>Validates again and writes everything in one transaction, or nothing.</summary>
+    Task CommitAsync(ImportBatch batch, CancellationToken ct);
+}
+
+public static class ImportFieldGuess
+{
+    /// <summary>Proposes a source column for each field from the file's headers (exact heading match with a synonym).</summary>
+    public static Dictionary<string, string> Guess(IEnumerable<ImportField> fields, IReadOnlyList<string> headers)
+    {
+        var mapping = new Dictionary<string, string>();
+        foreach (var f in fields)
+        {
+            var hit = f.Synonyms.Select(s => headers.FirstOrDefault(h => string.Equals(h, s, StringComparison.Ordinal))).FirstOrDefault(h => h is not null);
+            if (hit is not null) mapping[f.Key] = hit;
+        }
+        return mapping;
+    }
+}
