@@ -19,6 +19,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         "/payments", "/payments/recoveries", "/payments/statements", "/payments/price", "/payments/templates",
         "/children", "/children/cases", "/children/cases?status=confirmed", "/children/cases/new", "/children/watch", "/children/watch?alerts=true", "/children/watch/new", "/children/standards",
         "/children/institutions", "/children/protection", "/disability", "/disability?status=approved",
+        "/comparison", "/comparison/findings", "/comparison/findings?status=Open&direction=Stop", "/comparison/datasets", "/comparison/rules",
     ];
 
     [Fact]
@@ -61,7 +62,13 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
             // the small test population may have no grade 1–2 person in 容县: then only the list is visited
             var subsidies = page.Locator("table tbody tr td a");
             var subsidyUrl = await subsidies.CountAsync() > 0 ? await subsidies.First.GetAttributeAsync("href") : "/disability";
-            foreach (var path in Pages.Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!).Append(payrollUrl!).Append(statementUrl!).Append(childCaseUrl!).Append(watchedUrl!).Append(institutionUrl!).Append(subsidyUrl!))
+            await page.GotoAsync("/comparison/findings");
+            var findings = page.Locator("table tbody tr td a");
+            var findingUrl = await findings.CountAsync() > 0 ? await findings.First.GetAttributeAsync("href") : "/comparison/findings";
+            await page.GotoAsync("/comparison");
+            var runs = page.Locator("a[href^='/comparison/runs/']");
+            var runUrl = await runs.CountAsync() > 0 ? await runs.First.GetAttributeAsync("href") : "/comparison";
+            foreach (var path in Pages.Append(findingUrl!).Append(runUrl!).Append(personUrl!).Append(caseUrl!).Append(investigatingUrl!).Append(payrollUrl!).Append(statementUrl!).Append(childCaseUrl!).Append(watchedUrl!).Append(institutionUrl!).Append(subsidyUrl!))
             {
                 var response = await page.GotoAsync(path);
                 Assert.True(response?.Ok, $"{path}: {response?.Status}");

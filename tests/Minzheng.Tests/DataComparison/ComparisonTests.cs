@@ -1,6 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
@@ -20,8 +23,13 @@ namespace Minzheng.Tests.DataComparison;
 /// subsidy, a poor household without dibao, an orphan without a case) and none on the clean twin of each; a rerun adds nothing;
 /// findings go to the township of the person's hukou and nowhere else; switching a rule off for the county stops it.
 /// </summary>
-public abstract class ComparisonTests(AppFixture app)
+public abstract partial class ComparisonTests(AppFixture app)
 {
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    private static async Task<string> TokenAsync(HttpClient client, string url) => TokenPattern().Match(await client.GetStringAsync(url)).Groups[1].Value;
+
     private const string Village = "450921100003"; // 容县 容州镇 新南社区
     private const string Rongxian = "450921000000";
     private static int _seq = Random.Shared.Next(0, 300);
@@ -309,6 +317,109 @@ public abstract class ComparisonTests(AppFixture app)
         var xlsx = await officer.GetAsync("/api/v1/comparison/findings.xlsx?rule=public-payroll");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Uploads a vehicle file through the datasets page, maps its columns and waits for validation; returns the batch page URL.</summary>
+    private async Task<(HttpClient Client, string Url, JsonElement Status)> UploadVehiclesAsync(string csv, string source)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync("rongxian.officer"));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await TokenAsync(client, "/comparison/datasets")), "__RequestVerificationToken" },
+            { new StringContent("vehicles"), "Input.Kind" },
+            { new StringContent(source), "Input.Source" },
+            { new StringContent("2026-11-28"), "Input.AsOf" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "upload", "vehicles.csv" },
+        };
+        var upload = await client.PostAsync("/comparison/datasets", form);
+        Assert.True(upload.StatusCode == HttpStatusCode.Redirect, await upload.Content.ReadAsStringAsync());
+        var url = upload.Headers.Location!.OriginalString;
+        // the mapping step proposes the columns by their headings; the officer confirms them
+        var page = await client.GetStringAsync(url);
+        Assert.Contains("号牌号码", page, StringComparison.Ordinal);
+        await PostAsync(client, url, "Map", new Dictionary<string, string>
+        {
+            ["mapping[idNumber]"] = "所有人身份证号", ["mapping[name]"] = "所有人", ["mapping[reference]"] = "号牌号码", ["mapping[category]"] = "车辆类型", ["mapping[status]"] = "机动车状态",
+        }, expectRedirect: true);
+        return (client, url, await WaitAsync(client, url));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string handler, Dictionary<string, string> fields, bool expectRedirect)
+    {
+        fields["__RequestVerificationToken"] = await TokenAsync(client, url);
+        var response = await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(fields));
+        if (expectRedirect) Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return response;
+    }
+
+    private static async Task<JsonElement> WaitAsync(HttpClient client, string url)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var status = await client.GetJsonAsync(url + "/status");
+            if (status.GetProperty("done").GetBoolean()) return status;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("import did not finish");
+    }
+
+    private async Task<List<JsonElement>> VehicleDatasetsAsync() =>
+        (await (await app.ClientAsync("rongxian.officer")).GetJsonAsync("/api/v1/comparison/datasets")).EnumerateArray()
+            .Where(d => d.GetProperty("kind").GetString() == "vehicles").ToList();
+
+    [Fact]
+    public async Task A_dataset_with_bad_rows_reports_each_by_line_and_imports_nothing_until_corrected_or_confirmed()
+    {
+        app.SkipIfUnavailable();
+        string a = TestIds.Next(Sex.Male), b = TestIds.Next(), c = TestIds.Next(Sex.Male);
+        var before = (await VehicleDatasetsAsync()).Count;
+        var bad = $"""
+            所有人身份证号,所有人,号牌号码,车辆类型,机动车状态
+            {a},韦一,桂K10001,小型轿车,正常
+            110105194912310021,韦二,桂K10002,小型轿车,正常
+            {b},韦三,,小型轿车,正常
+            {c},韦四,桂K10004,小型轿车,被盗抢
+            {a},韦一,桂K10001,小型轿车,正常
+            """;
+        var (client, url, status) = await UploadVehiclesAsync(bad, "容县公安局交警大队");
+        Assert.Equal("Validated", status.GetProperty("status").GetString());
+        var page = await client.GetStringAsync(url);
+        foreach (var (line, text) in new[] { (3, "校验码"), (4, "缺少号牌号码"), (5, "被盗抢"), (6, "与第 2 行重复") })
+        {
+            Assert.Matches(new Regex($@"<td class=""num"">{line}</td>(.|\n)*?{Regex.Escape(text)}"), page);
+        }
+        // the commit is refused while errors remain; nothing was written
+        var refused = await PostAsync(client, url, "Commit", [], expectRedirect: false);
+        Assert.Contains("行错误", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, (await VehicleDatasetsAsync()).Count);
+
+        // corrected file: every row imported as the next version, the ID numbers kept only as hashes
+        var good = $"""
+            所有人身份证号,所有人,号牌号码,车辆类型,机动车状态
+            {a},韦一,桂K10001,小型轿车,正常
+            {b},韦三,桂K10003,小型轿车,正常
+            {c},韦四,桂K10004,小型轿车,注销
+            """;
+        var (client2, url2, status2) = await UploadVehiclesAsync(good, "容县公安局交警大队");
+        Assert.Equal("Validated", status2.GetProperty("status").GetString());
+        await PostAsync(client2, url2, "Commit", [], expectRedirect: true);
+        Assert.Equal("Committed", (await WaitAsync(client2, url2)).GetProperty("status").GetString());
+        var datasets = await VehicleDatasetsAsync();
+        Assert.Equal(before + 1, datasets.Count);
+        var current = datasets.Single(d => d.GetProperty("status").GetString() == "current");
+        Assert.Equal(3, current.GetProperty("rowCount").GetInt32());
+        Assert.Equal("容县公安局交警大队", current.GetProperty("source").GetString());
+        var plain = await app.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<AppDbContext>().Set<ComparisonRecord>().Where(r => r.DatasetId == current.GetProperty("id").GetGuid()).Select(r => r.IdNumberMasked).ToListAsync());
+        Assert.All(plain, m => Assert.Contains("*", m, StringComparison.Ordinal));
+
+        // the bad batch can still be committed with its good rows only, when the officer says so explicitly
+        await PostAsync(client, url, "Commit", new Dictionary<string, string> { ["onlyValid"] = "true" }, expectRedirect: true);
+        Assert.Equal("Committed", (await WaitAsync(client, url)).GetProperty("status").GetString());
+        var latest = (await VehicleDatasetsAsync()).Single(d => d.GetProperty("status").GetString() == "current");
+        Assert.Equal(1, latest.GetProperty("rowCount").GetInt32());
+        Assert.Equal(current.GetProperty("version").GetInt32() + 1, latest.GetProperty("version").GetInt32());
     }
 }
 

@@ -22,6 +22,7 @@ public static class ComparisonModule
         services.AddScoped<Findings>();
         services.AddScoped<ComparisonQueries>();
         services.AddScoped<RuleSettings>();
+        services.AddScoped<Platform.Registry.IPersonPanel, ComparisonPersonPanel>();
         services.AddSingleton<ComparisonRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ComparisonRunner>());
         services.AddSingleton<IModuleInitializer, ComparisonInitializer>();
