@@ -93,19 +93,31 @@ public abstract class BenefitActionsTests(AppFixture app)
         return (await r.JsonAsync()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>A dibao case driven to 在保 through the module's own use cases by a county officer (the notice period moved into the past).</summary>
-    private async Task<AssistanceCase> ActiveDibaoAsync()
+    /// <summary>
+    /// A dibao case (a couple) or an extreme-poverty case (an old man living alone) driven to 在保 through the module's own use
+    /// cases by county staff, the notice period moved into the past.
+    /// </summary>
+    private async Task<AssistanceCase> ActiveCaseAsync(AssistanceProgram program = AssistanceProgram.Dibao)
     {
         var admin = await app.ClientAsync("admin");
-        var head = await PersonAsync("覃建国", new DateOnly(1980, 4, 4));
-        var spouse = await PersonAsync("黄丽芳", new DateOnly(1982, 6, 6));
-        var h = await admin.PostAsJsonAsync("/api/v1/households", new { divisionCode = Village, headPersonId = head, address = "容州镇新南社区", members = new[] { new { personId = spouse, relation = "spouse" } } });
+        var single = program == AssistanceProgram.ExtremePoverty;
+        var head = await PersonAsync("覃建国", single ? new DateOnly(1950, 4, 4) : new DateOnly(1980, 4, 4));
+        object[] members = single ? [] : [new { personId = await PersonAsync("黄丽芳", new DateOnly(1982, 6, 6)), relation = "spouse" }];
+        var h = await admin.PostAsJsonAsync("/api/v1/households", new { divisionCode = Village, headPersonId = head, address = "容州镇新南社区", members });
         Assert.True(h.StatusCode == HttpStatusCode.Created, await h.Content.ReadAsStringAsync());
         var household = (await h.JsonAsync()).GetProperty("id").GetGuid();
 
         Task<AssistanceCase> Act(Func<AssistanceCases, Task<AssistanceCase>> step) => AsAsync(AssistanceStaff, sp => step(sp.GetRequiredService<AssistanceCases>()));
         Task<AssistanceCase> Do(AssistanceCase c, string action) => Act(s => s.PerformAsync(c.Id, action, new ActionInput { Opinion = "符合条件", Version = c.Version }));
-        var c = await Act(s => s.ApplyAsync(new ApplyInput { Program = AssistanceProgram.Dibao, HouseholdId = household, Channel = Channel.Counter, Reason = "家庭收入低，生活困难。", ConsentToCheck = true }));
+        var c = await Act(s => s.ApplyAsync(new ApplyInput
+        {
+            Program = program,
+            HouseholdId = household,
+            SinglePersonId = single ? head : null,
+            Channel = Channel.Counter,
+            Reason = "家庭收入低，生活困难。",
+            ConsentToCheck = true,
+        }));
         c = await Do(c, "accept");
         c = await Act(s => s.SaveInvestigationAsync(c.Id, new InvestigationInput
         {
@@ -114,8 +126,10 @@ public abstract class BenefitActionsTests(AppFixture app)
             VisitRecord = "入户查看住房和生活情况，核实家庭人口与收入。",
             EconomicCheck = EconomicCheck.Passed,
             Members = [.. c.Members.Select(m => new MemberFacts(m.PersonId))],
-            Income = [new IncomeInput("wage", "务工", 300m)],
+            Income = [new IncomeInput(single ? "transfer" : "wage", "收入", single ? 100m : 300m)],
             Houses = 1,
+            SelfCareUnable = single ? [SelfCareItem.Bathing] : null,
+            SupportForm = single ? SupportForm.Dispersed : null,
             Version = c.Version,
         }));
         c = await Do(c, "submit-investigation");
@@ -140,7 +154,7 @@ public abstract class BenefitActionsTests(AppFixture app)
     public async Task Assistance_a_clerk_suspends_dibao_on_a_finding_and_a_recovery_ends_it_in_the_past()
     {
         app.SkipIfUnavailable();
-        var c = await ActiveDibaoAsync();
+        var c = await ActiveCaseAsync();
         await BackdateAsync(c.Id, 6);
         Assert.False(await AsAsync("rongzhou.clerk", sp => Task.FromResult(sp.GetRequiredService<ICurrentUser>().HasPermission(Permissions.AssistanceApprove))));
 
@@ -156,13 +170,14 @@ public abstract class BenefitActionsTests(AppFixture app)
         {
             var db = sp.GetRequiredService<AppDbContext>();
             var x = await db.Set<AssistanceCase>().AsNoTracking().SingleAsync(a => a.Id == c.Id);
-            var e = await db.WorkflowCaseEvents.AsNoTracking().Where(w => w.CaseId == x.WorkflowCaseId).OrderBy(w => w.At).ToListAsync();
+            var e = await db.WorkflowCaseEvents.AsNoTracking().Where(w => w.CaseId == x.WorkflowCaseId).ToListAsync();
             var d = await db.Set<AssistanceDocument>().AsNoTracking().Where(d => d.CaseId == c.Id).Select(d => d.Title).ToListAsync();
             return (x.State, x.SuspendedOn, x.EndReason, e, d);
         });
         Assert.Equal((AssistanceProcesses.Suspended, (DateOnly?)new DateOnly(2026, 11, 30), "经比对，家庭成员名下有小型汽车一辆"), (state, suspendedOn, endReason));
-        var suspension = events[^1];
-        Assert.Equal(("suspend", "rongzhou.clerk"), (suspension.Action, suspension.ActorName));
+        // the fake clock stands still: every event has the same time
+        var suspension = Assert.Single(events, e => e.Action == "suspend");
+        Assert.Equal("rongzhou.clerk", suspension.ActorName);
         Assert.Equal($"依据：{Authority}。经比对，家庭成员名下有小型汽车一辆", suspension.Opinion);
         Assert.Contains("暂停发放通知书", documents);
         Assert.Equal(November, Assert.Single(await PeriodsAsync(c.Id)).ToMonth);
@@ -177,6 +192,32 @@ public abstract class BenefitActionsTests(AppFixture app)
         Assert.Equal(September, Assert.Single(await PeriodsAsync(c.Id)).ToMonth);
         var closed = await Assert.ThrowsAsync<AppProblem>(() => ApplyAsync("rongzhou.clerk", new("dibao", c.Id, BenefitAction.Terminate, November, "x", Authority)));
         Assert.Equal("benefit_not_running", closed.Code);
+    }
+
+    [Fact]
+    public async Task Assistance_extreme_poverty_is_never_terminated_on_a_finding_a_recovery_suspends_it()
+    {
+        app.SkipIfUnavailable();
+        var c = await ActiveCaseAsync(AssistanceProgram.ExtremePoverty);
+        await BackdateAsync(c.Id, 6);
+        var terminate = await Assert.ThrowsAsync<AppProblem>(() => ApplyAsync("rongzhou.clerk", new("extreme-poverty", c.Id, BenefitAction.Terminate, November, "x", Authority)));
+        Assert.Equal("benefit_action_unsupported", terminate.Code);
+
+        var done = await ApplyAsync("rongzhou.clerk", new("extreme-poverty", c.Id, BenefitAction.Recover, September, "2026年9月起由子女赡养", Authority));
+        Assert.Contains("发放至 2026年9月", done, StringComparison.Ordinal);
+        Assert.EndsWith("终止供养须经公示后由县级确认", done, StringComparison.Ordinal);
+        var state = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AssistanceCase>().AsNoTracking().Where(a => a.Id == c.Id).Select(a => a.State).SingleAsync());
+        Assert.Equal(AssistanceProcesses.Suspended, state);
+        Assert.Equal(September, Assert.Single(await PeriodsAsync(c.Id)).ToMonth);
+
+        // suspended already: a recovery further back moves the end, as a note on the timeline
+        done = await ApplyAsync("rongzhou.clerk", new("extreme-poverty", c.Id, BenefitAction.Recover, new DateOnly(2026, 7, 1), "2026年7月起由子女赡养", Authority));
+        Assert.Contains("发放至 2026年7月", done, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 7, 1), Assert.Single(await PeriodsAsync(c.Id)).ToMonth);
+        var note = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().WorkflowCaseEvents.AsNoTracking()
+            .SingleAsync(e => e.CaseId == c.WorkflowCaseId && e.Action == "note"));
+        Assert.Equal("追缴", note.ActionName);
+        Assert.StartsWith($"依据：{Authority}。", note.Opinion, StringComparison.Ordinal);
     }
 
     [Fact]
