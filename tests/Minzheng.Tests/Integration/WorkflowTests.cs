@@ -111,6 +111,23 @@ public abstract class WorkflowTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_action_authorised_elsewhere_needs_its_transition_but_not_the_permission_and_names_the_authority()
+    {
+        app.SkipIfUnavailable();
+        await AsAsync(Rongzhou, [Permissions.WorkflowRead], async (engine, db) =>
+        {
+            var c = await engine.StartAsync(TestProcess.Model.Code, "test", Guid.NewGuid(), "依据测试", Rongzhou);
+            await db.SaveChangesAsync();
+            var wrongState = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAuthorizedAsync(c, "approve", "同意", "数据比对核实结论 #1"));
+            Assert.Equal("workflow_action_not_allowed", wrongState.Code);
+            var e = await engine.PerformAuthorizedAsync(c, "accept", "材料齐全", "数据比对核实结论 #1");
+            await db.SaveChangesAsync();
+            Assert.Equal(("accepted", "依据：数据比对核实结论 #1。材料齐全", "tester"), (c.State, e.Opinion, e.ActorName));
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Definitions_are_stored_as_versioned_data()
     {
         app.SkipIfUnavailable();

@@ -33,6 +33,7 @@ public static class AssistanceModule
         services.AddScoped<PublicNotice>();
         services.AddScoped<IPersonPanel, AssistancePersonPanel>();
         services.AddScoped<IDeathHandler, AssistanceDeathHandler>();
+        services.AddScoped<IBenefitActions, AssistanceBenefitActions>();
         services.AddSingleton<IModuleInitializer, AssistanceInitializer>();
         // what the payment ledger pays for this module (the codes its entitlements are published under)
         services.AddSingleton(new EntitlementProgram(AssistanceCases.ProgramCode(AssistanceProgram.Dibao), "最低生活保障金"));

@@ -21,6 +21,7 @@ public static class ChildWelfareModule
         services.AddScoped<Institutions.ChildInstitutions>();
         services.AddScoped<IPersonPanel, ChildPersonPanel>();
         services.AddScoped<IDeathHandler, ChildDeathHandler>();
+        services.AddScoped<IBenefitActions, ChildBenefitActions>();
         services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();
         services.AddSingleton(new EntitlementProgram(ChildAllowances.OrphanProgram, "孤儿基本生活费"));
         services.AddSingleton(new EntitlementProgram(ChildAllowances.UnsupportedProgram, "事实无人抚养儿童基本生活补贴"));

@@ -5,7 +5,7 @@ using Minzheng.Web.Platform.Registry;
 
 namespace Minzheng.Web.Modules.Disability;
 
-/// <summary>A death stops both subsidies: paid for the month of death, stopped from the next.</summary>
+/// <summary>A death stops both subsidies: paid for the month of death, stopped from the next (a suspended one stays stopped from its suspension).</summary>
 public sealed class DisabilityDeathHandler(AppDbContext db, SubsidyApplications applications) : IDeathHandler
 {
     public async Task<IReadOnlyList<string>> OnDeathAsync(Guid personId, DateOnly deathDate, CancellationToken ct)
@@ -15,7 +15,7 @@ public sealed class DisabilityDeathHandler(AppDbContext db, SubsidyApplications 
         var effects = new List<string>();
         foreach (var a in running)
         {
-            if (a.Status == SubsidyStatus.Approved)
+            if (a.Status is SubsidyStatus.Approved or SubsidyStatus.Suspended)
             {
                 await applications.StopAsync(a, TerminationReason.Death, deathDate, $"{deathDate:yyyy-MM-dd} 死亡（殡葬、医院登记）", ct);
                 effects.Add($"停发{SubsidyRules.Name(a.Subsidy)}（{a.Number}），发放至 {a.LastMonth:yyyy年M月}");

@@ -16,6 +16,7 @@ public static class DisabilityModule
     {
         services.AddScoped<SubsidyApplications>();
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
+        services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
         services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Living), "困难残疾人生活补贴"));
@@ -26,6 +27,8 @@ public static class DisabilityModule
     public sealed record FigureInput(string? Kind, string? DivisionCode, decimal? Amount, int? Number, string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, string? Document);
 
     public sealed record TerminateInput(TerminationReason Reason, DateOnly? EventDate, string? Note, int? Version);
+
+    public sealed record ResumeInput(int? Version);
 
     public static object ToDto(SubsidyApplication a) => new
     {
@@ -78,6 +81,8 @@ public static class DisabilityModule
         api.MapPost("/subsidies/{id:guid}/terminate", async (Guid id, TerminateInput input, SubsidyApplications s, CancellationToken ct) =>
                 TypedResults.Ok(ToDto(await s.TerminateAsync(id, input.Reason, input.EventDate, input.Note, input.Version, ct))))
             .RequireAuthorization(Permissions.Policy(Permissions.DisabilityApprove)).WithSummary("停发（死亡、户籍迁出、退出低保、残疾人证变更或过期、纳入特困、领取工伤护理费）：事由当月发放，次月起停发");
+        api.MapPost("/subsidies/{id:guid}/resume", async (Guid id, ResumeInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.ResumeAsync(id, input.Version, ct))))
+            .RequireAuthorization(Permissions.Policy(Permissions.DisabilityApprove)).WithSummary("恢复发放（数据比对暂停发放的补贴）：按当日条件重新核对，次月起按现行标准发放");
         api.MapPost("/figures", async (FigureInput input, FigureBook book, ICurrentUser user, CancellationToken ct) =>
         {
             var kind = DisabilityFigures.All.FirstOrDefault(k => k.Code == input.Kind) ?? throw AppProblem.Field("kind", "未知的标准种类");

@@ -20,6 +20,8 @@ public sealed class DisabilityPersonPanel(AppDbContext db) : IPersonPanel
     {
         var rows = await db.Set<SubsidyApplication>().AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.AppliedOn).ToListAsync(ct);
         return rows.Select(a => new Item(a.Id, a.Number, SubsidyRules.Name(a.Subsidy), IndexModel.StatusName(a.Status),
-            a.Status == SubsidyStatus.Approved ? $"每月 {a.MonthlyAmount} 元，{a.FromMonth:yyyy年M月} 起" : a.LastMonth is { } last ? $"发放至 {last:yyyy年M月}" : a.RefusalReason ?? "")).ToList();
+            a.Status == SubsidyStatus.Approved ? $"每月 {a.MonthlyAmount} 元，{a.FromMonth:yyyy年M月} 起"
+            : a.Status == SubsidyStatus.Suspended ? $"暂停发放，发放至 {a.LastMonth:yyyy年M月}"
+            : a.LastMonth is { } last ? $"发放至 {last:yyyy年M月}" : a.RefusalReason ?? "")).ToList();
     }
 }

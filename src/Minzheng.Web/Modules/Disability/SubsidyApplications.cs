@@ -33,6 +33,9 @@ public enum SubsidyStatus
     Approved = 5,
     Refused = 6,
     Terminated = 7,
+
+    /// <summary>暂停发放 on a confirmed finding (data comparison): nothing due after <see cref="SubsidyApplication.LastMonth"/> until the county resumes or terminates it.</summary>
+    Suspended = 8,
 }
 
 public enum TerminationReason
@@ -207,9 +210,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         {
             throw new AppProblem(409, "not_eligible", "不符合补贴条件：" + string.Join("；", outcome.Reasons));
         }
-        var opinions = JsonSerializer.Deserialize<List<string>>(a.Opinions, AuditRecorder.Json) ?? [];
-        opinions.Add($"{step}（{today:yyyy-MM-dd} {user.UserName}）：{(input.Agree ? "同意" : "不同意")}，{input.Opinion.Trim()}");
-        a.Opinions = JsonSerializer.Serialize(opinions, AuditRecorder.Json);
+        AddOpinion(a, $"{step}（{today:yyyy-MM-dd} {user.UserName}）：{(input.Agree ? "同意" : "不同意")}，{input.Opinion.Trim()}");
         if (!input.Agree)
         {
             a.Status = SubsidyStatus.Refused;
@@ -218,17 +219,8 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         else if (next == SubsidyStatus.Approved)
         {
             var from = Entitlements.MonthOf(today).AddMonths(1);
-            var amountFigure = figures.Require(a.Subsidy == Subsidy.Living ? DisabilityFigures.LivingAmount : DisabilityFigures.CareAmount, a.DivisionCode, from);
-            var lines = new List<AmountLine>
-            {
-                new(SubsidyRules.Name(a.Subsidy), amountFigure.Amount.Yuan, amountFigure.Basis),
-                new("认定依据：" + string.Join("；", outcome.Reasons.Where(r => r != SubsidyRules.Basis)), 0m, SubsidyRules.Basis),
-            };
-            a.Status = SubsidyStatus.Approved;
-            a.MonthlyAmount = amountFigure.Amount;
-            a.Explanation = JsonSerializer.Serialize(lines, AuditRecorder.Json);
+            await PublishAsync(a, outcome, from, "县民政审批", ct);
             a.FromMonth = from;
-            await entitlements.SetAsync(PayeeOf(a), from, amountFigure.Amount, a.Explanation, "县民政审批", ct);
         }
         else
         {
@@ -239,14 +231,14 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         return a;
     }
 
-    /// <summary>停发: paid for the month of the event, stopped from the following month (国发〔2015〕52号 dynamic management).</summary>
+    /// <summary>停发: paid for the month of the event, stopped from the following month (国发〔2015〕52号 dynamic management); a suspended subsidy stays stopped from its suspension.</summary>
     public async Task<SubsidyApplication> TerminateAsync(Guid id, TerminationReason reason, DateOnly? eventDate, string? note, int? version, CancellationToken ct = default)
     {
         if (!user.HasPermission(Permissions.DisabilityApprove)) throw AppProblem.Forbidden("停发由县级民政部门决定");
         var a = await LoadAsync(id, ct);
         if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(a, v);
-        if (a.Status != SubsidyStatus.Approved) throw AppProblem.Conflict("not_running", "只有正在发放的补贴可以停发");
+        if (a.Status is not (SubsidyStatus.Approved or SubsidyStatus.Suspended)) throw AppProblem.Conflict("not_running", "只有正在发放或暂停发放的补贴可以停发");
         if (!Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
         if (eventDate is not { } on || on > clock.Today) throw AppProblem.Field("eventDate", "请填写事由发生日期（不晚于今天）");
         if (string.IsNullOrWhiteSpace(note)) throw AppProblem.Field("note", "请写明停发理由");
@@ -256,15 +248,89 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     }
 
     /// <summary>Stops a running subsidy (used by termination and by a death record).</summary>
-    internal async Task StopAsync(SubsidyApplication a, TerminationReason reason, DateOnly eventDate, string note, CancellationToken ct)
+    internal Task StopAsync(SubsidyApplication a, TerminationReason reason, DateOnly eventDate, string note, CancellationToken ct) =>
+        StopAtAsync(a, reason, SubsidyRules.LastPaidMonth(eventDate), note, null, ct);
+
+    /// <summary>
+    /// Stops a running or suspended subsidy: nothing is due after <paramref name="lastMonth"/> (which may be in the past: the
+    /// next payroll then recovers what was paid since). A suspended subsidy stays stopped from its suspension if that was earlier.
+    /// </summary>
+    internal async Task StopAtAsync(SubsidyApplication a, TerminationReason reason, DateOnly lastMonth, string note, string? authority, CancellationToken ct)
     {
-        var last = SubsidyRules.LastPaidMonth(eventDate);
+        var last = Entitlements.MonthOf(lastMonth);
+        if (a.Status == SubsidyStatus.Suspended && a.LastMonth is { } suspendedAfter && suspendedAfter < last) last = suspendedAfter;
         await entitlements.EndAsync(ProgramCode(a.Subsidy), a.Id, last, ct);
         a.Status = SubsidyStatus.Terminated;
         a.LastMonth = last;
         a.EndReason = reason;
         a.EndNote = note;
-        audit.Add("terminate", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, reason, last }, a.DivisionCode);
+        // acting on an outside authority, the application's own record says so (the county's 停发 is its own decision)
+        if (authority is not null) AddOpinion(a, $"停发（{clock.Today:yyyy-MM-dd} {user.UserName}）：{note}，发放至 {last:yyyy年M月}");
+        audit.Add("terminate", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, reason, last, authority }, a.DivisionCode);
+    }
+
+    /// <summary>
+    /// 暂停发放 on a finding confirmed elsewhere (data comparison): nothing is due after <paramref name="lastMonth"/> until the
+    /// county resumes (<see cref="ResumeAsync"/>) or terminates it. Tracked, not saved (the caller's transaction).
+    /// </summary>
+    internal async Task SuspendAsync(SubsidyApplication a, DateOnly lastMonth, string note, string authority, CancellationToken ct)
+    {
+        if (a.Status != SubsidyStatus.Approved) throw AppProblem.Conflict("benefit_not_running", "只有正在发放的补贴可以暂停发放");
+        var last = Entitlements.MonthOf(lastMonth);
+        await entitlements.EndAsync(ProgramCode(a.Subsidy), a.Id, last, ct);
+        a.Status = SubsidyStatus.Suspended;
+        a.LastMonth = last;
+        a.EndNote = note;
+        AddOpinion(a, $"暂停发放（{clock.Today:yyyy-MM-dd} {user.UserName}）：{note}，发放至 {last:yyyy年M月}");
+        audit.Add("suspend", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, last, authority }, a.DivisionCode);
+    }
+
+    /// <summary>
+    /// 恢复发放 of a suspended subsidy by the county: the rule is re-run with the facts of the day, and the subsidy is published
+    /// again from next month at the current standard (the months of the suspension stay unpaid).
+    /// </summary>
+    public async Task<SubsidyApplication> ResumeAsync(Guid id, int? version, CancellationToken ct = default)
+    {
+        if (!user.HasPermission(Permissions.DisabilityApprove)) throw AppProblem.Forbidden("恢复发放由县级民政部门决定");
+        var a = await LoadAsync(id, ct);
+        if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
+        db.ExpectVersion(a, v);
+        if (a.Status != SubsidyStatus.Suspended) throw AppProblem.Conflict("not_suspended", "只有暂停发放的补贴可以恢复发放");
+        var today = clock.Today;
+        var outcome = await AssessAsync(a, today, ct);
+        a.Findings = Json(outcome.Reasons);
+        if (!outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合补贴条件，不能恢复发放（应予停发）：" + string.Join("；", outcome.Reasons));
+        var from = Entitlements.MonthOf(today).AddMonths(1);
+        await PublishAsync(a, outcome, from, "恢复发放", ct);
+        a.LastMonth = null;
+        a.EndNote = null;
+        AddOpinion(a, $"恢复发放（{today:yyyy-MM-dd} {user.UserName}）：{from:yyyy年M月}起每月 {a.MonthlyAmount} 元");
+        audit.Add("resume", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, from, amount = a.MonthlyAmount.ToString() }, a.DivisionCode);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    /// <summary>Approved: the monthly amount at the standard of <paramref name="from"/>, with its explanation, due from that month.</summary>
+    private async Task PublishAsync(SubsidyApplication a, SubsidyOutcome outcome, DateOnly from, string reason, CancellationToken ct)
+    {
+        var amountFigure = figures.Require(a.Subsidy == Subsidy.Living ? DisabilityFigures.LivingAmount : DisabilityFigures.CareAmount, a.DivisionCode, from);
+        var lines = new List<AmountLine>
+        {
+            new(SubsidyRules.Name(a.Subsidy), amountFigure.Amount.Yuan, amountFigure.Basis),
+            new("认定依据：" + string.Join("；", outcome.Reasons.Where(r => r != SubsidyRules.Basis)), 0m, SubsidyRules.Basis),
+        };
+        a.Status = SubsidyStatus.Approved;
+        a.MonthlyAmount = amountFigure.Amount;
+        a.Explanation = JsonSerializer.Serialize(lines, AuditRecorder.Json);
+        await entitlements.SetAsync(PayeeOf(a), from, amountFigure.Amount, a.Explanation, reason, ct);
+    }
+
+    /// <summary>Adds a line to the application's record of steps and decisions (its timeline).</summary>
+    internal static void AddOpinion(SubsidyApplication a, string line)
+    {
+        var opinions = JsonSerializer.Deserialize<List<string>>(a.Opinions, AuditRecorder.Json) ?? [];
+        opinions.Add(line);
+        a.Opinions = JsonSerializer.Serialize(opinions, AuditRecorder.Json);
     }
 
     public async Task<SubsidyOutcome> AssessAsync(SubsidyApplication a, DateOnly date, CancellationToken ct)

@@ -109,6 +109,34 @@ public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCa
         {
             throw AppProblem.Field("opinion", $"“{t.ActionName}”必须填写意见");
         }
+        return Move(c, model, t, opinion, attachments);
+    }
+
+    /// <summary>
+    /// Applies an action whose permission was decided elsewhere: another module acting on a confirmed finding through the
+    /// module that owns the case (<see cref="Entitlements.IBenefitActions"/>), where the acting user (a township clerk) need
+    /// not hold the transition's permission. The transition must still exist from the current state, and the event's opinion
+    /// names the authority, so the timeline shows on what basis a user without that permission moved the case.
+    /// </summary>
+    public async Task<WorkflowCaseEvent> PerformAuthorizedAsync(WorkflowCase c, string action, string opinion, string authority, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(authority);
+        var model = await ModelOfAsync(c, ct);
+        var t = model.From(c.State).FirstOrDefault(t => t.Action == action)
+            ?? throw new AppProblem(409, "workflow_action_not_allowed", $"当前状态“{model.State(c.State).Name}”下不能执行“{action}”");
+        if (t.RequiresOpinion && string.IsNullOrWhiteSpace(opinion))
+        {
+            throw AppProblem.Field("opinion", $"“{t.ActionName}”必须填写意见");
+        }
+        return Move(c, model, t, WithAuthority(authority, opinion), null);
+    }
+
+    /// <summary>An opinion that names the authority it rests on ("依据：数据比对核实结论 #123（…）。家庭有车辆").</summary>
+    public static string WithAuthority(string authority, string? opinion) =>
+        string.IsNullOrWhiteSpace(opinion) ? $"依据：{authority.Trim()}。" : $"依据：{authority.Trim()}。{opinion.Trim()}";
+
+    private WorkflowCaseEvent Move(WorkflowCase c, ProcessModel model, TransitionModel t, string? opinion, IReadOnlyList<(Guid FileId, string FileName)>? attachments)
+    {
         var now = clock.UtcNow;
         var from = c.State;
         c.State = t.To;

@@ -289,11 +289,9 @@ public sealed class AssistanceCases(
                     break;
                 }
             case "suspend":
-                c.SuspendedOn = today;
-                c.EndReason = input.Opinion?.Trim();
                 // paid through this month; nothing due from next month until resumed
-                await entitlements.EndAsync(ProgramCode(c.Program), c.Id, today, ct);
-                issue = "暂停发放通知书";
+                await SuspendPaymentAsync(c, input.Opinion, today, ct);
+                issue = SuspensionNoticeTitle;
                 break;
             case "resume":
                 c.SuspendedOn = null;
@@ -302,11 +300,10 @@ public sealed class AssistanceCases(
                 break;
             case "terminate":
             case "confirm-termination":
-                c.EndedOn = today;
                 c.EndReason ??= input.Opinion?.Trim();
                 if (action == "terminate") c.EndReason = input.Opinion?.Trim();
-                await entitlements.EndAsync(ProgramCode(c.Program), c.Id, today, ct);
-                issue = "终止保障通知书";
+                await EndPaymentAsync(c, today, ct);
+                issue = TerminationNoticeTitle;
                 break;
             case "propose-termination":
                 c.EndReason = input.Opinion?.Trim();
@@ -328,6 +325,64 @@ public sealed class AssistanceCases(
         if (issue is not null) await documents.IssueAsync(c, issue, e.Opinion, facts, ct);
         await db.SaveChangesAsync(ct);
         return c;
+    }
+
+    private const string SuspensionNoticeTitle = "暂停发放通知书";
+    private const string TerminationNoticeTitle = "终止保障通知书";
+
+    /// <summary>
+    /// 暂停发放 ("suspend") or 终止保障 ("terminate") on an authority decided outside this module (a township's confirmed
+    /// data-comparison finding, through <see cref="IBenefitActions"/>): the same effects, timeline event and notice as the
+    /// case's own action, except that the acting user need not hold the transition's permission and payment ends after
+    /// <paramref name="lastMonth"/>, which may be in the past (the next payroll then recovers what was paid since).
+    /// Changes are tracked, not saved: they commit in the caller's transaction.
+    /// </summary>
+    internal async Task<AssistanceCase> PerformAuthorizedAsync(Guid id, string action, string reason, string authority, DateOnly lastMonth, string? documentNote, CancellationToken ct)
+    {
+        if (action is not ("suspend" or "terminate")) throw new ArgumentOutOfRangeException(nameof(action), action, "only suspend and terminate are performed on an outside authority");
+        var c = await LoadAsync(id, ct);
+        var wf = await db.WorkflowCases.FirstOrDefaultAsync(w => w.Id == c.WorkflowCaseId, ct) ?? throw AppProblem.NotFound("业务流程");
+        // the workflow first: it refuses a transition the state does not allow before anything else is tracked
+        var e = await workflow.PerformAuthorizedAsync(wf, action, reason, authority, ct);
+        c.State = wf.State;
+        if (action == "suspend")
+        {
+            await SuspendPaymentAsync(c, reason, lastMonth, ct);
+        }
+        else
+        {
+            c.EndReason = reason.Trim();
+            await EndPaymentAsync(c, lastMonth, ct);
+        }
+        await documents.IssueAsync(c, action == "suspend" ? SuspensionNoticeTitle : TerminationNoticeTitle, e.Opinion + documentNote, null, ct);
+        return c;
+    }
+
+    /// <summary>
+    /// Moves the end of payment of a suspended case back to <paramref name="lastMonth"/> (a finding that it was paid for
+    /// months it was not due), as a timeline note: the case stays suspended and its own process decides the rest.
+    /// </summary>
+    internal async Task<AssistanceCase> RecoverWhileSuspendedAsync(Guid id, string reason, string authority, DateOnly lastMonth, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        if (c.State != Suspended) throw AppProblem.Conflict("benefit_not_running", "只有暂停发放的业务可以登记追缴");
+        var wf = await db.WorkflowCases.FirstOrDefaultAsync(w => w.Id == c.WorkflowCaseId, ct) ?? throw AppProblem.NotFound("业务流程");
+        workflow.AddNote(wf, "追缴", WorkflowEngine.WithAuthority(authority, $"{reason.Trim()}（发放至 {lastMonth:yyyy年M月}，此后已发放的金额予以追缴）"));
+        await entitlements.EndAsync(ProgramCode(c.Program), c.Id, lastMonth, ct);
+        return c;
+    }
+
+    private async Task SuspendPaymentAsync(AssistanceCase c, string? reason, DateOnly lastMonth, CancellationToken ct)
+    {
+        c.SuspendedOn = clock.Today;
+        c.EndReason = reason?.Trim();
+        await entitlements.EndAsync(ProgramCode(c.Program), c.Id, lastMonth, ct);
+    }
+
+    private async Task EndPaymentAsync(AssistanceCase c, DateOnly lastMonth, CancellationToken ct)
+    {
+        c.EndedOn = clock.Today;
+        await entitlements.EndAsync(ProgramCode(c.Program), c.Id, lastMonth, ct);
     }
 
     /// <summary>Attaches a scanned or photographed document (入户调查表, 证明材料…) to the case timeline.</summary>

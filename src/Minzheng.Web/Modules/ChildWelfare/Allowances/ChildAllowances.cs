@@ -198,14 +198,27 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         if (string.IsNullOrWhiteSpace(note)) throw AppProblem.Field("note", "请写明停发情况（如收养登记日期、死亡日期、父母情形变化）");
         var last = Entitlements.MonthOf(lastMonth ?? clock.Today);
         if (c.FromMonth is { } from && last < from.AddMonths(-1)) throw AppProblem.Field("lastMonth", "最后发放月份不能早于开始发放月份的前一个月");
+        await EndAtAsync(c, reason, last, note.Trim(), null, ct);
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>
+    /// Ends a running allowance: nothing is due after <paramref name="lastMonth"/>, which may be in the past (a finding confirmed
+    /// elsewhere: the next payroll then recovers what was paid since) or before its first month (then nothing was due at all).
+    /// Tracked, not saved. <paramref name="authority"/> names an outside basis (data comparison) for the audit trail.
+    /// </summary>
+    internal async Task EndAtAsync(ChildAllowanceCase c, ChildEndReason reason, DateOnly lastMonth, string note, string? authority, CancellationToken ct)
+    {
+        var last = Entitlements.MonthOf(lastMonth);
+        // it would have ended by age anyway: the earlier end stands
+        if (c.LastMonthByAge is { } byAge && byAge < last) last = byAge;
         await entitlements.EndAsync(ProgramCode(c.Kind), c.Id, last, ct);
         c.Status = ChildCaseStatus.Ended;
         c.EndedMonth = last;
         c.EndReason = reason;
-        c.EndNote = note.Trim();
-        audit.Add("end", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason, last }, c.DivisionCode);
-        await db.SaveChangesAsync(ct);
-        return c;
+        c.EndNote = note;
+        audit.Add("end", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason, last, authority }, c.DivisionCode);
     }
 
     /// <summary>Ends running allowances of children recorded as deceased in the registry: nothing is due after the month of death.</summary>

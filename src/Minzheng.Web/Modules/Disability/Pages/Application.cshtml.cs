@@ -47,7 +47,9 @@ public sealed class ApplicationModel(SubsidyApplications applications, AppDbCont
         _ => null,
     };
 
-    public bool CanTerminate => Application.Status == SubsidyStatus.Approved && user.HasPermission(Permissions.DisabilityApprove);
+    public bool CanTerminate => Application.Status is (SubsidyStatus.Approved or SubsidyStatus.Suspended) && user.HasPermission(Permissions.DisabilityApprove);
+
+    public bool CanResume => Application.Status == SubsidyStatus.Suspended && user.HasPermission(Permissions.DisabilityApprove);
 
     public async Task OnGetAsync(Guid id)
     {
@@ -65,6 +67,9 @@ public sealed class ApplicationModel(SubsidyApplications applications, AppDbCont
 
     public Task<IActionResult> OnPostTerminateAsync(Guid id, int version) =>
         RunAsync(id, () => applications.TerminateAsync(id, Input.Reason, Input.EventDate, Input.Note, version, HttpContext.RequestAborted), "已停发");
+
+    public Task<IActionResult> OnPostResumeAsync(Guid id, int version) =>
+        RunAsync(id, () => applications.ResumeAsync(id, version, HttpContext.RequestAborted), "已恢复发放，次月起按现行标准发放");
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<SubsidyApplication>> action, string done)
     {

@@ -69,6 +69,7 @@ public sealed class IndexModel(SubsidyApplications applications, AppDbContext db
         SubsidyStatus.Verified => "待县民政审批",
         SubsidyStatus.Approved => "发放中",
         SubsidyStatus.Refused => "不予批准",
+        SubsidyStatus.Suspended => "暂停发放",
         _ => "已停发",
     };
 
