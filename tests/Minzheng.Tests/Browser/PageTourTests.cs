@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Minzheng.Tests.Infrastructure;
 
@@ -165,6 +167,94 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         await finance.GetByRole(AriaRole.Button, new() { Name = "导入回盘" }).ClickAsync();
         Assert.Contains("第2行", await finance.Locator("table", new() { HasText = "问题" }).First.InnerTextAsync(), StringComparison.Ordinal);
         File.Delete(bad);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>
+    /// Data comparison end to end: a vehicle dataset names the payee of one of 容州镇's running dibao cases; the county runs the
+    /// rules; 容州镇's clerk (who may not suspend a case herself) opens the finding, confirms it with 暂停发放, and the case is
+    /// suspended with nothing due from next month; the finding's form keeps what was typed when the note is missing.
+    /// </summary>
+    [Fact]
+    public async Task A_township_clerk_opens_a_finding_confirms_it_and_the_benefit_is_suspended()
+    {
+        app.SkipIfUnavailable();
+        var (caseId, payee) = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Web.Platform.Data.AppDbContext>();
+            var c = await db.Set<Web.Modules.Assistance.Cases.AssistanceCase>().AsNoTracking()
+                .Where(x => x.DivisionCode.StartsWith("450921100") && x.State == "active" && x.Program == Web.Modules.Assistance.Cases.AssistanceProgram.Dibao)
+                .OrderBy(x => x.Number).FirstAsync();
+            var period = await db.Set<Web.Platform.Entitlements.EntitlementPeriod>().AsNoTracking().FirstAsync(e => e.SourceId == c.Id && e.ToMonth == null);
+            return (c.Id, period.PayeePersonId);
+        });
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Web.Platform.Data.AppDbContext>();
+            var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == payee);
+            var previous = await db.Set<Web.Modules.DataComparison.ComparisonDataset>().Where(d => d.Kind == Web.Modules.DataComparison.DatasetKind.Vehicles && d.DivisionCode == "450921000000").ToListAsync();
+            foreach (var p in previous) p.Status = Web.Modules.DataComparison.DatasetStatus.Superseded;
+            var d = new Web.Modules.DataComparison.ComparisonDataset
+            {
+                Kind = Web.Modules.DataComparison.DatasetKind.Vehicles,
+                Source = "容县公安局交警大队",
+                AsOf = new DateOnly(2026, 11, 29),
+                Version = previous.Count + 1,
+                DivisionCode = "450921000000",
+                RowCount = 1,
+                FileName = "vehicles.xlsx",
+                ImportedBy = "rongxian.officer",
+                ImportedAt = DateTime.UtcNow,
+            };
+            db.Add(d);
+            db.Add(new Web.Modules.DataComparison.ComparisonRecord { DatasetId = d.Id, Line = 2, IdNumberHash = person.IdNumberHash!, IdNumberMasked = person.IdNumberMasked!, Name = person.Name, Reference = "桂K66666", Category = "小型轿车", Status = "正常" });
+            return await db.SaveChangesAsync();
+        });
+        var officer = await app.ClientAsync("rongxian.officer");
+        var start = await officer.PostAsync("/api/v1/comparison/runs", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, start.StatusCode);
+        for (var i = 0; i < 600 && !(await officer.GetJsonAsync(start.Headers.Location!.OriginalString)).GetProperty("done").GetBoolean(); i++) await Task.Delay(100);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserApp.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", "rongzhou.clerk");
+        await page.FillAsync("#Password", Web.Platform.Demo.DemoAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
+        await page.GotoAsync("/comparison");
+        await page.ClickAsync("text=待核实线索");
+        await page.SelectOptionAsync("select[name=rule]", "vehicle");
+        await page.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
+        var row = page.Locator("table tbody tr", new() { HasText = "桂K66666" });
+        await row.Locator("a").First.ClickAsync();
+        Assert.Contains("拥有非豁免机动车", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.Contains("容县公安局交警大队", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        // without a note: the error beside the field, the chosen action kept
+        await page.SelectOptionAsync("#Action", "Suspend");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认并处置" }).ClickAsync();
+        Assert.Contains("请填写核实情况", await page.Locator(".field-error").AllInnerTextsAsync() is var e ? string.Join(" ", e) : "", StringComparison.Ordinal);
+        Assert.Equal("Suspend", await page.InputValueAsync("#Action"));
+        await page.FillAsync("#Note", "入户核实：户主名下小型轿车一辆，正常使用，家庭财产超过规定。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认并处置" }).ClickAsync();
+        Assert.Contains("已确认并处置", await page.Locator(".alert.ok").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("暂停", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+
+        var (state, toMonth) = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Web.Platform.Data.AppDbContext>();
+            var c = await db.Set<Web.Modules.Assistance.Cases.AssistanceCase>().AsNoTracking().FirstAsync(x => x.Id == caseId);
+            var last = await db.Set<Web.Platform.Entitlements.EntitlementPeriod>().AsNoTracking().Where(x => x.SourceId == caseId).OrderByDescending(x => x.FromMonth).FirstAsync();
+            return (c.State, last.ToMonth);
+        });
+        Assert.Equal("suspended", state);
+        Assert.Equal(new DateOnly(2026, 11, 1), toMonth); // paid through this month, nothing due from December
         Assert.Empty(errors);
     }
 

@@ -340,7 +340,11 @@ public abstract partial class ComparisonTests(AppFixture app)
         Assert.Contains("号牌号码", page, StringComparison.Ordinal);
         await PostAsync(client, url, "Map", new Dictionary<string, string>
         {
-            ["mapping[idNumber]"] = "所有人身份证号", ["mapping[name]"] = "所有人", ["mapping[reference]"] = "号牌号码", ["mapping[category]"] = "车辆类型", ["mapping[status]"] = "机动车状态",
+            ["mapping[idNumber]"] = "所有人身份证号",
+            ["mapping[name]"] = "所有人",
+            ["mapping[reference]"] = "号牌号码",
+            ["mapping[category]"] = "车辆类型",
+            ["mapping[status]"] = "机动车状态",
         }, expectRedirect: true);
         return (client, url, await WaitAsync(client, url));
     }

@@ -106,7 +106,7 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasIndex(a => new { a.DivisionCode, a.Status });
         // one open or running application per person and subsidy
-        b.HasIndex(a => new { a.PersonId, a.Subsidy }, "ux_disability_subsidy_open").IsUnique().HasFilter("status IN (1, 2, 3, 4, 5)");
+        b.HasIndex(a => new { a.PersonId, a.Subsidy }, "ux_disability_subsidy_open").IsUnique().HasFilter("status IN (1, 2, 3, 4, 5, 8)"); // 8 = suspended: still open
     }
 }
 

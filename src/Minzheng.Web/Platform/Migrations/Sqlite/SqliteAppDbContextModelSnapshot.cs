@@ -2318,7 +2318,7 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasIndex(new[] { "PersonId", "Subsidy" }, "ux_disability_subsidy_open")
                         .IsUnique()
                         .HasDatabaseName("ix_disability_subsidy_person_id_subsidy")
-                        .HasFilter("status IN (1, 2, 3, 4, 5)");
+                        .HasFilter("status IN (1, 2, 3, 4, 5, 8)");
 
                     b.ToTable("disability_subsidy", (string)null);
                 });
