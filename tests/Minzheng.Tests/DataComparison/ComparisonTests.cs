@@ -319,6 +319,57 @@ public abstract partial class ComparisonTests(AppFixture app)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// The real chain: a care subsidy approved through village, township, 残联 and county; the 残联 dataset says the certificate
+    /// was cancelled; the township clerk confirms the finding with 暂停发放 and the disability module suspends the subsidy in
+    /// the same transaction (nothing due from next month); 杨梅镇 cannot touch the finding; an unsupported action is refused.
+    /// </summary>
+    [Fact]
+    public async Task Confirming_a_finding_suspends_the_benefit_through_its_module()
+    {
+        app.SkipIfUnavailable();
+        var (person, idNumber) = await PersonAsync("比对注销证", grade: 1);
+        await HouseholdAsync(person);
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var applied = await clerk.PostAsJsonAsync("/api/v1/disability/subsidies", new { personId = person, subsidy = "care", channel = "counter" });
+        Assert.True(applied.StatusCode == HttpStatusCode.Created, await applied.Content.ReadAsStringAsync());
+        var a = await applied.JsonAsync();
+        var steps = new[] { "rongzhou.clerk", "rongzhou.approver", "rongxian.dpf", "rongxian.officer" };
+        for (var i = 0; i < steps.Length; i++)
+        {
+            var r = await (await app.ClientAsync(steps[i])).PostAsJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}/step",
+                new { agree = true, opinion = "属实", version = a.GetProperty("version").GetInt32(), certificateGeneration = i == 2 ? 3 : (int?)null, certificateValidUntil = new DateOnly(2030, 1, 1) });
+            Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+            a = await r.JsonAsync();
+        }
+        Assert.Equal("approved", a.GetProperty("status").GetString());
+        await DatasetAsync(DatasetKind.DisabilityCertificates, (idNumber, r => { r.Reference = "X1"; r.Category = "肢体"; r.Grade = 1; r.Status = "注销"; r.EndDate = new DateOnly(2026, 10, 31); }));
+        await RunAsync(await app.ClientAsync("rongxian.officer"));
+        var finding = (await FindingsAsync(clerk, "&rule=certificate&status=Open")).Single(f => f.GetProperty("personId").GetGuid() == person);
+        Assert.Equal(a.GetProperty("number").GetString(), finding.GetProperty("sourceNumber").GetString());
+        var id = finding.GetProperty("id").GetInt64();
+        var version = finding.GetProperty("version").GetInt32();
+
+        var detail = await clerk.GetJsonAsync($"/api/v1/comparison/findings/{id}");
+        var actions = detail.GetProperty("actions").EnumerateArray().Select(x => x.GetString()).ToList();
+        Assert.Equal(["suspend", "terminate", "recover"], actions);
+        await (await (await app.ClientAsync("yangmei.clerk")).PostAsJsonAsync($"/api/v1/comparison/findings/{id}/confirm", new { action = "suspend", note = "x", version })).ExpectProblemAsync(404, "not_found");
+        await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{id}/confirm", new { action = "startApplication", note = "x", version })).ExpectProblemAsync(400, "validation_failed");
+        await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{id}/confirm", new { action = "suspend", note = "", version })).ExpectProblemAsync(400, "validation_failed");
+
+        var confirmed = await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{id}/confirm", new { action = "suspend", note = "残联核实：证件已注销，待重新评定", version })).JsonAsync();
+        Assert.Equal("confirmed", confirmed.GetProperty("status").GetString());
+        Assert.Contains("暂停", confirmed.GetProperty("effect").GetString(), StringComparison.Ordinal);
+        var subsidy = await (await app.ClientAsync("rongxian.officer")).GetJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}");
+        Assert.Equal("suspended", subsidy.GetProperty("status").GetString());
+        var periods = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<EntitlementPeriod>().AsNoTracking()
+            .Where(e => e.SourceId == a.GetProperty("id").GetGuid()).ToListAsync());
+        Assert.All(periods, p => Assert.True(p.ToMonth is { } to && to <= new DateOnly(2026, 11, 1), $"still due after November: {p.FromMonth}..{p.ToMonth}"));
+        // the same facts do not raise it again
+        await RunAsync(await app.ClientAsync("rongxian.officer"));
+        Assert.DoesNotContain(await FindingsAsync(clerk, "&rule=certificate&status=Open"), f => f.GetProperty("personId").GetGuid() == person);
+    }
+
     /// <summary>Uploads a vehicle file through the datasets page, maps its columns and waits for validation; returns the batch page URL.</summary>
     private async Task<(HttpClient Client, string Url, JsonElement Status)> UploadVehiclesAsync(string csv, string source)
     {
