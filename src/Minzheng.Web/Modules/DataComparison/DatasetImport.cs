@@ -40,29 +40,16 @@ public sealed class DatasetImport(DatasetKinds.Info info, AppDbContext db, Ident
     public async Task ValidateAsync(ImportBatch batch, CancellationToken ct)
     {
         var outcome = await AnalyseAsync(batch, ct);
-        await db.ImportRowErrors.Where(e => e.BatchId == batch.Id).ExecuteDeleteAsync(ct);
-        db.ImportRowErrors.AddRange(outcome.Errors);
-        batch.TotalRows = outcome.TotalRows;
-        batch.ErrorRows = outcome.ErrorRows;
-        batch.ProcessedRows = outcome.TotalRows;
-        batch.Status = ImportStatus.Validated;
-        batch.Message = outcome.ErrorRows == 0
-            ? $"全部 {outcome.TotalRows} 行校验通过，可以导入。"
-            : $"{outcome.TotalRows} 行中有 {outcome.ErrorRows} 行有错误，未导入任何数据：请修正后重新上传，或明确选择只导入无误的 {outcome.Valid.Count} 行。";
-        await db.SaveChangesAsync(ct);
+        await ImportSteps.RecordValidationAsync(db, batch, outcome.Errors, outcome.TotalRows, outcome.ErrorRows,
+            outcome.ErrorRows == 0
+                ? $"全部 {outcome.TotalRows} 行校验通过，可以导入。"
+                : $"{outcome.TotalRows} 行中有 {outcome.ErrorRows} 行有错误，未导入任何数据：请修正后重新上传，或明确选择只导入无误的 {outcome.Valid.Count} 行。", ct);
     }
 
     public async Task CommitAsync(ImportBatch batch, CancellationToken ct)
     {
         var outcome = await AnalyseAsync(batch, ct);
-        if (outcome.ErrorRows > 0 && !batch.OnlyValidRows)
-        {
-            batch.Status = ImportStatus.Validated;
-            batch.ErrorRows = outcome.ErrorRows;
-            batch.Message = $"文件仍有 {outcome.ErrorRows} 行错误，未导入任何数据。";
-            await db.SaveChangesAsync(ct);
-            return;
-        }
+        if (await ImportSteps.RefuseIfErrorsAsync(db, batch, outcome.ErrorRows, "行", ct)) return;
         var parameters = ParametersOf(batch);
         progress.Start(batch.Id, "正在导入", outcome.Valid.Count);
         var dataset = new ComparisonDataset

@@ -30,6 +30,17 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
     public async Task<ComparisonFinding> LoadAsync(long id, CancellationToken ct) =>
         await db.Set<ComparisonFinding>().FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw AppProblem.NotFound("比对线索");
 
+    /// <summary>An open finding the user may resolve, at the version the user saw (a stale one → 409).</summary>
+    private async Task<ComparisonFinding> LoadOpenAsync(long id, int? version, CancellationToken ct)
+    {
+        if (!user.HasPermission(Permissions.ComparisonResolve)) throw AppProblem.Forbidden("您没有处理比对线索的权限");
+        var f = await LoadAsync(id, ct);
+        if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
+        db.ExpectVersion(f, v);
+        if (f.Status != FindingStatus.Open) throw AppProblem.Conflict("finding_closed", "该线索已处理");
+        return f;
+    }
+
     /// <summary>The actions a clerk may choose for this finding (those the benefit's module supports, for 应退).</summary>
     public IReadOnlyList<FindingAction> AvailableActions(ComparisonFinding f)
     {
@@ -41,11 +52,7 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
 
     public async Task<ComparisonFinding> ConfirmAsync(long id, ConfirmInput input, CancellationToken ct)
     {
-        if (!user.HasPermission(Permissions.ComparisonResolve)) throw AppProblem.Forbidden("您没有处理比对线索的权限");
-        var f = await LoadAsync(id, ct);
-        if (input.Version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
-        db.ExpectVersion(f, v);
-        if (f.Status != FindingStatus.Open) throw AppProblem.Conflict("finding_closed", "该线索已处理");
+        var f = await LoadOpenAsync(id, input.Version, ct);
         var errors = new ValidationErrors();
         if (input.Action is not { } action || !AvailableActions(f).Contains(action)) errors.Add("action", "请选择处置方式" + (input.Action is null ? "" : "（该项待遇不支持所选处置）"));
         if (string.IsNullOrWhiteSpace(input.Note)) errors.Add("note", "请填写核实情况");
@@ -86,11 +93,7 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
 
     public async Task<ComparisonFinding> DismissAsync(long id, DismissInput input, CancellationToken ct)
     {
-        if (!user.HasPermission(Permissions.ComparisonResolve)) throw AppProblem.Forbidden("您没有处理比对线索的权限");
-        var f = await LoadAsync(id, ct);
-        if (input.Version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
-        db.ExpectVersion(f, v);
-        if (f.Status != FindingStatus.Open) throw AppProblem.Conflict("finding_closed", "该线索已处理");
+        var f = await LoadOpenAsync(id, input.Version, ct);
         if (string.IsNullOrWhiteSpace(input.Reason)) throw AppProblem.Field("reason", "请写明排除理由（例如：车辆已过户、同名同号数据错误）");
         f.Status = FindingStatus.Dismissed;
         f.Note = input.Reason.Trim();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Platform.Imports;
@@ -50,5 +51,36 @@ public static class ImportFieldGuess
             if (hit is not null) mapping[f.Key] = hit;
         }
         return mapping;
+    }
+}
+
+/// <summary>The bookkeeping every kind does the same way around its own row checks.</summary>
+public static class ImportSteps
+{
+    /// <summary>Records a validation: its errors replace the earlier ones, the counts and the message are set, and the batch is saved.</summary>
+    public static async Task RecordValidationAsync(Data.AppDbContext db, ImportBatch batch, IReadOnlyList<ImportRowError> errors, int totalRows, int errorRows, string message, CancellationToken ct)
+    {
+        await db.ImportRowErrors.Where(e => e.BatchId == batch.Id).ExecuteDeleteAsync(ct);
+        db.ImportRowErrors.AddRange(errors);
+        batch.TotalRows = totalRows;
+        batch.ErrorRows = errorRows;
+        batch.ProcessedRows = totalRows;
+        batch.Status = ImportStatus.Validated;
+        batch.Message = message;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A commit validates the file again (the data may have changed since the report was read); if errors remain that the user
+    /// did not explicitly choose to skip, the batch goes back to validated and nothing is written. True when refused.
+    /// </summary>
+    public static async Task<bool> RefuseIfErrorsAsync(Data.AppDbContext db, ImportBatch batch, int errorRows, string skipUnit, CancellationToken ct)
+    {
+        if (errorRows == 0 || batch.OnlyValidRows) return false;
+        batch.Status = ImportStatus.Validated;
+        batch.ErrorRows = errorRows;
+        batch.Message = $"文件仍有 {errorRows} 行错误，未导入任何数据。请修正后重新上传，或选择“仅导入无误的{skipUnit}”。";
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 }

@@ -44,30 +44,17 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
     public async Task ValidateAsync(ImportBatch batch, CancellationToken ct)
     {
         var outcome = await AnalyseAsync(batch, ct);
-        await db.ImportRowErrors.Where(e => e.BatchId == batch.Id).ExecuteDeleteAsync(ct);
-        db.ImportRowErrors.AddRange(outcome.Errors);
-        batch.TotalRows = outcome.TotalRows;
-        batch.ErrorRows = outcome.ErrorRows;
-        batch.ProcessedRows = outcome.TotalRows;
-        batch.Status = ImportStatus.Validated;
-        batch.Message = outcome.ErrorRows == 0
-            ? $"全部 {outcome.TotalRows} 行校验通过，共 {outcome.ValidGroups.Count} 户，可以导入。"
-            : $"{outcome.TotalRows} 行中有 {outcome.ErrorRows} 行有错误；无误的 {outcome.ValidGroups.Count} 户可选择单独导入。";
-        await db.SaveChangesAsync(ct);
+        await ImportSteps.RecordValidationAsync(db, batch, outcome.Errors, outcome.TotalRows, outcome.ErrorRows,
+            outcome.ErrorRows == 0
+                ? $"全部 {outcome.TotalRows} 行校验通过，共 {outcome.ValidGroups.Count} 户，可以导入。"
+                : $"{outcome.TotalRows} 行中有 {outcome.ErrorRows} 行有错误；无误的 {outcome.ValidGroups.Count} 户可选择单独导入。", ct);
     }
 
     public async Task CommitAsync(ImportBatch batch, CancellationToken ct)
     {
         // Validate again: the registry may have changed since the clerk read the report.
         var outcome = await AnalyseAsync(batch, ct);
-        if (outcome.ErrorRows > 0 && !batch.OnlyValidRows)
-        {
-            batch.Status = ImportStatus.Validated;
-            batch.ErrorRows = outcome.ErrorRows;
-            batch.Message = $"文件仍有 {outcome.ErrorRows} 行错误，未导入任何数据。请修正后重新上传，或选择“仅导入无误的户”。";
-            await db.SaveChangesAsync(ct);
-            return;
-        }
+        if (await ImportSteps.RefuseIfErrorsAsync(db, batch, outcome.ErrorRows, "户", ct)) return;
         var people = 0;
         var householdCount = 0;
         var total = outcome.ValidGroups.Sum(g => g.Count);
