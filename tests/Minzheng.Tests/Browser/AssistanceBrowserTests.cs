@@ -69,6 +69,10 @@ public sealed class AssistanceBrowserTests(BrowserApp app) : IClassFixture<Brows
         await citizen.FillAsync("#Input_Password", password);
         await Click(citizen, "注册");
         await citizen.WaitForURLAsync("**/citizen");
+        // the disability subsidies' online page: nobody in this household holds a certificate, so it says where to register
+        await citizen.ClickAsync("text=残疾人两项补贴");
+        Assert.Contains("没有残疾人证信息", await citizen.InnerTextAsync("main"), StringComparison.Ordinal);
+        await citizen.GotoAsync("/citizen");
         await citizen.ClickAsync("text=我要申请");
         await citizen.SelectOptionAsync("#Program", "Dibao");
         await citizen.FillAsync("#Reason", "丈夫务工收入低，孩子上学，生活困难。");

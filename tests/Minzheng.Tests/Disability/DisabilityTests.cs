@@ -153,6 +153,40 @@ public abstract class DisabilityTests(AppFixture app)
         var refused = await (await StepAsync(approver, c3, agree: false, opinion: "三级肢体残疾，不属于护理补贴对象").EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         Assert.Equal("refused", refused.GetProperty("status").GetString());
     }
+
+    /// <summary>网上申请: a mother registers as a citizen and applies for her disabled son's care subsidy; the village checks it next.</summary>
+    [Fact]
+    public async Task A_citizen_applies_online_for_a_disabled_member_of_her_household()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.ClientAsync("admin");
+        var motherId = IdNumber.Compose("450102", new DateOnly(1975, 4, 4), Interlocked.Increment(ref _seq) % 999 / 2 * 2);
+        var mother = (await (await admin.PostAsJsonAsync("/api/v1/persons", new { idNumber = motherId, name = "网申母亲", divisionCode = Village })).JsonAsync()).GetProperty("id").GetGuid();
+        var (son, householdId) = await DisabledAsync("网申儿子", 1, "intellectual", new DateOnly(2001, 1, 1));
+        var (stranger, _) = await DisabledAsync("网申他人", 1);
+        (await admin.PostAsJsonAsync($"/api/v1/households/{householdId}/members", new { personId = mother, relation = "mother" })).EnsureSuccessStatusCode();
+
+        var anonymous = app.CreateClient();
+        var phone = "137" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reg = await anonymous.PostAsJsonAsync("/api/v1/citizen/register", new { idNumber = motherId, name = "网申母亲", phone, password = "Citizen#2026" });
+        Assert.True(reg.StatusCode == HttpStatusCode.Created, await reg.Content.ReadAsStringAsync());
+        var token = await (await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = phone, password = "Citizen#2026" })).JsonAsync();
+        var citizen = app.CreateClient();
+        citizen.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+
+        // not for someone outside her household, and not through the staff endpoint
+        await (await citizen.PostAsJsonAsync("/api/v1/citizen/disability/subsidies", new { personId = stranger, subsidy = "care" })).ExpectProblemAsync(400, "person_not_found");
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsJsonAsync("/api/v1/disability/subsidies", new { personId = son, subsidy = "care", channel = "online" })).StatusCode);
+        var r = await citizen.PostAsJsonAsync("/api/v1/citizen/disability/subsidies", new { personId = son, subsidy = "care" });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var a = await r.JsonAsync();
+        Assert.Equal("online", a.GetProperty("channel").GetString());
+        Assert.Equal("applied", a.GetProperty("status").GetString());
+        Assert.Contains((await citizen.GetJsonAsync("/api/v1/citizen/disability/subsidies")).EnumerateArray(), x => x.GetProperty("id").GetString() == a.GetProperty("id").GetString());
+        // the village checks it like any other
+        var checkedByVillage = await (await StepAsync(await app.ClientAsync("rongzhou.clerk"), a).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("villageChecked", checkedByVillage.GetProperty("status").GetString());
+    }
 }
 
 public sealed class DisabilityTestsOnSqlite(SqliteApp app) : DisabilityTests(app), IClassFixture<SqliteApp>;

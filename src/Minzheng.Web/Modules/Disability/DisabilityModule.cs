@@ -26,6 +26,8 @@ public static class DisabilityModule
 
     public sealed record FigureInput(string? Kind, string? DivisionCode, decimal? Amount, int? Number, string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, string? Document);
 
+    public sealed record CitizenApplyInput(Guid PersonId, Subsidy Subsidy, bool LowIncome, bool WorkInjuryCareAllowance);
+
     public sealed record TerminateInput(TerminationReason Reason, DateOnly? EventDate, string? Note, int? Version);
 
     public sealed record ResumeInput(int? Version);
@@ -76,6 +78,14 @@ public static class DisabilityModule
             var a = await s.ApplyAsync(input, ct);
             return TypedResults.Created($"/api/v1/disability/subsidies/{a.Id}", ToDto(a));
         }).RequireAuthorization(Permissions.Policy(Permissions.DisabilityApply)).WithSummary("受理申请（网上、村代办、窗口）");
+        var citizen = app.MapGroup("/api/v1/citizen/disability").WithTags("Disability").RequireAuthorization(Permissions.Policy(Permissions.CitizenApply));
+        citizen.MapPost("/subsidies", async (CitizenApplyInput input, SubsidyApplications s, CancellationToken ct) =>
+        {
+            var a = await s.ApplyAsync(new SubsidyApplyInput(input.PersonId, input.Subsidy, SubsidyChannel.Online, input.LowIncome, input.WorkInjuryCareAllowance, null, null), ct);
+            return TypedResults.Created($"/api/v1/citizen/disability/subsidies", ToDto(a));
+        }).WithSummary("网上申请（群众本人，或为同户持证残疾人）");
+        citizen.MapGet("/subsidies", async (SubsidyApplications s, CancellationToken ct) => TypedResults.Ok((await s.MineAsync(ct)).Select(ToDto)))
+            .WithSummary("本户的两项补贴申请及办理状态");
         api.MapPost("/subsidies/{id:guid}/step", async (Guid id, SubsidyStepInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.StepAsync(id, input, ct))))
             .RequireAuthorization(read).WithSummary("办理当前环节：村级核实 → 乡镇审核 → 县残联审核（核对残疾人证代别和有效期）→ 县民政审批（次月起发放）；不同意须写明理由");
         api.MapPost("/subsidies/{id:guid}/terminate", async (Guid id, TerminateInput input, SubsidyApplications s, CancellationToken ct) =>

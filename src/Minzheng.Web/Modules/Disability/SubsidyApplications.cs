@@ -143,8 +143,16 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
 
     public async Task<SubsidyApplication> ApplyAsync(SubsidyApplyInput input, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.DisabilityApply)) throw AppProblem.Forbidden("您没有受理两项补贴申请的权限");
-        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct) ?? throw AppProblem.Field("personId", "残疾人不在人员登记中或不在您的管辖范围内", "person_not_found");
+        var online = input.Channel == SubsidyChannel.Online && !user.HasPermission(Permissions.DisabilityApply);
+        if (online)
+        {
+            // 网上申请: the citizen for himself or herself, or as guardian for a member of his or her own household.
+            if (!user.HasPermission(Permissions.CitizenApply)) throw AppProblem.Forbidden("您没有受理两项补贴申请的权限");
+            if (!(await OwnHouseholdAsync(ct)).Contains(input.PersonId)) throw AppProblem.Field("personId", "只能为本人或同户家庭成员申请", "person_not_found");
+        }
+        else if (!user.HasPermission(Permissions.DisabilityApply)) throw AppProblem.Forbidden("您没有受理两项补贴申请的权限");
+        var person = await (online ? db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]) : db.Persons).FirstOrDefaultAsync(p => p.Id == input.PersonId, ct)
+            ?? throw AppProblem.Field("personId", "残疾人不在人员登记中或不在您的管辖范围内", "person_not_found");
         if (!Enum.IsDefined(input.Subsidy)) throw AppProblem.Field("subsidy", "请选择补贴");
         if (!Enum.IsDefined(input.Channel)) throw AppProblem.Field("channel", "请选择申请渠道");
         if (person.DisabilityGrade is null) throw AppProblem.Field("personId", "人员登记中没有残疾人证信息（类别、等级、证号），请先登记");
@@ -163,7 +171,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
             Subsidy = input.Subsidy,
             Channel = input.Channel,
             PersonId = person.Id,
-            HouseholdId = await db.HouseholdMembers.Where(m => m.PersonId == person.Id && m.LeftOn == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct),
+            HouseholdId = await db.HouseholdMembers.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => m.PersonId == person.Id && m.LeftOn == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct),
             DivisionCode = person.DivisionCode,
             LowIncome = input.LowIncome,
             WorkInjuryCareAllowance = input.WorkInjuryCareAllowance,
@@ -177,6 +185,23 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         audit.Add("apply", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, a.Subsidy, a.Channel }, a.DivisionCode);
         await db.SaveChangesAsync(ct);
         return a;
+    }
+
+    /// <summary>The signed-in citizen's person and the current members of his or her household (empty for staff).</summary>
+    public async Task<List<Guid>> OwnHouseholdAsync(CancellationToken ct)
+    {
+        if (user.UserId is not { } uid || await db.Users.Where(u => u.Id == uid).Select(u => u.PersonId).FirstOrDefaultAsync(ct) is not { } self) return [];
+        var members = db.HouseholdMembers.IgnoreQueryFilters([AppDbContext.ScopeFilter]);
+        var household = await members.Where(m => m.PersonId == self && m.LeftOn == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct);
+        return household is { } h ? await members.Where(m => m.HouseholdId == h && m.LeftOn == null).Select(m => m.PersonId).ToListAsync(ct) : [self];
+    }
+
+    /// <summary>The applications for the citizen's own household (the citizen's view; staff use the scoped list).</summary>
+    public async Task<List<SubsidyApplication>> MineAsync(CancellationToken ct)
+    {
+        var people = await OwnHouseholdAsync(ct);
+        return await db.Set<SubsidyApplication>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+            .Where(a => people.Contains(a.PersonId)).OrderByDescending(a => a.AppliedOn).ToListAsync(ct);
     }
 
     /// <summary>One step of the chain; agreeing moves on, disagreeing refuses with the written reason.</summary>
