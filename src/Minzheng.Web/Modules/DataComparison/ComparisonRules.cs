@@ -7,7 +7,25 @@ namespace Minzheng.Web.Modules.DataComparison;
 public static class ComparisonRules
 {
     public sealed record Rule(string Code, string Name, FindingDirection Direction, DatasetKind? Dataset, string Description, string Basis,
-        string? ParameterLabel = null, string? ParameterHint = null);
+        string? ParameterLabel = null, string? ParameterHint = null)
+    {
+        /// <summary>A few characters for chart labels.</summary>
+        public string ShortName => Code switch
+        {
+            "deceased" => "死亡",
+            "imprisoned" => "服刑羁押",
+            "vehicle" => "机动车",
+            "second-house" => "多套住房",
+            "business" => "登记经营",
+            "public-payroll" => "财政供养",
+            "certificate" => "残疾人证",
+            "work-injury-care" => "工伤护理费",
+            "care-missing" => "护理补贴应补",
+            "living-missing" => "生活补贴应补",
+            "poverty-no-dibao" => "扶贫对象应保",
+            _ => "孤儿应保",
+        };
+    }
 
     /// <summary>Means-tested programs: property rules apply to them (社会救助暂行办法 第十条, 第十五条).</summary>
     public static readonly string[] MeansTested = ["dibao", "extreme-poverty"];

@@ -19,13 +19,14 @@ public sealed class IndexModel(ComparisonQueries queries, ComparisonRuns runs, A
     public List<BarChart.Item> OpenByCounty { get; private set; } = [];
     public bool CanRun => user.HasPermission(Permissions.ComparisonRun);
     public string ScopeName => divisions.FullName(user.DivisionCode);
+    public string NameOf(string code) => divisions.NameOf(code);
 
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
         Rows = await queries.DashboardAsync(ct);
         Runs = await db.Set<ComparisonRun>().AsNoTracking().OrderByDescending(r => r.StartedAt).Take(5).ToListAsync(ct);
-        OpenByRule = Rows.GroupBy(r => r.RuleCode).Select(g => new BarChart.Item(g.First().RuleName, g.Sum(r => r.Open), $"/comparison/findings?rule={g.Key}&status=Open"))
+        OpenByRule = Rows.GroupBy(r => r.RuleCode).Select(g => new BarChart.Item(ComparisonRules.Find(g.Key)?.ShortName ?? g.Key, g.Sum(r => r.Open), $"/comparison/findings?rule={g.Key}&status=Open"))
             .Where(i => i.Value > 0).OrderByDescending(i => i.Value).ToList();
         OpenByCounty = Rows.GroupBy(r => r.CountyCode).Select(g => new BarChart.Item(g.First().CountyName, g.Sum(r => r.Open), $"/comparison/findings?county={g.Key}&status=Open"))
             .Where(i => i.Value > 0).ToList();
