@@ -64,6 +64,9 @@ public sealed class ComparisonRunner(IServiceScopeFactory scopes, ILogger<Compar
             run.ReportJson = ComparisonEngine.ReportJson(reports);
             var skipped = reports.Count(r => r.Skipped is not null);
             run.Message = $"新发现线索 {run.NewFindings} 条" + (skipped > 0 ? $"；{skipped} 项规则未执行（见明细）" : "");
+            // The findings are inserted set-based, outside the change tracker: the run's outcome is audited here, rule by rule.
+            scope.ServiceProvider.GetRequiredService<AuditLog>().Add("finish", "comparison_run", run.Id.ToString(),
+                new { run.NewFindings, rules = reports.Where(r => r.NewFindings > 0).Select(r => new { r.CountyCode, r.RuleCode, r.NewFindings }) }, run.DivisionCode);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
