@@ -9,8 +9,8 @@ internal sealed class BenchArgs
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=minzheng;Password=minzheng";
     public const string PostgresVariable = "MINZHENG_BENCH_POSTGRES";
 
-    private static readonly HashSet<string> Flags = ["keep", "experiments"];
-    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault"];
+    private static readonly HashSet<string> Flags = ["keep", "experiments", "reuse"];
+    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault", "people", "rows", "rule"];
 
     private readonly Dictionary<string, string> _values = [];
     private readonly HashSet<string> _flags = [];
@@ -54,8 +54,20 @@ internal sealed class BenchArgs
               --pg                    PostgreSQL connection without database (default: $MINZHENG_BENCH_POSTGRES or the local minzheng role)
               --fault lines|sum       self-test of the check: corrupt one entitlement after setup (deleted, or 1 fen more); the run must fail
 
+              Minzheng.Bench comparison [--provider postgres|sqlite|both] [--people 7300000] [--rows 1000000] [--keep] [--fault findings]
+                                        [--data DIR] [--pg "Host=…;Username=…;Password=…"]
+
+              --people N              registered people of the synthetic city (default 7,300,000; provider default: postgres)
+              --rows N                rows of each of the nine dataset kinds (default 1,000,000)
+              --people 20000 --rows 5000 --provider both   smoke run (CI): exit code 1 when any county's findings of any rule differ from the model
+              --fault findings        self-test of the check: one finding deleted after the run; the run must fail
+              --reuse                 measure again on a database kept with --keep (findings and runs removed first; no setup figures)
+
             internal (one phase of one case, run by "payroll" in a fresh process so peak memory is per phase):
               Minzheng.Bench payroll-one --phase setup|measure|experiments --provider sqlite|postgres --size N --dir DIR --cs CONNECTION [--county CODE] [--fault lines|sum]
+              Minzheng.Bench comparison-one --phase setup|measure --provider sqlite|postgres --people N --rows N --dir DIR --cs CONNECTION [--fault findings]
+              Minzheng.Bench comparison-one --phase explain --provider postgres --people N --rows N --dir DIR --cs CONNECTION [--county CODE] [--rule a,b]
+                                      EXPLAIN (ANALYZE, BUFFERS) of the engine's statements for one county (or the city) on a database kept with --keep
             """);
         return 2;
     }
@@ -68,7 +80,12 @@ internal sealed class BenchArgs
 
     public int RequireInt(string name) => int.Parse(Require(name), NumberStyles.None, CultureInfo.InvariantCulture);
 
-    public IReadOnlyList<DatabaseProvider> Providers() => (Get("provider") ?? "both").ToLowerInvariant() switch
+    /// <summary>A whole number option ("7300000", "7_300_000" or "7,300,000"), or the default.</summary>
+    public int Int(string name, int fallback) => Get(name) is { } text
+        ? int.Parse(text.Replace("_", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture)
+        : fallback;
+
+    public IReadOnlyList<DatabaseProvider> Providers(string fallback = "both") => (Get("provider") ?? fallback).ToLowerInvariant() switch
     {
         "sqlite" => [DatabaseProvider.Sqlite],
         "postgres" or "postgresql" or "pg" => [DatabaseProvider.Postgres],

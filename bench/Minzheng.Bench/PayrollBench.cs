@@ -82,8 +82,11 @@ internal static class PayrollBench
         return new CaseResult(c, setup, measure, extra, problems);
     }
 
-    /// <summary>Runs one phase in a child process of this same program; its result is the line after the marker on stdout.</summary>
-    private static async Task<PhaseResult?> PhaseAsync(BenchCase c, string phase, List<string> problems, string[]? extra = null)
+    private static Task<PhaseResult?> PhaseAsync(BenchCase c, string phase, List<string> problems, string[]? extra = null) =>
+        ChildAsync(["payroll-one", "--phase", phase, "--provider", c.Provider.ToString(), "--size", c.Size.ToString(CultureInfo.InvariantCulture), "--dir", c.Directory, "--cs", c.ConnectionString, "--county", c.County, .. extra ?? []], phase, problems);
+
+    /// <summary>Runs one phase in a child process of this same program; its result is the line after the marker on stdout, its log goes to stderr.</summary>
+    internal static async Task<PhaseResult?> ChildAsync(IEnumerable<string> arguments, string phase, List<string> problems)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
         var psi = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -91,11 +94,7 @@ internal static class PayrollBench
         {
             psi.ArgumentList.Add(typeof(PayrollBench).Assembly.Location);
         }
-        foreach (var a in new[] { "payroll-one", "--phase", phase, "--provider", c.Provider.ToString(), "--size", c.Size.ToString(CultureInfo.InvariantCulture), "--dir", c.Directory, "--cs", c.ConnectionString, "--county", c.County })
-        {
-            psi.ArgumentList.Add(a);
-        }
-        foreach (var a in extra ?? []) psi.ArgumentList.Add(a);
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + self);
         PhaseResult? result = null;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
@@ -110,7 +109,7 @@ internal static class PayrollBench
         return result;
     }
 
-    private static async Task DropAsync(BenchCase c, string pg)
+    internal static async Task DropAsync(BenchCase c, string pg)
     {
         if (c.Provider == DatabaseProvider.Postgres)
         {
@@ -183,11 +182,11 @@ internal static class PayrollBench
         return sb.ToString();
     }
 
-    private static string F(double? seconds) => seconds is { } s ? s.ToString("F2", CultureInfo.InvariantCulture) : "—";
+    internal static string F(double? seconds) => seconds is { } s ? s.ToString("F2", CultureInfo.InvariantCulture) : "—";
 
-    private static string Mb(long? kb) => kb is { } k ? (k / 1024.0).ToString("F0", CultureInfo.InvariantCulture) : "n/a";
+    internal static string Mb(long? kb) => kb is { } k ? (k / 1024.0).ToString("F0", CultureInfo.InvariantCulture) : "n/a";
 
-    private static double MemoryGb() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
+    internal static double MemoryGb() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
 
     private static void Log(string message) => Console.Error.WriteLine(message);
 }

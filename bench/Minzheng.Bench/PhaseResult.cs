@@ -32,6 +32,9 @@ internal sealed class PhaseResult
     public long? RawPeakKb { get; set; }
 
     public List<ExperimentResult> Experiments { get; set; } = [];
+
+    /// <summary>The comparison scenario's figures (null for payroll).</summary>
+    public ComparisonFigures? Comparison { get; set; }
     public List<string> Notes { get; set; } = [];
 
     public void Fail(string problem)

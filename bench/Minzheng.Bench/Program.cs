@@ -6,6 +6,8 @@ try
     {
         "payroll" => await PayrollBench.RunAsync(BenchArgs.Parse(args.Skip(1))),
         "payroll-one" => await PayrollPhases.RunAsync(BenchArgs.Parse(args.Skip(1))),
+        "comparison" => await ComparisonBench.RunAsync(BenchArgs.Parse(args.Skip(1))),
+        "comparison-one" => await ComparisonPhases.RunAsync(BenchArgs.Parse(args.Skip(1))),
         _ => BenchArgs.Usage(),
     };
 }

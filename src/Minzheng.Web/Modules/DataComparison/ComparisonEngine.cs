@@ -155,6 +155,13 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
         string NoRunning(string programs, string personColumn = "p.id") =>
             $"NOT EXISTS (SELECT 1 FROM entitlement_period e WHERE e.beneficiary_person_id = {personColumn} AND e.program IN ({programs}) AND {running})";
 
+        // A running dibao covers the person: their own, or their current household's. Two EXISTS, not one with an OR inside: an
+        // OR between the two correlations can only be checked row by row against every running dibao of the city (PostgreSQL:
+        // a nested loop comparing each person with each entitlement), while each EXISTS alone is an index lookup or a hash.
+        string DibaoOwn() => $"EXISTS (SELECT 1 FROM entitlement_period e WHERE e.program = {q.P("dibao")} AND {running} AND e.beneficiary_person_id = p.id)";
+        string DibaoHousehold() =>
+            $"EXISTS (SELECT 1 FROM entitlement_period e WHERE e.program = {q.P("dibao")} AND {running} AND e.beneficiary_person_id IS NULL AND e.household_id = m.household_id)";
+
         string Wanted(string program, string from, string where, string record = "CAST(NULL AS bigint)") => $"""
             SELECT p.id AS person_id, m.household_id, p.division_code, {q.P(program)} AS program, {empty} AS source_id, CAST(NULL AS varchar(40)) AS source_number,
                    {record} AS record_id, CAST(NULL AS date) AS event_date
@@ -228,8 +235,7 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                 body = Wanted("disability-living", "registry_person p JOIN registry_household_member m ON m.person_id = p.id AND m.left_on IS NULL",
                     $"""
                     p.disability_grade IS NOT NULL
-                    AND EXISTS (SELECT 1 FROM entitlement_period e WHERE e.program = {q.P("dibao")} AND {running}
-                                AND (e.beneficiary_person_id = p.id OR (e.beneficiary_person_id IS NULL AND e.household_id = m.household_id)))
+                    AND ({DibaoOwn()} OR {DibaoHousehold()})
                     AND {NoRunning(q.In(["disability-living", "orphan", "extreme-poverty"]))}
                     """);
                 break;
@@ -243,8 +249,7 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                         $"""
                         r.dataset_id = {ds} AND r.amount_fen < {q.P(standard.Value.Fen * 12)}
                         AND (m.household_id IS NULL OR m.relation = {q.P((int)Relation.Head)})
-                        AND NOT EXISTS (SELECT 1 FROM entitlement_period e WHERE e.program = {q.P("dibao")} AND {running}
-                                        AND (e.beneficiary_person_id = p.id OR (e.beneficiary_person_id IS NULL AND e.household_id = m.household_id)))
+                        AND NOT {DibaoOwn()} AND NOT {DibaoHousehold()}
                         AND {NoRunning(q.In(["extreme-poverty"]))}
                         """, "r.id");
                     break;
