@@ -280,7 +280,7 @@ internal static class ComparisonPhases
         var setting = await db.Set<ComparisonRuleSetting>().AsNoTracking().Where(s => s.RuleCode == "vehicle").Select(s => s.Parameter).Distinct().ToListAsync(ct);
         if (setting.Count != 1) result.Fail("the counties' vehicle exemptions differ; the model assumes one setting");
         var figures = new ComparisonCity.Figures(limits.RuralStandard?.Value.Fen, limits.MaxVehicles?.Value, limits.MaxHouses?.Value, limits.BusinessAllowed?.Value,
-            book.Find(ComparisonEngine.CareMaxGrade, first, today)?.Number, book.Find(ComparisonEngine.CareMild, first, today)?.Yes ?? false,
+            book.Find(Minzheng.Web.Platform.Figures.DisabilityFigures.CareMaxGrade, first, today)?.Number, book.Find(Minzheng.Web.Platform.Figures.DisabilityFigures.CareMild, first, today)?.Yes ?? false,
             (setting.FirstOrDefault() ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var modelClock = Stopwatch.StartNew();
         var expected = city.Expected(today, figures);
@@ -460,21 +460,9 @@ internal static class ComparisonPhases
         return $"SELECT COUNT(*) AS \"Value\" FROM ({insert[start..end]}) AS joined";
     }
 
-    private static string LoadAverage() => OperatingSystem.IsLinux() ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    private static string LoadAverage() => SyntheticCity.LoadAverage();
 
-    private static async Task ExecAsync(DbConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    private static Task ExecAsync(DbConnection conn, string sql, CancellationToken ct) => SyntheticCity.ExecAsync(conn, sql, ct);
 
-    private static async Task<string> ScalarAsync(DbConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;
-        return Convert.ToString(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) ?? "";
-    }
+    private static Task<string> ScalarAsync(DbConnection conn, string sql, CancellationToken ct) => SyntheticCity.ScalarAsync(conn, sql, ct);
 }

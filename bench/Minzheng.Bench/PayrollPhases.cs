@@ -158,7 +158,7 @@ internal static class PayrollPhases
     }
 
     /// <summary>Other work on the machine shows here (1, 5, 15 minutes).</summary>
-    private static string LoadAverage() => OperatingSystem.IsLinux() ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    private static string LoadAverage() => SyntheticCity.LoadAverage();
 
     /// <summary>Counted and summed in the database, independently of what the generator reported.</summary>
     public static async Task VerifyLinesAsync(WebApplication app, Guid payrollId, (long Lines, long Fen, long NoAccount) expected, PhaseResult result, string what, CancellationToken ct)

@@ -206,7 +206,8 @@ internal static class SyntheticCity
             """;
     }
 
-    private static async Task ExecAsync(DbConnection conn, string sql, CancellationToken ct)
+    /// <summary>One statement with no timeout (bench statements run for minutes at full size).</summary>
+    internal static async Task ExecAsync(DbConnection conn, string sql, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
@@ -214,10 +215,11 @@ internal static class SyntheticCity
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<string> ScalarAsync(DbConnection conn, string sql, CancellationToken ct)
+    internal static async Task<string> ScalarAsync(DbConnection conn, string sql, CancellationToken ct)
     {
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
         return Convert.ToString(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) ?? "";
     }
 
@@ -317,4 +319,7 @@ internal static class SyntheticCity
 
         public override string Timestamp(string date, string time) => $"(({date}) + time '{time}') AT TIME ZONE 'UTC'";
     }
+
+    /// <summary>The machine's load before and after a measurement, printed beside it.</summary>
+    internal static string LoadAverage() => OperatingSystem.IsLinux() ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

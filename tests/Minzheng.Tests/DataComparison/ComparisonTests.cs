@@ -365,9 +365,10 @@ public abstract partial class ComparisonTests(AppFixture app)
         var periods = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => e.SourceId == a.GetProperty("id").GetGuid()).ToListAsync());
         Assert.All(periods, p => Assert.True(p.ToMonth is { } to && to <= new DateOnly(2026, 11, 1), $"still due after November: {p.FromMonth}..{p.ToMonth}"));
-        // the same facts do not raise it again
-        await RunAsync(await app.ClientAsync("rongxian.officer"));
-        Assert.DoesNotContain(await FindingsAsync(clerk, "&rule=certificate&status=Open"), f => f.GetProperty("personId").GetGuid() == person);
+        // a second confirmation (another clerk with the page still open) is refused, nothing is applied twice
+        await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{id}/confirm", new { action = "terminate", note = "重复提交", version = confirmed.GetProperty("version").GetInt32() })).ExpectProblemAsync(409, "finding_closed");
+        await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{id}/confirm", new { action = "terminate", note = "重复提交", version })).ExpectProblemAsync(409, "concurrency_conflict");
+        Assert.Equal("suspended", (await (await app.ClientAsync("rongxian.officer")).GetJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}")).GetProperty("status").GetString());
     }
 
     /// <summary>Uploads a vehicle file through the datasets page, maps its columns and waits for validation; returns the batch page URL.</summary>

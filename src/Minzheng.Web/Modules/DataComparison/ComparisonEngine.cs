@@ -21,11 +21,6 @@ public sealed record RuleReport(string CountyCode, string RuleCode, int NewFindi
 /// </summary>
 public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, FigureBook figures, DivisionDirectory divisions, BusinessClock clock)
 {
-    /// <summary>The disability module's published figures the certificate and care rules read (same module and code as there).</summary>
-    internal static readonly FigureKind CareMaxGrade = new("disability", "care-max-grade", "护理补贴残疾等级（1 至）", "级");
-
-    internal static readonly FigureKind CareMild = new("disability", "care-mild-intellectual-mental", "护理补贴扩大到三、四级智力和精神残疾", "", Choices: [("yes", "是"), ("no", "否")]);
-
     private const string Columns = "rule_code, direction, person_id, household_id, division_code, county_code, program, source_id, source_number, dataset_id, record_id, event_date, run_id, found_at, status, version";
 
     public IReadOnlyList<string> CountiesOf(string divisionCode) =>
@@ -206,8 +201,8 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                 break;
             case "certificate":
                 {
-                    if (figures.Find(CareMaxGrade, c.County, c.Today) is not { } maxGrade) return Skip("没有生效的“护理补贴残疾等级”");
-                    var mild = figures.Find(CareMild, c.County, c.Today);
+                    if (figures.Find(DisabilityFigures.CareMaxGrade, c.County, c.Today) is not { } maxGrade) return Skip("没有生效的“护理补贴残疾等级”");
+                    var mild = figures.Find(DisabilityFigures.CareMild, c.County, c.Today);
                     basis = maxGrade.Basis + (mild is null ? "" : "；" + mild.Basis);
                     string Qualifies(string r) =>
                         $"({r}.status = {q.P("有效")} AND ({r}.end_date IS NULL OR {r}.end_date >= {today}) AND (b.program <> {q.P("disability-care")} OR {r}.grade <= {q.P(maxGrade.Number)}"
@@ -222,8 +217,8 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                 break;
             case "care-missing":
                 {
-                    if (figures.Find(CareMaxGrade, c.County, c.Today) is not { } maxGrade) return Skip("没有生效的“护理补贴残疾等级”");
-                    var mild = figures.Find(CareMild, c.County, c.Today);
+                    if (figures.Find(DisabilityFigures.CareMaxGrade, c.County, c.Today) is not { } maxGrade) return Skip("没有生效的“护理补贴残疾等级”");
+                    var mild = figures.Find(DisabilityFigures.CareMild, c.County, c.Today);
                     basis = maxGrade.Basis + (mild is null ? "" : "；" + mild.Basis);
                     var grade = $"(p.disability_grade <= {q.P(maxGrade.Number)}"
                         + (mild?.Yes == true ? $" OR (p.disability_grade <= 4 AND p.disability_category IN ({q.P((int)DisabilityCategory.Intellectual)}, {q.P((int)DisabilityCategory.Mental)}))" : "") + ")";

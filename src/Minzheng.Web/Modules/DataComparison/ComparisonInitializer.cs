@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Registry;
@@ -92,12 +93,7 @@ public sealed class ComparisonInitializer : IModuleInitializer
         var run = new ComparisonRun { DivisionCode = Rongxian, StartedBy = "system:demo", StartedAt = clock.UtcNow };
         db.Add(run);
         await db.SaveChangesAsync(ct);
-        var reports = await services.GetRequiredService<ComparisonEngine>().RunAsync(run, null, ct);
-        run.Status = RunStatus.Finished;
-        run.NewFindings = reports.Sum(r => r.NewFindings);
-        run.ReportJson = ComparisonEngine.ReportJson(reports);
-        run.Message = $"演示：新发现线索 {run.NewFindings} 条";
-        run.FinishedAt = clock.UtcNow;
-        await db.SaveChangesAsync(ct);
+        // The same runner as a county's run (report, message, audit), as the system.
+        await services.GetRequiredService<ComparisonRunner>().RunAsync(new ComparisonJob(run.Id, ActingIdentity.System("comparison-demo")), ct);
     }
 }

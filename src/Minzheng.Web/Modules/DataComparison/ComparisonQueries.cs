@@ -16,6 +16,8 @@ public sealed record DashboardRow(string CountyCode, string CountyName, string R
 /// <summary>Lists, counts and the dashboard, all within the user's scope (the findings' division is the person's village).</summary>
 public sealed class ComparisonQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock)
 {
+    private static readonly Dictionary<string, int> RuleOrder = ComparisonRules.All.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i);
+
     public IQueryable<ComparisonFinding> Filter(FindingFilter f)
     {
         var q = db.Set<ComparisonFinding>().AsNoTracking();
@@ -57,6 +59,6 @@ public sealed class ComparisonQueries(AppDbContext db, DivisionDirectory divisio
             .ToListAsync(ct);
         return rows.Select(r => new DashboardRow(r.CountyCode, divisions.NameOf(r.CountyCode), r.RuleCode, ComparisonRules.NameOf(r.RuleCode), r.Direction,
                 r.Open, r.Confirmed, r.Dismissed, r.A7, r.A30, r.A90, r.Old))
-            .OrderBy(r => r.CountyCode).ThenBy(r => ComparisonRules.All.ToList().FindIndex(x => x.Code == r.RuleCode)).ToList();
+            .OrderBy(r => r.CountyCode).ThenBy(r => RuleOrder.GetValueOrDefault(r.RuleCode, int.MaxValue)).ToList();
     }
 }

@@ -84,7 +84,6 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
         f.Note = input.Note!.Trim();
         f.ResolvedBy = user.UserName;
         f.ResolvedAt = clock.UtcNow;
-        f.Version++;
         audit.Add("confirm", "comparison_finding", f.Id.ToString(CultureInfo.InvariantCulture), new { f.RuleCode, action = input.Action.ToString(), f.Effect }, f.DivisionCode);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -99,7 +98,6 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
         f.Note = input.Reason.Trim();
         f.ResolvedBy = user.UserName;
         f.ResolvedAt = clock.UtcNow;
-        f.Version++;
         audit.Add("dismiss", "comparison_finding", f.Id.ToString(CultureInfo.InvariantCulture), new { f.RuleCode, reason = f.Note }, f.DivisionCode);
         await db.SaveChangesAsync(ct);
         return f;

@@ -40,7 +40,6 @@ public sealed class RuleSettings(AppDbContext db, ICurrentUser user, DivisionDir
         {
             if (input.Version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
             db.ExpectVersion(row, v);
-            row.Version++;
         }
         row.Enabled = input.Enabled;
         row.Parameter = string.IsNullOrWhiteSpace(input.Parameter) ? null : input.Parameter.Trim();

@@ -114,20 +114,6 @@ public sealed record SubsidyApplyInput(Guid PersonId, Subsidy Subsidy, SubsidyCh
 
 public sealed record SubsidyStepInput(bool Agree, string? Opinion, int? Version, int? CertificateGeneration = null, DateOnly? CertificateValidUntil = null);
 
-public static class DisabilityFigures
-{
-    public const string Module = "disability";
-    private static readonly IReadOnlyList<(string Code, string Name)> YesNo = [("yes", "是"), ("no", "否")];
-
-    public static readonly FigureKind LivingAmount = new(Module, "living-amount", "困难残疾人生活补贴标准", "元/人·月");
-    public static readonly FigureKind CareAmount = new(Module, "care-amount", "重度残疾人护理补贴标准", "元/人·月");
-    public static readonly FigureKind LivingForLowIncome = new(Module, "living-low-income", "生活补贴扩大到低收入家庭", "", Choices: YesNo);
-    public static readonly FigureKind CareMaxGrade = new(Module, "care-max-grade", "护理补贴残疾等级（1 至）", "级");
-    public static readonly FigureKind CareMild = new(Module, "care-mild-intellectual-mental", "护理补贴扩大到三、四级智力和精神残疾", "", Choices: YesNo);
-
-    public static readonly IReadOnlyList<FigureKind> All = [LivingAmount, CareAmount, LivingForLowIncome, CareMaxGrade, CareMild];
-}
-
 /// <summary>
 /// 残疾人两项补贴: application (online, village-assisted, counter) → village check → township review → county 残联 verification of
 /// the certificate → county civil-affairs approval, which re-runs the rule with the facts of the day (dibao, orphan allowance,
@@ -151,7 +137,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
             if (!(await OwnHouseholdAsync(ct)).Contains(input.PersonId)) throw AppProblem.Field("personId", "只能为本人或同户家庭成员申请", "person_not_found");
         }
         else if (!user.HasPermission(Permissions.DisabilityApply)) throw AppProblem.Forbidden("您没有受理两项补贴申请的权限");
-        var person = await (online ? db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]) : db.Persons).FirstOrDefaultAsync(p => p.Id == input.PersonId, ct)
+        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct)
             ?? throw AppProblem.Field("personId", "残疾人不在人员登记中或不在您的管辖范围内", "person_not_found");
         if (!Enum.IsDefined(input.Subsidy)) throw AppProblem.Field("subsidy", "请选择补贴");
         if (!Enum.IsDefined(input.Channel)) throw AppProblem.Field("channel", "请选择申请渠道");
@@ -171,7 +157,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
             Subsidy = input.Subsidy,
             Channel = input.Channel,
             PersonId = person.Id,
-            HouseholdId = await db.HouseholdMembers.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(m => m.PersonId == person.Id && m.LeftOn == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct),
+            HouseholdId = await db.HouseholdMembers.Where(m => m.PersonId == person.Id && m.LeftOn == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct),
             DivisionCode = person.DivisionCode,
             LowIncome = input.LowIncome,
             WorkInjuryCareAllowance = input.WorkInjuryCareAllowance,
@@ -191,7 +177,8 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     public async Task<List<Guid>> OwnHouseholdAsync(CancellationToken ct)
     {
         if (user.UserId is not { } uid || await db.Users.Where(u => u.Id == uid).Select(u => u.PersonId).FirstOrDefaultAsync(ct) is not { } self) return [];
-        var members = db.HouseholdMembers.IgnoreQueryFilters([AppDbContext.ScopeFilter]);
+        // A citizen's scope is his or her own village, so the one scope filter already limits this to the household's records.
+        var members = db.HouseholdMembers;
         var household = await members.Where(m => m.PersonId == self && m.LeftOn == null).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct);
         return household is { } h ? await members.Where(m => m.HouseholdId == h && m.LeftOn == null).Select(m => m.PersonId).ToListAsync(ct) : [self];
     }
@@ -200,7 +187,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     public async Task<List<SubsidyApplication>> MineAsync(CancellationToken ct)
     {
         var people = await OwnHouseholdAsync(ct);
-        return await db.Set<SubsidyApplication>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+        return await db.Set<SubsidyApplication>().AsNoTracking()
             .Where(a => people.Contains(a.PersonId)).OrderByDescending(a => a.AppliedOn).ToListAsync(ct);
     }
 

@@ -34,7 +34,7 @@ public sealed class CitizenModel(SubsidyApplications applications, AppDbContext 
     {
         var ct = HttpContext.RequestAborted;
         var people = await applications.OwnHouseholdAsync(ct);
-        var rows = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(p => people.Contains(p.Id))
+        var rows = await db.Persons.AsNoTracking().Where(p => people.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, p.DisabilityCategory, p.DisabilityGrade }).ToListAsync(ct);
         Names = rows.ToDictionary(p => p.Id, p => p.Name);
         Members = rows.Where(p => p.DisabilityGrade is not null)
