@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Web.Modules.Assistance.Contracts;
 using Minzheng.Web.Modules.Assistance.Standards;
 using Minzheng.Web.Modules.DataComparison;
 using Minzheng.Web.Platform.Access;
@@ -233,7 +234,7 @@ internal static class ComparisonPhases
         var clock = app.Services.GetRequiredService<BusinessClock>();
         var runner = app.Services.GetRequiredService<ComparisonRunner>();
         // a city officer starts the run (ComparisonRuns.StartAsync), the background runner runs the job as that officer
-        var officer = new ActingIdentity(null, "bench.city.officer", ComparisonCity.City, new HashSet<string> { Permissions.ComparisonRun, Permissions.ComparisonRead, Permissions.ComparisonResolve });
+        var officer = new ActingIdentity(null, "bench.city.officer", ComparisonCity.City, new HashSet<string> { ComparisonPermissions.Run, ComparisonPermissions.Read, ComparisonPermissions.Resolve });
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var gen2 = GC.CollectionCount(2);
@@ -280,7 +281,7 @@ internal static class ComparisonPhases
         var setting = await db.Set<ComparisonRuleSetting>().AsNoTracking().Where(s => s.RuleCode == "vehicle").Select(s => s.Parameter).Distinct().ToListAsync(ct);
         if (setting.Count != 1) result.Fail("the counties' vehicle exemptions differ; the model assumes one setting");
         var figures = new ComparisonCity.Figures(limits.RuralStandard?.Value.Fen, limits.MaxVehicles?.Value, limits.MaxHouses?.Value, limits.BusinessAllowed?.Value,
-            book.Find(Minzheng.Web.Platform.Figures.DisabilityFigures.CareMaxGrade, first, today)?.Number, book.Find(Minzheng.Web.Platform.Figures.DisabilityFigures.CareMild, first, today)?.Yes ?? false,
+            book.Find(Minzheng.Web.Modules.Disability.Contracts.DisabilityFigures.CareMaxGrade, first, today)?.Number, book.Find(Minzheng.Web.Modules.Disability.Contracts.DisabilityFigures.CareMild, first, today)?.Yes ?? false,
             (setting.FirstOrDefault() ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var modelClock = Stopwatch.StartNew();
         var expected = city.Expected(today, figures);

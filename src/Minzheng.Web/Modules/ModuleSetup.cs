@@ -4,6 +4,7 @@ using Minzheng.Web.Modules.DataComparison;
 using Minzheng.Web.Modules.Disability;
 using Minzheng.Web.Modules.Funeral;
 using Minzheng.Web.Modules.Payments;
+using Minzheng.Web.Platform.Composition;
 
 namespace Minzheng.Web.Modules;
 
@@ -21,6 +22,17 @@ public static class ModuleSetup
         builder.Services.AddDisability();
         builder.Services.AddFuneral();
         builder.Services.AddDataComparison();
+        // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
+        // kernel page serves; the order is the plan's, between the modules' own entries
+        builder.Services.AddPlannedLine(new NavigationEntry("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null, 30));
+        builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
+        builder.Services.AddPlannedLine(new NavigationEntry("social-organizations", "社会组织", "登记、年检、评估、活动异常名录、严重违法失信名单", "五、", null, 60));
+        builder.Services.AddPlannedLine(new NavigationEntry("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", null, 90));
+        builder.Services.AddPlannedLine(new NavigationEntry("funeral", "殡葬管理", "火化、安葬、惠民殡葬", "（三）加快殡葬", null, 100));
+        builder.Services.AddPlannedLine(new NavigationEntry("marriage", "婚姻登记", "结婚、离婚、补领、历史数据补录", "（四）加强婚姻登记", null, 110));
+        builder.Services.AddPlannedLine(new NavigationEntry("place-names", "区划地名", "行政区划、地名、界线界桩", "七、", "/divisions", 120));
+        builder.Services.AddPlannedLine(new NavigationEntry("charity", "慈善·社工·志愿", "慈善组织、社会工作站、志愿者与时间银行", "八、", null, 130));
+        builder.Services.AddPlannedLine(new NavigationEntry("planning", "规划·资金·统计", "工作计划目标、资金项目、统计报表（同源同表）", "九、", null, 140));
         return builder;
     }
 

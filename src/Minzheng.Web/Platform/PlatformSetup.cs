@@ -175,12 +175,12 @@ public static class PlatformSetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, 403, "forbidden", "您没有执行此操作的权限");
         });
 
+        // one policy per permission the kernel and the modules declare (PermissionPolicies reads the catalog)
+        services.AddSingleton<Composition.PermissionCatalog>();
+        services.AddSingleton<Ui.ModuleCatalog>();
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>, Composition.PermissionPolicies>();
         services.AddAuthorization(o =>
         {
-            foreach (var permission in Permissions.Descriptions.Keys)
-            {
-                o.AddPolicy(Permissions.Policy(permission), p => p.RequireAuthenticatedUser().RequireClaim(Permissions.ClaimType, permission));
-            }
             // Anything that does not declare otherwise needs a signed-in user.
             o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Modules.Payments.Contracts;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Registry;

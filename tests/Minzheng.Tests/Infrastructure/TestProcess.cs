@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Workflow;
 
@@ -19,9 +20,9 @@ public static class TestProcess
         ],
         Transitions:
         [
-            new TransitionModel("submitted", "accept", "受理", "accepted", Permissions.AssistanceAccept),
-            new TransitionModel("accepted", "approve", "批准", "approved", Permissions.AssistanceApprove),
-            new TransitionModel("accepted", "reject", "不予批准", "rejected", Permissions.AssistanceApprove, RequiresOpinion: true),
+            new TransitionModel("submitted", "accept", "受理", "accepted", AssistancePermissions.Accept),
+            new TransitionModel("accepted", "approve", "批准", "approved", AssistancePermissions.Approve),
+            new TransitionModel("accepted", "reject", "不予批准", "rejected", AssistancePermissions.Approve, RequiresOpinion: true),
         ],
         OverallDeadline: new OverallDeadlineModel("accepted", 30, 45));
 }

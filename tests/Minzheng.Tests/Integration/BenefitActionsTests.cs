@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Modules.Assistance.Cases;
 using Minzheng.Web.Modules.Assistance.Rules;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
@@ -36,7 +37,7 @@ public abstract class BenefitActionsTests(AppFixture app)
     {
         var account = Web.Platform.Demo.DemoAccounts.All.Single(a => a.UserName == userName);
         var userId = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
-        var permissions = Roles.Defaults.Single(r => r.Name == account.Role).Permissions;
+        var permissions = app.Services.GetRequiredService<Web.Platform.Composition.PermissionCatalog>().DefaultsOf(account.Role);
         return await AsAsync(new ActingIdentity(userId, userName, account.DivisionCode, permissions.ToHashSet()), action);
     }
 
@@ -50,8 +51,8 @@ public abstract class BenefitActionsTests(AppFixture app)
     /// <summary>Every step of an assistance case, in the county (as the demo cases are made).</summary>
     private static readonly ActingIdentity AssistanceStaff = new(null, "县级经办（测试）", "450921000000", new HashSet<string>
     {
-        Permissions.AssistanceRead, Permissions.AssistanceApply, Permissions.AssistanceAccept, Permissions.AssistanceInvestigate,
-        Permissions.AssistanceApprove, Permissions.AssistanceConfirm, Permissions.RegistryRead, Permissions.WorkflowRead,
+        AssistancePermissions.Read, AssistancePermissions.Apply, AssistancePermissions.Accept, AssistancePermissions.Investigate,
+        AssistancePermissions.Approve, AssistancePermissions.Confirm, Permissions.RegistryRead, Permissions.WorkflowRead,
     });
 
     /// <summary>Applies one request as the data-comparison module would: through the module that supports the program, then one save.</summary>
@@ -156,7 +157,7 @@ public abstract class BenefitActionsTests(AppFixture app)
         app.SkipIfUnavailable();
         var c = await ActiveCaseAsync();
         await BackdateAsync(c.Id, 6);
-        Assert.False(await AsAsync("rongzhou.clerk", sp => Task.FromResult(sp.GetRequiredService<ICurrentUser>().HasPermission(Permissions.AssistanceApprove))));
+        Assert.False(await AsAsync("rongzhou.clerk", sp => Task.FromResult(sp.GetRequiredService<ICurrentUser>().HasPermission(AssistancePermissions.Approve))));
 
         // another township cannot reach the case; extreme poverty cannot be terminated on a finding (it needs a public notice)
         var other = await Assert.ThrowsAsync<AppProblem>(() => ApplyAsync("yangmei.clerk", new("dibao", c.Id, BenefitAction.Suspend, November, "家庭有车辆", Authority)));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Calendar;
 using Minzheng.Web.Platform.Data;
@@ -29,7 +30,7 @@ public abstract class WorkflowTests(AppFixture app)
     public async Task A_case_moves_by_the_transition_table_with_deadlines_and_timeline()
     {
         app.SkipIfUnavailable();
-        var clerk = new[] { Permissions.AssistanceAccept, Permissions.WorkflowRead };
+        var clerk = new[] { AssistancePermissions.Accept, Permissions.WorkflowRead };
         var caseId = await AsAsync(Rongzhou, clerk, async (engine, db) =>
         {
             var c = await engine.StartAsync(TestProcess.Model.Code, "test", Guid.NewGuid(), "测试申请（流程）", Rongzhou, "群众申请");
@@ -47,7 +48,7 @@ public abstract class WorkflowTests(AppFixture app)
             return c.Id;
         });
 
-        var approver = new[] { Permissions.AssistanceApprove, Permissions.WorkflowRead };
+        var approver = new[] { AssistancePermissions.Approve, Permissions.WorkflowRead };
         await AsAsync(Rongzhou, approver, async (engine, db) =>
         {
             var c = await db.WorkflowCases.FindAsync(caseId);
@@ -73,7 +74,7 @@ public abstract class WorkflowTests(AppFixture app)
     public async Task Overdue_cases_appear_once_their_deadline_passes_and_extension_is_once_only()
     {
         app.SkipIfUnavailable();
-        var clerk = new[] { Permissions.AssistanceAccept, Permissions.WorkflowRead };
+        var clerk = new[] { AssistancePermissions.Accept, Permissions.WorkflowRead };
         var title = "超期测试 " + Guid.NewGuid().ToString("N")[..6];
         var id = await AsAsync(Rongzhou, clerk, async (engine, db) =>
         {
@@ -95,7 +96,7 @@ public abstract class WorkflowTests(AppFixture app)
         var theirs = await yangmei.GetJsonAsync("/api/v1/workflow/cases/overdue?pageSize=200");
         Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id.ToString());
 
-        await AsAsync(Rongzhou, [Permissions.AssistanceAccept], async (engine, db) =>
+        await AsAsync(Rongzhou, [AssistancePermissions.Accept], async (engine, db) =>
         {
             var c = await db.WorkflowCases.FindAsync(id);
             await engine.PerformAsync(c!, "accept", null);

@@ -30,7 +30,7 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
         Assert.True(endpoints.Count > 40, $"only {endpoints.Count} endpoints found");
         Assert.Contains(endpoints, e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null); // pages are covered too
         var problems = new List<string>();
-        var policies = Permissions.Descriptions.Keys.Select(Permissions.Policy).ToHashSet();
+        var policies = app.Services.GetRequiredService<Minzheng.Web.Platform.Composition.PermissionCatalog>().Descriptions.Keys.Select(Permissions.Policy).ToHashSet();
         foreach (var e in endpoints)
         {
             var route = "/" + e.RoutePattern.RawText?.TrimStart('/');

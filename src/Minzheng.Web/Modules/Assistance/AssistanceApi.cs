@@ -76,14 +76,14 @@ public static class AssistanceApi
     public static void MapAssistanceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/assistance").WithTags("Assistance");
-        var read = Permissions.Policy(Permissions.AssistanceRead);
+        var read = Permissions.Policy(AssistancePermissions.Read);
 
         api.MapPost("/standards", async Task<Created<AssistanceStandard>> (StandardInput input, StandardsService standards, CancellationToken ct) =>
             {
                 var row = await standards.CreateAsync(input, ct: ct);
                 return TypedResults.Created($"/api/v1/assistance/standards/{row.Id}", row);
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceStandards))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Standards))
             .WithSummary("录入救助标准（有效期重叠返回 409 standard_overlap）");
 
         api.MapGet("/standards", async (string? program, string? divisionCode, StandardsQueries queries, CancellationToken ct) =>
@@ -96,7 +96,7 @@ public static class AssistanceApi
                 await standards.EndAsync(id, validTo, ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceStandards))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Standards))
             .WithSummary("设置标准的截止日期");
 
         api.MapPost("/dibao/calculate", (CalculateRequest r, Figures figures, BusinessClock clock) =>
@@ -168,7 +168,7 @@ public static class AssistanceApi
                 var c = await service.ApplyAsync(input, ct);
                 return TypedResults.Created($"/api/v1/assistance/cases/{c.Id}", ToDto(await details.LoadAsync(c.Id, ct)));
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceApply))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Apply))
             .WithSummary("代为提交申请（村、社区、乡镇窗口）");
 
         cases.MapGet("/{id:guid}", async (Guid id, CaseDetails details, CancellationToken ct) => TypedResults.Ok(ToDto(await details.LoadAsync(id, ct))))
@@ -180,7 +180,7 @@ public static class AssistanceApi
                 await service.SaveInvestigationAsync(id, input, ct);
                 return TypedResults.Ok(ToDto(await details.LoadAsync(id, ct)));
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceInvestigate))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Investigate))
             .WithSummary("登记入户调查、收入财产和家庭经济状况核对结果");
 
         cases.MapPost("/{id:guid}/actions/{action}", async (Guid id, string action, ActionInput input, AssistanceCases service, CaseDetails details, CancellationToken ct) =>
@@ -196,7 +196,7 @@ public static class AssistanceApi
                 await service.RecordCountyVisitAsync(id, r.Date, r.Record, ct);
                 return TypedResults.Ok(ToDto(await details.LoadAsync(id, ct)));
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceConfirm))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Confirm))
             .WithSummary("县级入户核查记录（单独登记备案的申请必需）");
 
         cases.MapPost("/{id:guid}/spot-check", async (Guid id, TextRequest r, AssistanceCases service, CaseDetails details, CancellationToken ct) =>
@@ -204,7 +204,7 @@ public static class AssistanceApi
                 await service.RecordSpotCheckAsync(id, r.Text, ct);
                 return TypedResults.Ok(ToDto(await details.LoadAsync(id, ct)));
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceConfirm))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Confirm))
             .WithSummary("县级抽查乡镇审批确认的业务");
 
         cases.MapPost("/{id:guid}/extend", async (Guid id, TextRequest r, AssistanceCases service, CaseDetails details, CancellationToken ct) =>
@@ -212,7 +212,7 @@ public static class AssistanceApi
                 await service.ExtendAsync(id, r.Text, ct);
                 return TypedResults.Ok(ToDto(await details.LoadAsync(id, ct)));
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceApprove))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Approve))
             .WithSummary("特殊情况延长办理时限（一次，须说明理由）");
     }
 }

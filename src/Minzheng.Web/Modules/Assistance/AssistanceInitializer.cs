@@ -40,8 +40,8 @@ internal sealed class DemoCases(IServiceScopeFactory scopes)
     private static readonly string[] Staff = ["黄志明", "陈丽娟", "李建华", "梁秀英", "刘伟", "庞海燕", "钟国强", "莫小兰"];
     private static readonly string[] AllAssistance =
     [
-        Permissions.AssistanceRead, Permissions.AssistanceApply, Permissions.AssistanceAccept, Permissions.AssistanceInvestigate,
-        Permissions.AssistanceApprove, Permissions.AssistanceConfirm, Permissions.RegistryRead, Permissions.WorkflowRead,
+        AssistancePermissions.Read, AssistancePermissions.Apply, AssistancePermissions.Accept, AssistancePermissions.Investigate,
+        AssistancePermissions.Approve, AssistancePermissions.Confirm, Permissions.RegistryRead, Permissions.WorkflowRead,
     ];
 
     private readonly Bogus.Randomizer _r = new(20200401);

@@ -3,6 +3,7 @@ using Minzheng.Web.Modules.Assistance.Citizen;
 using Minzheng.Web.Modules.Assistance.Reviews;
 using Minzheng.Web.Modules.Assistance.Standards;
 using Minzheng.Web.Modules.Assistance.Watch;
+using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Registry;
@@ -14,6 +15,12 @@ public static class AssistanceModule
 {
     public static IServiceCollection AddAssistance(this IServiceCollection services)
     {
+        services.AddModuleDeclaration(new ModuleDeclaration("assistance", typeof(AssistanceModule), "assistance_")
+        {
+            Permissions = AssistancePermissions.Declared,
+            RoleGrants = AssistancePermissions.RoleGrants,
+            Navigation = new("assistance", "社会救助", "低保、特困供养、临时救助、返贫监测、困难群众台账", "一、", "/assistance", 10),
+        });
         services.AddSingleton(AssistanceProcesses.Dibao);
         services.AddSingleton(AssistanceProcesses.ExtremePoverty);
         services.AddSingleton(AssistanceProcesses.Temporary);
@@ -21,7 +28,7 @@ public static class AssistanceModule
         services.AddScoped<StandardsService>();
         services.AddScoped<StandardsQueries>();
         services.AddScoped<Figures>();
-        services.AddScoped<Platform.Figures.IMeansTestLimits, MeansTestLimitsProvider>();
+        services.AddScoped<Contracts.IMeansTestLimits, MeansTestLimitsProvider>();
         services.AddScoped<CaseAssessor>();
         services.AddScoped<CaseDocuments>();
         services.AddScoped<AssistanceCases>();

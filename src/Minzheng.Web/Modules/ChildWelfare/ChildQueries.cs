@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
+using Minzheng.Web.Modules.Payments.Contracts;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Entitlements;

@@ -42,7 +42,7 @@ public static class ChildWelfareApi
     public static void MapChildWelfareApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/children").WithTags("ChildWelfare");
-        var read = Permissions.Policy(Permissions.ChildRead);
+        var read = Permissions.Policy(ChildPermissions.Read);
 
         api.MapGet("/cases", async (string? status, string? kind, ChildQueries q, CancellationToken ct) =>
                 TypedResults.Ok(await q.CasesAsync(QueryEnum.Parse<ChildCaseStatus>(status, "status"), QueryEnum.Parse<ChildAllowanceKind>(kind, "kind"), ct)))
@@ -54,16 +54,16 @@ public static class ChildWelfareApi
                 var c = await s.ApplyAsync(input, ct);
                 return TypedResults.Created($"/api/v1/children/cases/{c.Id}", ToDto(c));
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.ChildApply)).WithSummary("登记申请（父母情形及证明、安置方式、监护人）");
+            .RequireAuthorization(Permissions.Policy(ChildPermissions.Apply)).WithSummary("登记申请（父母情形及证明、安置方式、监护人）");
         api.MapPost("/cases/{id:guid}/review", async (Guid id, DecisionInput input, ChildAllowances s, CancellationToken ct) =>
                 TypedResults.Ok(ToDto(await s.ReviewAsync(id, input.Agree, input.Opinion, input.Version, ct))))
-            .RequireAuthorization(Permissions.Policy(Permissions.ChildReview)).WithSummary("乡镇审核（不符合条件时 409 not_eligible 并列出原因）");
+            .RequireAuthorization(Permissions.Policy(ChildPermissions.Review)).WithSummary("乡镇审核（不符合条件时 409 not_eligible 并列出原因）");
         api.MapPost("/cases/{id:guid}/confirm", async (Guid id, DecisionInput input, ChildAllowances s, CancellationToken ct) =>
                 TypedResults.Ok(ToDto(await s.ConfirmAsync(id, input.Agree, input.Opinion, input.Version, ct))))
-            .RequireAuthorization(Permissions.Policy(Permissions.ChildConfirm)).WithSummary("县级认定：次月起按标准发放至到龄月份（409 double_benefit / not_eligible / standard_missing）");
+            .RequireAuthorization(Permissions.Policy(ChildPermissions.Confirm)).WithSummary("县级认定：次月起按标准发放至到龄月份（409 double_benefit / not_eligible / standard_missing）");
         api.MapPost("/cases/{id:guid}/end", async (Guid id, EndInput input, ChildAllowances s, CancellationToken ct) =>
                 TypedResults.Ok(ToDto(await s.EndAsync(id, input.Reason, input.LastMonth, input.Note, input.Version, ct))))
-            .RequireAuthorization(Permissions.Policy(Permissions.ChildConfirm)).WithSummary("停发（收养、死亡、父母情形消失等）");
+            .RequireAuthorization(Permissions.Policy(ChildPermissions.Confirm)).WithSummary("停发（收养、死亡、父母情形消失等）");
 
         api.MapGet("/watch", async (bool? alertsOnly, ChildQueries q, CancellationToken ct) => TypedResults.Ok(await q.WatchAsync(alertsOnly == true, ct)))
             .RequireAuthorization(read).WithSummary("留守和困境儿童关爱名册");
@@ -72,13 +72,13 @@ public static class ChildWelfareApi
                 var c = await w.RegisterAsync(input, ct);
                 return TypedResults.Created($"/api/v1/children/watch/{c.Id}", new { c.Id, c.LeftBehind, c.Difficulties, c.Risk, c.NextVisitDue, c.Version });
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.ChildApply)).WithSummary("登记留守或困境儿童");
+            .RequireAuthorization(Permissions.Policy(ChildPermissions.Apply)).WithSummary("登记留守或困境儿童");
         api.MapPost("/watch/{id:guid}/visits", async (Guid id, VisitInput input, int? version, ChildWatch w, CancellationToken ct) =>
             {
                 var v = await w.VisitAsync(id, input, version, ct);
                 return TypedResults.Created($"/api/v1/children/watch/{id}", new { v.Id, v.VisitedOn, v.RiskItem, v.RiskAfter });
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.ChildVisit)).WithSummary("登记走访（?version= 当前版本号）");
+            .RequireAuthorization(Permissions.Policy(ChildPermissions.Visit)).WithSummary("登记走访（?version= 当前版本号）");
         api.MapGet("/alerts", async (ChildWatch w, CancellationToken ct) => TypedResults.Ok(await w.AlertsAsync(ct)))
             .RequireAuthorization(read).WithSummary("预警：超期未走访、未解除的风险事项");
         api.MapGet("/dashboard", async (ChildQueries q, CancellationToken ct) => TypedResults.Ok(await q.DashboardAsync(ct)))
@@ -105,6 +105,6 @@ public static class ChildWelfareApi
                 }, ct);
                 return TypedResults.Created($"/api/v1/children/standards/{row.Id}", row);
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.ChildStandards)).WithSummary("录入儿童福利标准（有效期不得重叠：409 standard_overlap）");
+            .RequireAuthorization(Permissions.Policy(ChildPermissions.Standards)).WithSummary("录入儿童福利标准（有效期不得重叠：409 standard_overlap）");
     }
 }

@@ -1,5 +1,6 @@
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
+using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Registry;
@@ -11,6 +12,12 @@ public static class ChildWelfareModule
 {
     public static IServiceCollection AddChildWelfare(this IServiceCollection services)
     {
+        services.AddModuleDeclaration(new ModuleDeclaration("child-welfare", typeof(ChildWelfareModule), "child_")
+        {
+            Permissions = ChildPermissions.Declared,
+            RoleGrants = ChildPermissions.RoleGrants,
+            Navigation = new("child-welfare", "儿童福利", "孤儿、事实无人抚养儿童、留守和困境儿童", "四、", "/children", 50),
+        });
         services.AddScoped<ChildStandards>();
         services.AddScoped<ChildAllowances>();
         services.AddScoped<ChildWatch>();

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Assistance.Contracts;
+using Minzheng.Web.Modules.ChildWelfare.Contracts;
+using Minzheng.Web.Modules.Disability.Contracts;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
@@ -153,9 +156,9 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
         // A running dibao covers the person: their own, or their current household's. Two EXISTS, not one with an OR inside: an
         // OR between the two correlations can only be checked row by row against every running dibao of the city (PostgreSQL:
         // a nested loop comparing each person with each entitlement), while each EXISTS alone is an index lookup or a hash.
-        string DibaoOwn() => $"EXISTS (SELECT 1 FROM entitlement_period e WHERE e.program = {q.P("dibao")} AND {running} AND e.beneficiary_person_id = p.id)";
+        string DibaoOwn() => $"EXISTS (SELECT 1 FROM entitlement_period e WHERE e.program = {q.P(AssistancePrograms.Dibao)} AND {running} AND e.beneficiary_person_id = p.id)";
         string DibaoHousehold() =>
-            $"EXISTS (SELECT 1 FROM entitlement_period e WHERE e.program = {q.P("dibao")} AND {running} AND e.beneficiary_person_id IS NULL AND e.household_id = m.household_id)";
+            $"EXISTS (SELECT 1 FROM entitlement_period e WHERE e.program = {q.P(AssistancePrograms.Dibao)} AND {running} AND e.beneficiary_person_id IS NULL AND e.household_id = m.household_id)";
 
         string Wanted(string program, string from, string where, string record = "CAST(NULL AS bigint)") => $"""
             SELECT p.id AS person_id, m.household_id, p.division_code, {q.P(program)} AS program, {empty} AS source_id, CAST(NULL AS varchar(40)) AS source_number,
@@ -205,7 +208,7 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                     var mild = figures.Find(DisabilityFigures.CareMild, c.County, c.Today);
                     basis = maxGrade.Basis + (mild is null ? "" : "；" + mild.Basis);
                     string Qualifies(string r) =>
-                        $"({r}.status = {q.P("有效")} AND ({r}.end_date IS NULL OR {r}.end_date >= {today}) AND (b.program <> {q.P("disability-care")} OR {r}.grade <= {q.P(maxGrade.Number)}"
+                        $"({r}.status = {q.P("有效")} AND ({r}.end_date IS NULL OR {r}.end_date >= {today}) AND (b.program <> {q.P(DisabilityPrograms.Care)} OR {r}.grade <= {q.P(maxGrade.Number)}"
                         + (mild?.Yes == true ? $" OR ({r}.grade <= 4 AND {r}.category IN ({q.In(["智力", "精神"])}))" : "") + "))";
                     body = Matched(Benefits(ComparisonRules.DisabilitySubsidies, true),
                         $"NOT {Qualifies("r")} AND NOT EXISTS (SELECT 1 FROM comparison_record r2 WHERE r2.dataset_id = {ds} AND r2.id_number_hash = p.id_number_hash AND {Qualifies("r2")})",
@@ -222,16 +225,16 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                     basis = maxGrade.Basis + (mild is null ? "" : "；" + mild.Basis);
                     var grade = $"(p.disability_grade <= {q.P(maxGrade.Number)}"
                         + (mild?.Yes == true ? $" OR (p.disability_grade <= 4 AND p.disability_category IN ({q.P((int)DisabilityCategory.Intellectual)}, {q.P((int)DisabilityCategory.Mental)}))" : "") + ")";
-                    body = Wanted("disability-care", "registry_person p LEFT JOIN registry_household_member m ON m.person_id = p.id AND m.left_on IS NULL",
-                        $"p.disability_grade IS NOT NULL AND {grade} AND {NoRunning(q.In(["disability-care", "extreme-poverty"]))}");
+                    body = Wanted(DisabilityPrograms.Care, "registry_person p LEFT JOIN registry_household_member m ON m.person_id = p.id AND m.left_on IS NULL",
+                        $"p.disability_grade IS NOT NULL AND {grade} AND {NoRunning(q.In([DisabilityPrograms.Care, AssistancePrograms.ExtremePoverty]))}");
                     break;
                 }
             case "living-missing":
-                body = Wanted("disability-living", "registry_person p JOIN registry_household_member m ON m.person_id = p.id AND m.left_on IS NULL",
+                body = Wanted(DisabilityPrograms.Living, "registry_person p JOIN registry_household_member m ON m.person_id = p.id AND m.left_on IS NULL",
                     $"""
                     p.disability_grade IS NOT NULL
                     AND ({DibaoOwn()} OR {DibaoHousehold()})
-                    AND {NoRunning(q.In(["disability-living", "orphan", "extreme-poverty"]))}
+                    AND {NoRunning(q.In([DisabilityPrograms.Living, ChildPrograms.Orphan, AssistancePrograms.ExtremePoverty]))}
                     """);
                 break;
             case "poverty-no-dibao":
@@ -239,13 +242,13 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                     if (means.RuralStandard is not { } standard) return Skip("救助标准中没有生效的农村低保标准");
                     basis = standard.Basis + "（年标准 = 月标准 × 12）";
                     // One finding per household, on its head (or on the person where the registry has no household for them).
-                    body = Wanted("dibao",
+                    body = Wanted(AssistancePrograms.Dibao,
                         $"comparison_record r JOIN registry_person p ON p.id_number_hash = r.id_number_hash LEFT JOIN registry_household_member m ON m.person_id = p.id AND m.left_on IS NULL",
                         $"""
                         r.dataset_id = {ds} AND r.amount_fen < {q.P(standard.Value.Fen * 12)}
                         AND (m.household_id IS NULL OR m.relation = {q.P((int)Relation.Head)})
                         AND NOT {DibaoOwn()} AND NOT {DibaoHousehold()}
-                        AND {NoRunning(q.In(["extreme-poverty"]))}
+                        AND {NoRunning(q.In([AssistancePrograms.ExtremePoverty]))}
                         """, "r.id");
                     break;
                 }
@@ -253,13 +256,13 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                 {
                     var head = q.P((int)Relation.Head);
                     var spouse = q.P((int)Relation.Spouse);
-                    body = Wanted("orphan", "registry_person p JOIN registry_household_member m ON m.person_id = p.id AND m.left_on IS NULL",
+                    body = Wanted(ChildPrograms.Orphan, "registry_person p JOIN registry_household_member m ON m.person_id = p.id AND m.left_on IS NULL",
                         $"""
                         p.birth_date > {q.P(c.Today.AddYears(-18))} AND m.relation IN ({q.P((int)Relation.Son)}, {q.P((int)Relation.Daughter)})
                         AND EXISTS (SELECT 1 FROM registry_household_member pm WHERE pm.household_id = m.household_id AND pm.relation IN ({head}, {spouse}) AND pm.person_id <> p.id)
                         AND NOT EXISTS (SELECT 1 FROM registry_household_member pm JOIN registry_person pp ON pp.id = pm.person_id
                                         WHERE pm.household_id = m.household_id AND pm.relation IN ({head}, {spouse}) AND pm.person_id <> p.id AND pp.life_status <> {q.P((int)LifeStatus.Deceased)})
-                        AND {NoRunning(q.In(["orphan", "unsupported-child"]))}
+                        AND {NoRunning(q.In([ChildPrograms.Orphan, ChildPrograms.Unsupported]))}
                         """);
                     break;
                 }

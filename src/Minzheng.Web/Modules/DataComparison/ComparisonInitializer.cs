@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Assistance.Contracts;
+using Minzheng.Web.Modules.Disability.Contracts;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
@@ -28,8 +30,8 @@ public sealed class ComparisonInitializer : IModuleInitializer
         var running = await db.Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => e.DivisionCode.StartsWith("450921") && !e.OneOff && e.FromMonth <= next && (e.ToMonth == null || e.ToMonth >= next))
             .OrderBy(e => e.SourceNumber).ToListAsync(ct);
-        var dibaoPayees = running.Where(e => e.Program == "dibao").Select(e => e.PayeePersonId).Distinct().ToList();
-        var carePeople = running.Where(e => e.Program == "disability-care").Select(e => e.BeneficiaryPersonId ?? e.PayeePersonId).Distinct().ToList();
+        var dibaoPayees = running.Where(e => e.Program == AssistancePrograms.Dibao).Select(e => e.PayeePersonId).Distinct().ToList();
+        var carePeople = running.Where(e => e.Program == DisabilityPrograms.Care).Select(e => e.BeneficiaryPersonId ?? e.PayeePersonId).Distinct().ToList();
         var covered = running.Select(e => e.PayeePersonId).Concat(running.Where(e => e.BeneficiaryPersonId != null).Select(e => e.BeneficiaryPersonId!.Value)).ToHashSet();
         var households = running.Where(e => e.HouseholdId != null).Select(e => e.HouseholdId!.Value).ToHashSet();
         var people = await db.Persons.AsNoTracking().Where(p => p.DivisionCode.StartsWith("450921") && p.IdNumberHash != null && p.LifeStatus == LifeStatus.Alive)

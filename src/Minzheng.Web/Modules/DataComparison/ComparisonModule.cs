@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
@@ -13,6 +14,12 @@ public static class ComparisonModule
 {
     public static IServiceCollection AddDataComparison(this IServiceCollection services)
     {
+        services.AddModuleDeclaration(new ModuleDeclaration("data-comparison", typeof(ComparisonModule), "comparison_")
+        {
+            Permissions = ComparisonPermissions.Declared,
+            RoleGrants = ComparisonPermissions.RoleGrants,
+            Navigation = new("data-comparison", "数据比对", "应退尽退、应补尽补：死亡、服刑、车辆、房产、工商、财政供养、残联、扶贫数据比对", "（一）一是推进残疾人", "/comparison", 80),
+        });
         foreach (var info in DatasetKinds.All)
         {
             services.AddScoped<IImportKind>(sp => ActivatorUtilities.CreateInstance<DatasetImport>(sp, info));
@@ -61,7 +68,7 @@ public static class ComparisonModule
     public static void MapDataComparison(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/comparison").WithTags("DataComparison");
-        var read = Permissions.Policy(Permissions.ComparisonRead);
+        var read = Permissions.Policy(ComparisonPermissions.Read);
 
         api.MapGet("/findings", async (string? status, string? rule, string? county, string? direction, int? page, int? pageSize, ComparisonQueries queries, Findings findings, CancellationToken ct) =>
         {
@@ -83,14 +90,14 @@ public static class ComparisonModule
         {
             var f = await findings.ConfirmAsync(id, input, ct);
             return TypedResults.Ok(ToDto((await findings.ViewsAsync([f], ct))[0]));
-        }).RequireAuthorization(Permissions.Policy(Permissions.ComparisonResolve))
+        }).RequireAuthorization(Permissions.Policy(ComparisonPermissions.Resolve))
             .WithSummary("核实属实：暂停发放 / 终止 / 停发并追缴（由该项待遇所属业务办理，同一事务）或启动申请；须填写核实情况");
 
         api.MapPost("/findings/{id:long}/dismiss", async (long id, DismissInput input, Findings findings, CancellationToken ct) =>
         {
             var f = await findings.DismissAsync(id, input, ct);
             return TypedResults.Ok(ToDto((await findings.ViewsAsync([f], ct))[0]));
-        }).RequireAuthorization(Permissions.Policy(Permissions.ComparisonResolve)).WithSummary("核实不属实：排除并写明理由");
+        }).RequireAuthorization(Permissions.Policy(ComparisonPermissions.Resolve)).WithSummary("核实不属实：排除并写明理由");
 
         api.MapGet("/findings.xlsx", async (string? status, string? rule, string? county, string? direction, ComparisonQueries queries, Findings findings, CancellationToken ct) =>
         {
@@ -110,7 +117,7 @@ public static class ComparisonModule
             .RequireAuthorization(read).WithSummary("某县各规则的启停状态和参数");
         api.MapPut("/rules/{county}/{code}", async (string county, string code, RuleSettingInput input, RuleSettings settings, CancellationToken ct) =>
                 TypedResults.Ok(await settings.SetAsync(county, code, input, ct)))
-            .RequireAuthorization(Permissions.Policy(Permissions.ComparisonRun)).WithSummary("按县启停规则、设置参数（如豁免车型）");
+            .RequireAuthorization(Permissions.Policy(ComparisonPermissions.Run)).WithSummary("按县启停规则、设置参数（如豁免车型）");
 
         api.MapGet("/datasets", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Set<ComparisonDataset>().AsNoTracking().OrderBy(d => d.Kind).ThenByDescending(d => d.Version).Take(500).ToListAsync(ct)))
@@ -120,7 +127,7 @@ public static class ComparisonModule
         {
             var run = await runs.StartAsync(ct);
             return TypedResults.Accepted($"/api/v1/comparison/runs/{run.Id}", new { run.Id, run.Status });
-        }).RequireAuthorization(Permissions.Policy(Permissions.ComparisonRun)).WithSummary("执行比对（本县或全市各县，后台执行）");
+        }).RequireAuthorization(Permissions.Policy(ComparisonPermissions.Run)).WithSummary("执行比对（本县或全市各县，后台执行）");
 
         api.MapGet("/runs/{id:guid}", async (Guid id, AppDbContext db, ComparisonRunner runner, CancellationToken ct) =>
         {

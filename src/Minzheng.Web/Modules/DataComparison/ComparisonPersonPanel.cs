@@ -15,7 +15,7 @@ public sealed class ComparisonPersonPanel(AppDbContext db, ICurrentUser user, Fi
 
     public async Task<object?> LoadAsync(Guid personId, CancellationToken ct)
     {
-        if (!user.HasPermission(Permissions.ComparisonRead)) return null;
+        if (!user.HasPermission(ComparisonPermissions.Read)) return null;
         var rows = await db.Set<ComparisonFinding>().AsNoTracking().Where(f => f.PersonId == personId).OrderByDescending(f => f.FoundAt).Take(20).ToListAsync(ct);
         return await findings.ViewsAsync(rows, ct);
     }

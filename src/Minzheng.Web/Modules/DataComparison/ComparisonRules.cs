@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Assistance.Contracts;
+using Minzheng.Web.Modules.Disability.Contracts;
 namespace Minzheng.Web.Modules.DataComparison;
 
 /// <summary>
@@ -28,9 +30,9 @@ public static class ComparisonRules
     }
 
     /// <summary>Means-tested programs: property rules apply to them (社会救助暂行办法 第十条, 第十五条).</summary>
-    public static readonly string[] MeansTested = ["dibao", "extreme-poverty"];
+    public static readonly string[] MeansTested = [AssistancePrograms.Dibao, AssistancePrograms.ExtremePoverty];
 
-    public static readonly string[] DisabilitySubsidies = ["disability-living", "disability-care"];
+    public static readonly string[] DisabilitySubsidies = [DisabilityPrograms.Living, DisabilityPrograms.Care];
 
     public static readonly IReadOnlyList<Rule> All =
     [

@@ -14,7 +14,7 @@ public sealed class ComparisonRuns(AppDbContext db, CurrentUser user, BusinessCl
 {
     public async Task<ComparisonRun> StartAsync(CancellationToken ct)
     {
-        if (!user.HasPermission(Permissions.ComparisonRun)) throw AppProblem.Forbidden("您没有执行数据比对的权限");
+        if (!user.HasPermission(ComparisonPermissions.Run)) throw AppProblem.Forbidden("您没有执行数据比对的权限");
         if (user.DivisionCode is not { } division || engine.CountiesOf(division).Count == 0) throw AppProblem.Forbidden("数据比对由县级或市级民政部门执行");
         if (await db.Set<ComparisonRun>().AnyAsync(r => r.Status == RunStatus.Running, ct)) throw AppProblem.Conflict("comparison_running", "已有比对正在执行，请等待完成后再试");
         var run = new ComparisonRun { DivisionCode = division, StartedBy = user.UserName, StartedAt = clock.UtcNow };

@@ -26,7 +26,7 @@ public sealed class DatasetImport(DatasetKinds.Info info, AppDbContext db, Ident
 {
     public string Kind => info.ImportKind;
     public string Title => info.Name;
-    public string Permission => Permissions.ComparisonImport;
+    public string Permission => ComparisonPermissions.Import;
     public IReadOnlyList<ImportField> Fields => info.Fields;
     public string SkipUnit => "行";
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.ChildWelfare.Contracts;
+using Minzheng.Web.Modules.Disability.Contracts;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Data;
@@ -33,7 +35,7 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
     /// <summary>An open finding the user may resolve, at the version the user saw (a stale one → 409).</summary>
     private async Task<ComparisonFinding> LoadOpenAsync(long id, int? version, CancellationToken ct)
     {
-        if (!user.HasPermission(Permissions.ComparisonResolve)) throw AppProblem.Forbidden("您没有处理比对线索的权限");
+        if (!user.HasPermission(ComparisonPermissions.Resolve)) throw AppProblem.Forbidden("您没有处理比对线索的权限");
         var f = await LoadAsync(id, ct);
         if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(f, v);
@@ -106,8 +108,8 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
     /// <summary>Where the township starts the application a 应补 finding calls for.</summary>
     public static (string Href, string Text) ApplicationLink(ComparisonFinding f) => f.Program switch
     {
-        "disability-care" or "disability-living" => ("/disability", "两项补贴窗口受理"),
-        "orphan" => ("/children/cases/new", "孤儿、事实无人抚养儿童申请"),
+        DisabilityPrograms.Care or DisabilityPrograms.Living => ("/disability", "两项补贴窗口受理"),
+        ChildPrograms.Orphan => ("/children/cases/new", "孤儿、事实无人抚养儿童申请"),
         _ => ("/assistance/cases/new", "社会救助申请受理"),
     };
 

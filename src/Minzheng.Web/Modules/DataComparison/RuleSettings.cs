@@ -53,6 +53,6 @@ public sealed class RuleSettings(AppDbContext db, ICurrentUser user, DivisionDir
     {
         if (!DivisionCodes.IsWellFormed(county) || DivisionCodes.LevelOf(county) != DivisionLevel.County || divisions.Find(county) is null) throw AppProblem.NotFound("县（市、区）");
         if (!user.Scope.Contains(county)) throw AppProblem.NotFound("县（市、区）");
-        if (write && !user.HasPermission(Permissions.ComparisonRun)) throw AppProblem.Forbidden("规则启停由县级或市级民政部门设置");
+        if (write && !user.HasPermission(ComparisonPermissions.Run)) throw AppProblem.Forbidden("规则启停由县级或市级民政部门设置");
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Disability.Contracts;
 using Minzheng.Web.Modules.Disability.Rules;
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Figures;
@@ -14,6 +16,12 @@ public static class DisabilityModule
 {
     public static IServiceCollection AddDisability(this IServiceCollection services)
     {
+        services.AddModuleDeclaration(new ModuleDeclaration("disability", typeof(DisabilityModule), "disability_")
+        {
+            Permissions = DisabilityPermissions.Declared,
+            RoleGrants = DisabilityPermissions.RoleGrants,
+            Navigation = new("disability", "残疾人两项补贴", "困难残疾人生活补贴、重度残疾人护理补贴", "（一）一是推进残疾人", "/disability", 70),
+        });
         services.AddScoped<SubsidyApplications>();
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
@@ -63,7 +71,7 @@ public static class DisabilityModule
     public static void MapDisability(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/disability").WithTags("Disability");
-        var read = Permissions.Policy(Permissions.DisabilityRead);
+        var read = Permissions.Policy(DisabilityPermissions.Read);
         api.MapGet("/subsidies", async (string? status, AppDbContext db, CancellationToken ct) =>
         {
             var q = db.Set<SubsidyApplication>().AsNoTracking();
@@ -77,7 +85,7 @@ public static class DisabilityModule
         {
             var a = await s.ApplyAsync(input, ct);
             return TypedResults.Created($"/api/v1/disability/subsidies/{a.Id}", ToDto(a));
-        }).RequireAuthorization(Permissions.Policy(Permissions.DisabilityApply)).WithSummary("受理申请（网上、村代办、窗口）");
+        }).RequireAuthorization(Permissions.Policy(DisabilityPermissions.Apply)).WithSummary("受理申请（网上、村代办、窗口）");
         var citizen = app.MapGroup("/api/v1/citizen/disability").WithTags("Disability").RequireAuthorization(Permissions.Policy(Permissions.CitizenApply));
         citizen.MapPost("/subsidies", async (CitizenApplyInput input, SubsidyApplications s, CancellationToken ct) =>
         {
@@ -90,13 +98,13 @@ public static class DisabilityModule
             .RequireAuthorization(read).WithSummary("办理当前环节：村级核实 → 乡镇审核 → 县残联审核（核对残疾人证代别和有效期）→ 县民政审批（次月起发放）；不同意须写明理由");
         api.MapPost("/subsidies/{id:guid}/terminate", async (Guid id, TerminateInput input, SubsidyApplications s, CancellationToken ct) =>
                 TypedResults.Ok(ToDto(await s.TerminateAsync(id, input.Reason, input.EventDate, input.Note, input.Version, ct))))
-            .RequireAuthorization(Permissions.Policy(Permissions.DisabilityApprove)).WithSummary("停发（死亡、户籍迁出、退出低保、残疾人证变更或过期、纳入特困、领取工伤护理费）：事由当月发放，次月起停发");
+            .RequireAuthorization(Permissions.Policy(DisabilityPermissions.Approve)).WithSummary("停发（死亡、户籍迁出、退出低保、残疾人证变更或过期、纳入特困、领取工伤护理费）：事由当月发放，次月起停发");
         api.MapPost("/subsidies/{id:guid}/resume", async (Guid id, ResumeInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.ResumeAsync(id, input.Version, ct))))
-            .RequireAuthorization(Permissions.Policy(Permissions.DisabilityApprove)).WithSummary("恢复发放（数据比对暂停发放的补贴）：按当日条件重新核对，次月起按现行标准发放");
+            .RequireAuthorization(Permissions.Policy(DisabilityPermissions.Approve)).WithSummary("恢复发放（数据比对暂停发放的补贴）：按当日条件重新核对，次月起按现行标准发放");
         api.MapPost("/figures", async (FigureInput input, FigureBook book, ICurrentUser user, CancellationToken ct) =>
         {
             var kind = DisabilityFigures.All.FirstOrDefault(k => k.Code == input.Kind) ?? throw AppProblem.Field("kind", "未知的标准种类");
-            if (!user.HasPermission(Permissions.DisabilityApprove)) throw AppProblem.Forbidden("标准由县级以上民政部门录入");
+            if (!user.HasPermission(DisabilityPermissions.Approve)) throw AppProblem.Forbidden("标准由县级以上民政部门录入");
             var row = await book.AddAsync(kind, new Figure
             {
                 Module = kind.Module,

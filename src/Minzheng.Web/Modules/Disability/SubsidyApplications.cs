@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minzheng.Web.Modules.Assistance.Contracts;
+using Minzheng.Web.Modules.ChildWelfare.Contracts;
+using Minzheng.Web.Modules.Disability.Contracts;
 using Minzheng.Web.Modules.Disability.Rules;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
@@ -122,21 +125,21 @@ public sealed record SubsidyStepInput(bool Agree, string? Opinion, int? Version,
 /// </summary>
 public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, DivisionDirectory divisions, AuditLog audit)
 {
-    public static string ProgramCode(Subsidy s) => s == Subsidy.Living ? "disability-living" : "disability-care";
+    public static string ProgramCode(Subsidy s) => s == Subsidy.Living ? DisabilityPrograms.Living : DisabilityPrograms.Care;
 
     public async Task<SubsidyApplication> LoadAsync(Guid id, CancellationToken ct = default) =>
         await db.Set<SubsidyApplication>().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw AppProblem.NotFound("两项补贴申请");
 
     public async Task<SubsidyApplication> ApplyAsync(SubsidyApplyInput input, CancellationToken ct = default)
     {
-        var online = input.Channel == SubsidyChannel.Online && !user.HasPermission(Permissions.DisabilityApply);
+        var online = input.Channel == SubsidyChannel.Online && !user.HasPermission(DisabilityPermissions.Apply);
         if (online)
         {
             // 网上申请: the citizen for himself or herself, or as guardian for a member of his or her own household.
             if (!user.HasPermission(Permissions.CitizenApply)) throw AppProblem.Forbidden("您没有受理两项补贴申请的权限");
             if (!(await OwnHouseholdAsync(ct)).Contains(input.PersonId)) throw AppProblem.Field("personId", "只能为本人或同户家庭成员申请", "person_not_found");
         }
-        else if (!user.HasPermission(Permissions.DisabilityApply)) throw AppProblem.Forbidden("您没有受理两项补贴申请的权限");
+        else if (!user.HasPermission(DisabilityPermissions.Apply)) throw AppProblem.Forbidden("您没有受理两项补贴申请的权限");
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct)
             ?? throw AppProblem.Field("personId", "残疾人不在人员登记中或不在您的管辖范围内", "person_not_found");
         if (!Enum.IsDefined(input.Subsidy)) throw AppProblem.Field("subsidy", "请选择补贴");
@@ -199,10 +202,10 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         db.ExpectVersion(a, v);
         var (permission, step, next) = a.Status switch
         {
-            SubsidyStatus.Applied => (Permissions.DisabilityApply, "村级核实", SubsidyStatus.VillageChecked),
-            SubsidyStatus.VillageChecked => (Permissions.DisabilityReview, "乡镇审核", SubsidyStatus.TownshipReviewed),
-            SubsidyStatus.TownshipReviewed => (Permissions.DisabilityVerify, "县残联审核", SubsidyStatus.Verified),
-            SubsidyStatus.Verified => (Permissions.DisabilityApprove, "县民政审批", SubsidyStatus.Approved),
+            SubsidyStatus.Applied => (DisabilityPermissions.Apply, "村级核实", SubsidyStatus.VillageChecked),
+            SubsidyStatus.VillageChecked => (DisabilityPermissions.Review, "乡镇审核", SubsidyStatus.TownshipReviewed),
+            SubsidyStatus.TownshipReviewed => (DisabilityPermissions.Verify, "县残联审核", SubsidyStatus.Verified),
+            SubsidyStatus.Verified => (DisabilityPermissions.Approve, "县民政审批", SubsidyStatus.Approved),
             _ => throw AppProblem.Conflict("application_closed", "该申请已办结"),
         };
         if (!user.HasPermission(permission)) throw AppProblem.Forbidden($"“{step}”不由您办理");
@@ -246,7 +249,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     /// <summary>停发: paid for the month of the event, stopped from the following month (国发〔2015〕52号 dynamic management); a suspended subsidy stays stopped from its suspension.</summary>
     public async Task<SubsidyApplication> TerminateAsync(Guid id, TerminationReason reason, DateOnly? eventDate, string? note, int? version, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.DisabilityApprove)) throw AppProblem.Forbidden("停发由县级民政部门决定");
+        if (!user.HasPermission(DisabilityPermissions.Approve)) throw AppProblem.Forbidden("停发由县级民政部门决定");
         var a = await LoadAsync(id, ct);
         if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(a, v);
@@ -303,7 +306,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     /// </summary>
     public async Task<SubsidyApplication> ResumeAsync(Guid id, int? version, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.DisabilityApprove)) throw AppProblem.Forbidden("恢复发放由县级民政部门决定");
+        if (!user.HasPermission(DisabilityPermissions.Approve)) throw AppProblem.Forbidden("恢复发放由县级民政部门决定");
         var a = await LoadAsync(id, ct);
         if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(a, v);
@@ -349,9 +352,9 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     {
         var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == a.PersonId, ct);
         var month = Entitlements.MonthOf(date);
-        var dibao = a.HouseholdId is { } h && await entitlements.RunningForHouseholdAsync("dibao", h, month, ct) is not null;
-        var orphan = await entitlements.RunningForPersonAsync("orphan", person.Id, month, ct) is not null;
-        var tekun = await entitlements.RunningForPersonAsync("extreme-poverty", person.Id, month, ct) is not null;
+        var dibao = a.HouseholdId is { } h && await entitlements.RunningForHouseholdAsync(AssistancePrograms.Dibao, h, month, ct) is not null;
+        var orphan = await entitlements.RunningForPersonAsync(ChildPrograms.Orphan, person.Id, month, ct) is not null;
+        var tekun = await entitlements.RunningForPersonAsync(AssistancePrograms.ExtremePoverty, person.Id, month, ct) is not null;
         var certificate = person.DisabilityGrade is { } grade && person.DisabilityCategory is { } category
             ? new Certificate(a.CertificateGeneration ?? 2, category, grade, a.CertificateValidUntil)
             : null;

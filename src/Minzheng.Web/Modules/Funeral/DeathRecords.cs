@@ -56,7 +56,7 @@ public sealed class DeathRecords(AppDbContext db, ICurrentUser user, BusinessClo
 {
     public async Task<DeathRecord> RecordAsync(DeathInput input, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.FuneralRecord)) throw AppProblem.Forbidden("您没有登记死亡（火化）信息的权限");
+        if (!user.HasPermission(FuneralPermissions.Record)) throw AppProblem.Forbidden("您没有登记死亡（火化）信息的权限");
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct) ?? throw AppProblem.Field("personId", "人员不存在或不在您的管辖范围内", "person_not_found");
         if (input.DeathDate is not { } date || date > clock.Today) throw AppProblem.Field("deathDate", "请填写死亡日期（不晚于今天）");
         if (date < person.BirthDate) throw AppProblem.Field("deathDate", "死亡日期早于出生日期");

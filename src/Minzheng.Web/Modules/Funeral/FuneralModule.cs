@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 
 namespace Minzheng.Web.Modules.Funeral;
@@ -9,6 +10,11 @@ public static class FuneralModule
 {
     public static IServiceCollection AddFuneral(this IServiceCollection services)
     {
+        services.AddModuleDeclaration(new ModuleDeclaration("funeral", typeof(FuneralModule), "funeral_")
+        {
+            Permissions = FuneralPermissions.Declared,
+            RoleGrants = FuneralPermissions.RoleGrants,
+        });
         services.AddScoped<DeathRecords>();
         services.AddScoped<Platform.Registry.IPersonPanel, FuneralPersonPanel>();
         return services;
@@ -21,7 +27,7 @@ public static class FuneralModule
         {
             var d = await records.RecordAsync(input, ct);
             return TypedResults.Created($"/api/v1/funeral/deaths/{d.Id}", new { d.Id, d.PersonId, d.DeathDate, effects = System.Text.Json.JsonDocument.Parse(d.Effects).RootElement });
-        }).RequireAuthorization(Permissions.Policy(Permissions.FuneralRecord)).WithSummary("登记死亡（火化）：人员登记为死亡，该人员的各项待遇一并停发（死亡当月照发）");
+        }).RequireAuthorization(Permissions.Policy(FuneralPermissions.Record)).WithSummary("登记死亡（火化）：人员登记为死亡，该人员的各项待遇一并停发（死亡当月照发）");
         api.MapGet("/deaths", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Set<DeathRecord>().AsNoTracking().OrderByDescending(d => d.RecordedAt).Take(500).ToListAsync(ct)))
             .RequireAuthorization(Permissions.Policy(Permissions.RegistryRead)).WithSummary("死亡（火化）登记");

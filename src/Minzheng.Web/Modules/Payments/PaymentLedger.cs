@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Payments.Contracts;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 
 namespace Minzheng.Web.Modules.Payments;
 
-/// <summary>The kernel's <see cref="IPaymentLedger"/> over payroll lines (the DbContext's division scope applies).</summary>
+/// <summary>The module's published <see cref="IPaymentLedger"/> over payroll lines (the DbContext's division scope applies).</summary>
 public sealed class PaymentLedger(AppDbContext db) : IPaymentLedger
 {
     public async Task<IReadOnlyList<LedgerTotal>> TotalsAsync(IReadOnlyCollection<string> programs, DateOnly month, CancellationToken ct = default)

@@ -75,9 +75,9 @@ public static class PaymentsApi
     public static void MapPaymentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/payments").WithTags("Payments");
-        var read = Permissions.Policy(Permissions.PaymentsRead);
-        var prepare = Permissions.Policy(Permissions.PaymentsPrepare);
-        var approve = Permissions.Policy(Permissions.PaymentsApprove);
+        var read = Permissions.Policy(PaymentPermissions.Read);
+        var prepare = Permissions.Policy(PaymentPermissions.Prepare);
+        var approve = Permissions.Policy(PaymentPermissions.Approve);
 
         api.MapGet("/programs", (EntitlementPrograms programs) => TypedResults.Ok(programs.All)).RequireAuthorization(read).WithSummary("经发放台账发放的保障项目");
 

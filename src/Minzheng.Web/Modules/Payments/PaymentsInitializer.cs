@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Assistance.Contracts;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
@@ -31,7 +32,7 @@ public sealed class PaymentsInitializer(IServiceScopeFactory scopes, ILogger<Pay
         if (!demo || await db.Settings.AnyAsync(s => s.Key == DemoSetting, ct) || !await db.Settings.AnyAsync(s => s.Key == "assistance.demo_cases", ct)) return;
         var today = services.GetRequiredService<BusinessClock>().Today;
         var lastMonth = Entitlements.MonthOf(today).AddMonths(-1);
-        var previous = await AsAsync("rongxian.officer", sp => sp.GetRequiredService<PayrollService>().CreateDraftAsync(DemoCounty, "dibao", lastMonth, ct));
+        var previous = await AsAsync("rongxian.officer", sp => sp.GetRequiredService<PayrollService>().CreateDraftAsync(DemoCounty, AssistancePrograms.Dibao, lastMonth, ct));
         await AsAsync("rongxian.officer", async sp =>
         {
             var payroll = await sp.GetRequiredService<PayrollGenerator>().RunAsync(previous, null, ct);
@@ -59,7 +60,7 @@ public sealed class PaymentsInitializer(IServiceScopeFactory scopes, ILogger<Pay
             await files.ImportReturnAsync(previous, "回盘.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ct);
             return previous;
         });
-        var current = await AsAsync("rongxian.officer", sp => sp.GetRequiredService<PayrollService>().CreateDraftAsync(DemoCounty, "dibao", lastMonth.AddMonths(1), ct));
+        var current = await AsAsync("rongxian.officer", sp => sp.GetRequiredService<PayrollService>().CreateDraftAsync(DemoCounty, AssistancePrograms.Dibao, lastMonth.AddMonths(1), ct));
         await AsAsync("rongxian.officer", async sp => (await sp.GetRequiredService<PayrollGenerator>().RunAsync(current, null, ct)).Id);
         db.Settings.Add(new PlatformSetting { Key = DemoSetting, Value = "容县低保", UpdatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync(ct);
@@ -70,7 +71,7 @@ public sealed class PaymentsInitializer(IServiceScopeFactory scopes, ILogger<Pay
     {
         using var scope = scopes.CreateScope();
         var account = Platform.Demo.DemoAccounts.All.First(a => a.UserName == userName);
-        var permissions = Roles.Defaults.First(r => r.Name == account.Role).Permissions;
+        var permissions = scope.ServiceProvider.GetRequiredService<Platform.Composition.PermissionCatalog>().DefaultsOf(account.Role);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(new ActingIdentity(null, userName, account.DivisionCode, permissions.ToHashSet()));
         return await work(scope.ServiceProvider);
     }

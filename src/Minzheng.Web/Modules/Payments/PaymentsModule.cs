@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Payments.Contracts;
+using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 
@@ -8,6 +10,13 @@ public static class PaymentsModule
 {
     public static IServiceCollection AddPayments(this IServiceCollection services)
     {
+        services.AddSingleton<Platform.Commands.IKeyRotationParticipant, PayrollLineKeyRotation>();
+        services.AddModuleDeclaration(new ModuleDeclaration("payments", typeof(PaymentsModule), "payments_")
+        {
+            Permissions = PaymentPermissions.Declared,
+            RoleGrants = PaymentPermissions.RoleGrants,
+            Navigation = new("payments", "资金发放", "救助金、补贴按月发放、银行代发与对账", "（二）加强民政资金", "/payments", 20),
+        });
         services.AddScoped<PayrollGenerator>();
         services.AddScoped<PayrollService>();
         services.AddScoped<PaymentsQueries>();

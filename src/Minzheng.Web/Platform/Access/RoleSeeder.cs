@@ -13,14 +13,14 @@ public static class RoleSeeder
 {
     public const string SettingKey = "access.role_defaults";
 
-    public static async Task EnsureAsync(AppDbContext db, RoleManager<AppRole> roles, CancellationToken ct = default)
+    public static async Task EnsureAsync(AppDbContext db, RoleManager<AppRole> roles, Composition.PermissionCatalog catalog, CancellationToken ct = default)
     {
         var setting = await db.Settings.FindAsync([SettingKey], ct);
         var applied = setting is null
             ? new Dictionary<string, string[]>()
             : JsonSerializer.Deserialize<Dictionary<string, string[]>>(setting.Value) ?? [];
 
-        foreach (var def in Roles.Defaults)
+        foreach (var def in catalog.Defaults)
         {
             var role = await roles.FindByNameAsync(def.Name);
             if (role is null)

@@ -8,7 +8,7 @@ namespace Minzheng.Web.Platform.Commands;
 
 /// <summary>
 /// <c>keys rotate</c>: adds a new SM4 key, makes it current, and re-seals every protected value with it
-/// (people's identifiers and the account copies on payment lines).
+/// (people's identifiers, and what each module declares as an <see cref="IKeyRotationParticipant"/>).
 /// The key file is written first and keeps the old keys (backups still need them), so an interrupted
 /// rotation is simply run again. The HMAC lookup key is not rotated: that would re-key every lookup hash.
 /// </summary>
@@ -45,26 +45,18 @@ public static class KeyRotation
             db.ChangeTracker.Clear();
             if (batch.Count < pageSize) break;
         }
-        // payment lines keep a copy of the account they were paid to (bank files are rebuilt from them)
-        var lines = 0;
-        for (long after = 0; ;)
+        // what the modules keep encrypted of their own (payment lines keep a copy of the account they were paid to, …)
+        var others = new List<string>();
+        foreach (var participant in scope.ServiceProvider.GetServices<IKeyRotationParticipant>())
         {
-            var batch = await db.Set<Modules.Payments.PayrollLine>().IgnoreQueryFilters().Where(l => l.Id > after && l.BankAccountCipher != null)
-                .OrderBy(l => l.Id).Take(pageSize).ToListAsync();
-            foreach (var l in batch.Where(l => IdentifierProtector.KeyIdOf(l.BankAccountCipher!) != newId))
-            {
-                l.BankAccountCipher = protector.Encrypt(protector.Decrypt(l.BankAccountCipher!, ProtectedKind.BankAccount), ProtectedKind.BankAccount);
-                lines++;
-            }
-            await db.SaveChangesAsync();
+            var count = await participant.ResealAsync(db, protector, newId, CancellationToken.None);
             db.ChangeTracker.Clear();
-            if (batch.Count < pageSize) break;
-            after = batch[^1].Id;
+            others.Add($"{count} {participant.What}");
         }
         var sample = await db.Settings.FindAsync(KeyStore.KeySampleSetting);
         if (sample is not null) sample.Value = protector.KeyCheckSample();
         await db.SaveChangesAsync();
-        await output.WriteLineAsync($"密钥已轮换：当前密钥编号 {newId}，重新加密 {total} 人的敏感字段、{lines} 条发放明细的账号。旧密钥仍保留在 {path} 中，以便恢复旧备份。");
+        await output.WriteLineAsync($"密钥已轮换：当前密钥编号 {newId}，重新加密 {total} 人的敏感字段{string.Concat(others.Select(o => "、" + o))}。旧密钥仍保留在 {path} 中，以便恢复旧备份。");
         return 0;
     }
 
@@ -73,4 +65,17 @@ public static class KeyRotation
         || (p.PhoneCipher is { } b && IdentifierProtector.KeyIdOf(b) != keyId)
         || (p.BankAccountCipher is { } d && IdentifierProtector.KeyIdOf(d) != keyId)
         || (p.DisabilityCertificateCipher is { } c && IdentifierProtector.KeyIdOf(c) != keyId);
+}
+
+/// <summary>
+/// A module's encrypted fields that key rotation must re-seal (registered by the module from its own folder). Rows already under
+/// <c>keyId</c> are left alone, so an interrupted rotation is simply run again.
+/// </summary>
+public interface IKeyRotationParticipant
+{
+    /// <summary>What the count means, in Chinese ("条发放明细的账号").</summary>
+    string What { get; }
+
+    /// <summary>Re-seals in batches (saving each), returns how many values were re-sealed.</summary>
+    Task<int> ResealAsync(AppDbContext db, IdentifierProtector protector, int keyId, CancellationToken ct);
 }

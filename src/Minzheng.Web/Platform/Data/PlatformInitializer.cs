@@ -57,7 +57,7 @@ public sealed class PlatformInitializer(IServiceScopeFactory scopes, PlatformOpt
             log.LogInformation("Holiday calendar loaded ({Count} days)", await db.CalendarDays.CountAsync(ct));
             sp.GetRequiredService<WorkingCalendar>().Invalidate();
         }
-        await RoleSeeder.EnsureAsync(db, sp.GetRequiredService<RoleManager<AppRole>>(), ct);
+        await RoleSeeder.EnsureAsync(db, sp.GetRequiredService<RoleManager<AppRole>>(), sp.GetRequiredService<Composition.PermissionCatalog>(), ct);
         await WorkflowEngine.SyncDefinitionsAsync(db, sp.GetRequiredService<ProcessCatalog>(), sp.GetRequiredService<BusinessClock>().Today, ct);
 
         if (seedDemo)

@@ -58,7 +58,7 @@ public sealed class AssistanceCases(
         if (input.FlaggedRelative && string.IsNullOrWhiteSpace(input.FlaggedDetail)) errors.Add("flaggedDetail", "请说明与村干部或民政经办人员的亲属关系");
         if (string.IsNullOrWhiteSpace(input.Reason)) errors.Add("reason", "请填写申请理由（家庭困难情况）");
         if (input.Channel == Channel.Online && !user.HasPermission(Permissions.CitizenApply)) errors.Add("channel", "网上申请须由群众本人提交");
-        if (input.Channel != Channel.Online && !user.HasPermission(Permissions.AssistanceApply)) throw AppProblem.Forbidden("您没有代为提交申请的权限");
+        if (input.Channel != Channel.Online && !user.HasPermission(AssistancePermissions.Apply)) throw AppProblem.Forbidden("您没有代为提交申请的权限");
         errors.ThrowIfAny();
 
         var open = await db.Set<AssistanceCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
@@ -116,7 +116,7 @@ public sealed class AssistanceCases(
 
     public async Task<AssistanceCase> SaveInvestigationAsync(Guid id, InvestigationInput input, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.AssistanceInvestigate)) throw AppProblem.Forbidden("您没有登记入户调查的权限");
+        if (!user.HasPermission(AssistancePermissions.Investigate)) throw AppProblem.Forbidden("您没有登记入户调查的权限");
         var c = await LoadAsync(id, ct);
         if (c.State is not (Investigating or AssistedFirst)) throw AppProblem.Conflict("case_not_investigating", "只有调查核实阶段可以登记调查结果");
         Expect(c, input.Version);
@@ -398,7 +398,7 @@ public sealed class AssistanceCases(
 
     public async Task RecordCountyVisitAsync(Guid id, DateOnly? date, string? record, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.AssistanceConfirm)) throw AppProblem.Forbidden("入户核查由县级民政部门进行");
+        if (!user.HasPermission(AssistancePermissions.Confirm)) throw AppProblem.Forbidden("入户核查由县级民政部门进行");
         var c = await LoadAsync(id, ct);
         if (date is null || date > clock.Today) throw AppProblem.Field("date", "请填写核查日期（不晚于今天）");
         if (string.IsNullOrWhiteSpace(record)) throw AppProblem.Field("record", "请填写核查记录");
@@ -409,7 +409,7 @@ public sealed class AssistanceCases(
 
     public async Task RecordSpotCheckAsync(Guid id, string? result, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.AssistanceConfirm)) throw AppProblem.Forbidden("抽查由县级民政部门进行");
+        if (!user.HasPermission(AssistancePermissions.Confirm)) throw AppProblem.Forbidden("抽查由县级民政部门进行");
         var c = await LoadAsync(id, ct);
         if (c.DecisionLevel != ApprovalLevel.Township || c.DecidedOn is null) throw new AppProblem(409, "spot_check_not_applicable", "只抽查乡镇审批确认的业务");
         if (string.IsNullOrWhiteSpace(result)) throw AppProblem.Field("result", "请填写抽查结果");
@@ -420,7 +420,7 @@ public sealed class AssistanceCases(
 
     public async Task ExtendAsync(Guid id, string? reason, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.AssistanceApprove)) throw AppProblem.Forbidden("延长办理时限须由审核人员决定");
+        if (!user.HasPermission(AssistancePermissions.Approve)) throw AppProblem.Forbidden("延长办理时限须由审核人员决定");
         var c = await LoadAsync(id, ct);
         var wf = await db.WorkflowCases.SingleAsync(w => w.Id == c.WorkflowCaseId, ct);
         await workflow.ExtendAsync(wf, reason ?? "", ct);

@@ -1,5 +1,6 @@
+using Minzheng.Web.Modules.Assistance.Contracts;
 using Minzheng.Web.Platform.Workflow;
-using static Minzheng.Web.Platform.Access.Permissions;
+using static Minzheng.Web.Modules.Assistance.AssistancePermissions;
 
 namespace Minzheng.Web.Modules.Assistance.Cases;
 
@@ -35,24 +36,24 @@ public static class AssistanceProcesses
 
     private static TransitionModel[] Intake() =>
     [
-        new(Submitted, "accept", "受理", Investigating, AssistanceAccept),
-        new(Submitted, "not-accept", "不予受理", NotAccepted, AssistanceAccept, RequiresOpinion: true),
-        new(Submitted, "withdraw", "申请人撤回", Withdrawn, CitizenApply),
-        new(Submitted, "record-withdrawal", "登记撤回申请", Withdrawn, AssistanceAccept, RequiresOpinion: true),
-        new(Investigating, "submit-investigation", "提交调查结果", Reviewing, AssistanceInvestigate),
-        new(Investigating, "withdraw", "申请人撤回", Withdrawn, CitizenApply),
-        new(Investigating, "record-withdrawal", "登记撤回申请", Withdrawn, AssistanceAccept, RequiresOpinion: true),
-        new(Reviewing, "propose-approve", "审核同意，进入公示", Notice, AssistanceApprove),
-        new(Reviewing, "propose-refuse", "审核不同意", Confirming, AssistanceApprove, RequiresOpinion: true),
-        new(Reviewing, "return", "退回补充调查", Investigating, AssistanceApprove, RequiresOpinion: true),
-        new(Notice, "objection", "公示有异议，重新调查", Investigating, AssistanceAccept, RequiresOpinion: true),
-        new(Notice, "notice-ended", "公示期满无异议", Confirming, AssistanceApprove),
-        new(Confirming, "county-return", "县级退回重新调查", Investigating, AssistanceConfirm, RequiresOpinion: true),
-        new(Confirming, "refuse-county", "县级不予确认", Refused, AssistanceConfirm, RequiresOpinion: true),
+        new(Submitted, "accept", "受理", Investigating, Accept),
+        new(Submitted, "not-accept", "不予受理", NotAccepted, Accept, RequiresOpinion: true),
+        new(Submitted, "withdraw", "申请人撤回", Withdrawn, Platform.Access.Permissions.CitizenApply),
+        new(Submitted, "record-withdrawal", "登记撤回申请", Withdrawn, Accept, RequiresOpinion: true),
+        new(Investigating, "submit-investigation", "提交调查结果", Reviewing, Investigate),
+        new(Investigating, "withdraw", "申请人撤回", Withdrawn, Platform.Access.Permissions.CitizenApply),
+        new(Investigating, "record-withdrawal", "登记撤回申请", Withdrawn, Accept, RequiresOpinion: true),
+        new(Reviewing, "propose-approve", "审核同意，进入公示", Notice, Approve),
+        new(Reviewing, "propose-refuse", "审核不同意", Confirming, Approve, RequiresOpinion: true),
+        new(Reviewing, "return", "退回补充调查", Investigating, Approve, RequiresOpinion: true),
+        new(Notice, "objection", "公示有异议，重新调查", Investigating, Accept, RequiresOpinion: true),
+        new(Notice, "notice-ended", "公示期满无异议", Confirming, Approve),
+        new(Confirming, "county-return", "县级退回重新调查", Investigating, Confirm, RequiresOpinion: true),
+        new(Confirming, "refuse-county", "县级不予确认", Refused, Confirm, RequiresOpinion: true),
     ];
 
     public static readonly ProcessModel Dibao = new(
-        Code: "dibao",
+        Code: AssistancePrograms.Dibao,
         Name: "最低生活保障审核确认",
         InitialState: Submitted,
         States:
@@ -71,19 +72,19 @@ public static class AssistanceProcesses
         Transitions:
         [
             .. Intake(),
-            new(Confirming, "confirm-township", "乡镇审批确认", Filing, AssistanceApprove),
-            new(Confirming, "refuse-township", "乡镇不予确认", Refused, AssistanceApprove, RequiresOpinion: true),
-            new(Confirming, "confirm-county", "县级审批确认", Active, AssistanceConfirm),
-            new(Filing, "file", "已报县备案", Active, AssistanceApprove),
-            new(Active, "suspend", "暂停发放", Suspended, AssistanceApprove, RequiresOpinion: true),
-            new(Active, "terminate", "终止保障", Terminated, AssistanceApprove, RequiresOpinion: true),
-            new(Suspended, "resume", "恢复发放", Active, AssistanceApprove),
-            new(Suspended, "terminate", "终止保障", Terminated, AssistanceApprove, RequiresOpinion: true),
+            new(Confirming, "confirm-township", "乡镇审批确认", Filing, Approve),
+            new(Confirming, "refuse-township", "乡镇不予确认", Refused, Approve, RequiresOpinion: true),
+            new(Confirming, "confirm-county", "县级审批确认", Active, Confirm),
+            new(Filing, "file", "已报县备案", Active, Approve),
+            new(Active, "suspend", "暂停发放", Suspended, Approve, RequiresOpinion: true),
+            new(Active, "terminate", "终止保障", Terminated, Approve, RequiresOpinion: true),
+            new(Suspended, "resume", "恢复发放", Active, Approve),
+            new(Suspended, "terminate", "终止保障", Terminated, Approve, RequiresOpinion: true),
         ],
         OverallDeadline: new OverallDeadlineModel(Investigating, 30, 45)); // 57号: 30 working days from acceptance, 45 in special cases
 
     public static readonly ProcessModel ExtremePoverty = new(
-        Code: "extreme-poverty",
+        Code: AssistancePrograms.ExtremePoverty,
         Name: "特困人员认定",
         InitialState: Submitted,
         States:
@@ -102,18 +103,18 @@ public static class AssistanceProcesses
         Transitions:
         [
             .. Intake(),
-            new(Confirming, "confirm-county", "县级审批确认", Active, AssistanceConfirm),
-            new(Active, "suspend", "暂停供养", Suspended, AssistanceApprove, RequiresOpinion: true),
-            new(Suspended, "resume", "恢复供养", Active, AssistanceApprove),
-            new(Active, "propose-termination", "拟终止供养并公示", TerminationNotice, AssistanceApprove, RequiresOpinion: true),
-            new(Suspended, "propose-termination", "拟终止供养并公示", TerminationNotice, AssistanceApprove, RequiresOpinion: true),
-            new(TerminationNotice, "termination-objection", "终止公示有异议", Active, AssistanceAccept, RequiresOpinion: true),
-            new(TerminationNotice, "confirm-termination", "县级确认终止", Terminated, AssistanceConfirm),
+            new(Confirming, "confirm-county", "县级审批确认", Active, Confirm),
+            new(Active, "suspend", "暂停供养", Suspended, Approve, RequiresOpinion: true),
+            new(Suspended, "resume", "恢复供养", Active, Approve),
+            new(Active, "propose-termination", "拟终止供养并公示", TerminationNotice, Approve, RequiresOpinion: true),
+            new(Suspended, "propose-termination", "拟终止供养并公示", TerminationNotice, Approve, RequiresOpinion: true),
+            new(TerminationNotice, "termination-objection", "终止公示有异议", Active, Accept, RequiresOpinion: true),
+            new(TerminationNotice, "confirm-termination", "县级确认终止", Terminated, Confirm),
         ],
         OverallDeadline: new OverallDeadlineModel(Investigating, 40, 55)); // UNCONFIRMED
 
     public static readonly ProcessModel Temporary = new(
-        Code: "temporary",
+        Code: AssistancePrograms.Temporary,
         Name: "临时救助",
         InitialState: Submitted,
         States:
@@ -130,11 +131,11 @@ public static class AssistanceProcesses
         Transitions:
         [
             .. Intake(),
-            new(Submitted, "assist-first", "先行救助", AssistedFirst, AssistanceApprove, RequiresOpinion: true),
-            new(AssistedFirst, "complete-paperwork", "补办手续完成", Reviewing, AssistanceInvestigate),
-            new(Confirming, "grant-township", "乡镇审批同意", Granted, AssistanceApprove),
-            new(Confirming, "refuse-township", "乡镇不予救助", Refused, AssistanceApprove, RequiresOpinion: true),
-            new(Confirming, "grant-county", "县级审批同意", Granted, AssistanceConfirm),
+            new(Submitted, "assist-first", "先行救助", AssistedFirst, Approve, RequiresOpinion: true),
+            new(AssistedFirst, "complete-paperwork", "补办手续完成", Reviewing, Investigate),
+            new(Confirming, "grant-township", "乡镇审批同意", Granted, Approve),
+            new(Confirming, "refuse-township", "乡镇不予救助", Refused, Approve, RequiresOpinion: true),
+            new(Confirming, "grant-county", "县级审批同意", Granted, Confirm),
         ],
         OverallDeadline: new OverallDeadlineModel(Investigating, 15, 20)); // UNCONFIRMED
 

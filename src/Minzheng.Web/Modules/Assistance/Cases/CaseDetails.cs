@@ -53,7 +53,7 @@ public sealed class CaseDetails(AppDbContext db, AssistanceCases cases, CaseAsse
             detail.Case.IsOverdue(today) || (c.PaperworkDueOn is { } due && c.PaperworkDoneOn is null && due < today));
     }
 
-    public bool CanInvestigate(CaseView v) => user.HasPermission(Permissions.AssistanceInvestigate) && v.Case.State is AssistanceProcesses.Investigating or AssistanceProcesses.AssistedFirst;
+    public bool CanInvestigate(CaseView v) => user.HasPermission(AssistancePermissions.Investigate) && v.Case.State is AssistanceProcesses.Investigating or AssistanceProcesses.AssistedFirst;
 
     public static string MoneyText(Money m) => m.ToYuanString();
 }

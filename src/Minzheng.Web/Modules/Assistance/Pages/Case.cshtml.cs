@@ -11,7 +11,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 [RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
 public sealed class CaseModel(CaseDetails details, AssistanceCases cases, ReviewService reviews, ICurrentUser user, BusinessClock clock) : PageModel
 {
@@ -60,11 +60,11 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Review
     public DateOnly Today => clock.Today;
     public List<IncomeRow> IncomeRows { get; private set; } = [];
     public bool CanInvestigate => details.CanInvestigate(View);
-    public bool CanCountyVisit => user.HasPermission(Permissions.AssistanceConfirm) && View.Case.FlaggedRelative && View.Case.State is AssistanceProcesses.Confirming or AssistanceProcesses.Reviewing or AssistanceProcesses.Notice;
-    public bool CanSpotCheck => user.HasPermission(Permissions.AssistanceConfirm) && View.Case.DecisionLevel == ApprovalLevel.Township && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Filing;
-    public bool CanExtend => user.HasPermission(Permissions.AssistanceApprove) && View.Workflow.ClockStartedOn is not null && View.Workflow.ExtensionReason is null && View.Workflow.ClosedAt is null && View.Case.State is not (AssistanceProcesses.Active or AssistanceProcesses.Suspended);
-    public bool CanAttach => user.HasPermission(Permissions.AssistanceApply) && !AssistanceProcesses.IsClosed(View.Case.State);
-    public bool CanReportChange => user.HasPermission(Permissions.AssistanceAccept) && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Suspended;
+    public bool CanCountyVisit => user.HasPermission(AssistancePermissions.Confirm) && View.Case.FlaggedRelative && View.Case.State is AssistanceProcesses.Confirming or AssistanceProcesses.Reviewing or AssistanceProcesses.Notice;
+    public bool CanSpotCheck => user.HasPermission(AssistancePermissions.Confirm) && View.Case.DecisionLevel == ApprovalLevel.Township && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Filing;
+    public bool CanExtend => user.HasPermission(AssistancePermissions.Approve) && View.Workflow.ClockStartedOn is not null && View.Workflow.ExtensionReason is null && View.Workflow.ClosedAt is null && View.Case.State is not (AssistanceProcesses.Active or AssistanceProcesses.Suspended);
+    public bool CanAttach => user.HasPermission(AssistancePermissions.Apply) && !AssistanceProcesses.IsClosed(View.Case.State);
+    public bool CanReportChange => user.HasPermission(AssistancePermissions.Accept) && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Suspended;
 
     public async Task OnGetAsync(Guid id) => await LoadAsync(id, fillForm: true);
 

@@ -9,7 +9,7 @@ using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 public sealed class CasesModel(CaseQueries queries, DivisionDirectory divisions, ICurrentUser user) : PageModel
 {
     public CaseFilter Filter { get; private set; } = new();

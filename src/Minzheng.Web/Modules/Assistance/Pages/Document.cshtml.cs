@@ -22,7 +22,7 @@ public sealed class DocumentModel(AppDbContext db, ICurrentUser user, Citizen.Ci
     {
         var doc = await db.Set<AssistanceDocument>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
         if (doc is null) return NotFound();
-        if (user.HasPermission(Permissions.AssistanceRead))
+        if (user.HasPermission(AssistancePermissions.Read))
         {
             // the case is read through the scope filter: another township's document is not found
             if (!await db.Set<AssistanceCase>().AnyAsync(c => c.Id == doc.CaseId)) return NotFound();

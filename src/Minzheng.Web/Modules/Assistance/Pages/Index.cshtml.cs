@@ -13,7 +13,7 @@ using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 public sealed class IndexModel(CaseQueries queries, AppDbContext db, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
     public IReadOnlyList<(AssistanceProgram Program, string Label)> Programs { get; } =
@@ -25,7 +25,7 @@ public sealed class IndexModel(CaseQueries queries, AppDbContext db, ICurrentUse
     public int Overdue { get; private set; }
     public int ReviewsDue { get; private set; }
     public List<BarChart.Item> MonthlyByArea { get; private set; } = [];
-    public bool CanApply => user.HasPermission(Permissions.AssistanceApply);
+    public bool CanApply => user.HasPermission(AssistancePermissions.Apply);
     public string ScopeName => divisions.NameOf(user.DivisionCode);
 
     public int Count(AssistanceProgram program, string state) => Counts.GetValueOrDefault((program, state));

@@ -5,7 +5,7 @@ using Minzheng.Web.Platform.Access;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 public sealed class LedgerModel(WatchQueries watch) : PageModel
 {
     public List<LedgerEntry> Entries { get; private set; } = [];

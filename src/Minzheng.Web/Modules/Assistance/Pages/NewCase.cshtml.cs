@@ -12,7 +12,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceApply)]
+[Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Apply)]
 public sealed class NewCaseModel(AppDbContext db, RegistryQueries registry, AssistanceCases cases) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? HouseholdNumber { get; set; }

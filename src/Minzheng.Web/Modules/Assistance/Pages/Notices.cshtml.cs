@@ -9,7 +9,7 @@ using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 public sealed class NoticesModel(AppDbContext db, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
     public List<(string Code, string Name, int Count)> Villages { get; private set; } = [];

@@ -8,12 +8,12 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 public sealed class ReviewsModel(ReviewService reviews, ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool IncludeDone { get; set; }
     public List<ReviewRow> Rows { get; private set; } = [];
-    public bool CanComplete => user.HasPermission(Permissions.AssistanceApprove);
+    public bool CanComplete => user.HasPermission(AssistancePermissions.Approve);
 
     public string OutcomeName(ReviewOutcome? o) => o switch
     {

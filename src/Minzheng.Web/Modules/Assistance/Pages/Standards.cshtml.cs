@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.AssistanceRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 public sealed class StandardsModel(StandardsQueries queries, StandardsService standards, ICurrentUser user) : PageModel
 {
     public sealed class FormInput
@@ -30,7 +30,7 @@ public sealed class StandardsModel(StandardsQueries queries, StandardsService st
 
     [BindProperty] public FormInput Input { get; set; } = new();
     public List<StandardsQueries.Row> Rows { get; private set; } = [];
-    public bool CanEdit => user.HasPermission(Permissions.AssistanceStandards);
+    public bool CanEdit => user.HasPermission(AssistancePermissions.Standards);
     public string DefaultDivision => user.DivisionCode is { } d && d[6..] == "000000" ? d : "450900000000";
 
     public async Task OnGetAsync() => Rows = await queries.ListAsync(null, null, HttpContext.RequestAborted);

@@ -57,7 +57,7 @@ public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAs
 
     public async Task CompleteAsync(Guid reviewId, ReviewInput input, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.AssistanceApprove)) throw AppProblem.Forbidden("复核结论由审核人员作出");
+        if (!user.HasPermission(AssistancePermissions.Approve)) throw AppProblem.Forbidden("复核结论由审核人员作出");
         var review = await db.Set<AssistanceReview>().FirstOrDefaultAsync(r => r.Id == reviewId, ct) ?? throw AppProblem.NotFound("复核任务");
         if (input.Version is not { } version) throw AppProblem.Field("version", "缺少版本号");
         db.ExpectVersion(review, version);
@@ -148,21 +148,21 @@ public static class ReviewsApi
     {
         var api = app.MapGroup("/api/v1/assistance").WithTags("Assistance");
         api.MapGet("/reviews", async (bool? includeDone, ReviewService reviews, CancellationToken ct) => TypedResults.Ok(await reviews.QueueAsync(includeDone ?? false, ct)))
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceRead))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
             .WithSummary("复核任务（定期复核、家庭变化报告）");
         api.MapPost("/reviews/{id:guid}/complete", async (Guid id, ReviewInput input, ReviewService reviews, CancellationToken ct) =>
             {
                 await reviews.CompleteAsync(id, input, ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceApprove))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Approve))
             .WithSummary("复核结论：continue、adjust（次月起）、grace（渐退期）、suspend、terminate");
         api.MapPost("/cases/{id:guid}/change-reports", async (Guid id, AssistanceApi.TextRequest r, ReviewService reviews, CancellationToken ct) =>
             {
                 var review = await reviews.ReportChangeAsync(id, r.Text, ct);
                 return TypedResults.Created($"/api/v1/assistance/reviews/{review.Id}", new { review.Id, review.DueOn });
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceAccept))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Accept))
             .WithSummary("登记家庭人口、收入、财产变化（生成复核任务）");
     }
 }

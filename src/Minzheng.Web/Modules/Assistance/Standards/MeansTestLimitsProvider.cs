@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.Assistance.Contracts;
 using Minzheng.Web.Platform.Figures;
 
 namespace Minzheng.Web.Modules.Assistance.Standards;

@@ -73,7 +73,7 @@ public sealed class WatchQueries(AppDbContext db, DivisionDirectory divisions, B
 
     public async Task<WatchFollowUp> AddFollowUpAsync(Guid householdId, FollowUpInput input, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.AssistanceAccept) && !user.HasPermission(Permissions.AssistanceApply)) throw AppProblem.Forbidden("您没有登记走访的权限");
+        if (!user.HasPermission(AssistancePermissions.Accept) && !user.HasPermission(AssistancePermissions.Apply)) throw AppProblem.Forbidden("您没有登记走访的权限");
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct) ?? throw AppProblem.NotFound("家庭");
         var errors = new ValidationErrors();
         if (input.VisitedOn is null || input.VisitedOn > clock.Today) errors.Add("visitedOn", "请填写走访日期（不晚于今天）");
@@ -141,21 +141,21 @@ public static class WatchApi
     {
         var api = app.MapGroup("/api/v1/assistance").WithTags("Assistance");
         api.MapGet("/watch", async (WatchQueries watch, CancellationToken ct) => TypedResults.Ok(await watch.WatchListAsync(ct)))
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceRead))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
             .WithSummary("返贫监测名单（低保边缘、退保12个月内、大额支出型临时救助）");
         api.MapPost("/watch/{householdId:guid}/follow-ups", async (Guid householdId, FollowUpInput input, WatchQueries watch, CancellationToken ct) =>
             {
                 var v = await watch.AddFollowUpAsync(householdId, input, ct);
                 return TypedResults.Created($"/api/v1/assistance/watch/{householdId}", new { v.Id, v.VisitedOn, risk = v.Risk });
             })
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceRead))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
             .WithSummary("登记监测走访");
         api.MapGet("/ledger", async (WatchQueries watch, CancellationToken ct) => TypedResults.Ok(await watch.LedgerAsync(ct)))
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceRead))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
             .WithSummary("城镇困难群众脱困解困台账");
         app.MapGet("/assistance/ledger.xlsx", async (WatchQueries watch, CancellationToken ct) =>
                 TypedResults.File(await watch.LedgerExcelAsync(ct), Platform.Registry.RegistryApi.XlsxContentType, $"城镇困难群众脱困解困台账-{DateTime.Now:yyyyMMdd}.xlsx"))
-            .RequireAuthorization(Permissions.Policy(Permissions.AssistanceRead))
+            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
             .ExcludeFromDescription();
     }
 }

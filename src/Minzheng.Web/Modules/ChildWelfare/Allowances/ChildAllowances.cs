@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Assistance.Contracts;
+using Minzheng.Web.Modules.ChildWelfare.Contracts;
 using Minzheng.Web.Modules.ChildWelfare.Rules;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
@@ -26,11 +28,11 @@ public sealed record ChildApplyInput(
 /// </summary>
 public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, BusinessClock clock, ChildStandards standards, Entitlements entitlements, AuditLog audit)
 {
-    public const string OrphanProgram = "orphan";
-    public const string UnsupportedProgram = "unsupported-child";
+    public const string OrphanProgram = ChildPrograms.Orphan;
+    public const string UnsupportedProgram = ChildPrograms.Unsupported;
 
     /// <summary>The dibao program code (published by the assistance module through the shared entitlement table).</summary>
-    private const string DibaoProgram = "dibao";
+    private const string DibaoProgram = AssistancePrograms.Dibao;
 
     public static string ProgramCode(ChildAllowanceKind kind) => kind == ChildAllowanceKind.Orphan ? OrphanProgram : UnsupportedProgram;
 
@@ -41,7 +43,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
 
     public async Task<ChildAllowanceCase> ApplyAsync(ChildApplyInput input, CancellationToken ct = default)
     {
-        Require(Permissions.ChildApply, "您没有登记儿童保障申请的权限");
+        Require(ChildPermissions.Apply, "您没有登记儿童保障申请的权限");
         var child = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.ChildPersonId, ct)
             ?? throw AppProblem.Field("childPersonId", "儿童不存在或不在您的管辖范围内；请先在人员登记中登记", "person_not_found");
         if (child.LifeStatus == LifeStatus.Deceased) throw AppProblem.Field("childPersonId", "该儿童已登记死亡");
@@ -92,7 +94,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
     /// <summary>乡镇审核: agree (to the county) or refuse with written reasons.</summary>
     public async Task<ChildAllowanceCase> ReviewAsync(Guid id, bool agree, string? opinion, int? version, CancellationToken ct = default)
     {
-        Require(Permissions.ChildReview, "乡镇审核须由审核人员办理");
+        Require(ChildPermissions.Review, "乡镇审核须由审核人员办理");
         var c = await LoadAsync(id, ct);
         Expect(c, version);
         if (c.Status != ChildCaseStatus.Applied) throw AppProblem.Conflict("case_not_applied", "只有待审核的申请可以审核");
@@ -121,7 +123,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
     /// <summary>县级认定: confirm (the allowance is published from next month) or refuse with written reasons.</summary>
     public async Task<ChildAllowanceCase> ConfirmAsync(Guid id, bool confirm, string? reason, int? version, CancellationToken ct = default)
     {
-        Require(Permissions.ChildConfirm, "认定由县级民政部门办理");
+        Require(ChildPermissions.Confirm, "认定由县级民政部门办理");
         var c = await LoadAsync(id, ct);
         Expect(c, version);
         if (c.Status != ChildCaseStatus.TownshipReviewed) throw AppProblem.Conflict("case_not_reviewed", "只有乡镇审核同意的申请可以认定");
@@ -190,7 +192,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
     /// <summary>停发: adoption, death, a parent's situation ending, or another reason; nothing is due after <paramref name="lastMonth"/>.</summary>
     public async Task<ChildAllowanceCase> EndAsync(Guid id, ChildEndReason reason, DateOnly? lastMonth, string? note, int? version, CancellationToken ct = default)
     {
-        Require(Permissions.ChildConfirm, "停发由县级民政部门办理");
+        Require(ChildPermissions.Confirm, "停发由县级民政部门办理");
         var c = await LoadAsync(id, ct);
         Expect(c, version);
         if (c.Status != ChildCaseStatus.Confirmed) throw AppProblem.Conflict("case_not_running", "只有正在保障的儿童可以停发");

@@ -214,6 +214,6 @@ public sealed class ChildInstitutions(AppDbContext db, ICurrentUser user, Busine
 
     private void Require()
     {
-        if (!user.HasPermission(Permissions.ChildConfirm)) throw AppProblem.Forbidden("儿童福利机构由县级以上民政部门管理");
+        if (!user.HasPermission(ChildPermissions.Confirm)) throw AppProblem.Forbidden("儿童福利机构由县级以上民政部门管理");
     }
 }

@@ -13,8 +13,8 @@ public static class InstitutionsApi
     public static void MapInstitutionsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/children/institutions").WithTags("ChildWelfare");
-        var read = Permissions.Policy(Permissions.ChildRead);
-        var manage = Permissions.Policy(Permissions.ChildConfirm);
+        var read = Permissions.Policy(ChildPermissions.Read);
+        var manage = Permissions.Policy(ChildPermissions.Confirm);
         api.MapGet("/", async (AppDbContext db, Platform.Time.BusinessClock clock, CancellationToken ct) =>
         {
             var today = clock.Today;

@@ -15,7 +15,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Read)]
 public sealed class CaseModel(ChildAllowances allowances, AppDbContext db, ICurrentUser user, DivisionDirectory divisions) : PageModel
 {
     public sealed class FormInput
@@ -32,8 +32,8 @@ public sealed class CaseModel(ChildAllowances allowances, AppDbContext db, ICurr
     public string DivisionName { get; private set; } = "";
     public List<string> Findings { get; private set; } = [];
     public List<AmountLine> Explanation { get; private set; } = [];
-    public bool CanReview => user.HasPermission(Permissions.ChildReview);
-    public bool CanConfirm => user.HasPermission(Permissions.ChildConfirm);
+    public bool CanReview => user.HasPermission(ChildPermissions.Review);
+    public bool CanConfirm => user.HasPermission(ChildPermissions.Confirm);
 
     public async Task OnGetAsync(Guid id)
     {

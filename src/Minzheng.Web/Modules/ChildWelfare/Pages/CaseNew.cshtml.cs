@@ -13,7 +13,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildApply)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Apply)]
 public sealed class CaseNewModel(ChildAllowances allowances, AppDbContext db, IdentifierProtector protector) : PageModel
 {
     public sealed class FormInput

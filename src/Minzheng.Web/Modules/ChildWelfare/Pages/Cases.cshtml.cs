@@ -5,7 +5,7 @@ using Minzheng.Web.Platform.Access;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Read)]
 public sealed class CasesModel(ChildQueries queries) : PageModel
 {
     public List<ChildCaseRow> Rows { get; private set; } = [];

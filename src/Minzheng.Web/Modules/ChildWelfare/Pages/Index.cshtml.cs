@@ -9,7 +9,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Read)]
 public sealed class IndexModel(ChildQueries queries, ChildWatch watch, ChildStandards standards, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
     public List<CountyFigures> Counties { get; private set; } = [];
@@ -19,8 +19,8 @@ public sealed class IndexModel(ChildQueries queries, ChildWatch watch, ChildStan
     /// <summary>The configured notice period, or null where none is in force (the list then says so instead of guessing).</summary>
     public int? NoticeDays { get; private set; }
     public string ScopeName => divisions.NameOf(user.DivisionCode);
-    public bool CanApply => user.HasPermission(Permissions.ChildApply);
-    public bool CanProtect => user.HasPermission(Permissions.ChildProtection);
+    public bool CanApply => user.HasPermission(ChildPermissions.Apply);
+    public bool CanProtect => user.HasPermission(ChildPermissions.Protection);
 
     public List<BarChart.Item> DueChart => [.. Counties.Select(c => new BarChart.Item(c.Name, (long)c.DueThisMonth))];
     public List<BarChart.Item> WatchChart => [.. Counties.Select(c => new BarChart.Item(c.Name, c.LeftBehind + c.Difficulty))];

@@ -13,7 +13,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Read)]
 public sealed class InstitutionModel(ChildInstitutions institutions, AppDbContext db, IdentifierProtector protector, ICurrentUser user, BusinessClock clock) : PageModel
 {
     public sealed record ChildRow(string Name, DateOnly AdmittedOn, DateOnly? LeftOn, string? Rehabilitation);
@@ -36,7 +36,7 @@ public sealed class InstitutionModel(ChildInstitutions institutions, AppDbContex
     public ChildInstitution Institution { get; private set; } = null!;
     public List<ChildRow> Children { get; private set; } = [];
     public List<InstitutionCheck> Checks { get; private set; } = [];
-    public bool CanManage => user.HasPermission(Permissions.ChildConfirm);
+    public bool CanManage => user.HasPermission(ChildPermissions.Confirm);
     public DateOnly Today => clock.Today;
 
     public async Task OnGetAsync(Guid id)

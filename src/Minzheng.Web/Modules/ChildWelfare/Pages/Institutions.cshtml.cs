@@ -12,7 +12,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Read)]
 public sealed class InstitutionsModel(ChildInstitutions institutions, AppDbContext db, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
     public sealed record Row(ChildInstitution Institution, string DivisionName, int InCare, int Open, int Overdue);
@@ -29,7 +29,7 @@ public sealed class InstitutionsModel(ChildInstitutions institutions, AppDbConte
 
     [BindProperty] public FormInput Input { get; set; } = new();
     public List<Row> Rows { get; private set; } = [];
-    public bool CanManage => user.HasPermission(Permissions.ChildConfirm);
+    public bool CanManage => user.HasPermission(ChildPermissions.Confirm);
 
     public async Task OnGetAsync()
     {

@@ -12,7 +12,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildProtection)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Protection)]
 public sealed class ProtectionModel(ProtectionCases cases, AppDbContext db, IdentifierProtector protector, BusinessClock clock) : PageModel
 {
     public sealed class FormInput

@@ -11,7 +11,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildProtection)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Protection)]
 public sealed class ProtectionCaseModel(ProtectionCases cases, AppDbContext db, BusinessClock clock) : PageModel
 {
     public sealed class FormInput

@@ -12,7 +12,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Read)]
 public sealed class StandardsModel(ChildStandards standards, AppDbContext db, ICurrentUser user, DivisionDirectory divisions) : PageModel
 {
     public sealed class FormInput
@@ -29,7 +29,7 @@ public sealed class StandardsModel(ChildStandards standards, AppDbContext db, IC
 
     [BindProperty] public FormInput Input { get; set; } = new();
     public List<ChildStandard> Rows { get; private set; } = [];
-    public bool CanEdit => user.HasPermission(Permissions.ChildStandards);
+    public bool CanEdit => user.HasPermission(ChildPermissions.Standards);
     public string IssuerName => divisions.NameOf(Issuer);
 
     /// <summary>A county officer enters the county's figures, a city officer the city's.</summary>

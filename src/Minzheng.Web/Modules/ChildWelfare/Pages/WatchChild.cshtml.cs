@@ -13,7 +13,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Read)]
 public sealed class WatchChildModel(ChildWatch watch, AppDbContext db, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
     public sealed class FormInput
@@ -32,7 +32,7 @@ public sealed class WatchChildModel(ChildWatch watch, AppDbContext db, ICurrentU
     public List<ChildVisit> Visits { get; private set; } = [];
     public string DivisionName { get; private set; } = "";
     public DateOnly Today => clock.Today;
-    public bool CanVisit => user.HasPermission(Permissions.ChildVisit);
+    public bool CanVisit => user.HasPermission(ChildPermissions.Visit);
 
     public async Task OnGetAsync(Guid id)
     {

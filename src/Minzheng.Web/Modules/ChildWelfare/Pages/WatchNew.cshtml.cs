@@ -12,7 +12,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ChildApply)]
+[Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Apply)]
 public sealed class WatchNewModel(ChildWatch watch, AppDbContext db, IdentifierProtector protector) : PageModel
 {
     public sealed class FormInput

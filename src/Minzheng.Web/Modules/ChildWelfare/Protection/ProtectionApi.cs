@@ -29,7 +29,7 @@ public static class ProtectionApi
     public static void MapProtectionApi(this IEndpointRouteBuilder app)
     {
         // restricted information: every endpoint needs child.protection (the use cases check it again)
-        var api = app.MapGroup("/api/v1/children/protection").WithTags("ChildWelfare").RequireAuthorization(Permissions.Policy(Permissions.ChildProtection));
+        var api = app.MapGroup("/api/v1/children/protection").WithTags("ChildWelfare").RequireAuthorization(Permissions.Policy(ChildPermissions.Protection));
         api.MapGet("/", async (ProtectionCases s, CancellationToken ct) =>
             TypedResults.Ok((await s.ListAsync(ct)).Select(x => new { x.Case.Id, x.Case.Number, childName = x.ChildName, x.Case.Harm, x.Case.Status, x.Case.ReportedOn, x.Case.DivisionCode })))
             .WithSummary("未成年人保护个案（专门权限）");

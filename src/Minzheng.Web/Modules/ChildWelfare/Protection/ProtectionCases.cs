@@ -216,6 +216,6 @@ public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, Business
 
     private void Require()
     {
-        if (!user.HasPermission(Permissions.ChildProtection)) throw AppProblem.Forbidden("未成年人保护个案仅限有专门权限的人员查看和办理");
+        if (!user.HasPermission(ChildPermissions.Protection)) throw AppProblem.Forbidden("未成年人保护个案仅限有专门权限的人员查看和办理");
     }
 }

@@ -128,7 +128,7 @@ public sealed class ChildWatch(AppDbContext db, ICurrentUser user, BusinessClock
 
     public async Task<WatchedChild> RegisterAsync(WatchInput input, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.ChildApply)) throw AppProblem.Forbidden("您没有登记留守和困境儿童的权限");
+        if (!user.HasPermission(ChildPermissions.Apply)) throw AppProblem.Forbidden("您没有登记留守和困境儿童的权限");
         var child = await db.Persons.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct)
             ?? throw AppProblem.Field("personId", "儿童不存在或不在您的管辖范围内", "person_not_found");
         var today = clock.Today;
@@ -175,7 +175,7 @@ public sealed class ChildWatch(AppDbContext db, ICurrentUser user, BusinessClock
     /// <summary>A visit by the children's director: findings, a risk item (raises an alert until resolved), follow-up, the risk level after it.</summary>
     public async Task<ChildVisit> VisitAsync(Guid id, VisitInput input, int? version, CancellationToken ct = default)
     {
-        if (!user.HasPermission(Permissions.ChildVisit)) throw AppProblem.Forbidden("您没有登记走访的权限");
+        if (!user.HasPermission(ChildPermissions.Visit)) throw AppProblem.Forbidden("您没有登记走访的权限");
         var w = await db.Set<WatchedChild>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw AppProblem.NotFound("关爱儿童");
         if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(w, v);

@@ -13,7 +13,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.DataComparison.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ComparisonRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ComparisonPermissions.Read)]
 [RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
 public sealed class DatasetsModel(AppDbContext db, ImportService imports, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
@@ -30,7 +30,7 @@ public sealed class DatasetsModel(AppDbContext db, ImportService imports, ICurre
     [BindProperty] public FormInput Input { get; set; } = new();
     public List<ComparisonDataset> Datasets { get; private set; } = [];
     public List<ImportBatch> Pending { get; private set; } = [];
-    public bool CanImport => user.HasPermission(Permissions.ComparisonImport);
+    public bool CanImport => user.HasPermission(ComparisonPermissions.Import);
     public string NameOf(string code) => divisions.NameOf(code);
 
     public async Task OnGetAsync()

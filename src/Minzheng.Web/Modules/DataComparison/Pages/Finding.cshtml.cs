@@ -7,7 +7,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.DataComparison.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ComparisonRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ComparisonPermissions.Read)]
 public sealed class FindingModel(Findings findings, ICurrentUser user) : PageModel
 {
     public sealed class FormInput
@@ -22,7 +22,7 @@ public sealed class FindingModel(Findings findings, ICurrentUser user) : PageMod
     public FindingView View { get; private set; } = null!;
     public IReadOnlyList<FindingAction> Actions { get; private set; } = [];
     public ComparisonRules.Rule? Rule { get; private set; }
-    public bool CanResolve => user.HasPermission(Permissions.ComparisonResolve) && View.Finding.Status == FindingStatus.Open;
+    public bool CanResolve => user.HasPermission(ComparisonPermissions.Resolve) && View.Finding.Status == FindingStatus.Open;
 
     public async Task OnGetAsync(long id)
     {

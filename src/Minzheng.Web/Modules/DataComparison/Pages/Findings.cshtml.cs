@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.DataComparison.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ComparisonRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ComparisonPermissions.Read)]
 public sealed class FindingsModel(ComparisonQueries queries, Findings findings, ICurrentUser user, DivisionDirectory divisions) : PageModel
 {
     private const int PageSize = 50;

@@ -10,14 +10,14 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.DataComparison.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ComparisonRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ComparisonPermissions.Read)]
 public sealed class IndexModel(ComparisonQueries queries, ComparisonRuns runs, AppDbContext db, ICurrentUser user, DivisionDirectory divisions) : PageModel
 {
     public List<DashboardRow> Rows { get; private set; } = [];
     public List<ComparisonRun> Runs { get; private set; } = [];
     public List<BarChart.Item> OpenByRule { get; private set; } = [];
     public List<BarChart.Item> OpenByCounty { get; private set; } = [];
-    public bool CanRun => user.HasPermission(Permissions.ComparisonRun);
+    public bool CanRun => user.HasPermission(ComparisonPermissions.Run);
     public string ScopeName => divisions.FullName(user.DivisionCode);
     public string NameOf(string code) => divisions.NameOf(code);
 

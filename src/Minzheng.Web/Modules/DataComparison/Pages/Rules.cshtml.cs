@@ -8,13 +8,13 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.DataComparison.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ComparisonRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ComparisonPermissions.Read)]
 public sealed class RulesModel(RuleSettings settings, ICurrentUser user, DivisionDirectory divisions) : PageModel
 {
     public IReadOnlyList<Division> Counties { get; private set; } = [];
     public string? County { get; private set; }
     public List<RuleState> States { get; private set; } = [];
-    public bool CanEdit => user.HasPermission(Permissions.ComparisonRun);
+    public bool CanEdit => user.HasPermission(ComparisonPermissions.Run);
 
     public async Task OnGetAsync(string? county)
     {

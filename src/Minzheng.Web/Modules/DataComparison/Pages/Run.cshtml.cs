@@ -9,7 +9,7 @@ using Minzheng.Web.Platform.Divisions;
 
 namespace Minzheng.Web.Modules.DataComparison.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.ComparisonRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + ComparisonPermissions.Read)]
 public sealed class RunModel(AppDbContext db, DivisionDirectory divisions) : PageModel
 {
     public ComparisonRun Run { get; private set; } = null!;

@@ -15,7 +15,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Disability.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.DisabilityRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + DisabilityPermissions.Read)]
 public sealed class ApplicationModel(SubsidyApplications applications, AppDbContext db, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
     public sealed class FormInput
@@ -40,16 +40,16 @@ public sealed class ApplicationModel(SubsidyApplications applications, AppDbCont
     /// <summary>The step this user may do now, or null.</summary>
     public string? Step => Application.Status switch
     {
-        SubsidyStatus.Applied when user.HasPermission(Permissions.DisabilityApply) => "村级核实",
-        SubsidyStatus.VillageChecked when user.HasPermission(Permissions.DisabilityReview) => "乡镇审核",
-        SubsidyStatus.TownshipReviewed when user.HasPermission(Permissions.DisabilityVerify) => "县残联审核（核对残疾人证）",
-        SubsidyStatus.Verified when user.HasPermission(Permissions.DisabilityApprove) => "县民政审批",
+        SubsidyStatus.Applied when user.HasPermission(DisabilityPermissions.Apply) => "村级核实",
+        SubsidyStatus.VillageChecked when user.HasPermission(DisabilityPermissions.Review) => "乡镇审核",
+        SubsidyStatus.TownshipReviewed when user.HasPermission(DisabilityPermissions.Verify) => "县残联审核（核对残疾人证）",
+        SubsidyStatus.Verified when user.HasPermission(DisabilityPermissions.Approve) => "县民政审批",
         _ => null,
     };
 
-    public bool CanTerminate => Application.Status is (SubsidyStatus.Approved or SubsidyStatus.Suspended) && user.HasPermission(Permissions.DisabilityApprove);
+    public bool CanTerminate => Application.Status is (SubsidyStatus.Approved or SubsidyStatus.Suspended) && user.HasPermission(DisabilityPermissions.Approve);
 
-    public bool CanResume => Application.Status == SubsidyStatus.Suspended && user.HasPermission(Permissions.DisabilityApprove);
+    public bool CanResume => Application.Status == SubsidyStatus.Suspended && user.HasPermission(DisabilityPermissions.Approve);
 
     public async Task OnGetAsync(Guid id)
     {

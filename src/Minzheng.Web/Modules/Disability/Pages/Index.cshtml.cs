@@ -14,7 +14,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Disability.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.DisabilityRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + DisabilityPermissions.Read)]
 public sealed class IndexModel(SubsidyApplications applications, AppDbContext db, IdentifierProtector protector, ICurrentUser user, DivisionDirectory divisions) : PageModel
 {
     public sealed record Row(Guid Id, string Number, Subsidy Subsidy, SubsidyStatus Status, string Name, string DivisionName, decimal Amount, DateOnly AppliedOn, DateOnly? FromMonth);
@@ -33,7 +33,7 @@ public sealed class IndexModel(SubsidyApplications applications, AppDbContext db
     [BindProperty] public FormInput Input { get; set; } = new();
     public List<Row> Rows { get; private set; } = [];
     public SubsidyStatus? Status { get; private set; }
-    public bool CanApply => user.HasPermission(Permissions.DisabilityApply);
+    public bool CanApply => user.HasPermission(DisabilityPermissions.Apply);
 
     public async Task OnGetAsync(string? status)
     {

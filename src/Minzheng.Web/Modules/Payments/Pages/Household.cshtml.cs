@@ -4,7 +4,7 @@ using Minzheng.Web.Platform.Access;
 
 namespace Minzheng.Web.Modules.Payments.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.PaymentsRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 public sealed class HouseholdModel(Recoveries recoveries) : PageModel
 {
     public HouseholdStatement Statement { get; private set; } = null!;

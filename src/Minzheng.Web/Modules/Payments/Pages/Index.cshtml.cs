@@ -10,7 +10,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Payments.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.PaymentsRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 public sealed class IndexModel(PaymentsQueries queries, PayrollService payrolls, DivisionDirectory divisions, EntitlementPrograms programs, ICurrentUser user, BusinessClock clock) : PageModel
 {
     public sealed class FormInput
@@ -25,7 +25,7 @@ public sealed class IndexModel(PaymentsQueries queries, PayrollService payrolls,
     public List<PayrollRow> Rows { get; private set; } = [];
     public string? Program { get; private set; }
     public string? Month { get; private set; }
-    public bool CanPrepare => user.HasPermission(Permissions.PaymentsPrepare);
+    public bool CanPrepare => user.HasPermission(PaymentPermissions.Prepare);
     public IReadOnlyList<EntitlementProgram> Programs => programs.All;
     public DateOnly ThisMonth => Entitlements.MonthOf(clock.Today);
 

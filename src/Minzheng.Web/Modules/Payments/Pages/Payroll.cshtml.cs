@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Payments.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.PaymentsRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 [RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
 public sealed class PayrollModel(PaymentsQueries queries, PayrollService payrolls, BankFiles files, DivisionDirectory divisions, ICurrentUser user) : PageModel
 {
@@ -20,8 +20,8 @@ public sealed class PayrollModel(PaymentsQueries queries, PayrollService payroll
     public IReadOnlyDictionary<string, string[]> ReturnErrors { get; private set; } = new Dictionary<string, string[]>();
 
     public Payroll P => Detail.Payroll;
-    public bool CanPrepare => user.HasPermission(Permissions.PaymentsPrepare);
-    public bool CanApprove => user.HasPermission(Permissions.PaymentsApprove);
+    public bool CanPrepare => user.HasPermission(PaymentPermissions.Prepare);
+    public bool CanApprove => user.HasPermission(PaymentPermissions.Approve);
     public bool IsGenerator => string.Equals(P.GeneratedBy, user.UserName, StringComparison.OrdinalIgnoreCase);
     public IEnumerable<Division> Towns => divisions.ChildrenOf(P.DivisionCode).Where(d => d.Level == DivisionLevel.Town);
 

@@ -9,7 +9,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Payments.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.PaymentsRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 public sealed class PriceModel(PriceLinkage linkage, EntitlementPrograms programs, ICurrentUser user, BusinessClock clock) : PageModel
 {
     public sealed class IndexInput
@@ -38,8 +38,8 @@ public sealed class PriceModel(PriceLinkage linkage, EntitlementPrograms program
     public List<PriceIndex> Indices { get; private set; } = [];
     public List<PriceSubsidyRule> Rules { get; private set; } = [];
     public IReadOnlyList<EntitlementProgram> Programs => programs.All;
-    public bool CanEnter => user.HasPermission(Permissions.PaymentsPrepare);
-    public bool CanRule => user.HasPermission(Permissions.PaymentsApprove);
+    public bool CanEnter => user.HasPermission(PaymentPermissions.Prepare);
+    public bool CanRule => user.HasPermission(PaymentPermissions.Approve);
     public DateOnly LastMonth => Entitlements.MonthOf(clock.Today).AddMonths(-1);
 
     public string ProgramNames(string codes) => string.Join("、", codes.Split(',').Select(programs.NameOf));

@@ -4,7 +4,7 @@ using Minzheng.Web.Platform.Access;
 
 namespace Minzheng.Web.Modules.Payments.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.PaymentsRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 public sealed class RecoveriesModel(Recoveries recoveries) : PageModel
 {
     public List<RecoveryRow> Rows { get; private set; } = [];

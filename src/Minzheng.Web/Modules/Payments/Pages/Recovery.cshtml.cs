@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Payments.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.PaymentsRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 public sealed class RecoveryModel(Recoveries recoveries, ICurrentUser user, BusinessClock clock) : PageModel
 {
     public sealed class FormInput
@@ -20,8 +20,8 @@ public sealed class RecoveryModel(Recoveries recoveries, ICurrentUser user, Busi
 
     [BindProperty] public FormInput Input { get; set; } = new();
     public RecoveryDetail Detail { get; private set; } = null!;
-    public bool CanPrepare => user.HasPermission(Permissions.PaymentsPrepare);
-    public bool CanApprove => user.HasPermission(Permissions.PaymentsApprove);
+    public bool CanPrepare => user.HasPermission(PaymentPermissions.Prepare);
+    public bool CanApprove => user.HasPermission(PaymentPermissions.Approve);
     public DateOnly Today => clock.Today;
 
     public async Task OnGetAsync(Guid id) => Detail = await recoveries.DetailAsync(id, HttpContext.RequestAborted);

@@ -7,7 +7,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Payments.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.PaymentsRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 public sealed class StatementsModel(FundStatements statements, BusinessClock clock) : PageModel
 {
     public FundStatement Statement { get; private set; } = null!;

@@ -7,7 +7,7 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Payments.Pages;
 
-[Authorize(Policy = Permissions.PolicyPrefix + Permissions.PaymentsRead)]
+[Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templates, ICurrentUser user) : PageModel
 {
     public sealed class FormInput
@@ -28,7 +28,7 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
 
     [BindProperty] public FormInput Input { get; set; } = new();
     public List<BankTemplate> Templates { get; private set; } = [];
-    public bool CanEdit => user.HasPermission(Permissions.PaymentsApprove);
+    public bool CanEdit => user.HasPermission(PaymentPermissions.Approve);
 
     public static string ColumnsText(BankTemplate t) => string.Join("\n", BankFiles.ColumnsOf(t).Select(c => $"{c.Header}={c.Field}"));
 

@@ -9,8 +9,9 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Platform.Access.Admin;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.AdminUsers)]
-public sealed class RolesPageModel(UserAdministration admin, AppDbContext db) : PageModel
+public sealed class RolesPageModel(UserAdministration admin, AppDbContext db, Composition.PermissionCatalog catalog) : PageModel
 {
+    public Composition.PermissionCatalog Catalog => catalog;
     public List<AppRole> RoleList { get; private set; } = [];
     public Dictionary<string, HashSet<string>> Granted { get; private set; } = [];
 

@@ -27,7 +27,7 @@ public sealed record UserRow(Guid Id, string UserName, string DisplayName, strin
 /// disable, unlock, reset passwords (the user must then choose a new one). Every change renews the
 /// user's security stamp, so sessions signed in under the old roles end within a minute.
 /// </summary>
-public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<AppRole> roles, AppDbContext db, ICurrentUser admin, DivisionDirectory divisions, BusinessClock clock)
+public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<AppRole> roles, AppDbContext db, ICurrentUser admin, DivisionDirectory divisions, BusinessClock clock, Composition.PermissionCatalog catalog)
 {
     public async Task<List<UserRow>> ListAsync(CancellationToken ct = default)
     {
@@ -105,7 +105,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<A
     public async Task SetRolePermissionsAsync(string roleName, IReadOnlyCollection<string> permissions)
     {
         var role = await roles.FindByNameAsync(roleName) ?? throw AppProblem.NotFound("角色");
-        var unknown = permissions.Except(Permissions.Descriptions.Keys).ToList();
+        var unknown = permissions.Except(catalog.Descriptions.Keys).ToList();
         if (unknown.Count > 0) throw AppProblem.Field("permissions", $"未知权限：{string.Join("、", unknown)}");
         var claims = (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType).ToList();
         foreach (var c in claims.Where(c => !permissions.Contains(c.Value))) Check(await roles.RemoveClaimAsync(role, c), "permissions");

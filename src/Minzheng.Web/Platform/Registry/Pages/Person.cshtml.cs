@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Platform.Registry.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryRead)]
-public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPanel> panels, ICurrentUser user, RevealIdentifiers reveal) : PageModel
+public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPanel> panels, ICurrentUser user, RevealIdentifiers reveal, ModuleCatalog catalog) : PageModel
 {
     public RevealedIdentifiers? Revealed { get; private set; }
     public bool CanReveal => user.HasPermission(Permissions.RegistryRevealId);
@@ -17,8 +17,8 @@ public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPane
     public List<(IPersonPanel Panel, object? Model)> Panels { get; } = [];
     public bool CanWrite => user.HasPermission(Permissions.RegistryWrite);
 
-    public IEnumerable<ModuleCatalog.Entry> PendingModules =>
-        ModuleCatalog.Business.Where(m => m.Path is null && Panels.All(p => p.Panel.ModuleKey != m.Key));
+    public IEnumerable<Composition.NavigationEntry> PendingModules =>
+        catalog.Business.Where(m => m.Path is null && Panels.All(p => p.Panel.ModuleKey != m.Key));
 
     /// <summary>Shows the full numbers once, on this response only (never in a URL or cached page).</summary>
     public async Task<IActionResult> OnPostRevealAsync(Guid id, string? reason)

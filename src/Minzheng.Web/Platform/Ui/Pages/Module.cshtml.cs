@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Minzheng.Web.Platform.Ui.Pages;
 
 [Authorize]
-public sealed class ModuleModel : PageModel
+public sealed class ModuleModel(ModuleCatalog catalog) : PageModel
 {
-    public ModuleCatalog.Entry Entry { get; private set; } = null!;
+    public Composition.NavigationEntry Entry { get; private set; } = null!;
     public IReadOnlyList<string> Excerpt { get; private set; } = [];
 
     public IActionResult OnGet(string key)
     {
-        if (ModuleCatalog.Find(key) is not { } entry) return NotFound();
+        if (catalog.Find(key) is not { } entry) return NotFound();
         if (entry.Path is { } path) return Redirect(path);
         Entry = entry;
         Excerpt = ModuleCatalog.PlanExcerpt(entry);

@@ -1,7 +1,9 @@
-namespace Minzheng.Web.Platform.Figures;
+using Minzheng.Web.Platform.Figures;
+
+namespace Minzheng.Web.Modules.Disability.Contracts;
 
 /// <summary>
-/// The figure kinds of the two disability subsidies (国发〔2015〕52号: amounts and the local extensions), published in the kernel
+/// The figure kinds of the two disability subsidies (国发〔2015〕52号: amounts and the local extensions), published in the module.s contracts
 /// because more than the disability module reads them: data comparison checks certificates and missing care subsidies against
 /// the same care-grade figures the subsidy rule uses. Values are rows of <see cref="Figure"/>.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace Minzheng.Web.Platform.Figures;
+namespace Minzheng.Web.Modules.Assistance.Contracts;
 
 /// <summary>A figure in force with its basis (issuer, document, effective date), as another module reads it.</summary>
 public sealed record LimitValue<T>(T Value, string Basis);
@@ -8,13 +8,13 @@ public sealed record LimitValue<T>(T Value, string Basis);
 /// the property limits (社会救助暂行办法 第十条: set by the province or city), each null where none is in force.
 /// </summary>
 public sealed record MeansTestLimits(
-    LimitValue<Money.Money>? RuralStandard,
-    LimitValue<Money.Money>? UrbanStandard,
+    LimitValue<Platform.Money.Money>? RuralStandard,
+    LimitValue<Platform.Money.Money>? UrbanStandard,
     LimitValue<int>? MaxVehicles,
     LimitValue<int>? MaxHouses,
     LimitValue<bool>? BusinessAllowed);
 
-/// <summary>Defined in the kernel, implemented by the assistance module (which owns these standards), so no module reads its tables.</summary>
+/// <summary>Published by the assistance module (which owns these standards and implements it), so no module reads its tables.</summary>
 public interface IMeansTestLimits
 {
     /// <summary>The figures in force for <paramref name="divisionCode"/> (a county, or below) on <paramref name="date"/>.</summary>

@@ -1,0 +1,41 @@
+namespace Minzheng.Web.Platform.Composition;
+
+/// <summary>A permission a module introduces, with the Chinese description administrators see when they edit roles.</summary>
+public sealed record PermissionDeclaration(string Name, string Description);
+
+/// <summary>
+/// A line of business of the 2020 work plan in the navigation: <paramref name="ChapterMarker"/> finds its chapter in the plan
+/// (shown for lines not built yet), <paramref name="Path"/> is null until a module serves it, <paramref name="Order"/> is its
+/// place in the plan's order.
+/// </summary>
+public sealed record NavigationEntry(string Key, string Name, string Scope, string ChapterMarker, string? Path, int Order);
+
+/// <summary>
+/// What a module tells the kernel about itself, registered from its own folder (<c>services.AddModuleDeclaration</c>), so the
+/// kernel names no module: its permissions and the roles they are granted to by default, its navigation entry, and the
+/// prefix of its tables. Person panels, death handlers, benefit actions, key-rotation participants and entitlement programs are
+/// registered the same way, as implementations of the kernel's contracts.
+/// </summary>
+/// <param name="Key">Stable module key (also the navigation key and the person panel's module key).</param>
+/// <param name="Anchor">A type in the module's root namespace; the module's types are those in that namespace or below.</param>
+/// <param name="TablePrefix">Every table the module maps starts with this (checked by a test).</param>
+public sealed record ModuleDeclaration(string Key, Type Anchor, string TablePrefix)
+{
+    public IReadOnlyList<PermissionDeclaration> Permissions { get; init; } = [];
+
+    /// <summary>Role name (<see cref="Access.Roles"/>) → the module's permissions that role starts with; administrators may change them.</summary>
+    public IReadOnlyDictionary<string, string[]> RoleGrants { get; init; } = new Dictionary<string, string[]>();
+
+    public NavigationEntry? Navigation { get; init; }
+
+    public string Namespace => Anchor.Namespace ?? throw new InvalidOperationException($"{Anchor} has no namespace");
+}
+
+public static class ModuleDeclarationExtensions
+{
+    public static IServiceCollection AddModuleDeclaration(this IServiceCollection services, ModuleDeclaration declaration) =>
+        services.AddSingleton(declaration);
+
+    /// <summary>A line of business of the plan that no module serves yet (or that a kernel page serves).</summary>
+    public static IServiceCollection AddPlannedLine(this IServiceCollection services, NavigationEntry entry) => services.AddSingleton(entry);
+}
