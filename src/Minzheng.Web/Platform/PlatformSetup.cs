@@ -38,6 +38,7 @@ public static class PlatformSetup
         services.TryAddSingletonTimeProvider();
         services.AddSingleton<BusinessClock>();
         services.AddScoped<Figures.FigureBook>();
+        services.AddScoped<Numbering.CaseNumbers>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());

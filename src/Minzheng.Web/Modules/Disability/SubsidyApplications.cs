@@ -14,6 +14,7 @@ using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 
@@ -123,7 +124,7 @@ public sealed record SubsidyStepInput(bool Agree, string? Opinion, int? Version,
 /// extreme-poverty support from the shared entitlements) and publishes the monthly subsidy from the next month; termination
 /// stops it after the month of the event.
 /// </summary>
-public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, DivisionDirectory divisions, AuditLog audit)
+public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, DivisionDirectory divisions, AuditLog audit, CaseNumbers numbers)
 {
     public static string ProgramCode(Subsidy s) => s == Subsidy.Living ? DisabilityPrograms.Living : DisabilityPrograms.Care;
 
@@ -152,11 +153,11 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
             throw AppProblem.Conflict("application_exists", $"该残疾人已有正在办理或正在享受的{SubsidyRules.Name(input.Subsidy)}");
         }
         var today = clock.Today;
-        var prefix = (input.Subsidy == Subsidy.Living ? "CS" : "CH") + person.DivisionCode[..9] + today.Year.ToString(CultureInfo.InvariantCulture);
-        var last = await db.Set<SubsidyApplication>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(a => a.Number.StartsWith(prefix)).MaxAsync(a => (string?)a.Number, ct);
+        var number = await numbers.NextAsync(new NumberSeries((input.Subsidy == Subsidy.Living ? "CS" : "CH") + person.DivisionCode[..9], today.Year, 4),
+            db.Set<SubsidyApplication>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(a => (string?)a.Number), ct);
         var a = new SubsidyApplication
         {
-            Number = prefix + ((last is null ? 0 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture)) + 1).ToString("D4", CultureInfo.InvariantCulture),
+            Number = number,
             Subsidy = input.Subsidy,
             Channel = input.Channel,
             PersonId = person.Id,

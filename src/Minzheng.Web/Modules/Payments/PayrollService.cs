@@ -54,7 +54,7 @@ public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessCl
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && PersonRegistration.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
         {
             throw Exists(county!, input.Program!, month);
         }

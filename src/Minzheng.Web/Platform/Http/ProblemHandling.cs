@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Data;
 
 namespace Minzheng.Web.Platform.Http;
 
@@ -16,6 +17,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             AppProblem p => (p.Status, p.Code, p.Detail, p.Errors),
             DbUpdateConcurrencyException => (409, "concurrency_conflict", AppProblem.Stale().Detail, null),
+            _ when UniqueViolation.Is(exception) => (409, UniqueViolation.Code, UniqueViolation.Problem().Detail, null),
             BadHttpRequestException b => (b.StatusCode, "bad_request", "请求格式不正确", null),
             _ => (500, "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系管理员并提供追踪号", (IReadOnlyDictionary<string, string[]>?)null),
         };

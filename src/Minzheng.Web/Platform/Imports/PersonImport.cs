@@ -61,7 +61,9 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
         progress.Start(batch.Id, "正在导入", total);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var numbers = new Dictionary<string, int>();
+            // Household numbers are reserved in one block per division (one counter statement, not one per household).
+            var perDivision = outcome.ValidGroups.GroupBy(g => g.Single(r => r.Relation == Relation.Head).Input.DivisionCode!).ToDictionary(g => g.Key, g => g.Count());
+            var numbers = new Dictionary<string, long>();
             foreach (var group in outcome.ValidGroups)
             {
                 var ids = new Dictionary<int, Guid>();
@@ -74,15 +76,11 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
                 }
                 var head = group.Single(r => r.Relation == Relation.Head);
                 var division = head.Input.DivisionCode!;
-                if (!numbers.TryGetValue(division, out var seq))
-                {
-                    var next = await households.NextNumberAsync(division, ct);
-                    seq = int.Parse(next[12..], CultureInfo.InvariantCulture);
-                }
+                if (!numbers.TryGetValue(division, out var seq)) seq = await households.ReserveNumbersAsync(division, perDivision[division], ct);
                 numbers[division] = seq + 1;
                 var household = new Household
                 {
-                    Number = division + seq.ToString("D4", CultureInfo.InvariantCulture),
+                    Number = HouseholdRegistration.NumberSeries(division).Format(seq),
                     DivisionCode = division,
                     Address = head.Input.Address?.Trim() ?? "",
                     HeadPersonId = ids[head.Line],

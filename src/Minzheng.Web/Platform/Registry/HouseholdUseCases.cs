@@ -3,6 +3,7 @@ using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Platform.Registry;
@@ -38,7 +39,7 @@ public sealed record RemoveMemberInput
 /// Household use cases: create, edit, members joining and leaving with history. A person is a current
 /// member of at most one household; the database's filtered unique index backs this rule.
 /// </summary>
-public sealed class HouseholdRegistration(AppDbContext db, DivisionDirectory divisions, BusinessClock clock)
+public sealed class HouseholdRegistration(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, CaseNumbers numbers)
 {
     public async Task<Household> CreateAsync(HouseholdInput input, CancellationToken ct = default)
     {
@@ -159,13 +160,14 @@ public sealed class HouseholdRegistration(AppDbContext db, DivisionDirectory div
     }
 
     /// <summary>户编号: division code + 4-digit sequence within the division.</summary>
-    public async Task<string> NextNumberAsync(string divisionCode, CancellationToken ct)
-    {
-        var last = await db.Households.IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .Where(h => h.DivisionCode == divisionCode).MaxAsync(h => (string?)h.Number, ct);
-        var next = last is null ? 1 : int.Parse(last[12..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-        return divisionCode + next.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static NumberSeries NumberSeries(string divisionCode) => new(divisionCode, null, 4);
+
+    public Task<string> NextNumberAsync(string divisionCode, CancellationToken ct) => numbers.NextAsync(NumberSeries(divisionCode), IssuedNumbers, ct);
+
+    /// <summary>Reserves <paramref name="count"/> consecutive household numbers (imports); returns the first sequence value.</summary>
+    public Task<long> ReserveNumbersAsync(string divisionCode, int count, CancellationToken ct) => numbers.ReserveAsync(NumberSeries(divisionCode), count, IssuedNumbers, ct);
+
+    private IQueryable<string?> IssuedNumbers => db.Households.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(h => (string?)h.Number);
 
     private async Task SaveAsync(CancellationToken ct)
     {
@@ -173,7 +175,7 @@ public sealed class HouseholdRegistration(AppDbContext db, DivisionDirectory div
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && PersonRegistration.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
         {
             throw AppProblem.Conflict("person_in_other_household", "有成员已被同时登记到另一户，请刷新后重试");
         }

@@ -5,6 +5,7 @@ using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Text;
 using Minzheng.Web.Platform.Time;
 
@@ -44,7 +45,7 @@ public sealed record PersonInput
 }
 
 /// <summary>Registers and edits people: validation, encryption of identifiers, duplicate check by keyed hash.</summary>
-public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, BusinessClock clock)
+public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, BusinessClock clock, CaseNumbers numbers)
 {
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
     private static partial Regex PhonePattern();
@@ -146,15 +147,9 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
         person.MissingSince = person.LifeStatus == LifeStatus.Missing ? input.MissingSince : null;
     }
 
-    private async Task<string> NextPlatformNumberAsync(string divisionCode, CancellationToken ct)
-    {
-        var prefix = "MZ" + divisionCode;
-        var last = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .Where(p => p.PlatformNumber != null && p.PlatformNumber.StartsWith(prefix))
-            .MaxAsync(p => p.PlatformNumber, ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>平台编号 for a person without an ID number: "MZ", the division code, a 4-digit sequence within the division.</summary>
+    private Task<string> NextPlatformNumberAsync(string divisionCode, CancellationToken ct) =>
+        numbers.NextAsync(new NumberSeries("MZ" + divisionCode, null, 4), db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(p => p.PlatformNumber), ct);
 
     private async Task SaveAsync(CancellationToken ct)
     {
@@ -162,16 +157,12 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && IsUniqueViolation(e))
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
         {
             // Two clerks registering the same number at the same moment: the unique index decides.
             throw AppProblem.Conflict("person_exists", "该身份证号已登记，不能重复登记");
         }
     }
-
-    public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || e.InnerException?.GetType().Name == "PostgresException" && e.InnerException.Message.StartsWith("23505", StringComparison.Ordinal);
 
     public (ValidationErrors Errors, IdNumber.Parsed? Id) Validate(PersonInput input, bool isNew)
     {

@@ -12,6 +12,7 @@ using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Workflow;
@@ -27,7 +28,7 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// </summary>
 public sealed class AssistanceCases(
     AppDbContext db, WorkflowEngine workflow, CaseAssessor assessor, Figures figures, CaseDocuments documents, Platform.Files.FileStore files, Entitlements entitlements,
-    ICurrentUser user, BusinessClock clock, WorkingCalendar calendar, DivisionDirectory divisions)
+    ICurrentUser user, BusinessClock clock, WorkingCalendar calendar, DivisionDirectory divisions, CaseNumbers numbers)
 {
     public static readonly JsonSerializerOptions Json = AuditRecorder.Json;
 
@@ -527,14 +528,9 @@ public sealed class AssistanceCases(
     private async Task<Guid?> CitizenPersonIdAsync(CancellationToken ct) =>
         user.UserId is { } uid ? await db.Users.Where(u => u.Id == uid).Select(u => u.PersonId).FirstOrDefaultAsync(ct) : null;
 
-    private async Task<string> NextNumberAsync(AssistanceProgram program, string divisionCode, int year, CancellationToken ct)
-    {
-        var prefix = Prefix(program) + divisionCode[..9] + year.ToString(CultureInfo.InvariantCulture);
-        var last = await db.Set<AssistanceCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .Where(c => c.Number.StartsWith(prefix)).MaxAsync(c => (string?)c.Number, ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("D4", CultureInfo.InvariantCulture);
-    }
+    private Task<string> NextNumberAsync(AssistanceProgram program, string divisionCode, int year, CancellationToken ct) =>
+        numbers.NextAsync(new NumberSeries(Prefix(program) + divisionCode[..9], year, 4),
+            db.Set<AssistanceCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(c => (string?)c.Number), ct);
 
     /// <summary>The program code under which payments pay this case.</summary>
     public static string ProgramCode(AssistanceProgram program) => For(program).Code;

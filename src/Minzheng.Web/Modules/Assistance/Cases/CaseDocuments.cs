@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.Assistance.Cases;
@@ -13,7 +14,7 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// numbered, frozen with the facts as they stand when issued, printable at /assistance/documents/{id}.
 /// No paper is needed; the stored document is the record.
 /// </summary>
-public sealed class CaseDocuments(AppDbContext db, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions)
+public sealed class CaseDocuments(AppDbContext db, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions, CaseNumbers numbers)
 {
     public sealed record Content(
         string CaseNumber, string Program, string ApplicantName, string Division, string HouseholdSize, string Date,
@@ -22,8 +23,8 @@ public sealed class CaseDocuments(AppDbContext db, ICurrentUser user, BusinessCl
 
     public async Task<AssistanceDocument> IssueAsync(AssistanceCase c, string title, string? opinion, object? extra, CancellationToken ct)
     {
-        var count = await db.Set<AssistanceDocument>().CountAsync(d => d.CaseId == c.Id, ct)
-            + db.ChangeTracker.Entries<AssistanceDocument>().Count(e => e.State == EntityState.Added && e.Entity.CaseId == c.Id);
+        // 文书编号: the case number, a dash, the document's sequence within the case.
+        var number = await numbers.NextAsync(new NumberSeries(c.Number + "-", null, 2), db.Set<AssistanceDocument>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(d => (string?)d.Number), ct);
         var town = divisions.Find(divisions.Find(c.DivisionCode)?.ParentCode);
         var county = divisions.Find(town?.ParentCode);
         var countyLevel = title.Contains("确认", StringComparison.Ordinal) && c.DecisionLevel == Rules.ApprovalLevel.County;
@@ -47,7 +48,7 @@ public sealed class CaseDocuments(AppDbContext db, ICurrentUser user, BusinessCl
         {
             CaseId = c.Id,
             Kind = title,
-            Number = $"{c.Number}-{count + 1:D2}",
+            Number = number,
             Title = title,
             IssuedAt = clock.UtcNow,
             IssuedBy = user.UserName,

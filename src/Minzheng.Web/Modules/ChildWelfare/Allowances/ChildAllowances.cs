@@ -10,6 +10,7 @@ using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 
@@ -26,7 +27,7 @@ public sealed record ChildApplyInput(
 /// allowance to payments from the next month to the last month due by age; ending on adoption, death or a parent's
 /// situation ending. The rule is re-run at every decision and its findings kept on the case.
 /// </summary>
-public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, BusinessClock clock, ChildStandards standards, Entitlements entitlements, AuditLog audit)
+public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, BusinessClock clock, ChildStandards standards, Entitlements entitlements, AuditLog audit, CaseNumbers numbers)
 {
     public const string OrphanProgram = ChildPrograms.Orphan;
     public const string UnsupportedProgram = ChildPrograms.Unsupported;
@@ -302,12 +303,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
 
     private static string Json(IReadOnlyList<string> reasons) => JsonSerializer.Serialize(reasons, AuditRecorder.Json);
 
-    private async Task<string> NextNumberAsync(ChildAllowanceKind kind, string divisionCode, int year, CancellationToken ct)
-    {
-        var prefix = (kind == ChildAllowanceKind.Orphan ? "GE" : "SW") + divisionCode[..9] + year.ToString(CultureInfo.InvariantCulture);
-        var last = await db.Set<ChildAllowanceCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .Where(c => c.Number.StartsWith(prefix)).MaxAsync(c => (string?)c.Number, ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("D4", CultureInfo.InvariantCulture);
-    }
+    private Task<string> NextNumberAsync(ChildAllowanceKind kind, string divisionCode, int year, CancellationToken ct) =>
+        numbers.NextAsync(new NumberSeries((kind == ChildAllowanceKind.Orphan ? "GE" : "SW") + divisionCode[..9], year, 4),
+            db.Set<ChildAllowanceCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(c => (string?)c.Number), ct);
 }

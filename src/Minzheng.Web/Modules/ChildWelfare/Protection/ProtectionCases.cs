@@ -4,6 +4,7 @@ using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Protection;
@@ -105,7 +106,7 @@ public sealed record ProtectionInput(Guid ChildPersonId, HarmKind Harm, DateOnly
 public sealed record ProtectionActionInput(int? Version, string? ReferredTo, string? ShelterName, DateOnly? On, string? Service, string? Note);
 
 /// <summary>The protection case use cases; each checks child.protection first (the pages and API also require it).</summary>
-public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, BusinessClock clock, AuditLog audit)
+public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, BusinessClock clock, AuditLog audit, CaseNumbers numbers)
 {
     public static string HarmName(HarmKind h) => h switch
     {
@@ -140,12 +141,11 @@ public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, Business
         if (input.ReportedOn is not { } on || on > clock.Today) throw AppProblem.Field("reportedOn", "请填写发现（报告）日期，不晚于今天");
         if (string.IsNullOrWhiteSpace(input.Source)) throw AppProblem.Field("source", "请填写线索来源（如：学校报告、村委会发现、公安转介）");
         if (string.IsNullOrWhiteSpace(input.Description)) throw AppProblem.Field("description", "请填写情况");
-        var year = clock.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var prefix = "BH" + child.DivisionCode[..6] + year;
-        var count = await db.Set<ProtectionCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).CountAsync(c => c.Number.StartsWith(prefix), ct);
+        var number = await numbers.NextAsync(new NumberSeries("BH" + child.DivisionCode[..6], clock.Today.Year, 4),
+            db.Set<ProtectionCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(c => (string?)c.Number), ct);
         var c = new ProtectionCase
         {
-            Number = prefix + (count + 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+            Number = number,
             ChildPersonId = child.Id,
             DivisionCode = child.DivisionCode,
             Harm = input.Harm,

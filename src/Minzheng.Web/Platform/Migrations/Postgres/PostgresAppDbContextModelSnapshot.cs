@@ -3693,6 +3693,27 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("import_row_error", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Numbering.NumberCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Scope", "Year")
+                        .HasName("pk_platform_number_counter");
+
+                    b.ToTable("platform_number_counter", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3678,6 +3678,27 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("import_row_error", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Numbering.NumberCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Scope", "Year")
+                        .HasName("pk_platform_number_counter");
+
+                    b.ToTable("platform_number_counter", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.Property<Guid>("Id")
