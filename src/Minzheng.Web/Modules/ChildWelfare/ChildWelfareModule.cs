@@ -12,6 +12,7 @@ public static class ChildWelfareModule
     public static IServiceCollection AddChildWelfare(this IServiceCollection services)
     {
         services.AddScoped<ChildStandards>();
+        services.AddSingleton(ChildStandardKinds.Section);
         services.AddScoped<ChildAllowances>();
         services.AddScoped<ChildWatch>();
         services.AddScoped<ChildQueries>();
