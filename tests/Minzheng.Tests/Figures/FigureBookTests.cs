@@ -91,13 +91,25 @@ public abstract class FigureBookTests(AppFixture app)
             var start = new DateOnly(year, 1, 1);
             await county.PostAsJsonAsync("/api/v1/figures", new
             {
-                module = "dibao", kind = "monthly-standard", divisionCode = Rongxian, area = "urban", amount = 600m,
-                validFrom = start, validTo = new DateOnly(year, 12, 31), document = $"容政发〔{year}〕1号",
+                module = "dibao",
+                kind = "monthly-standard",
+                divisionCode = Rongxian,
+                area = "urban",
+                amount = 600m,
+                validFrom = start,
+                validTo = new DateOnly(year, 12, 31),
+                document = $"容政发〔{year}〕1号",
             }).EnsureStatus(HttpStatusCode.Created);
             var candidate = await county.PostAsJsonAsync("/api/v1/figures", new
             {
-                module = "dibao", kind = "monthly-standard", divisionCode = Rongxian, area = "urban", amount = 650m,
-                validFrom = start.AddDays(fromDays), validTo = toDays is { } t ? start.AddDays(t) : (DateOnly?)null, document = "x",
+                module = "dibao",
+                kind = "monthly-standard",
+                divisionCode = Rongxian,
+                area = "urban",
+                amount = 650m,
+                validFrom = start.AddDays(fromDays),
+                validTo = toDays is { } t ? start.AddDays(t) : (DateOnly?)null,
+                document = "x",
             });
             if (!overlaps)
             {
@@ -138,7 +150,7 @@ public abstract class FigureBookTests(AppFixture app)
         var city = await app.ClientAsync("city.officer");
         await city.PostAsJsonAsync("/api/v1/figures", new { module = "disability", kind = "care-amount", divisionCode = "450900000000", amount = 90m, validFrom = new DateOnly(2080, 1, 1), document = "x" })
             .ExpectProblemAsync(403, "forbidden");
-        await city.PostAsJsonAsync("/api/v1/figures", new { module = "child-welfare", kind = "end-notice-days", divisionCode = "450900000000", number = 30, validFrom = new DateOnly(2080, 1, 1), document = "玉民发〔2079〕1号" })
+        await city.PostAsJsonAsync("/api/v1/figures", new { module = "child-welfare", kind = "education-age-limit", divisionCode = "450900000000", number = 22, validFrom = new DateOnly(2080, 1, 1), document = "玉民发〔2079〕1号" })
             .EnsureStatus(HttpStatusCode.Created);
         var county = await app.ClientAsync("rongxian.officer");
         await county.PostAsJsonAsync("/api/v1/disability/figures", new { kind = "care-amount", divisionCode = Rongxian, amount = 90m, validFrom = new DateOnly(2080, 1, 1), document = "容民发〔2079〕2号" })

@@ -44,13 +44,28 @@ public abstract class FigureBookUpgradeTests
         var assistance = StandardDefaults.Rules().Concat(StandardDefaults.DemoFigures().Select(r => { r.IsDemo = true; return r; })).ToList();
         assistance.Add(new Figure
         {
-            Module = StandardKinds.Dibao, Kind = StandardKinds.DibaoMonthly.Code, DivisionCode = "450921000000", Area = FigureArea.Rural, Amount = Money.FromYuan(433.5m),
-            ValidFrom = new DateOnly(2021, 3, 1), ValidTo = new DateOnly(2021, 12, 31), Document = "容政发〔2021〕3号", Note = "县级提标（测试）", CreatedBy = "rongxian.officer",
+            Module = StandardKinds.Dibao,
+            Kind = StandardKinds.DibaoMonthly.Code,
+            DivisionCode = "450921000000",
+            Area = FigureArea.Rural,
+            Amount = Money.FromYuan(433.5m),
+            ValidFrom = new DateOnly(2021, 3, 1),
+            ValidTo = new DateOnly(2021, 12, 31),
+            Document = "容政发〔2021〕3号",
+            Note = "县级提标（测试）",
+            CreatedBy = "rongxian.officer",
         });
         assistance.Add(new Figure
         {
-            Module = StandardKinds.Dibao, Kind = StandardKinds.DibaoAddOn.Code, DivisionCode = "450921000000", Area = FigureArea.Urban, Category = "minor", Amount = Money.FromYuan(55m),
-            ValidFrom = new DateOnly(2022, 1, 1), Document = "容政发〔2022〕1号", CreatedBy = "rongxian.officer",
+            Module = StandardKinds.Dibao,
+            Kind = StandardKinds.DibaoAddOn.Code,
+            DivisionCode = "450921000000",
+            Area = FigureArea.Urban,
+            Category = "minor",
+            Amount = Money.FromYuan(55m),
+            ValidFrom = new DateOnly(2022, 1, 1),
+            Document = "容政发〔2022〕1号",
+            CreatedBy = "rongxian.officer",
         });
         var child = ChildWelfareInitializer.StandardRows(demo: true);
         var disability = DisabilityInitializer.FigureRows(demo: true);

@@ -19,17 +19,22 @@ public static class FiguresApi
             .WithSummary("标准（含历史），按模块/项目、种类、制定机关筛选，分页");
 
         group.MapGet("/kinds", (FigureCatalog catalog) => TypedResults.Ok(catalog.Sections.Select(s => new
+        {
+            s.Name,
+            s.EditPermission,
+            programs = s.Programs.Select(p => new { p.Code, p.Name }),
+            kinds = s.Kinds.Select(k => new
             {
-                s.Name,
-                s.EditPermission,
-                programs = s.Programs.Select(p => new { p.Code, p.Name }),
-                kinds = s.Kinds.Select(k => new
-                {
-                    k.Module, k.Code, k.Name, k.Unit, k.ValueType, k.ByArea,
-                    categories = k.Categories?.Select(c => new { c.Code, c.Name }),
-                    choices = k.Choices?.Select(c => new { c.Code, c.Name }),
-                }),
-            })))
+                k.Module,
+                k.Code,
+                k.Name,
+                k.Unit,
+                k.ValueType,
+                k.ByArea,
+                categories = k.Categories?.Select(c => new { c.Code, c.Name }),
+                choices = k.Choices?.Select(c => new { c.Code, c.Name }),
+            }),
+        })))
             .WithSummary("各模块声明的标准种类及录入所需权限");
 
         group.MapPost("/", async (FigureInput input, FigureBook book, CancellationToken ct) =>
