@@ -131,7 +131,7 @@ internal static class ComparisonPhases
         // the figures the rules read: the assistance demo figures (the way AssistanceInitializer adds them with demo on) for the
         // dibao standard and the property limits; the disability figures (care up to grade 2) ship on every installation
         string[] kinds = [StandardKinds.DibaoMonthly.Code, StandardKinds.MaxVehicles.Code, StandardKinds.MaxHouses.Code, StandardKinds.BusinessAllowed.Code];
-        db.Set<AssistanceStandard>().AddRange(StandardDefaults.DemoFigures().Where(s => kinds.Contains(s.Kind)).Select(s => { s.IsDemo = true; return s; }));
+        db.Set<Minzheng.Web.Platform.Figures.Figure>().AddRange(StandardDefaults.DemoFigures().Where(s => kinds.Contains(s.Kind)).Select(s => { s.IsDemo = true; return s; }));
         // every county exempts disabled people's vehicles and motorcycles from the vehicle rule (a county setting, as on the rules page)
         foreach (var county in city.Counties)
         {

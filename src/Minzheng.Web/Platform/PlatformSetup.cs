@@ -10,6 +10,7 @@ using Minzheng.Web.Platform.Calendar;
 using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
@@ -37,7 +38,8 @@ public static class PlatformSetup
 
         services.TryAddSingletonTimeProvider();
         services.AddSingleton<BusinessClock>();
-        services.AddScoped<Figures.FigureBook>();
+        services.AddScoped<FigureBook>();
+        services.AddSingleton<FigureCatalog>();
         services.AddScoped<Numbering.CaseNumbers>();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -252,6 +254,7 @@ public static class PlatformSetup
         app.MapWorkflowApi();
         app.MapImportsApi();
         app.MapAuditApi();
+        app.MapFiguresApi();
         return app;
     }
 }

@@ -352,7 +352,7 @@ public abstract class AssistanceFlowTests(AppFixture app)
         var first = await county.PostAsJsonAsync("/api/v1/assistance/standards", new { program = "dibao", divisionCode = "450921000000", area = "urban", monthlyAmount = 600m, validFrom = "2031-01-01", validTo = "2031-12-31", document = "容政发〔2030〕9号" });
         Assert.True(first.StatusCode == HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
         var overlap = await county.PostAsJsonAsync("/api/v1/assistance/standards", new { program = "dibao", divisionCode = "450921000000", area = "urban", monthlyAmount = 650m, validFrom = "2031-07-01", document = "容政发〔2031〕1号" });
-        await overlap.ExpectProblemAsync(409, "standard_overlap");
+        await overlap.ExpectProblemAsync(409, "figure_overlap");
         var notTheirs = await county.PostAsJsonAsync("/api/v1/assistance/standards", new { program = "dibao", divisionCode = "450981000000", area = "urban", monthlyAmount = 650m, validFrom = "2031-07-01", document = "x" });
         await notTheirs.ExpectProblemAsync(400, "validation_failed");
         var clerk = await app.ClientAsync("rongzhou.clerk");

@@ -20,7 +20,8 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         "/assistance/ledger", "/assistance/notices", "/public/notice/450921100003",
         "/payments", "/payments/recoveries", "/payments/statements", "/payments/price", "/payments/templates",
         "/children", "/children/cases", "/children/cases?status=confirmed", "/children/cases/new", "/children/watch", "/children/watch?alerts=true", "/children/watch/new", "/children/standards",
-        "/children/institutions", "/children/protection", "/disability", "/disability?status=approved",
+        "/children/institutions", "/children/protection", "/disability", "/disability?status=approved", "/disability/figures",
+        "/figures", "/figures?section=assistance&module=dibao", "/figures?section=child-welfare",
         "/comparison", "/comparison/findings", "/comparison/findings?status=Open&direction=Stop", "/comparison/datasets", "/comparison/rules",
     ];
 

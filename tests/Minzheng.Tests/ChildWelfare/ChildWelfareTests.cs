@@ -269,7 +269,7 @@ public abstract class ChildWelfareTests(AppFixture app)
         Assert.Contains("DB-TEST-0001", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         // overlapping figure refused
         await county.PostAsJsonAsync("/api/v1/children/standards", new { kind = "double-benefit", divisionCode = County, choice = "concurrent", validFrom = new DateOnly(2026, 6, 1), document = "x" })
-            .ExpectProblemAsync(409, "standard_overlap");
+            .ExpectProblemAsync(409, "figure_overlap");
     }
 
     [Fact]

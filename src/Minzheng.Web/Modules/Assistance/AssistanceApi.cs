@@ -78,26 +78,7 @@ public static class AssistanceApi
         var api = app.MapGroup("/api/v1/assistance").WithTags("Assistance");
         var read = Permissions.Policy(AssistancePermissions.Read);
 
-        api.MapPost("/standards", async Task<Created<AssistanceStandard>> (StandardInput input, StandardsService standards, CancellationToken ct) =>
-            {
-                var row = await standards.CreateAsync(input, ct: ct);
-                return TypedResults.Created($"/api/v1/assistance/standards/{row.Id}", row);
-            })
-            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Standards))
-            .WithSummary("录入救助标准（有效期重叠返回 409 standard_overlap）");
-
-        api.MapGet("/standards", async (string? program, string? divisionCode, StandardsQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.ListAsync(program, divisionCode, ct)))
-            .RequireAuthorization(read)
-            .WithSummary("救助标准及其历史");
-
-        api.MapPost("/standards/{id:guid}/end", async (Guid id, DateOnly validTo, StandardsService standards, CancellationToken ct) =>
-            {
-                await standards.EndAsync(id, validTo, ct);
-                return TypedResults.NoContent();
-            })
-            .RequireAuthorization(Permissions.Policy(AssistancePermissions.Standards))
-            .WithSummary("设置标准的截止日期");
+        api.MapStandardsApi();
 
         api.MapPost("/dibao/calculate", (CalculateRequest r, Figures figures, BusinessClock clock) =>
             {

@@ -24,9 +24,7 @@ public static class AssistanceModule
         services.AddSingleton(AssistanceProcesses.Dibao);
         services.AddSingleton(AssistanceProcesses.ExtremePoverty);
         services.AddSingleton(AssistanceProcesses.Temporary);
-        services.AddScoped<StandardsBook>();
-        services.AddScoped<StandardsService>();
-        services.AddScoped<StandardsQueries>();
+        services.AddSingleton(StandardKinds.Section);
         services.AddScoped<Figures>();
         services.AddScoped<Contracts.IMeansTestLimits, MeansTestLimitsProvider>();
         services.AddScoped<CaseAssessor>();

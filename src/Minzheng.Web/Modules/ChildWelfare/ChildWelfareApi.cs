@@ -1,6 +1,7 @@
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Modules.ChildWelfare;
@@ -12,6 +13,14 @@ public static class ChildWelfareApi
     public sealed record EndInput(ChildEndReason Reason, DateOnly? LastMonth, string? Note, int? Version);
 
     public sealed record StandardInput(string? Kind, string? DivisionCode, string? Category, decimal? Amount, int? Number, string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, string? Document);
+
+    /// <summary>A figure as this route has always answered it (the fields of the former child_standard row).</summary>
+    public sealed record StandardDto(Guid Id, string Kind, string DivisionCode, string Category, Platform.Money.Money? Amount, int? Number, string? Choice,
+        DateOnly ValidFrom, DateOnly? ValidTo, string Document, bool IsDemo, string CreatedBy, DateTime CreatedAt, DateTime UpdatedAt)
+    {
+        public static StandardDto From(Figure f) => new(f.Id, f.Kind, f.DivisionCode, f.Category, f.Amount, f.Number, f.Choice, f.ValidFrom, f.ValidTo, f.Document, f.IsDemo,
+            f.CreatedBy, f.CreatedAt, f.UpdatedAt);
+    }
 
     public static object ToDto(ChildAllowanceCase c) => new
     {
@@ -88,23 +97,30 @@ public static class ChildWelfareApi
                 TypedResults.File(await export.ExcelAsync(ct), Platform.Registry.RegistryApi.XlsxContentType, $"留守和困境儿童-{DateTime.Now:yyyyMMddHHmm}.xlsx"))
             .RequireAuthorization(read).ExcludeFromDescription();
 
-        api.MapPost("/standards", async (StandardInput input, ChildStandards s, ICurrentUser user, CancellationToken ct) =>
+        // a thin route over the kernel figure book, kept for existing clients (same body, same answer)
+        api.MapPost("/standards", async (StandardInput input, FigureBook book, ICurrentUser user, CancellationToken ct) =>
             {
-                var row = await s.AddAsync(new ChildStandard
+                var row = await book.AddAsync(new FigureInput
                 {
-                    Kind = input.Kind ?? "",
-                    DivisionCode = input.DivisionCode ?? user.DivisionCode ?? "",
-                    Category = input.Category ?? "",
-                    Amount = input.Amount is { } a ? Platform.Money.Money.FromYuan(a) : null,
+                    Module = ChildStandardKinds.Module,
+                    Kind = input.Kind,
+                    DivisionCode = input.DivisionCode ?? user.DivisionCode,
+                    Category = input.Category,
+                    Amount = input.Amount,
                     Number = input.Number,
                     Choice = input.Choice,
-                    ValidFrom = input.ValidFrom ?? throw AppProblem.Field("validFrom", "请填写执行日期"),
+                    ValidFrom = input.ValidFrom,
                     ValidTo = input.ValidTo,
-                    Document = input.Document ?? "",
-                    CreatedBy = user.UserName,
-                }, ct);
-                return TypedResults.Created($"/api/v1/children/standards/{row.Id}", row);
+                    Document = input.Document,
+                }, ct: ct);
+                return TypedResults.Created($"/api/v1/children/standards/{row.Id}", StandardDto.From(row));
             })
-            .RequireAuthorization(Permissions.Policy(ChildPermissions.Standards)).WithSummary("录入儿童福利标准（有效期不得重叠：409 standard_overlap）");
+            .RequireAuthorization(Permissions.Policy(ChildPermissions.Standards)).WithSummary("录入儿童福利标准（即标准库 /api/v1/figures 中的儿童福利项目；有效期不得重叠：409 figure_overlap）");
+        api.MapGet("/standards", async (string? kind, string? divisionCode, int? page, int? pageSize, FigureBook book, CancellationToken ct) =>
+            {
+                var result = await book.ListAsync(new FigureFilter(ChildStandardKinds.Module, kind, divisionCode), PageRequest.From(page, pageSize), ct);
+                return TypedResults.Ok(new { items = result.Items, total = result.Total });
+            })
+            .RequireAuthorization(read).WithSummary("儿童福利标准及其历史，分页");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Money;
 
 namespace Minzheng.Web.Modules.ChildWelfare;
@@ -19,7 +20,11 @@ public sealed class ChildWelfareInitializer(IServiceScopeFactory scopes, ILogger
     public async Task InitializeAsync(IServiceProvider services, bool demo, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        if (!await db.Set<ChildStandard>().AnyAsync(ct)) await StandardsAsync(db, demo, ct);
+        if (!await db.Set<Figure>().AnyAsync(f => f.Module == ChildStandardKinds.Module, ct))
+        {
+            db.AddRange(StandardRows(demo));
+            await db.SaveChangesAsync(ct);
+        }
         if (demo && !await db.Settings.AnyAsync(s => s.Key == DemoSetting, ct))
         {
             var (cases, watched) = await new ChildDemo(scopes).SeedAsync(ct);
@@ -29,9 +34,10 @@ public sealed class ChildWelfareInitializer(IServiceScopeFactory scopes, ILogger
         }
     }
 
-    private static async Task StandardsAsync(AppDbContext db, bool demo, CancellationToken ct)
+    /// <summary>The figures a new installation gets (national ones), plus the demo ones in demo mode.</summary>
+    public static List<Figure> StandardRows(bool demo)
     {
-        var rows = new List<ChildStandard>
+        var rows = new List<Figure>
         {
             Row(ChildStandardKinds.AdultAge, new(2010, 11, 18), "国办发〔2010〕54号（孤儿为未满18周岁的未成年人）", number: 18),
             Row(ChildStandardKinds.MinimumMonths, new(2019, 6, 18), "民发〔2019〕62号（失联、服刑在押等情形须6个月以上）", number: 6),
@@ -53,12 +59,12 @@ public sealed class ChildWelfareInitializer(IServiceScopeFactory scopes, ILogger
             rows.Add(Row(ChildStandardKinds.VisitIntervalDays, new(2019, 1, 1), "演示数据", "medium", number: 60));
             rows.Add(Row(ChildStandardKinds.VisitIntervalDays, new(2019, 1, 1), "演示数据", "low", number: 90));
         }
-        db.AddRange(rows);
-        await db.SaveChangesAsync(ct);
+        return rows;
     }
 
-    private static ChildStandard Row(ChildStandardKind kind, DateOnly from, string document, string category = "", decimal? amount = null, int? number = null, string? choice = null) => new()
+    private static Figure Row(FigureKind kind, DateOnly from, string document, string category = "", decimal? amount = null, int? number = null, string? choice = null) => new()
     {
+        Module = kind.Module,
         Kind = kind.Code,
         DivisionCode = City,
         Category = category,

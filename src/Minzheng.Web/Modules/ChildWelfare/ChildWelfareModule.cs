@@ -19,6 +19,7 @@ public static class ChildWelfareModule
             Navigation = new("child-welfare", "儿童福利", "孤儿、事实无人抚养儿童、留守和困境儿童", "四、", "/children", 50),
         });
         services.AddScoped<ChildStandards>();
+        services.AddSingleton(ChildStandardKinds.Section);
         services.AddScoped<ChildAllowances>();
         services.AddScoped<ChildWatch>();
         services.AddScoped<ChildQueries>();

@@ -27,6 +27,8 @@ public static class DisabilityModule
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
         services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
+        // the two subsidies' part of the kernel figure book: county civil affairs (who approve the subsidies) enter them
+        services.AddSingleton(new FigureSection(DisabilityFigures.Module, "残疾人两项补贴标准", DisabilityPermissions.Approve, [(DisabilityFigures.Module, "残疾人两项补贴")], DisabilityFigures.All));
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Living), "困难残疾人生活补贴"));
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Care), "重度残疾人护理补贴"));
         return services;
@@ -101,25 +103,28 @@ public static class DisabilityModule
             .RequireAuthorization(Permissions.Policy(DisabilityPermissions.Approve)).WithSummary("停发（死亡、户籍迁出、退出低保、残疾人证变更或过期、纳入特困、领取工伤护理费）：事由当月发放，次月起停发");
         api.MapPost("/subsidies/{id:guid}/resume", async (Guid id, ResumeInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.ResumeAsync(id, input.Version, ct))))
             .RequireAuthorization(Permissions.Policy(DisabilityPermissions.Approve)).WithSummary("恢复发放（数据比对暂停发放的补贴）：按当日条件重新核对，次月起按现行标准发放");
+        // thin routes over the kernel figure book, kept for existing clients (same body, same answer)
         api.MapPost("/figures", async (FigureInput input, FigureBook book, ICurrentUser user, CancellationToken ct) =>
         {
-            var kind = DisabilityFigures.All.FirstOrDefault(k => k.Code == input.Kind) ?? throw AppProblem.Field("kind", "未知的标准种类");
-            if (!user.HasPermission(DisabilityPermissions.Approve)) throw AppProblem.Forbidden("标准由县级以上民政部门录入");
-            var row = await book.AddAsync(kind, new Figure
+            var row = await book.AddAsync(new Platform.Figures.FigureInput
             {
-                Module = kind.Module,
-                Kind = kind.Code,
-                DivisionCode = input.DivisionCode ?? user.DivisionCode ?? "",
-                Amount = input.Amount is { } a ? Money.FromYuan(a) : null,
+                Module = DisabilityFigures.Module,
+                Kind = input.Kind,
+                DivisionCode = input.DivisionCode ?? user.DivisionCode,
+                Amount = input.Amount,
                 Number = input.Number,
                 Choice = input.Choice,
-                ValidFrom = input.ValidFrom ?? throw AppProblem.Field("validFrom", "请填写执行日期"),
+                ValidFrom = input.ValidFrom,
                 ValidTo = input.ValidTo,
-                Document = input.Document ?? "",
-                CreatedBy = user.UserName,
-            }, ct);
+                Document = input.Document,
+            }, ct: ct);
             return TypedResults.Created($"/api/v1/disability/figures/{row.Id}", new { row.Id, row.Kind, row.DivisionCode, row.ValidFrom });
-        }).RequireAuthorization(read).WithSummary("录入两项补贴标准（金额、扩面选项；期间不得重叠）");
+        }).RequireAuthorization(read).WithSummary("录入两项补贴标准（金额、扩面选项；县级民政审批权限；期间不得重叠：409 figure_overlap）");
+        api.MapGet("/figures", async (string? kind, string? divisionCode, int? page, int? pageSize, FigureBook book, CancellationToken ct) =>
+        {
+            var result = await book.ListAsync(new FigureFilter(DisabilityFigures.Module, kind, divisionCode), PageRequest.From(page, pageSize), ct);
+            return TypedResults.Ok(new { items = result.Items, total = result.Total });
+        }).RequireAuthorization(read).WithSummary("两项补贴标准及其历史，分页");
     }
 }
 
@@ -132,6 +137,14 @@ public sealed class DisabilityInitializer : IModuleInitializer
     {
         var db = services.GetRequiredService<AppDbContext>();
         if (await db.Set<Figure>().AnyAsync(f => f.Module == DisabilityFigures.Module, ct)) return;
+        db.AddRange(FigureRows(demo));
+        await db.SaveChangesAsync(ct);
+        if (demo) await DemoAsync(services, ct);
+    }
+
+    /// <summary>The figures every installation gets (52号's national scope), plus the demo amounts in demo mode.</summary>
+    public static List<Figure> FigureRows(bool demo)
+    {
         const string City = "450900000000";
         var national = new DateOnly(2016, 1, 1);
         const string doc52 = "国发〔2015〕52号";
@@ -148,18 +161,18 @@ public sealed class DisabilityInitializer : IModuleInitializer
             IsDemo = document.StartsWith("演示数据", StringComparison.Ordinal),
             CreatedBy = "system",
         };
-        db.AddRange(
+        var rows = new List<Figure>
+        {
             Row(DisabilityFigures.CareMaxGrade, doc52 + "（一、二级重度残疾人）", national, number: 2),
             Row(DisabilityFigures.LivingForLowIncome, doc52 + "（低保家庭；各地可扩大）", national, choice: "no"),
-            Row(DisabilityFigures.CareMild, doc52 + "（各地可扩大到非重度智力、精神残疾人）", national, choice: "no"));
+            Row(DisabilityFigures.CareMild, doc52 + "（各地可扩大到非重度智力、精神残疾人）", national, choice: "no"),
+        };
         if (demo)
         {
-            db.AddRange(
-                Row(DisabilityFigures.LivingAmount, "演示数据（参照贵港市 80 元/人·月）", national, amount: 80m),
-                Row(DisabilityFigures.CareAmount, "演示数据（参照贵港市 80 元/人·月）", national, amount: 80m));
+            rows.Add(Row(DisabilityFigures.LivingAmount, "演示数据（参照贵港市 80 元/人·月）", national, amount: 80m));
+            rows.Add(Row(DisabilityFigures.CareAmount, "演示数据（参照贵港市 80 元/人·月）", national, amount: 80m));
         }
-        await db.SaveChangesAsync(ct);
-        if (demo) await DemoAsync(services, ct);
+        return rows;
     }
 
     /// <summary>Care-subsidy applications for grade 1–2 people (容县 first) in every state, driven through the real chain.</summary>

@@ -1,10 +1,11 @@
 using Minzheng.Web.Modules.Assistance.Rules;
+using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Money;
 
 namespace Minzheng.Web.Modules.Assistance.Standards;
 
 /// <summary>Loads the figures a pure rule needs from the effective-dated configuration, each with its basis.</summary>
-public sealed class Figures(StandardsBook book)
+public sealed class Figures(FigureBook book)
 {
     public DibaoFigures Dibao(string divisionCode, Area area, DateOnly date)
     {
@@ -58,7 +59,7 @@ public sealed class Figures(StandardsBook book)
             cap is null ? null : new Figure<Money>(cap.Amount, cap.Basis), new Figure<Money>(limit.Amount, limit.Basis), Rounding(divisionCode, date));
     }
 
-    public int Number(StandardKind kind, string divisionCode, DateOnly date) => book.Require(kind, divisionCode, Area.All, date).Number;
+    public int Number(FigureKind kind, string divisionCode, DateOnly date) => book.Require(kind, divisionCode, Area.All, date).Number;
 
     public bool ApprovalDelegated(string divisionCode, DateOnly date) =>
         book.Find(StandardKinds.ApprovalDelegated, divisionCode, Area.All, date)?.Row.Choice == "yes";
@@ -69,5 +70,5 @@ public sealed class Figures(StandardsBook book)
         return new Figure<RoundingRule>(Enum.Parse<RoundingRule>(r.Row.Choice!), r.Basis);
     }
 
-    private static Figure<int> Number(StandardValue v) => new(v.Number, v.Basis);
+    private static Figure<int> Number(FigureValue v) => new(v.Number, v.Basis);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Money;
 
 namespace Minzheng.Web.Modules.Assistance.Standards;
@@ -19,12 +20,12 @@ public static class StandardDefaults
 
     private static readonly DateOnly Start = new(2014, 5, 1); // 社会救助暂行办法 in force
 
-    private static AssistanceStandard Row(StandardKind k, string document, DateOnly from, DateOnly? to = null, Area area = Area.All, string category = "") => new()
+    private static Figure Row(FigureKind k, string document, DateOnly from, DateOnly? to = null, Area area = Area.All, string category = "") => new()
     {
-        Program = k.Program,
+        Module = k.Module,
         Kind = k.Code,
         DivisionCode = City,
-        Area = area,
+        Area = area.ToFigureArea(),
         Category = category,
         ValidFrom = from,
         ValidTo = to,
@@ -32,13 +33,13 @@ public static class StandardDefaults
         CreatedBy = "system:defaults",
     };
 
-    private static AssistanceStandard Set(AssistanceStandard row, Action<AssistanceStandard> set)
+    private static Figure Set(Figure row, Action<Figure> set)
     {
         set(row);
         return row;
     }
 
-    public static IEnumerable<AssistanceStandard> Rules() =>
+    public static IEnumerable<Figure> Rules() =>
     [
         Set(Row(StandardKinds.ElderlyAge, "默认值（待玉林市民政局确认）", Start), r => r.Number = 60),
         Set(Row(StandardKinds.MinorAge, "默认值：未成年人指未满18周岁", Start), r => r.Number = 18),
@@ -57,7 +58,7 @@ public static class StandardDefaults
 
     public static async Task EnsureAsync(AppDbContext db, bool demo, CancellationToken ct = default)
     {
-        var set = db.Set<AssistanceStandard>();
+        var set = db.Set<Figure>();
         if (!await db.Settings.AnyAsync(s => s.Key == DefaultsSetting, ct))
         {
             set.AddRange(Rules());
@@ -73,15 +74,15 @@ public static class StandardDefaults
     }
 
     /// <summary>Illustrative figures for the demo: plausible orders of magnitude, not Yulin's.</summary>
-    public static IEnumerable<AssistanceStandard> DemoFigures()
+    public static IEnumerable<Figure> DemoFigures()
     {
-        AssistanceStandard Amount(StandardKind k, decimal yuan, DateOnly from, DateOnly? to = null, Area area = Area.All, string category = "")
+        Figure Amount(FigureKind k, decimal yuan, DateOnly from, DateOnly? to = null, Area area = Area.All, string category = "")
         {
             var r = Row(k, Demo, from, to, area, category);
             r.Amount = Money.FromYuan(yuan);
             return r;
         }
-        AssistanceStandard Percent(StandardKind k, decimal percent, string category = "")
+        Figure Percent(FigureKind k, decimal percent, string category = "")
         {
             var r = Row(k, Demo, Start, category: category);
             r.Percent = percent;
@@ -90,7 +91,7 @@ public static class StandardDefaults
         var y2019 = new DateOnly(2019, 1, 1);
         var y2020 = new DateOnly(2020, 1, 1);
         var y2023 = new DateOnly(2023, 1, 1);
-        var list = new List<AssistanceStandard>
+        var list = new List<Figure>
         {
             Amount(StandardKinds.DibaoMonthly, 620, y2019, new DateOnly(2019, 12, 31), Area.Urban),
             Amount(StandardKinds.DibaoMonthly, 690, y2020, new DateOnly(2022, 12, 31), Area.Urban),

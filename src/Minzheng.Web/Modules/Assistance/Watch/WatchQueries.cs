@@ -7,6 +7,7 @@ using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Time;
@@ -27,7 +28,7 @@ public sealed record FollowUpInput(DateOnly? VisitedOn, string? Visitor, RiskLev
 /// temporary assistance; each with follow-up visits. The 城镇困难群众脱困解困台账 lists urban households in
 /// difficulty with every help they receive.
 /// </summary>
-public sealed class WatchQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, StandardsBook book, ICurrentUser user, AuditLog audit)
+public sealed class WatchQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, FigureBook book, ICurrentUser user, AuditLog audit)
 {
     public async Task<List<WatchEntry>> WatchListAsync(CancellationToken ct = default)
     {

@@ -836,110 +836,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("assistance_review", (string)null);
                 });
 
-            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Standards.AssistanceStandard", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("Amount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<int>("Area")
-                        .HasColumnType("integer")
-                        .HasColumnName("area");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("choice");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("division_code");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("document");
-
-                    b.Property<decimal?>("Factor")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("numeric(9,4)")
-                        .HasColumnName("factor");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_demo");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("note");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<decimal?>("Percent")
-                        .HasPrecision(7, 3)
-                        .HasColumnType("numeric(7,3)")
-                        .HasColumnName("percent");
-
-                    b.Property<string>("Program")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("program");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_assistance_standard");
-
-                    b.HasIndex("Program", "Kind", "DivisionCode", "ValidFrom")
-                        .HasDatabaseName("ix_assistance_standard_program_kind_division_code_valid_from");
-
-                    b.ToTable("assistance_standard", (string)null);
-                });
-
             modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Watch.WatchFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1195,85 +1091,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasFilter("status IN (1, 2, 3)");
 
                     b.ToTable("child_allowance_case", (string)null);
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Allowances.ChildStandard", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("Amount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("choice");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("division_code");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("document");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_demo");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("kind");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_child_standard");
-
-                    b.HasIndex("Kind", "DivisionCode", "ValidFrom")
-                        .HasDatabaseName("ix_child_standard_kind_division_code_valid_from");
-
-                    b.ToTable("child_standard", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.ChildInstitution", b =>
@@ -3415,6 +3232,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
 
+                    b.Property<int>("Area")
+                        .HasColumnType("integer")
+                        .HasColumnName("area");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3448,6 +3269,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("document");
 
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("factor");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
@@ -3464,9 +3290,19 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("module");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
                     b.Property<int?>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("percent");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")

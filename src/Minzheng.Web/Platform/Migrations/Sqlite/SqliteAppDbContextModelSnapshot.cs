@@ -827,110 +827,6 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("assistance_review", (string)null);
                 });
 
-            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Standards.AssistanceStandard", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("Amount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<int>("Area")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("area");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("choice");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("division_code");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("document");
-
-                    b.Property<decimal?>("Factor")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("factor");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_demo");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("note");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("number");
-
-                    b.Property<decimal?>("Percent")
-                        .HasPrecision(7, 3)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("percent");
-
-                    b.Property<string>("Program")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("program");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_assistance_standard");
-
-                    b.HasIndex("Program", "Kind", "DivisionCode", "ValidFrom")
-                        .HasDatabaseName("ix_assistance_standard_program_kind_division_code_valid_from");
-
-                    b.ToTable("assistance_standard", (string)null);
-                });
-
             modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Watch.WatchFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1186,85 +1082,6 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasFilter("status IN (1, 2, 3)");
 
                     b.ToTable("child_allowance_case", (string)null);
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Allowances.ChildStandard", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("Amount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("choice");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("division_code");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("document");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_demo");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("number");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_child_standard");
-
-                    b.HasIndex("Kind", "DivisionCode", "ValidFrom")
-                        .HasDatabaseName("ix_child_standard_kind_division_code_valid_from");
-
-                    b.ToTable("child_standard", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.ChildInstitution", b =>
@@ -3400,6 +3217,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_fen");
 
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -3433,6 +3254,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("document");
 
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("factor");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
@@ -3449,9 +3275,19 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("module");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
                     b.Property<int?>("Number")
                         .HasColumnType("INTEGER")
                         .HasColumnName("number");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("percent");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
