@@ -13,6 +13,7 @@ using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
+using Minzheng.Web.Platform.Jobs;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Ui;
@@ -77,6 +78,7 @@ public static class PlatformSetup
         services.AddScoped<Access.Admin.UserAdministration>();
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
+        services.AddJobs();
         services.AddRegistry();
         services.AddImports();
 
@@ -251,6 +253,7 @@ public static class PlatformSetup
         app.MapWorkflowApi();
         app.MapImportsApi();
         app.MapAuditApi();
+        app.MapJobsApi();
         return app;
     }
 }
