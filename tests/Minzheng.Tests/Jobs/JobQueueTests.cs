@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
@@ -187,6 +188,50 @@ public abstract class JobQueueTests(AppFixture app)
         Assert.Equal(Enumerable.Range(0, 40).Sum(i => (400 + i) * 100L), payroll.TotalFen);
         // and nothing is left to claim
         Assert.False(await NewInstance().RunNextAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_payroll_generation_is_queued_with_the_payroll_and_can_be_stopped_and_continued()
+    {
+        app.SkipIfUnavailable();
+        const string county = "450921000000"; // 容县
+        var officer = await app.ClientAsync("rongxian.officer");
+        var today = app.Services.GetRequiredService<BusinessClock>().Today;
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var created = await officer.PostAsJsonAsync("/api/v1/payments/payrolls", new { divisionCode = county, program = "extreme-poverty", month, kind = "regular" });
+        Assert.True(created.StatusCode == HttpStatusCode.Accepted, await created.Content.ReadAsStringAsync());
+        var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
+
+        // the job was written with the payroll, as the officer; this fixture's own worker is off, so it waits
+        var job = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Jobs.AsNoTracking().SingleAsync(j => j.SubjectId == id));
+        Assert.Equal((PayrollJob.Kind, JobStatus.Queued, "rongxian.officer", county), (job.Kind, job.Status, job.CreatedBy, job.DivisionCode));
+        var progress = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}/progress");
+        Assert.True(progress.GetProperty("running").GetBoolean());
+        Assert.False(progress.GetProperty("done").GetBoolean());
+        Assert.Equal("排队等待", progress.GetProperty("step").GetString());
+        var payroll = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}");
+        await officer.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/regenerate", new { version = payroll.GetProperty("version").GetInt32() })
+            .ExpectProblemAsync(409, "generation_running");
+
+        // stopped: the job is cancelled and the payroll says how to continue
+        var stop = await officer.PostAsync($"/api/v1/payments/payrolls/{id}/stop", null);
+        Assert.True((await stop.JsonAsync()).GetProperty("stopped").GetBoolean());
+        Assert.Equal(JobStatus.Cancelled, (await JobAsync(job.Id)).Status);
+        progress = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}/progress");
+        Assert.True(progress.GetProperty("done").GetBoolean());
+        Assert.StartsWith("生成已停止", progress.GetProperty("message").GetString());
+        Assert.False((await (await officer.PostAsync($"/api/v1/payments/payrolls/{id}/stop", null)).JsonAsync()).GetProperty("stopped").GetBoolean());
+
+        // continued: queued again, and an instance generates it as the officer
+        payroll = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}");
+        var again = await officer.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/regenerate", new { version = payroll.GetProperty("version").GetInt32() });
+        Assert.True(again.StatusCode == HttpStatusCode.Accepted, await again.Content.ReadAsStringAsync());
+        Assert.True(await NewInstance().RunNextAsync(CancellationToken.None));
+        payroll = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}");
+        Assert.Equal("generated", payroll.GetProperty("status").GetString());
+        Assert.True(payroll.GetProperty("progress").GetProperty("done").GetBoolean());
+        var jobs = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Jobs.AsNoTracking().Where(j => j.SubjectId == id).OrderBy(j => j.CreatedAt).ThenBy(j => j.Id).ToListAsync());
+        Assert.Equal([JobStatus.Cancelled, JobStatus.Succeeded], jobs.Select(j => j.Status));
     }
 
     [Fact]
