@@ -61,7 +61,7 @@ internal sealed record RuleTime(string Rule, long EngineMs, long Findings, long 
 
 /// <summary>
 /// One phase of the comparison benchmark, each in its own process: setup (the synthetic city, not measured) and measure
-/// (a city-wide run exactly as <see cref="ComparisonRunner"/> runs a queued job, peak memory read right after it; the checks;
+/// (a city-wide run exactly as <see cref="ComparisonJob"/> runs a queued job, peak memory read right after it; the checks;
 /// a rerun; then the lower bound: each rule's own statement once for the whole city, twice, the faster per rule).
 /// </summary>
 internal static class ComparisonPhases
@@ -232,14 +232,13 @@ internal static class ComparisonPhases
         var r = result.Comparison!;
         result.Notes.Add("load average before the run: " + LoadAverage());
         var clock = app.Services.GetRequiredService<BusinessClock>();
-        var runner = app.Services.GetRequiredService<ComparisonRunner>();
-        // a city officer starts the run (ComparisonRuns.StartAsync), the background runner runs the job as that officer
+        // a city officer starts the run (ComparisonRuns.StartAsync), the job queue runs the job as that officer
         var officer = new ActingIdentity(null, "bench.city.officer", ComparisonCity.City, new HashSet<string> { ComparisonPermissions.Run, ComparisonPermissions.Read, ComparisonPermissions.Resolve });
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var gen2 = GC.CollectionCount(2);
         var clockRun = Stopwatch.StartNew();
-        var runId = await RunAsync(app, runner, officer, clock, ct);
+        var runId = await RunAsync(app, officer, clock, ct);
         clockRun.Stop();
         result.PeakKb = ProcessMemory.PeakKb;
         r.WallSeconds = clockRun.Elapsed.TotalSeconds;
@@ -304,7 +303,7 @@ internal static class ComparisonPhases
 
         // a rerun over the same data adds nothing
         var rerunClock = Stopwatch.StartNew();
-        var rerunId = await RunAsync(app, runner, officer, clock, ct);
+        var rerunId = await RunAsync(app, officer, clock, ct);
         r.RerunSeconds = rerunClock.Elapsed.TotalSeconds;
         var rerun = await db.Set<ComparisonRun>().AsNoTracking().SingleAsync(x => x.Id == rerunId, ct);
         r.RerunFindings = rerun.NewFindings;
@@ -435,8 +434,8 @@ internal static class ComparisonPhases
         result.Notes.Add("plans printed above");
     }
 
-    /// <summary>Starts a run as ComparisonRuns.StartAsync records it and runs the job as the background runner does; returns its id.</summary>
-    private static async Task<Guid> RunAsync(WebApplication app, ComparisonRunner runner, ActingIdentity officer, BusinessClock clock, CancellationToken ct)
+    /// <summary>Starts a run as ComparisonRuns.StartAsync records it and runs the job as the job queue does; returns its id.</summary>
+    private static async Task<Guid> RunAsync(WebApplication app, ActingIdentity officer, BusinessClock clock, CancellationToken ct)
     {
         Guid id;
         await using (var scope = app.Services.CreateAsyncScope())
@@ -448,7 +447,11 @@ internal static class ComparisonPhases
             await db.SaveChangesAsync(ct);
             id = run.Id;
         }
-        await runner.RunAsync(new ComparisonJob(id, officer), ct);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(officer);
+            await scope.ServiceProvider.GetRequiredService<ComparisonJob>().ExecuteAsync(id, null, ct);
+        }
         return id;
     }
 

@@ -116,7 +116,7 @@ internal static class PayrollPhases
         Payroll payroll;
         await using (var scope = app.SystemScope())
         {
-            // as PayrollRunner runs it: a scope of its own, a synchronous progress callback
+            // as the payroll job runs it: a scope of its own, a synchronous progress callback
             payroll = await scope.ServiceProvider.GetRequiredService<PayrollGenerator>().RunAsync(id, timer, ct);
         }
         clock.Stop();

@@ -14,6 +14,7 @@ using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
+using Minzheng.Web.Platform.Jobs;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Ui;
@@ -80,6 +81,7 @@ public static class PlatformSetup
         services.AddScoped<Access.Admin.UserAdministration>();
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
+        services.AddJobs();
         services.AddRegistry();
         services.AddImports();
 
@@ -255,6 +257,7 @@ public static class PlatformSetup
         app.MapImportsApi();
         app.MapAuditApi();
         app.MapFiguresApi();
+        app.MapJobsApi();
         return app;
     }
 }

@@ -105,7 +105,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         await page.GotoAsync("/admin/users");
         var userUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
-        foreach (var path in new[] { "/admin/users", "/admin/roles", "/audit", userUrl! })
+        foreach (var path in new[] { "/admin/users", "/admin/roles", "/admin/jobs", "/audit", userUrl! })
         {
             var response = await page.GotoAsync(path);
             Assert.True(response?.Ok, $"{path}: {response?.Status}");

@@ -3,6 +3,7 @@ using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Jobs;
 using Minzheng.Web.Platform.Registry;
 
 namespace Minzheng.Web.Modules.ChildWelfare;
@@ -24,7 +25,7 @@ public static class ChildWelfareModule
         services.AddScoped<ChildWatch>();
         services.AddScoped<ChildQueries>();
         services.AddScoped<WatchExport>();
-        services.AddHostedService<ChildAllowanceSweeper>();
+        services.AddRecurringJob<ChildAllowanceSweep>(ChildAllowanceSweep.Kind, "儿童保障到期清理", ChildAllowanceSweep.Every, ChildAllowanceSweep.FirstAfter);
         services.AddScoped<Protection.ProtectionCases>();
         services.AddScoped<Institutions.ChildInstitutions>();
         services.AddScoped<IPersonPanel, ChildPersonPanel>();

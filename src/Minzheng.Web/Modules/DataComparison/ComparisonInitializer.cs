@@ -95,7 +95,9 @@ public sealed class ComparisonInitializer : IModuleInitializer
         var run = new ComparisonRun { DivisionCode = Rongxian, StartedBy = "system:demo", StartedAt = clock.UtcNow };
         db.Add(run);
         await db.SaveChangesAsync(ct);
-        // The same runner as a county's run (report, message, audit), as the system.
-        await services.GetRequiredService<ComparisonRunner>().RunAsync(new ComparisonJob(run.Id, ActingIdentity.System("comparison-demo")), ct);
+        // The same run as a county's job (report, message, audit), in a scope of its own, as the system.
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("comparison-demo");
+        await scope.ServiceProvider.GetRequiredService<ComparisonJob>().ExecuteAsync(run.Id, null, ct);
     }
 }

@@ -5,6 +5,7 @@ using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
+using Minzheng.Web.Platform.Jobs;
 using Minzheng.Web.Platform.Registry;
 
 namespace Minzheng.Web.Modules.DataComparison;
@@ -30,8 +31,7 @@ public static class ComparisonModule
         services.AddScoped<ComparisonQueries>();
         services.AddScoped<RuleSettings>();
         services.AddScoped<Platform.Registry.IPersonPanel, ComparisonPersonPanel>();
-        services.AddSingleton<ComparisonRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<ComparisonRunner>());
+        services.AddJobKind<ComparisonJob>(ComparisonJob.Kind, "数据比对", RestartPolicy.Fail, ComparisonJob.InterruptedMessage);
         services.AddSingleton<IModuleInitializer, ComparisonInitializer>();
         return services;
     }
@@ -129,11 +129,11 @@ public static class ComparisonModule
             return TypedResults.Accepted($"/api/v1/comparison/runs/{run.Id}", new { run.Id, run.Status });
         }).RequireAuthorization(Permissions.Policy(ComparisonPermissions.Run)).WithSummary("执行比对（本县或全市各县，后台执行）");
 
-        api.MapGet("/runs/{id:guid}", async (Guid id, AppDbContext db, ComparisonRunner runner, CancellationToken ct) =>
+        api.MapGet("/runs/{id:guid}", async (Guid id, AppDbContext db, JobQueue jobs, CancellationToken ct) =>
         {
             var run = await db.Set<ComparisonRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
             if (run is null) return Problems.Result(404, "not_found", "比对任务不存在或不在您的管辖范围内");
-            var p = runner.Progress(id);
+            var p = run.Status == RunStatus.Running ? await jobs.ActiveAsync(id, ct) : null;
             return TypedResults.Ok(new
             {
                 run.Id,

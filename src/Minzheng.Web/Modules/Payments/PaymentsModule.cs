@@ -2,6 +2,7 @@ using Minzheng.Web.Modules.Payments.Contracts;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Jobs;
 
 namespace Minzheng.Web.Modules.Payments;
 
@@ -26,9 +27,7 @@ public static class PaymentsModule
         services.AddScoped<PriceLinkage>();
         services.AddScoped<FundStatements>();
         services.AddScoped<IPaymentLedger, PaymentLedger>();
-        services.AddSingleton<PayrollProgress>();
-        services.AddSingleton<PayrollRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<PayrollRunner>());
+        services.AddJobKind<PayrollJob>(PayrollJob.Kind, "发放表生成", RestartPolicy.Resume);
         services.AddSingleton<IModuleInitializer, PaymentsInitializer>();
         return services;
     }

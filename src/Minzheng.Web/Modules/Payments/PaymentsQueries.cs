@@ -21,7 +21,7 @@ public sealed record LineFilter(LineStatus? Status = null, LinePurpose? Purpose 
 public sealed record LineRow(long Id, string SourceNumber, Guid PayeePersonId, string PayeeName, Guid? HouseholdId, string DivisionName, DateOnly ServiceMonth, LinePurpose Purpose,
     bool IsArrears, Money Amount, int PersonCount, string? BankName, string? BankAccountMasked, LineStatus Status, string? FailureReason, long? RetryOfLineId, IReadOnlyList<AmountLine> Explanation);
 
-public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions, EntitlementPrograms programs, PayrollProgress progress, PayrollRunner runner)
+public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions, EntitlementPrograms programs, Platform.Jobs.JobQueue jobs)
 {
     public async Task<List<PayrollRow>> ListAsync(PayrollFilter filter, CancellationToken ct)
     {
@@ -41,7 +41,11 @@ public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions
                 .GroupBy(l => new { l.Purpose, l.Status })
                 .Select(g => new { g.Key.Purpose, g.Key.Status, Count = g.Count(), Fen = g.Sum(x => x.AmountFen) }).ToListAsync(ct))
             .Select(g => new LineBreakdown(g.Purpose, g.Status, g.Count, new Money(g.Fen))).OrderBy(b => b.Purpose).ThenBy(b => b.Status).ToList();
-        return new PayrollDetail(payroll, divisions.NameOf(payroll.DivisionCode), programs.NameOf(payroll.Program), breakdown, progress.Get(id), runner.IsRunning(id));
+        var job = await jobs.ActiveAsync(id, ct);
+        var progress = job is null ? null
+            : job.Status == Platform.Jobs.JobStatus.Queued ? new GenerationProgress("排队等待", 0, 1)
+            : new GenerationProgress(job.Message ?? "准备中", job.Done, Math.Max(job.Total, 1));
+        return new PayrollDetail(payroll, divisions.NameOf(payroll.DivisionCode), programs.NameOf(payroll.Program), breakdown, progress, job is not null);
     }
 
     public async Task<Paged<LineRow>> LinesAsync(Guid payrollId, LineFilter filter, PageRequest page, CancellationToken ct)

@@ -5,6 +5,7 @@ using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Jobs;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 
@@ -18,7 +19,7 @@ public sealed record PayrollActionInput(int Version, string? Opinion);
 /// A payroll's life: generate (draft) → review → approve (by someone other than the generator) → export →
 /// reconcile. Each call is one transaction; a stale version answers 409.
 /// </summary>
-public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessClock clock, DivisionDirectory divisions, EntitlementPrograms programs, PayrollRunner runner, AuditLog audit)
+public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessClock clock, DivisionDirectory divisions, EntitlementPrograms programs, JobQueue jobs, AuditLog audit)
 {
     public async Task<Payroll> CreateAsync(NewPayrollInput input, CancellationToken ct)
     {
@@ -50,6 +51,8 @@ public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessCl
             Message = "正在生成",
         };
         db.Set<Payroll>().Add(payroll);
+        // The generation is queued in the same save: it exists exactly when the payroll does.
+        jobs.Enqueue(PayrollJob.Kind, payroll.Id, uniqueKey: PayrollJob.KeyOf(payroll.Id));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -58,7 +61,6 @@ public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessCl
         {
             throw Exists(county!, input.Program!, month);
         }
-        await runner.EnqueueAsync(new PayrollJob(payroll.Id, ActingIdentity.Of(user, user.PermissionList)));
         return payroll;
     }
 
@@ -89,33 +91,49 @@ public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessCl
     public async Task<Payroll> RegenerateAsync(Guid id, PayrollActionInput input, CancellationToken ct)
     {
         var payroll = await LoadAsync(id, input.Version, ct);
-        if (runner.IsRunning(id)) throw AppProblem.Conflict("generation_running", "发放表正在生成，请等待完成或先停止");
+        if (await jobs.ActiveAsync(id, ct) is not null) throw Running();
         if (payroll.Status == PayrollStatus.Generated)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await ResetAsync(payroll, ct);
             payroll.Status = PayrollStatus.Generating;
             payroll.Message = "正在重新生成";
-            await db.SaveChangesAsync(ct);
+            jobs.Enqueue(PayrollJob.Kind, payroll.Id, uniqueKey: PayrollJob.KeyOf(payroll.Id));
+            await SaveQueuedAsync(ct);
             await tx.CommitAsync(ct);
         }
         else if (payroll.Status == PayrollStatus.Generating)
         {
             payroll.Message = "正在继续生成";
-            await db.SaveChangesAsync(ct);
+            jobs.Enqueue(PayrollJob.Kind, payroll.Id, uniqueKey: PayrollJob.KeyOf(payroll.Id));
+            await SaveQueuedAsync(ct);
         }
         else
         {
             throw AppProblem.Conflict("payroll_locked", "发放表已审核或审批，不能重新生成；之后的变化将在下月发放表中补发或追缴");
         }
-        await runner.EnqueueAsync(new PayrollJob(payroll.Id, ActingIdentity.Of(user, user.PermissionList)));
         return payroll;
     }
 
     public async Task<bool> StopAsync(Guid id, CancellationToken ct)
     {
         var payroll = await db.Set<Payroll>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AppProblem.NotFound("发放表");
-        return runner.Cancel(payroll.Id);
+        return await jobs.CancelSubjectAsync(payroll.Id, ct);
+    }
+
+    private static AppProblem Running() => AppProblem.Conflict("generation_running", "发放表正在生成，请等待完成或先停止");
+
+    /// <summary>Saves with the generation queued; a second one for the same payroll meets the queue's unique key (two clicks at once).</summary>
+    private async Task SaveQueuedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && Platform.Data.UniqueViolation.Is(e))
+        {
+            throw Running();
+        }
     }
 
     private async Task ResetAsync(Payroll payroll, CancellationToken ct)

@@ -57,6 +57,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportRowError> ImportRowErrors => Set<ImportRowError>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Jobs.Job> Jobs => Set<Jobs.Job>();
 
     /// <summary>
     /// When set, a save records one audit entry per table and operation with a row count instead of one

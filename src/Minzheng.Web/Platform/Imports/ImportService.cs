@@ -4,11 +4,12 @@ using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Jobs;
 
 namespace Minzheng.Web.Platform.Imports;
 
 /// <summary>The steps a clerk takes for any kind of import: upload, map columns (then validation runs), commit; each queues its work.</summary>
-public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser user, ImportRunner runner, IEnumerable<IImportKind> kinds)
+public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser user, JobQueue jobs, IEnumerable<IImportKind> kinds)
 {
     public IImportKind KindOf(string kind) => kinds.FirstOrDefault(k => k.Kind == kind) ?? throw AppProblem.NotFound("导入类型");
 
@@ -69,8 +70,9 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         batch.MappingJson = JsonSerializer.Serialize(clean);
         batch.Status = ImportStatus.Validating;
         batch.Message = null;
+        // Queued in the same save: the job exists exactly when the batch says "validating".
+        jobs.Enqueue(ImportJob.Kind, batch.Id, new ImportJob.Payload(Commit: false));
         await db.SaveChangesAsync(ct);
-        await runner.EnqueueAsync(new ImportJob(batch.Id, Commit: false, ActingIdentity.Of(user, user.PermissionList)));
     }
 
     public async Task CommitAsync(Guid id, bool onlyValidRows, CancellationToken ct)
@@ -82,8 +84,8 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         if (batch.ErrorRows >= batch.TotalRows) throw AppProblem.Conflict("import_nothing_valid", "没有可导入的行");
         batch.OnlyValidRows = onlyValidRows;
         batch.Status = ImportStatus.Committing;
+        jobs.Enqueue(ImportJob.Kind, batch.Id, new ImportJob.Payload(Commit: true));
         await db.SaveChangesAsync(ct);
-        await runner.EnqueueAsync(new ImportJob(batch.Id, Commit: true, ActingIdentity.Of(user, user.PermissionList)));
     }
 
     /// <summary>A batch within the user's scope and of a kind the user may import; otherwise 404.</summary>

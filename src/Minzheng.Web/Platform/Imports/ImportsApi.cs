@@ -15,12 +15,12 @@ public static class ImportsApi
         var group = app.MapGroup("/imports").RequireAuthorization().ExcludeFromDescription();
 
         // Polled by the batch page while a job runs.
-        group.MapGet("/{id:guid}/status", async (Guid id, ImportService imports, ImportProgress progress, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/status", async (Guid id, ImportService imports, Jobs.JobQueue jobs, CancellationToken ct) =>
         {
             var batch = await imports.LoadAsync(id, ct);
-            var running = progress.Get(id);
+            var running = await jobs.ActiveAsync(id, ct);
             var done = batch.Status is not (ImportStatus.Validating or ImportStatus.Committing);
-            return TypedResults.Ok(new { status = batch.Status.ToString(), phase = running?.Phase, processed = running?.Processed ?? batch.ProcessedRows, total = running?.Total ?? batch.TotalRows, done, batch.Message });
+            return TypedResults.Ok(new { status = batch.Status.ToString(), phase = running?.Message, processed = running?.Done ?? batch.ProcessedRows, total = running?.Total ?? batch.TotalRows, done, batch.Message });
         });
 
         group.MapGet("/{id:guid}/errors.xlsx", async (Guid id, AppDbContext db, ImportService imports, CancellationToken ct) =>

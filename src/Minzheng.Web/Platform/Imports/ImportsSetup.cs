@@ -1,3 +1,5 @@
+using Minzheng.Web.Platform.Jobs;
+
 namespace Minzheng.Web.Platform.Imports;
 
 public static class ImportsSetup
@@ -5,8 +7,7 @@ public static class ImportsSetup
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
         services.AddSingleton<ImportProgress>();
-        services.AddSingleton<ImportRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
+        services.AddJobKind<ImportJob>(ImportJob.Kind, "导入", RestartPolicy.Fail, ImportJob.InterruptedMessage);
         services.AddScoped<PersonImport>();
         services.AddScoped<IImportKind>(sp => sp.GetRequiredService<PersonImport>());
         services.AddScoped<ImportService>();
