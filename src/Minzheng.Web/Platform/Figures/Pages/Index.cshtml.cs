@@ -54,7 +54,7 @@ public sealed class IndexModel(FigureBook book, ICurrentUser user) : PageModel
 
     private string BackUrl => "/figures" + (string.IsNullOrEmpty(Section) ? "" : "?section=" + Uri.EscapeDataString(Section));
 
-    public async Task OnGetAsync(int? page)
+    public async Task OnGetAsync([FromQuery] int? page)
     {
         var modules = CurrentSection?.Programs.Select(p => p.Code).ToList();
         Result = await book.ListAsync(new FigureFilter(Module, Kind, DivisionCode, modules), PageRequest.From(page, 50), HttpContext.RequestAborted);
