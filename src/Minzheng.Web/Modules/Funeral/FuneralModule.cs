@@ -10,6 +10,7 @@ public static class FuneralModule
     public static IServiceCollection AddFuneral(this IServiceCollection services)
     {
         services.AddScoped<DeathRecords>();
+        services.AddScoped<Platform.Registry.IDeathHandler, FuneralDeathHandler>();
         services.AddScoped<Platform.Registry.IPersonPanel, FuneralPersonPanel>();
         return services;
     }
