@@ -106,7 +106,15 @@ public sealed class FuneralDeathHandler(AppDbContext db, AuditLog audit) : IDeat
         db.Remove(record);
         audit.Add("remove-death-record", nameof(DeathRecord), record.Id.ToString(), new
         {
-            record.PersonId, record.DeathDate, record.Place, record.Reporter, record.CremationCertificate, record.CrematedOn, record.RecordedBy, record.RecordedAt, record.Effects,
+            record.PersonId,
+            record.DeathDate,
+            record.Place,
+            record.Reporter,
+            record.CremationCertificate,
+            record.CrematedOn,
+            record.RecordedBy,
+            record.RecordedAt,
+            record.Effects,
         }, record.DivisionCode);
         return [$"删除误报的死亡（火化）登记（{record.Reporter}，{record.DeathDate:yyyy-MM-dd}），原登记内容保存在审计日志中"];
     }
