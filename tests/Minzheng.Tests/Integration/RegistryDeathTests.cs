@@ -282,8 +282,13 @@ public abstract partial class RegistryDeathTests(AppFixture app)
         var url = uploaded.Headers.Location!.OriginalString;
         await PostFormAsync(client, url, "Map", new()
         {
-            ["mapping[householdKey]"] = "户编号", ["mapping[idNumber]"] = "公民身份号码", ["mapping[name]"] = "姓名", ["mapping[relation]"] = "与户主关系",
-            ["mapping[divisionCode]"] = "区划代码", ["mapping[lifeStatus]"] = "人员状态", ["mapping[deathDate]"] = "死亡日期",
+            ["mapping[householdKey]"] = "户编号",
+            ["mapping[idNumber]"] = "公民身份号码",
+            ["mapping[name]"] = "姓名",
+            ["mapping[relation]"] = "与户主关系",
+            ["mapping[divisionCode]"] = "区划代码",
+            ["mapping[lifeStatus]"] = "人员状态",
+            ["mapping[deathDate]"] = "死亡日期",
         });
         var validated = await WaitAsync(client, url);
         Assert.True(validated.GetProperty("status").GetString() == "Validated", validated.ToString());
@@ -303,7 +308,9 @@ public abstract partial class RegistryDeathTests(AppFixture app)
         var version = (await officer.GetJsonAsync($"/api/v1/persons/{b.PersonId}")).GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var refused = await officer.PostAsync($"{page}?handler=ReverseDeath", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = await TokenAsync(officer, page), ["reason"] = "", ["version"] = version,
+            ["__RequestVerificationToken"] = await TokenAsync(officer, page),
+            ["reason"] = "",
+            ["version"] = version,
         }));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("请写明撤销死亡登记的理由", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
