@@ -371,6 +371,43 @@ public abstract partial class ComparisonTests(AppFixture app)
         Assert.Equal("suspended", (await (await app.ClientAsync("rongxian.officer")).GetJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}")).GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// A death verified against the police data is the registry's death event (ADR 015): confirming the finding with recovery
+    /// records the person as deceased on the dataset's date, and every module stops what it pays — not only the program of the
+    /// finding — in the finding's transaction.
+    /// </summary>
+    [Fact]
+    public async Task Confirming_a_death_finding_records_the_death_in_the_registry_and_every_module_stops()
+    {
+        app.SkipIfUnavailable();
+        var (person, idNumber) = await PersonAsync("比对死亡核实", grade: 1);
+        await HouseholdAsync(person);
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var a = await (await clerk.PostAsJsonAsync("/api/v1/disability/subsidies", new { personId = person, subsidy = "care", channel = "counter" }).EnsureStatus(HttpStatusCode.Created)).JsonAsync();
+        var steps = new[] { "rongzhou.clerk", "rongzhou.approver", "rongxian.dpf", "rongxian.officer" };
+        for (var i = 0; i < steps.Length; i++)
+        {
+            a = await (await (await app.ClientAsync(steps[i])).PostAsJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}/step",
+                new { agree = true, opinion = "属实", version = a.GetProperty("version").GetInt32(), certificateGeneration = i == 2 ? 3 : (int?)null, certificateValidUntil = new DateOnly(2030, 1, 1) })
+                .EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        }
+        Assert.Equal("approved", a.GetProperty("status").GetString());
+        await DatasetAsync(DatasetKind.Deaths, (idNumber, r => r.EventDate = new DateOnly(2026, 11, 10)));
+        await RunAsync(await app.ClientAsync("rongxian.officer"));
+        var finding = (await FindingsAsync(clerk, "&rule=deceased&status=Open")).Single(f => f.GetProperty("personId").GetGuid() == person);
+        var confirmed = await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{finding.GetProperty("id").GetInt64()}/confirm",
+            new { action = "recover", note = "公安户籍注销信息核实属实", version = finding.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.StartsWith("人员登记为死亡（2026-11-10）", confirmed.GetProperty("effect").GetString(), StringComparison.Ordinal);
+        var officer = await app.ClientAsync("rongxian.officer");
+        var registered = await officer.GetJsonAsync($"/api/v1/persons/{person}");
+        Assert.Equal(("deceased", "2026-11-10"), (registered.GetProperty("lifeStatus").GetString(), registered.GetProperty("deathDate").GetString()));
+        var subsidy = await officer.GetJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}");
+        Assert.Equal(("terminated", "2026-11-01", "death"), (subsidy.GetProperty("status").GetString(), subsidy.GetProperty("lastMonth").GetString(), subsidy.GetProperty("endReason").GetString()));
+        var recorded = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking()
+            .CountAsync(e => e.Action == "record-death" && e.EntityId == person.ToString()));
+        Assert.Equal(1, recorded);
+    }
+
     /// <summary>Uploads a vehicle file through the datasets page, maps its columns and waits for validation; returns the batch page URL.</summary>
     private async Task<(HttpClient Client, string Url, JsonElement Status)> UploadVehiclesAsync(string csv, string source)
     {

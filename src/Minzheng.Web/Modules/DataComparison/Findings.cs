@@ -27,7 +27,7 @@ public sealed record FindingView(ComparisonFinding Finding, string PersonName, s
 /// transaction as the finding's closure — or start an application for a benefit owed; or dismiss with the reason found.
 /// </summary>
 public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock clock, IEnumerable<IBenefitActions> actions, EntitlementPrograms programs,
-    DivisionDirectory divisions, AuditLog audit)
+    DivisionDirectory divisions, AuditLog audit, PersonDeaths deaths)
 {
     public async Task<ComparisonFinding> LoadAsync(long id, CancellationToken ct) =>
         await db.Set<ComparisonFinding>().FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw AppProblem.NotFound("比对线索");
@@ -71,7 +71,18 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var authority = $"数据比对核实结论 #{f.Id}（{ComparisonRules.NameOf(f.RuleCode)}，{user.UserName} {today:yyyy-MM-dd}）";
-        if (f.Direction == FindingDirection.Stop)
+        // A death verified against the police or health records (stop or recover, not a suspension pending the facts) is the
+        // registry's death event: the person is recorded deceased and every module stops its benefits, not only this one.
+        var verifiedDeath = f.RuleCode == "deceased" && input.Action is FindingAction.Terminate or FindingAction.Recover && f.EventDate is not null
+            ? await db.Persons.FirstOrDefaultAsync(p => p.Id == f.PersonId && p.LifeStatus != LifeStatus.Deceased, ct)
+            : null;
+        if (verifiedDeath is not null)
+        {
+            var effects = await deaths.RecordAsync(verifiedDeath, f.EventDate!.Value, authority, ct);
+            f.Effect = "人员登记为死亡（" + f.EventDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "）" + (effects.Count > 0 ? "：" + string.Join("；", effects) : "");
+            if (f.Effect.Length > 500) f.Effect = f.Effect[..500];
+        }
+        else if (f.Direction == FindingDirection.Stop)
         {
             var benefit = input.Action switch { FindingAction.Suspend => BenefitAction.Suspend, FindingAction.Terminate => BenefitAction.Terminate, _ => BenefitAction.Recover };
             var handler = actions.First(a => a.Supported.TryGetValue(f.Program, out var s) && s.Contains(benefit));

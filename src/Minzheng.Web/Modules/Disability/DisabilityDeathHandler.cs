@@ -5,7 +5,11 @@ using Minzheng.Web.Platform.Registry;
 
 namespace Minzheng.Web.Modules.Disability;
 
-/// <summary>A death stops both subsidies: paid for the month of death, stopped from the next (a suspended one stays stopped from its suspension).</summary>
+/// <summary>
+/// A death stops both subsidies: paid for the month of death, stopped from the next (a suspended one stays stopped from its
+/// suspension). Its reversal restores them; an application in progress that the death closed cannot be reopened at the step
+/// it had reached, so the township is told to accept it again.
+/// </summary>
 public sealed class DisabilityDeathHandler(AppDbContext db, SubsidyApplications applications) : IDeathHandler
 {
     public async Task<IReadOnlyList<string>> OnDeathAsync(Guid personId, DateOnly deathDate, CancellationToken ct)
@@ -17,16 +21,33 @@ public sealed class DisabilityDeathHandler(AppDbContext db, SubsidyApplications 
         {
             if (a.Status is SubsidyStatus.Approved or SubsidyStatus.Suspended)
             {
-                await applications.StopAsync(a, TerminationReason.Death, deathDate, $"{deathDate:yyyy-MM-dd} 死亡（殡葬、医院登记）", ct);
+                await applications.StopAsync(a, TerminationReason.Death, deathDate, $"{deathDate:yyyy-MM-dd} 死亡（人员登记记载）", ct);
                 effects.Add($"停发{SubsidyRules.Name(a.Subsidy)}（{a.Number}），发放至 {a.LastMonth:yyyy年M月}");
             }
             else
             {
                 a.Status = SubsidyStatus.Refused;
-                a.RefusalReason = $"申请人于 {deathDate:yyyy-MM-dd} 死亡，终止办理";
+                a.RefusalReason = ClosedReason(deathDate);
                 effects.Add($"终止办理{SubsidyRules.Name(a.Subsidy)}申请（{a.Number}）");
             }
         }
         return effects;
     }
+
+    public async Task<IReadOnlyList<string>> OnDeathReversedAsync(Guid personId, DateOnly deathDate, CancellationToken ct)
+    {
+        var stopped = await db.Set<SubsidyApplication>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .Where(a => a.PersonId == personId && a.Status == SubsidyStatus.Terminated && a.EndReason == TerminationReason.Death).ToListAsync(ct);
+        var effects = new List<string>();
+        foreach (var a in stopped) effects.Add(await applications.RestoreAfterDeathReversalAsync(a, deathDate, ct));
+        var closed = ClosedReason(deathDate);
+        foreach (var a in await db.Set<SubsidyApplication>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+                     .Where(a => a.PersonId == personId && a.Status == SubsidyStatus.Refused && a.RefusalReason == closed).ToListAsync(ct))
+        {
+            effects.Add($"{SubsidyRules.Name(a.Subsidy)}申请（{a.Number}）已因死亡登记终止办理，不能自动恢复，请乡镇重新受理");
+        }
+        return effects;
+    }
+
+    private static string ClosedReason(DateOnly deathDate) => $"申请人于 {deathDate:yyyy-MM-dd} 死亡，终止办理";
 }

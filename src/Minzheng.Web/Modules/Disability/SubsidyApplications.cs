@@ -286,6 +286,35 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     }
 
     /// <summary>
+    /// A death recorded in error is reversed: a subsidy its record stopped runs again — published anew from the month after
+    /// the death, so the next payroll pays the months missed and cancels the recovery — and one that was suspended before
+    /// the death returns to its suspension. Tracked, not saved (the registry's transaction).
+    /// </summary>
+    internal async Task<string> RestoreAfterDeathReversalAsync(SubsidyApplication a, DateOnly deathDate, CancellationToken ct)
+    {
+        var stoppedAt = SubsidyRules.LastPaidMonth(deathDate);
+        var last = a.LastMonth ?? stoppedAt;
+        var note = $"撤销 {deathDate:yyyy-MM-dd} 的死亡登记（{clock.Today:yyyy-MM-dd} {user.UserName}）";
+        a.EndReason = null;
+        if (last < stoppedAt)
+        {
+            // StopAtAsync kept an earlier suspension's last month: the subsidy had been suspended, and stays so
+            a.Status = SubsidyStatus.Suspended;
+            a.EndNote = note + "，恢复为暂停发放";
+            AddOpinion(a, note + $"：恢复为暂停发放（发放至 {last:yyyy年M月}）");
+            audit.Add("restore-after-death-reversal", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, status = a.Status, last }, a.DivisionCode);
+            return $"{SubsidyRules.Name(a.Subsidy)}（{a.Number}）恢复为暂停发放";
+        }
+        await entitlements.ReopenAsync(ProgramCode(a.Subsidy), a.Id, last, null, ct);
+        a.Status = SubsidyStatus.Approved;
+        a.LastMonth = null;
+        a.EndNote = null;
+        AddOpinion(a, note + $"：恢复发放，{last.AddMonths(1):yyyy年M月}起的月份照发");
+        audit.Add("restore-after-death-reversal", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, status = a.Status, from = last.AddMonths(1) }, a.DivisionCode);
+        return $"恢复发放{SubsidyRules.Name(a.Subsidy)}（{a.Number}），{last.AddMonths(1):yyyy年M月}起补发，因死亡产生的追缴在下月发放时撤销";
+    }
+
+    /// <summary>
     /// 暂停发放 on a finding confirmed elsewhere (data comparison): nothing is due after <paramref name="lastMonth"/> until the
     /// county resumes (<see cref="ResumeAsync"/>) or terminates it. Tracked, not saved (the caller's transaction).
     /// </summary>

@@ -48,11 +48,12 @@ internal sealed class DeathRecordConfiguration : IEntityTypeConfiguration<DeathR
 public sealed record DeathInput(Guid PersonId, DateOnly? DeathDate, string? Place, string? Reporter, string? CremationCertificate, DateOnly? CrematedOn);
 
 /// <summary>
-/// Records a death: the registry marks the person deceased, and every module's <see cref="IDeathHandler"/> stops what it
-/// pays them, all in one transaction. Months already paid after the death become recoveries when the next payroll
-/// reconciles (the shortened entitlements are published anew).
+/// Records a death (and cremation): the funeral module keeps its record, and the registry's death use case
+/// (<see cref="PersonDeaths"/>) marks the person deceased and has every module stop what it pays them, all in one
+/// transaction. Months already paid after the death become recoveries when the next payroll reconciles (the shortened
+/// entitlements are published anew).
 /// </summary>
-public sealed class DeathRecords(AppDbContext db, ICurrentUser user, BusinessClock clock, IEnumerable<IDeathHandler> handlers, AuditLog audit)
+public sealed class DeathRecords(AppDbContext db, ICurrentUser user, BusinessClock clock, PersonDeaths deaths, AuditLog audit)
 {
     public async Task<DeathRecord> RecordAsync(DeathInput input, CancellationToken ct = default)
     {
@@ -66,10 +67,9 @@ public sealed class DeathRecords(AppDbContext db, ICurrentUser user, BusinessClo
         if (await db.Set<DeathRecord>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AnyAsync(d => d.PersonId == person.Id, ct)) throw AppProblem.Conflict("death_recorded", "该人员的死亡信息已登记");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        person.LifeStatus = LifeStatus.Deceased;
-        person.DeathDate = date;
-        var effects = new List<string>();
-        foreach (var handler in handlers) effects.AddRange(await handler.OnDeathAsync(person.Id, date, ct));
+        var effects = new List<string>(await deaths.RecordAsync(person, date, "殡葬登记（" + input.Reporter.Trim() + "）", ct));
+        // already recorded as deceased (a registry edit, an import, a comparison finding): the benefits stopped then
+        if (effects.Count == 0 && person.DeathDate is { } known) effects.Add($"人员登记已记载 {known:yyyy-MM-dd} 死亡，各项待遇已于当时停发");
         var record = new DeathRecord
         {
             PersonId = person.Id,
@@ -88,5 +88,34 @@ public sealed class DeathRecords(AppDbContext db, ICurrentUser user, BusinessClo
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return record;
+    }
+}
+
+/// <summary>
+/// The funeral module's part of a death's reversal: a death record made in error is removed (one death per person, so the
+/// real death can be recorded later); the audit entry keeps everything it said.
+/// </summary>
+public sealed class FuneralDeathHandler(AppDbContext db, AuditLog audit) : IDeathHandler
+{
+    public Task<IReadOnlyList<string>> OnDeathAsync(Guid personId, DateOnly deathDate, CancellationToken ct) => Task.FromResult<IReadOnlyList<string>>([]);
+
+    public async Task<IReadOnlyList<string>> OnDeathReversedAsync(Guid personId, DateOnly deathDate, CancellationToken ct)
+    {
+        var record = await db.Set<DeathRecord>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).FirstOrDefaultAsync(d => d.PersonId == personId, ct);
+        if (record is null) return [];
+        db.Remove(record);
+        audit.Add("remove-death-record", nameof(DeathRecord), record.Id.ToString(), new
+        {
+            record.PersonId,
+            record.DeathDate,
+            record.Place,
+            record.Reporter,
+            record.CremationCertificate,
+            record.CrematedOn,
+            record.RecordedBy,
+            record.RecordedAt,
+            record.Effects,
+        }, record.DivisionCode);
+        return [$"删除误报的死亡（火化）登记（{record.Reporter}，{record.DeathDate:yyyy-MM-dd}），原登记内容保存在审计日志中"];
     }
 }

@@ -16,6 +16,7 @@ public static class FuneralModule
             RoleGrants = FuneralPermissions.RoleGrants,
         });
         services.AddScoped<DeathRecords>();
+        services.AddScoped<Platform.Registry.IDeathHandler, FuneralDeathHandler>();
         services.AddScoped<Platform.Registry.IPersonPanel, FuneralPersonPanel>();
         return services;
     }

@@ -35,6 +35,9 @@ public enum LinePurpose
 
     /// <summary>A new attempt for a line the bank returned as failed (or that had no account).</summary>
     Retry = 5,
+
+    /// <summary>Pays back what was already recovered (offsets, repayments) of a recovery found unfounded (a death reversed).</summary>
+    RecoveryRefund = 6,
 }
 
 public enum LineStatus
@@ -121,6 +124,9 @@ public enum RecoveryStatus
     Open = 1,
     Settled = 2,
     WrittenOff = 3,
+
+    /// <summary>The month is no longer overpaid (a death recorded in error was reversed): nothing is owed; what was recovered is paid back.</summary>
+    Cancelled = 4,
 }
 
 /// <summary>追缴: an amount paid that was not due (a payment after the payee's death, a reduced entitlement), tracked to settlement.</summary>

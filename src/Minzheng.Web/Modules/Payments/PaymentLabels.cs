@@ -23,6 +23,7 @@ public static class PaymentLabels
         LinePurpose.Adjustment => "差额补发",
         LinePurpose.RecoveryOffset => "追缴抵扣",
         LinePurpose.Retry => "失败重发",
+        LinePurpose.RecoveryRefund => "退还追缴款",
         _ => p.ToString(),
     };
 
@@ -42,6 +43,7 @@ public static class PaymentLabels
         RecoveryStatus.Open => "追缴中",
         RecoveryStatus.Settled => "已结清",
         RecoveryStatus.WrittenOff => "已核销",
+        RecoveryStatus.Cancelled => "已撤销",
         _ => s.ToString(),
     };
 }

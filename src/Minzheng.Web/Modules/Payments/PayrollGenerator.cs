@@ -197,8 +197,11 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
                 var due = period is null || dead ? 0 : period.MonthlyAmount.Fen;
                 // a month after the payee's death: the price subsidy paid with it was not due either
                 var diff = due - month.Fen - (dead ? month.Subsidy : 0);
+                var reference = periods.FirstOrDefault(p => p.SourceId == month.SourceId);
+                if (reference is null) continue;
+                // not (or no longer) overpaid: a recovery raised for the month earlier is unfounded (a death reversed)
+                if (diff >= 0) await CancelUnfoundedRecoveryAsync(payroll, reference, month.ServiceMonth, people.GetValueOrDefault(reference.PayeePersonId), ct);
                 if (diff == 0) continue;
-                var reference = periods.First(p => p.SourceId == month.SourceId);
                 if (diff > 0)
                 {
                     var line = NewLine(payroll, reference, month.ServiceMonth, LinePurpose.Adjustment, diff,
@@ -212,7 +215,23 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
                     line.Status = line.BankAccountCipher is null ? LineStatus.NoAccount : LineStatus.Pending;
                     db.Set<PayrollLine>().Add(line);
                 }
-                else if (!await db.Set<Recovery>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AnyAsync(r => r.Program == payroll.Program && r.SourceId == month.SourceId && r.ServiceMonth == month.ServiceMonth, ct))
+                else if (await db.Set<Recovery>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+                             .FirstOrDefaultAsync(r => r.Program == payroll.Program && r.SourceId == month.SourceId && r.ServiceMonth == month.ServiceMonth, ct) is { } existing)
+                {
+                    // one recovery per source and month: one cancelled earlier (the death reversed) is owed again when the
+                    // month is overpaid again; what it had recovered was paid back when it was cancelled
+                    if (existing.Status == RecoveryStatus.Cancelled)
+                    {
+                        existing.Status = RecoveryStatus.Open;
+                        existing.AmountFen = -diff;
+                        existing.RecoveredFen = 0;
+                        existing.SettledOn = null;
+                        existing.Reason = dead
+                            ? $"领取人已于 {death:yyyy-MM-dd} 死亡，{month.ServiceMonth:yyyy年M月}已发的 {new Money(-diff)} 不应发放"
+                            : $"{month.ServiceMonth:yyyy年M月}应发 {new Money(due)}，已发 {new Money(month.Fen)}，多发部分应追缴";
+                    }
+                }
+                else
                 {
                     db.Set<Recovery>().Add(new Recovery
                     {
@@ -235,6 +254,35 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
             db.ChangeTracker.Clear();
             db.Attach(payroll);
         }
+    }
+
+    /// <summary>
+    /// A recovery for a month that is no longer overpaid — the entitlement was restored after a death recorded in error was
+    /// reversed — is cancelled, and whatever was already recovered from it (payroll offsets, repayments) is paid back on
+    /// this payroll, once: the refund line and the cancellation are saved together, and a reset of the payroll undoes both.
+    /// </summary>
+    private async Task CancelUnfoundedRecoveryAsync(Payroll payroll, EntitlementPeriod reference, DateOnly month, Payee? payee, CancellationToken ct)
+    {
+        var recovery = await db.Set<Recovery>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .FirstOrDefaultAsync(r => r.Program == payroll.Program && r.SourceId == reference.SourceId && r.ServiceMonth == month && r.Status != RecoveryStatus.Cancelled, ct);
+        if (recovery is null) return;
+        var refund = recovery.RecoveredFen;
+        var note = $"；撤销：{month:yyyy年M月}已发金额现为应发，不再追缴" + (refund > 0 ? $"，已追回的 {new Money(refund)} 在 {payroll.Month:yyyy年M月}发放表中退还" : "");
+        recovery.Status = RecoveryStatus.Cancelled;
+        recovery.SettledOn = clock.Today;
+        recovery.Reason = (recovery.Reason + note)[..Math.Min(500, recovery.Reason.Length + note.Length)];
+        if (refund > 0)
+        {
+            var line = NewLine(payroll, reference, month, LinePurpose.RecoveryRefund, refund,
+                JsonSerializer.Serialize(new[] { new AmountLine($"退还追缴款（{month:yyyy年M月}，该月已发金额现为应发）", refund / 100m, "追缴依据已撤销，已追回部分予以退还") }, AuditRecorder.Json));
+            line.RecoveryId = recovery.Id;
+            line.BankName = payee?.BankName;
+            line.BankAccountCipher = payee?.Cipher;
+            line.BankAccountMasked = payee?.Masked;
+            line.Status = line.BankAccountCipher is null ? LineStatus.NoAccount : LineStatus.Pending;
+            db.Set<PayrollLine>().Add(line);
+        }
+        audit.Add("cancel-recovery", "payments_recovery", recovery.Id.ToString(), new { recovery.Program, recovery.SourceNumber, month, amount = recovery.Amount.ToString(), refunded = new Money(refund).ToString() }, recovery.DivisionCode);
     }
 
     /// <summary>Open recoveries are offset against this payroll's payments to the same household and program, up to half of each payment.</summary>

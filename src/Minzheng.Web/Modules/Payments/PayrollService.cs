@@ -147,6 +147,14 @@ public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessCl
             recovery.Status = recovery.RecoveredFen >= recovery.AmountFen ? RecoveryStatus.Settled : RecoveryStatus.Open;
             recovery.SettledOn = null;
         }
+        // a recovery cancelled with a refund on this payroll is owed again until the payroll, generated anew, cancels it again
+        var refunds = await db.Set<PayrollLine>().AsNoTracking().Where(l => l.PayrollId == payroll.Id && l.Purpose == LinePurpose.RecoveryRefund && l.RecoveryId != null)
+            .Select(l => l.RecoveryId!.Value).ToListAsync(ct);
+        foreach (var recovery in await db.Set<Recovery>().Where(r => refunds.Contains(r.Id)).ToListAsync(ct))
+        {
+            recovery.Status = recovery.RecoveredFen >= recovery.AmountFen ? RecoveryStatus.Settled : RecoveryStatus.Open;
+            recovery.SettledOn = null;
+        }
         // the lines these retries carried go back to failed (the bank gave a reason) or held (no account)
         var retried = db.Set<PayrollLine>().Where(l => l.PayrollId == payroll.Id && l.RetryOfLineId != null).Select(l => l.RetryOfLineId!.Value);
         await db.Set<PayrollLine>().Where(l => retried.Contains(l.Id) && l.Status == LineStatus.Requeued)

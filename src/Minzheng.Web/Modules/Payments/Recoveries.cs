@@ -54,9 +54,11 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
         var offsets = await (from l in db.Set<PayrollLine>().AsNoTracking()
                              join p in db.Set<Payroll>().AsNoTracking() on l.PayrollId equals p.Id
                              where l.RecoveryId == recovery.Id
-                             select new { p.Month, l.AmountFen, l.Id }).ToListAsync(ct);
+                             select new { p.Month, l.AmountFen, l.Id, l.Purpose }).ToListAsync(ct);
         var settlements = await db.Set<RecoverySettlement>().AsNoTracking().Where(s => s.RecoveryId == recovery.Id).ToListAsync(ct);
-        var movements = offsets.Select(o => new RecoveryMovement(o.Month, $"{o.Month:yyyy年M月}发放时抵扣", new Money(-o.AmountFen), $"明细 {o.Id}"))
+        var movements = offsets.Select(o => o.Purpose == LinePurpose.RecoveryRefund
+                ? new RecoveryMovement(o.Month, $"追缴撤销，{o.Month:yyyy年M月}发放时退还", new Money(-o.AmountFen), $"明细 {o.Id}")
+                : new RecoveryMovement(o.Month, $"{o.Month:yyyy年M月}发放时抵扣", new Money(-o.AmountFen), $"明细 {o.Id}"))
             .Concat(settlements.Select(s => new RecoveryMovement(s.ReceivedOn, s.Note, new Money(s.AmountFen), $"登记人 {s.RecordedBy}")))
             .OrderBy(m => m.Date).ToList();
         return new RecoveryDetail(ToRow(recovery, name), movements);

@@ -14,6 +14,9 @@ public static class Permissions
     public const string RegistryRevealId = "registry.reveal-id";
     public const string RegistryImport = "registry.import";
     public const string RegistryExport = "registry.export";
+
+    /// <summary>Reverses a death recorded in error (every module restores what the death stopped): a county decision.</summary>
+    public const string RegistryDeathReverse = "registry.death-reverse";
     public const string DivisionsWrite = "divisions.write";
     public const string CalendarWrite = "calendar.write";
     public const string WorkflowRead = "workflow.read";
@@ -29,6 +32,7 @@ public static class Permissions
         [RegistryRevealId] = "查看完整身份证号等敏感号码（留痕）",
         [RegistryImport] = "从 Excel/CSV 批量导入人员和家庭",
         [RegistryExport] = "导出人员、家庭名单",
+        [RegistryDeathReverse] = "撤销误登记的死亡（恢复被停发的各项待遇，县级）",
         [DivisionsWrite] = "维护行政区划信息",
         [CalendarWrite] = "维护节假日与调休工作日",
         [WorkflowRead] = "查看业务流程、待办与超期件",

@@ -26,7 +26,7 @@ public static class Roles
         new(VillageWorker, "村（社区）工作人员", [RegistryRead, WorkflowRead]),
         new(TownshipClerk, "乡镇经办人员（受理/调查）", [RegistryRead, RegistryWrite, RegistryImport, RegistryExport, WorkflowRead]),
         new(TownshipApprover, "乡镇审核人员（审核确认）", [RegistryRead, RegistryExport, WorkflowRead]),
-        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, WorkflowRead]),
+        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, RegistryDeathReverse, WorkflowRead]),
         new(CityOfficer, "市级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, DivisionsWrite, CalendarWrite, WorkflowRead]),
         new(Finance, "财务人员", [RegistryRead, WorkflowRead]),
         new(Auditor, "审计人员（只读）", [RegistryRead, WorkflowRead, AuditRead]),

@@ -54,6 +54,27 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
         }
     }
 
+    /// <summary>
+    /// Undoes an <see cref="EndAsync"/> at <paramref name="endedMonth"/> (a death recorded in error): the periods it cut short
+    /// run again — each until the next one starts, the last until <paramref name="lastMonth"/> (null: open-ended) — and are
+    /// published anew, so that the next payroll pays the months missed and cancels the recoveries the end caused. Returns
+    /// whether anything was reopened (nothing when the source had been ended earlier for another reason).
+    /// </summary>
+    public async Task<bool> ReopenAsync(string program, Guid sourceId, DateOnly endedMonth, DateOnly? lastMonth, CancellationToken ct = default)
+    {
+        endedMonth = MonthOf(endedMonth);
+        var periods = await db.Set<EntitlementPeriod>().Where(e => e.Program == program && e.SourceId == sourceId && !e.OneOff && e.ToMonth == endedMonth)
+            .OrderBy(e => e.FromMonth).ToListAsync(ct);
+        if (lastMonth is { } last && MonthOf(last) <= endedMonth) return false;
+        for (var i = 0; i < periods.Count; i++)
+        {
+            // SetAsync keeps a source's periods consecutive, so each one cut short ran until the next one's first month
+            periods[i].ToMonth = i + 1 < periods.Count ? periods[i + 1].FromMonth.AddMonths(-1) : lastMonth is { } l ? MonthOf(l) : null;
+            periods[i].PublishedAt = clock.UtcNow;
+        }
+        return periods.Count > 0;
+    }
+
     public void OneOff(Payee payee, DateOnly month, Money.Money amount, string explanation, string reason) =>
         db.Set<EntitlementPeriod>().Add(new EntitlementPeriod
         {

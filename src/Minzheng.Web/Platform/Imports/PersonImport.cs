@@ -13,10 +13,12 @@ namespace Minzheng.Web.Platform.Imports;
 /// Imports people and households from a legacy export: every row validated with the registry's own rules
 /// (<see cref="PersonRegistration.Validate"/>), households checked as wholes, all errors reported by line,
 /// and a commit that writes everything in one transaction or nothing. With "only valid rows", a household
-/// with any bad row is skipped entirely, never imported in part.
+/// with any bad row is skipped entirely, never imported in part. A row for a person already registered is refused, except
+/// when it reports the person's death (状态 死亡 with a date): that is the registry's death event (<see cref="PersonDeaths"/>),
+/// which stops every module's benefits in the import's transaction; nothing else about the person changes.
 /// </summary>
 public sealed class PersonImport(AppDbContext db, PersonRegistration registration, HouseholdRegistration households, IdentifierProtector protector,
-    FileStore files, ImportProgress progress, BusinessClock clock) : IImportKind
+    FileStore files, ImportProgress progress, BusinessClock clock, PersonDeaths deaths) : IImportKind
 {
     public const string KindCode = "registry.people";
 
@@ -39,16 +41,21 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
 
     private sealed record Parsed(int Line, string? GroupKey, PersonInput Input, Relation? Relation, IdNumber.Parsed? Id, string? HeadId);
 
-    private sealed record Outcome(List<ImportRowError> Errors, int TotalRows, int ErrorRows, List<List<Parsed>> ValidGroups);
+    /// <summary>A row reporting the death of a person already registered (in the importer's scope).</summary>
+    private sealed record DeathReport(int Line, Guid PersonId, DateOnly DeathDate);
+
+    private sealed record Outcome(List<ImportRowError> Errors, int TotalRows, int ErrorRows, List<List<Parsed>> ValidGroups, List<DeathReport> Deaths);
 
     public async Task ValidateAsync(ImportBatch batch, CancellationToken ct)
     {
         var outcome = await AnalyseAsync(batch, ct);
         await ImportSteps.RecordValidationAsync(db, batch, outcome.Errors, outcome.TotalRows, outcome.ErrorRows,
             outcome.ErrorRows == 0
-                ? $"全部 {outcome.TotalRows} 行校验通过，共 {outcome.ValidGroups.Count} 户，可以导入。"
-                : $"{outcome.TotalRows} 行中有 {outcome.ErrorRows} 行有错误；无误的 {outcome.ValidGroups.Count} 户可选择单独导入。", ct);
+                ? $"全部 {outcome.TotalRows} 行校验通过，共 {outcome.ValidGroups.Count} 户{DeathsText(outcome)}，可以导入。"
+                : $"{outcome.TotalRows} 行中有 {outcome.ErrorRows} 行有错误；无误的 {outcome.ValidGroups.Count} 户{DeathsText(outcome)}可选择单独导入。", ct);
     }
+
+    private static string DeathsText(Outcome outcome) => outcome.Deaths.Count == 0 ? "" : $"、已登记人员死亡 {outcome.Deaths.Count} 人";
 
     public async Task CommitAsync(ImportBatch batch, CancellationToken ct)
     {
@@ -98,16 +105,21 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
                     progress.Report(batch.Id, people);
                 }
             }
+            foreach (var death in outcome.Deaths)
+            {
+                var person = await db.Persons.FirstAsync(p => p.Id == death.PersonId, ct);
+                await deaths.RecordAsync(person, death.DeathDate, $"人员导入（批次 {batch.Id} 第 {death.Line} 行）", ct);
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
         batch.Status = ImportStatus.Committed;
         batch.CommittedPeople = people;
         batch.CommittedHouseholds = householdCount;
-        batch.CommittedRows = people;
+        batch.CommittedRows = people + outcome.Deaths.Count;
         batch.ProcessedRows = outcome.TotalRows;
         batch.FinishedAt = clock.UtcNow;
-        batch.Message = $"已导入 {householdCount} 户 {people} 人" + (outcome.ErrorRows > 0 ? $"；有错误的 {outcome.ErrorRows} 行所在的户未导入。" : "。");
+        batch.Message = $"已导入 {householdCount} 户 {people} 人" + (outcome.Deaths.Count > 0 ? $"，登记已登记人员死亡 {outcome.Deaths.Count} 人" : "") + (outcome.ErrorRows > 0 ? $"；有错误的 {outcome.ErrorRows} 行所在的户未导入。" : "。");
         await db.SaveChangesAsync(ct);
         // The uploaded file holds identifiers in clear: once imported (and encrypted in the registry) it is deleted.
         files.Delete(await db.Files.SingleAsync(f => f.Id == batch.FileId, ct));
@@ -190,18 +202,37 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
             }
         }
 
-        // Already registered: looked up by keyed hash over the whole registry, in chunks.
+        // Already registered: looked up by keyed hash over the whole registry, in chunks. A row that reports the death of a
+        // registered person in the importer's scope is a death report; any other is refused.
+        var deathReports = new List<DeathReport>();
+        var reportLines = new HashSet<int>();
         var byHash = rows.Where(r => r.Id is not null).GroupBy(r => Convert.ToBase64String(protector.Hash(r.Id!.Value.Value, ProtectedKind.IdNumber)))
             .ToDictionary(g => g.Key, g => g.ToList());
         foreach (var chunk in byHash.Keys.Select(Convert.FromBase64String).Chunk(500))
         {
             var existing = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter])
-                .Where(p => chunk.Contains(p.IdNumberHash!)).Select(p => p.IdNumberHash!).ToListAsync(ct);
-            foreach (var hash in existing)
+                .Where(p => chunk.Contains(p.IdNumberHash!)).Select(p => new { p.Id, Hash = p.IdNumberHash!, p.LifeStatus }).ToListAsync(ct);
+            var ids = existing.Select(e => e.Id).ToList();
+            var inScope = (await db.Persons.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+            foreach (var person in existing)
             {
-                foreach (var r in byHash[Convert.ToBase64String(hash)]) Error(r.Line, "idNumber", r.Id!.Value.Value, "该身份证号已在平台登记");
+                foreach (var r in byHash[Convert.ToBase64String(person.Hash)])
+                {
+                    if (r.Input.LifeStatus == LifeStatus.Deceased && r.Input.DeathDate is { } date && inScope.Contains(person.Id))
+                    {
+                        // already deceased in the registry: the death was handled then, the row changes nothing
+                        if (person.LifeStatus != LifeStatus.Deceased) deathReports.Add(new DeathReport(r.Line, person.Id, date));
+                        reportLines.Add(r.Line);
+                    }
+                    else
+                    {
+                        Error(r.Line, "idNumber", r.Id!.Value.Value, "该身份证号已在平台登记" + (inScope.Contains(person.Id) ? "（如报告其死亡，请填写人员状态“死亡”和死亡日期）" : ""));
+                    }
+                }
             }
         }
+        // a death report is not a registration: it takes no part in the households of the file
+        rows = rows.Where(r => !reportLines.Contains(r.Line)).ToList();
 
         // Households as wholes: one head, one village, the head's ID matching where the file names it.
         var groups = rows.Where(r => r.GroupKey is not null).GroupBy(r => r.GroupKey!).ToList();
@@ -224,6 +255,6 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
             if (members.All(m => !badLines.Contains(m.Line))) valid.Add(members);
         }
         progress.Report(batch.Id, rows.Count);
-        return new Outcome(errors.OrderBy(e => e.Line).ToList(), rows.Count, badLines.Count, valid);
+        return new Outcome(errors.OrderBy(e => e.Line).ToList(), rows.Count + reportLines.Count, badLines.Count, valid, deathReports.Where(d => !badLines.Contains(d.Line)).ToList());
     }
 }

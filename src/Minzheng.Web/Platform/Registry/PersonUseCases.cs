@@ -45,7 +45,7 @@ public sealed record PersonInput
 }
 
 /// <summary>Registers and edits people: validation, encryption of identifiers, duplicate check by keyed hash.</summary>
-public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, BusinessClock clock, CaseNumbers numbers)
+public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, BusinessClock clock, CaseNumbers numbers, PersonDeaths deaths)
 {
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
     private static partial Regex PhonePattern();
@@ -84,10 +84,23 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
         {
             throw AppProblem.Conflict("person_exists", $"身份证号 {IdNumber.Mask(p.Value)} 已登记在另一人名下");
         }
+        var wasDeceased = person.LifeStatus == LifeStatus.Deceased;
+        if (wasDeceased && input.LifeStatus != LifeStatus.Deceased)
+        {
+            // the modules stopped what they paid at the death: only the reversal restores it, with its reason, by the county
+            throw AppProblem.Conflict("death_reversal_required", "该人员已登记死亡；如系误登记，请由县级民政部门“撤销死亡登记”，各项待遇随之恢复");
+        }
         person.Name = input.Name!.Trim();
         person.DivisionCode = input.DivisionCode!;
         await ApplyAsync(person, input, parsed, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!wasDeceased && person.LifeStatus == LifeStatus.Deceased)
+        {
+            // a death entered by editing the person is the same registry event as a funeral record: every module stops its benefits
+            await deaths.RecordAsync(person, person.DeathDate!.Value, "人员登记修改", ct);
+        }
         await SaveAsync(ct);
+        await tx.CommitAsync(ct);
         return person;
     }
 

@@ -52,6 +52,11 @@ public static class RegistryApi
             .RequireAuthorization(Permissions.Policy(Permissions.RegistryRevealId))
             .WithSummary("查看完整身份证号、电话、银行账号、残疾人证号（须填事由，记入审计日志）");
 
+        persons.MapPost("/{id:guid}/death/reverse", async Task<Ok<DeathReversal>> (Guid id, DeathReversalInput input, PersonDeaths deaths, CancellationToken ct) =>
+                TypedResults.Ok(await deaths.ReverseAsync(id, input, ct)))
+            .RequireAuthorization(Permissions.Policy(Permissions.RegistryDeathReverse))
+            .WithSummary("撤销死亡登记（误登记）：须写明理由；各业务恢复被停发的待遇或生成复核任务，因死亡产生的追缴在下次发放时撤销");
+
         var households = app.MapGroup("/api/v1/households").WithTags("Households");
 
         households.MapGet("/", async (string? number, string? headName, string? divisionCode, int? page, int? pageSize, RegistryQueries queries, CancellationToken ct) =>

@@ -10,6 +10,7 @@ public static class RegistrySetup
         services.AddScoped<RegistryQueries>();
         services.AddScoped<RegistryExport>();
         services.AddScoped<RevealIdentifiers>();
+        services.AddScoped<PersonDeaths>();
         return services;
     }
 }

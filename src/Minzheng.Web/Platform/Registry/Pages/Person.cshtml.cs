@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Platform.Registry.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryRead)]
-public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPanel> panels, ICurrentUser user, RevealIdentifiers reveal, ModuleCatalog catalog) : PageModel
+public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPanel> panels, ICurrentUser user, RevealIdentifiers reveal, ModuleCatalog catalog, PersonDeaths deaths) : PageModel
 {
     public RevealedIdentifiers? Revealed { get; private set; }
     public bool CanReveal => user.HasPermission(Permissions.RegistryRevealId);
@@ -16,6 +16,7 @@ public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPane
     public List<MembershipDto> History { get; private set; } = [];
     public List<(IPersonPanel Panel, object? Model)> Panels { get; } = [];
     public bool CanWrite => user.HasPermission(Permissions.RegistryWrite);
+    public bool CanReverseDeath => user.HasPermission(Permissions.RegistryDeathReverse);
 
     public IEnumerable<Composition.NavigationEntry> PendingModules =>
         catalog.Business.Where(m => m.Path is null && Panels.All(p => p.Panel.ModuleKey != m.Key));
@@ -29,6 +30,24 @@ public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPane
             Revealed = await reveal.RevealAsync(id, reason, HttpContext.RequestAborted);
         }
         catch (AppProblem p) when (p.Status == 400)
+        {
+            ModelState.AddProblem(p, "");
+        }
+        await OnGetAsync(id);
+        return Page();
+    }
+
+    /// <summary>撤销死亡登记: the county, with a written reason; the modules' restorations are listed on the page that follows.</summary>
+    public async Task<IActionResult> OnPostReverseDeathAsync(Guid id, string? reason, int version)
+    {
+        if (!CanReverseDeath) return Forbid();
+        try
+        {
+            var reversal = await deaths.ReverseAsync(id, new DeathReversalInput(reason, version), HttpContext.RequestAborted);
+            TempData["Message"] = $"已撤销 {reversal.DeathDate:yyyy-MM-dd} 的死亡登记" + (reversal.Effects.Count > 0 ? "：" + string.Join("；", reversal.Effects) : "");
+            return Redirect($"/registry/persons/{id}");
+        }
+        catch (AppProblem p) when (p.Status is 400 or 409)
         {
             ModelState.AddProblem(p, "");
         }
