@@ -14,6 +14,7 @@ using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
 using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Registry.Organizations;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Ui;
 using Minzheng.Web.Platform.Workflow;
@@ -248,6 +249,7 @@ public static class PlatformSetup
         app.MapDivisionsApi();
         app.MapCalendarApi();
         app.MapRegistryApi();
+        app.MapOrganizationsApi();
         app.MapWorkflowApi();
         app.MapImportsApi();
         app.MapAuditApi();

@@ -14,6 +14,8 @@ public static class Permissions
     public const string RegistryRevealId = "registry.reveal-id";
     public const string RegistryImport = "registry.import";
     public const string RegistryExport = "registry.export";
+    public const string OrganizationsRead = "organizations.read";
+    public const string OrganizationsWrite = "organizations.write";
     public const string DivisionsWrite = "divisions.write";
     public const string CalendarWrite = "calendar.write";
     public const string WorkflowRead = "workflow.read";
@@ -55,6 +57,8 @@ public static class Permissions
         [RegistryRevealId] = "查看完整身份证号等敏感号码（留痕）",
         [RegistryImport] = "从 Excel/CSV 批量导入人员和家庭",
         [RegistryExport] = "导出人员、家庭名单",
+        [OrganizationsRead] = "查看组织（社会组织、养老机构、服务商等）登记信息",
+        [OrganizationsWrite] = "登记、变更、注销组织，批量导入组织",
         [DivisionsWrite] = "维护行政区划信息",
         [CalendarWrite] = "维护节假日与调休工作日",
         [WorkflowRead] = "查看业务流程、待办与超期件",

@@ -24,12 +24,12 @@ public static class Roles
     public static readonly IReadOnlyList<RoleDefinition> Defaults =
     [
         new(VillageWorker, "村（社区）工作人员", [RegistryRead, WorkflowRead, AssistanceRead, AssistanceApply, ChildRead, ChildApply, ChildVisit, DisabilityRead, DisabilityApply, ComparisonRead, ComparisonResolve]),
-        new(TownshipClerk, "乡镇经办人员（受理/调查）", [RegistryRead, RegistryWrite, RegistryImport, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApply, AssistanceAccept, AssistanceInvestigate, ChildRead, ChildApply, ChildVisit, DisabilityRead, DisabilityApply, ComparisonRead, ComparisonResolve]),
+        new(TownshipClerk, "乡镇经办人员（受理/调查）", [RegistryRead, RegistryWrite, RegistryImport, RegistryExport, OrganizationsRead, OrganizationsWrite, WorkflowRead, AssistanceRead, AssistanceApply, AssistanceAccept, AssistanceInvestigate, ChildRead, ChildApply, ChildVisit, DisabilityRead, DisabilityApply, ComparisonRead, ComparisonResolve]),
         new(TownshipApprover, "乡镇审核人员（审核确认）", [RegistryRead, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApprove, ChildRead, ChildReview, ChildVisit, DisabilityRead, DisabilityReview, ComparisonRead, ComparisonResolve]),
-        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, WorkflowRead, AssistanceRead, AssistanceApprove, AssistanceConfirm, AssistanceStandards, PaymentsRead, PaymentsPrepare, ChildRead, ChildReview, ChildConfirm, ChildStandards, ChildProtection, DisabilityRead, DisabilityApprove, FuneralRecord, ComparisonRead, ComparisonImport, ComparisonRun, ComparisonResolve]),
-        new(CityOfficer, "市级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, DivisionsWrite, CalendarWrite, WorkflowRead, AssistanceRead, AssistanceStandards, PaymentsRead, ChildRead, ChildStandards, DisabilityRead, ComparisonRead, ComparisonImport, ComparisonRun]),
-        new(Finance, "财务人员", [RegistryRead, WorkflowRead, AssistanceRead, PaymentsRead, PaymentsPrepare, PaymentsApprove]),
-        new(Auditor, "审计人员（只读）", [RegistryRead, WorkflowRead, AssistanceRead, PaymentsRead, ChildRead, DisabilityRead, ComparisonRead, AuditRead]),
+        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, OrganizationsRead, OrganizationsWrite, WorkflowRead, AssistanceRead, AssistanceApprove, AssistanceConfirm, AssistanceStandards, PaymentsRead, PaymentsPrepare, ChildRead, ChildReview, ChildConfirm, ChildStandards, ChildProtection, DisabilityRead, DisabilityApprove, FuneralRecord, ComparisonRead, ComparisonImport, ComparisonRun, ComparisonResolve]),
+        new(CityOfficer, "市级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, OrganizationsRead, OrganizationsWrite, DivisionsWrite, CalendarWrite, WorkflowRead, AssistanceRead, AssistanceStandards, PaymentsRead, ChildRead, ChildStandards, DisabilityRead, ComparisonRead, ComparisonImport, ComparisonRun]),
+        new(Finance, "财务人员", [RegistryRead, OrganizationsRead, WorkflowRead, AssistanceRead, PaymentsRead, PaymentsPrepare, PaymentsApprove]),
+        new(Auditor, "审计人员（只读）", [RegistryRead, OrganizationsRead, WorkflowRead, AssistanceRead, PaymentsRead, ChildRead, DisabilityRead, ComparisonRead, AuditRead]),
         new(Administrator, "系统管理员", [.. Descriptions.Keys.Where(p => p != CitizenApply)]),
         new(Citizen, "群众", [CitizenApply]),
         new(DisabledPersonsFederation, "县级残联工作人员", [RegistryRead, DisabilityRead, DisabilityVerify]),

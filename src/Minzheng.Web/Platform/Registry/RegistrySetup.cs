@@ -10,6 +10,9 @@ public static class RegistrySetup
         services.AddScoped<RegistryQueries>();
         services.AddScoped<RegistryExport>();
         services.AddScoped<RevealIdentifiers>();
+        services.AddScoped<Organizations.OrganizationRegistration>();
+        services.AddScoped<Organizations.OrganizationQueries>();
+        services.AddScoped<Organizations.OrganizationExport>();
         return services;
     }
 }
