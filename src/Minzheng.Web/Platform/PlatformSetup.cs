@@ -88,6 +88,7 @@ public static class PlatformSetup
             // Pages live beside their code (Platform/…, Modules/…) and declare absolute routes.
             o.RootDirectory = "/";
             o.Conventions.AddPageRoute("/Platform/Registry/Pages/PersonForm", "/registry/persons/{id:guid}/edit");
+            o.Conventions.AddPageRoute("/Platform/Registry/Organizations/Pages/OrganizationForm", "/registry/organizations/{id:guid}/edit");
         });
         // API enums travel as camelCase names ("female", "rural"), not numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

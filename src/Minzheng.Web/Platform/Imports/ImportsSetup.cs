@@ -9,6 +9,8 @@ public static class ImportsSetup
         services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
         services.AddScoped<PersonImport>();
         services.AddScoped<IImportKind>(sp => sp.GetRequiredService<PersonImport>());
+        services.AddScoped<Registry.Organizations.OrganizationImport>();
+        services.AddScoped<IImportKind>(sp => sp.GetRequiredService<Registry.Organizations.OrganizationImport>());
         services.AddScoped<ImportService>();
         return services;
     }

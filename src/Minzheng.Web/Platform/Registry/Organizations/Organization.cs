@@ -121,7 +121,7 @@ public sealed class OrganizationEvent
     public Guid OrganizationId { get; set; }
     public Organization? Organization { get; set; }
     public OrganizationEventKind Kind { get; set; }
-    public DateOnly On { get; set; }
+    public DateOnly EffectiveOn { get; set; }
 
     /// <summary>The name used until this change (变更登记 of the name): the former names are these.</summary>
     public string? FormerName { get; set; }

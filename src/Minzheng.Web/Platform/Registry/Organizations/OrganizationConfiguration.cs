@@ -47,6 +47,6 @@ internal sealed class OrganizationEventConfiguration : IEntityTypeConfiguration<
         b.Property(e => e.FormerName).HasMaxLength(100);
         b.Property(e => e.Note).HasMaxLength(500);
         b.Property(e => e.RecordedBy).HasMaxLength(100);
-        b.HasIndex(e => new { e.OrganizationId, e.On });
+        b.HasIndex(e => new { e.OrganizationId, e.EffectiveOn });
     }
 }

@@ -81,11 +81,11 @@ public sealed class OrganizationQueries(AppDbContext db, DivisionDirectory divis
     public async Task<OrganizationDto> OrganizationAsync(Guid id, CancellationToken ct = default)
     {
         var o = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw AppProblem.NotFound("组织");
-        var events = await db.Set<OrganizationEvent>().AsNoTracking().Where(e => e.OrganizationId == id).OrderBy(e => e.On).ThenBy(e => e.RecordedAt).ToListAsync(ct);
+        var events = await db.Set<OrganizationEvent>().AsNoTracking().Where(e => e.OrganizationId == id).OrderBy(e => e.EffectiveOn).ThenBy(e => e.RecordedAt).ToListAsync(ct);
         return new OrganizationDto(o.Id, o.CreditCode, o.PlatformNumber, o.Name, o.Kind, OrganizationLabels.Of(o.Kind), o.LegalRepresentativePersonId, o.LegalRepresentativeName,
             o.DivisionCode, divisions.FullName(o.DivisionCode), o.Address, o.PhoneMasked, o.BankName, o.BankAccountMasked, o.Status, OrganizationLabels.Of(o.Status),
             o.RegisteredOn, o.EndedOn, events.Where(e => e.FormerName != null).Select(e => e.FormerName!).ToList(),
-            events.Select(e => new OrganizationEventDto(e.Kind, OrganizationLabels.Of(e.Kind), e.On, e.FormerName, e.Note, e.RecordedBy)).ToList(), o.Version);
+            events.Select(e => new OrganizationEventDto(e.Kind, OrganizationLabels.Of(e.Kind), e.EffectiveOn, e.FormerName, e.Note, e.RecordedBy)).ToList(), o.Version);
     }
 }
 

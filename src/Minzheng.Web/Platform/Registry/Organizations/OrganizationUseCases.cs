@@ -73,7 +73,7 @@ public sealed partial class OrganizationRegistration(AppDbContext db, Identifier
         {
             OrganizationId = organization.Id,
             Kind = OrganizationEventKind.Registered,
-            On = input.RegisteredOn ?? clock.Today,
+            EffectiveOn = input.RegisteredOn ?? clock.Today,
             Note = "登记入库",
             RecordedBy = user.UserName,
             RecordedAt = clock.UtcNow,
@@ -106,7 +106,7 @@ public sealed partial class OrganizationRegistration(AppDbContext db, Identifier
             {
                 OrganizationId = organization.Id,
                 Kind = OrganizationEventKind.Changed,
-                On = input.ChangedOn ?? clock.Today,
+                EffectiveOn = input.ChangedOn ?? clock.Today,
                 FormerName = name != organization.Name ? organization.Name : null,
                 Note = string.Join("；", changes),
                 RecordedBy = user.UserName,
@@ -152,7 +152,7 @@ public sealed partial class OrganizationRegistration(AppDbContext db, Identifier
         {
             OrganizationId = organization.Id,
             Kind = input.Kind,
-            On = on,
+            EffectiveOn = on,
             Note = input.Note?.Trim() ?? "",
             RecordedBy = user.UserName,
             RecordedAt = clock.UtcNow,
