@@ -97,7 +97,7 @@ public abstract partial class OrganizationTests(AppFixture app)
             .ExpectProblemAsync(409, "concurrency_conflict");
 
         // deregistration is history too
-        var ended = await clerk.PostAsJsonAsync($"/api/v1/organizations/{id}/end", new { kind = "deregistered", on = "2026-11-01", note = "自行解散", version = after.GetProperty("version").GetInt32() });
+        var ended = await clerk.PostAsJsonAsync($"/api/v1/organizations/{id}/end", new { kind = "deregistered", on = "2026-11-30", note = "自行解散", version = after.GetProperty("version").GetInt32() });
         Assert.True(ended.StatusCode == HttpStatusCode.OK, await ended.Content.ReadAsStringAsync());
         var events = (await ended.JsonAsync()).GetProperty("events").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
         Assert.Equal(["registered", "changed", "deregistered"], events);
