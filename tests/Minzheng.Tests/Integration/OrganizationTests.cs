@@ -52,8 +52,16 @@ public abstract partial class OrganizationTests(AppFixture app)
         var code = NextCode();
         var created = await CreateAsync(clerk, new
         {
-            creditCode = code.ToLowerInvariant(), name = "容州镇阳光敬老院", kind = "socialServiceAgency", legalRepresentativeName = "覃志强",
-            divisionCode = Xinnan, address = "容州镇新南路8号", phone = "07755321234", bankName = "广西农村信用社", bankAccount = "4501 2345 6789 0123 45", registeredOn = "2015-03-02",
+            creditCode = code.ToLowerInvariant(),
+            name = "容州镇阳光敬老院",
+            kind = "socialServiceAgency",
+            legalRepresentativeName = "覃志强",
+            divisionCode = Xinnan,
+            address = "容州镇新南路8号",
+            phone = "07755321234",
+            bankName = "广西农村信用社",
+            bankAccount = "4501 2345 6789 0123 45",
+            registeredOn = "2015-03-02",
         });
         var id = created.GetProperty("id").GetString();
         Assert.Equal(code, created.GetProperty("creditCode").GetString());
@@ -87,7 +95,13 @@ public abstract partial class OrganizationTests(AppFixture app)
         var version = created.GetProperty("version").GetInt32();
         var changed = await clerk.PutAsJsonAsync($"/api/v1/organizations/{id}", new
         {
-            creditCode = code, name = "容县阳光颐养院", kind = "socialServiceAgency", legalRepresentativeName = "覃志强", divisionCode = Xinnan, bankName = "广西农村信用社", version,
+            creditCode = code,
+            name = "容县阳光颐养院",
+            kind = "socialServiceAgency",
+            legalRepresentativeName = "覃志强",
+            divisionCode = Xinnan,
+            bankName = "广西农村信用社",
+            version,
         });
         Assert.True(changed.StatusCode == HttpStatusCode.OK, await changed.Content.ReadAsStringAsync());
         var after = await changed.JsonAsync();
@@ -150,7 +164,12 @@ public abstract partial class OrganizationTests(AppFixture app)
         {
             var user = await sp.GetRequiredService<UserAdministration>().CreateAsync(new UserInput
             {
-                UserName = userName, DisplayName = "敬老院院长", DivisionCode = Yangmei, OrganizationId = homeId, Roles = [Roles.TownshipClerk], Password = Web.Platform.Demo.DemoAccounts.Password,
+                UserName = userName,
+                DisplayName = "敬老院院长",
+                DivisionCode = Yangmei,
+                OrganizationId = homeId,
+                Roles = [Roles.TownshipClerk],
+                Password = Web.Platform.Demo.DemoAccounts.Password,
             });
             user.MustChangePassword = false;
             await sp.GetRequiredService<UserManager<AppUser>>().UpdateAsync(user);
@@ -227,8 +246,13 @@ public abstract partial class OrganizationTests(AppFixture app)
 
         await PostFormAsync(client, url, "Map", new Dictionary<string, string>
         {
-            ["mapping[creditCode]"] = "统一社会信用代码", ["mapping[name]"] = "组织名称", ["mapping[kind]"] = "组织类别", ["mapping[legalRepresentative]"] = "法定代表人",
-            ["mapping[divisionCode]"] = "区划代码", ["mapping[bankName]"] = "开户银行", ["mapping[bankAccount]"] = "银行账号",
+            ["mapping[creditCode]"] = "统一社会信用代码",
+            ["mapping[name]"] = "组织名称",
+            ["mapping[kind]"] = "组织类别",
+            ["mapping[legalRepresentative]"] = "法定代表人",
+            ["mapping[divisionCode]"] = "区划代码",
+            ["mapping[bankName]"] = "开户银行",
+            ["mapping[bankAccount]"] = "银行账号",
         });
         Assert.Equal("Validated", (await WaitImportAsync(client, url)).GetProperty("status").GetString());
 
@@ -287,7 +311,12 @@ public abstract partial class OrganizationTests(AppFixture app)
         var code = CreditCode.Compose('1', '2', "450924", "MB" + Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture));
         var home = await CreateAsync(prep, new
         {
-            creditCode = code, name = "兴业县城关敬老院", kind = "publicInstitution", divisionCode = village, bankName = "中国农业银行兴业支行", bankAccount = "20650101040012345",
+            creditCode = code,
+            name = "兴业县城关敬老院",
+            kind = "publicInstitution",
+            divisionCode = village,
+            bankName = "中国农业银行兴业支行",
+            bankAccount = "20650101040012345",
         });
         var homeId = home.GetProperty("id").GetGuid();
 

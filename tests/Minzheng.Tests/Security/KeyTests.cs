@@ -99,8 +99,12 @@ public sealed class KeyRotationTests(SqliteApp app) : IClassFixture<SqliteApp>
         {
             var o = await sp.GetRequiredService<Web.Platform.Registry.Organizations.OrganizationRegistration>().CreateAsync(new Web.Platform.Registry.Organizations.OrganizationInput
             {
-                Name = "密钥轮换测试敬老院", Kind = Web.Platform.Registry.Organizations.OrganizationKind.PublicInstitution, DivisionCode = "450921100000",
-                Phone = "07755321234", BankName = "测试银行", BankAccount = "20650101040012345",
+                Name = "密钥轮换测试敬老院",
+                Kind = Web.Platform.Registry.Organizations.OrganizationKind.PublicInstitution,
+                DivisionCode = "450921100000",
+                Phone = "07755321234",
+                BankName = "测试银行",
+                BankAccount = "20650101040012345",
             });
             Assert.Equal(1, IdentifierProtector.KeyIdOf(o.BankAccountCipher!));
             return o.Id;

@@ -112,7 +112,14 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
                     orderby l.Id
                     select new
                     {
-                        l.Id, l.AmountFen, l.BankName, l.BankAccountCipher, l.DivisionCode, l.ServiceMonth, l.Purpose, l.IsArrears,
+                        l.Id,
+                        l.AmountFen,
+                        l.BankName,
+                        l.BankAccountCipher,
+                        l.DivisionCode,
+                        l.ServiceMonth,
+                        l.Purpose,
+                        l.IsArrears,
                         Name = p != null ? p.Name : o!.Name,
                         IdCipher = needsId && p != null ? p.IdNumberCipher : null,
                         OrganizationNumber = needsId && p == null ? o!.CreditCode ?? o.PlatformNumber : null,

@@ -48,8 +48,15 @@ public sealed class OrganizationFormModel(OrganizationRegistration registration,
             StoredAccountMasked = o.BankAccountMasked;
             Input = new FormInput
             {
-                CreditCode = o.CreditCode, Name = o.Name, Kind = o.Kind, LegalRepresentativeName = o.LegalRepresentativeName, DivisionCode = o.DivisionCode,
-                Address = o.Address, BankName = o.BankName, RegisteredOn = o.RegisteredOn, Version = o.Version,
+                CreditCode = o.CreditCode,
+                Name = o.Name,
+                Kind = o.Kind,
+                LegalRepresentativeName = o.LegalRepresentativeName,
+                DivisionCode = o.DivisionCode,
+                Address = o.Address,
+                BankName = o.BankName,
+                RegisteredOn = o.RegisteredOn,
+                Version = o.Version,
             };
         }
         return Page();
