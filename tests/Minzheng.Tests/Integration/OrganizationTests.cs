@@ -378,6 +378,11 @@ public abstract partial class OrganizationTests(AppFixture app)
         var paid = (await prep.GetJsonAsync($"/api/v1/payments/payrolls/{id}/lines?status=paid")).GetProperty("items");
         Assert.Equal(homeId, Assert.Single(paid.EnumerateArray()).GetProperty("payeeOrganizationId").GetGuid());
 
+        // the one-organisation view shows the payments module's panel
+        var view = await prep.GetStringAsync($"/registry/organizations/{homeId}");
+        Assert.Contains("13,800.00", view, StringComparison.Ordinal);
+        Assert.Contains("特困人员供养金", view, StringComparison.Ordinal);
+
         // the payee is exactly one of person or organisation
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithServicesAsync(async sp =>
         {

@@ -17,6 +17,7 @@ public static class PaymentsModule
         services.AddScoped<PriceLinkage>();
         services.AddScoped<FundStatements>();
         services.AddScoped<IPaymentLedger, PaymentLedger>();
+        services.AddScoped<Platform.Registry.Organizations.IOrganizationPanel, PaymentsOrganizationPanel>();
         services.AddSingleton<PayrollProgress>();
         services.AddSingleton<PayrollRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<PayrollRunner>());
