@@ -16,6 +16,7 @@ using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
 using Minzheng.Web.Platform.Jobs;
 using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Registry.Organizations;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Ui;
 using Minzheng.Web.Platform.Workflow;
@@ -92,6 +93,7 @@ public static class PlatformSetup
             // Pages live beside their code (Platform/…, Modules/…) and declare absolute routes.
             o.RootDirectory = "/";
             o.Conventions.AddPageRoute("/Platform/Registry/Pages/PersonForm", "/registry/persons/{id:guid}/edit");
+            o.Conventions.AddPageRoute("/Platform/Registry/Organizations/Pages/OrganizationForm", "/registry/organizations/{id:guid}/edit");
         });
         // API enums travel as camelCase names ("female", "rural"), not numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -253,6 +255,7 @@ public static class PlatformSetup
         app.MapDivisionsApi();
         app.MapCalendarApi();
         app.MapRegistryApi();
+        app.MapOrganizationsApi();
         app.MapWorkflowApi();
         app.MapImportsApi();
         app.MapAuditApi();

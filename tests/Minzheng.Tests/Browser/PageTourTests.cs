@@ -15,6 +15,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
     private static readonly string[] Pages =
     [
         "/", "/registry/persons", "/registry/households", "/registry/persons/new", "/registry/households/new", "/imports",
+        "/registry/organizations", "/registry/organizations/new", "/registry/organizations/import",
         "/divisions", "/divisions/450921100000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/modules/elderly-care", "/account/password",
         "/assistance", "/assistance/cases", "/assistance/cases?Overdue=true", "/assistance/cases/new", "/assistance/standards", "/assistance/reviews", "/assistance/watch",
         "/assistance/ledger", "/assistance/notices", "/public/notice/450921100003",

@@ -94,6 +94,22 @@ public sealed class KeyRotationTests(SqliteApp app) : IClassFixture<SqliteApp>
             return oldProtector.Decrypt(payee.BankAccountCipher!, ProtectedKind.BankAccount);
         });
 
+        // an organisation's phone and account, protected like a person's
+        var organizationId = await app.WithServicesAsync(async sp =>
+        {
+            var o = await sp.GetRequiredService<Web.Platform.Registry.Organizations.OrganizationRegistration>().CreateAsync(new Web.Platform.Registry.Organizations.OrganizationInput
+            {
+                Name = "密钥轮换测试敬老院",
+                Kind = Web.Platform.Registry.Organizations.OrganizationKind.PublicInstitution,
+                DivisionCode = "450921100000",
+                Phone = "07755321234",
+                BankName = "测试银行",
+                BankAccount = "20650101040012345",
+            });
+            Assert.Equal(1, IdentifierProtector.KeyIdOf(o.BankAccountCipher!));
+            return o.Id;
+        });
+
         var output = new StringWriter();
         Assert.Equal(0, await KeyRotation.RotateAsync(app.Services, output));
         Assert.Contains("当前密钥编号 2", output.ToString(), StringComparison.Ordinal);
@@ -116,6 +132,11 @@ public sealed class KeyRotationTests(SqliteApp app) : IClassFixture<SqliteApp>
         var line = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Web.Modules.Payments.PayrollLine>().AsNoTracking().SingleAsync(l => l.SourceNumber == "KEY-TEST"));
         Assert.Equal(2, IdentifierProtector.KeyIdOf(line.BankAccountCipher!));
         Assert.Equal(account, rotated.Decrypt(line.BankAccountCipher!, ProtectedKind.BankAccount));
+
+        var organization = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Organizations.AsNoTracking().SingleAsync(o => o.Id == organizationId));
+        Assert.Equal(2, IdentifierProtector.KeyIdOf(organization.PhoneCipher!));
+        Assert.Equal("07755321234", rotated.Decrypt(organization.PhoneCipher!, ProtectedKind.Phone));
+        Assert.Equal("20650101040012345", rotated.Decrypt(organization.BankAccountCipher!, ProtectedKind.BankAccount));
 
         // lookups use the unchanged HMAC key: search by full ID number still finds the person
         var client = await app.ClientAsync("admin");

@@ -30,9 +30,9 @@ public sealed class ComparisonInitializer : IModuleInitializer
         var running = await db.Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => e.DivisionCode.StartsWith("450921") && !e.OneOff && e.FromMonth <= next && (e.ToMonth == null || e.ToMonth >= next))
             .OrderBy(e => e.SourceNumber).ToListAsync(ct);
-        var dibaoPayees = running.Where(e => e.Program == AssistancePrograms.Dibao).Select(e => e.PayeePersonId).Distinct().ToList();
-        var carePeople = running.Where(e => e.Program == DisabilityPrograms.Care).Select(e => e.BeneficiaryPersonId ?? e.PayeePersonId).Distinct().ToList();
-        var covered = running.Select(e => e.PayeePersonId).Concat(running.Where(e => e.BeneficiaryPersonId != null).Select(e => e.BeneficiaryPersonId!.Value)).ToHashSet();
+        var dibaoPayees = running.Where(e => e.Program == AssistancePrograms.Dibao && e.PayeePersonId != null).Select(e => e.PayeePersonId!.Value).Distinct().ToList();
+        var carePeople = running.Where(e => e.Program == DisabilityPrograms.Care && (e.BeneficiaryPersonId ?? e.PayeePersonId) != null).Select(e => (e.BeneficiaryPersonId ?? e.PayeePersonId)!.Value).Distinct().ToList();
+        var covered = running.Where(e => e.PayeePersonId != null).Select(e => e.PayeePersonId!.Value).Concat(running.Where(e => e.BeneficiaryPersonId != null).Select(e => e.BeneficiaryPersonId!.Value)).ToHashSet();
         var households = running.Where(e => e.HouseholdId != null).Select(e => e.HouseholdId!.Value).ToHashSet();
         var people = await db.Persons.AsNoTracking().Where(p => p.DivisionCode.StartsWith("450921") && p.IdNumberHash != null && p.LifeStatus == LifeStatus.Alive)
             .OrderBy(p => p.DivisionCode).ThenBy(p => p.Name).Take(4000).ToListAsync(ct);

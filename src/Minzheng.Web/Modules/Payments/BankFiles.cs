@@ -103,11 +103,27 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
     {
         var columns = ColumnsOf(template);
         var needsId = columns.Any(c => c.Field == "idNumber");
+        // The payee is a person or an organisation (a care home): its name, and for the "idNumber" column its ID number or credit code.
         var query = from l in db.Set<PayrollLine>().AsNoTracking()
-                    join p in db.Persons.AsNoTracking() on l.PayeePersonId equals p.Id
                     where l.PayrollId == payroll.Id && statuses.Contains(l.Status) && l.BankAccountCipher != null
+                    from p in db.Persons.AsNoTracking().Where(p => p.Id == l.PayeePersonId).DefaultIfEmpty()
+                    from o in db.Organizations.AsNoTracking().Where(o => o.Id == l.PayeeOrganizationId).DefaultIfEmpty()
+                    where p != null || o != null
                     orderby l.Id
-                    select new { l.Id, l.AmountFen, l.BankName, l.BankAccountCipher, l.DivisionCode, l.ServiceMonth, l.Purpose, l.IsArrears, p.Name, IdCipher = needsId ? p.IdNumberCipher : null };
+                    select new
+                    {
+                        l.Id,
+                        l.AmountFen,
+                        l.BankName,
+                        l.BankAccountCipher,
+                        l.DivisionCode,
+                        l.ServiceMonth,
+                        l.Purpose,
+                        l.IsArrears,
+                        Name = p != null ? p.Name : o!.Name,
+                        IdCipher = needsId && p != null ? p.IdNumberCipher : null,
+                        OrganizationNumber = needsId && p == null ? o!.CreditCode ?? o.PlatformNumber : null,
+                    };
         var programName = programs.NameOf(payroll.Program);
         var rows = new List<Dictionary<string, object?>>();
         var total = 0L;
@@ -122,7 +138,7 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
                     "reference" => l.Id.ToString(CultureInfo.InvariantCulture),
                     "account" => protector.Decrypt(l.BankAccountCipher!, ProtectedKind.BankAccount),
                     "name" => l.Name,
-                    "idNumber" => l.IdCipher is null ? "" : protector.Decrypt(l.IdCipher, ProtectedKind.IdNumber),
+                    "idNumber" => l.IdCipher is not null ? protector.Decrypt(l.IdCipher, ProtectedKind.IdNumber) : l.OrganizationNumber ?? "",
                     "amount" => (l.AmountFen / 100m).ToString("0.00", CultureInfo.InvariantCulture),
                     "bank" => l.BankName ?? "",
                     "division" => divisions.NameOf(l.DivisionCode),

@@ -97,7 +97,10 @@ public sealed class PayrollLine : IDivisionScoped
     public required string Program { get; set; }
     public Guid SourceId { get; set; }
     public required string SourceNumber { get; set; }
-    public Guid PayeePersonId { get; set; }
+
+    /// <summary>The person paid, or null for an organisation payee (<see cref="PayeeOrganizationId"/>).</summary>
+    public Guid? PayeePersonId { get; set; }
+    public Guid? PayeeOrganizationId { get; set; }
     public Guid? HouseholdId { get; set; }
     public required string DivisionCode { get; set; }
     public DateOnly ServiceMonth { get; set; }
@@ -136,7 +139,8 @@ public sealed class Recovery : IDivisionScoped, IStamped, IVersioned
     public required string Program { get; set; }
     public Guid SourceId { get; set; }
     public required string SourceNumber { get; set; }
-    public Guid PayeePersonId { get; set; }
+    public Guid? PayeePersonId { get; set; }
+    public Guid? PayeeOrganizationId { get; set; }
     public Guid? HouseholdId { get; set; }
     public required string DivisionCode { get; set; }
     public DateOnly ServiceMonth { get; set; }

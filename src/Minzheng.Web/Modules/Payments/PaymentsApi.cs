@@ -55,6 +55,7 @@ public static class PaymentsApi
         l.Id,
         l.SourceNumber,
         l.PayeePersonId,
+        l.PayeeOrganizationId,
         l.PayeeName,
         l.HouseholdId,
         l.DivisionName,

@@ -45,6 +45,7 @@ internal sealed class PayrollLineConfiguration : IEntityTypeConfiguration<Payrol
         b.HasIndex(l => new { l.PayrollId, l.Status }, "ix_payments_line_payroll");
         b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ix_payments_line_source");
         b.HasIndex(l => l.HouseholdId, "ix_payments_line_household");
+        b.HasIndex(l => l.PayeeOrganizationId, "ix_payments_line_organization").HasFilter("payee_organization_id IS NOT NULL");
         // The database, not only the code, guarantees each payment once (idempotent and crash-safe generation):
         b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ux_payments_line_benefit").IsUnique().HasFilter("purpose = 1");
         b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ux_payments_line_price").IsUnique().HasFilter("purpose = 2");

@@ -28,6 +28,7 @@ public static class PaymentsModule
         services.AddScoped<FundStatements>();
         services.AddScoped<IPaymentLedger, PaymentLedger>();
         services.AddJobKind<PayrollJob>(PayrollJob.Kind, "发放表生成", RestartPolicy.Resume);
+        services.AddScoped<Platform.Registry.Organizations.IOrganizationPanel, PaymentsOrganizationPanel>();
         services.AddSingleton<IModuleInitializer, PaymentsInitializer>();
         return services;
     }

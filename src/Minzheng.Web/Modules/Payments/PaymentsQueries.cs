@@ -18,7 +18,7 @@ public sealed record PayrollDetail(Payroll Payroll, string DivisionName, string 
 
 public sealed record LineFilter(LineStatus? Status = null, LinePurpose? Purpose = null, string? DivisionCode = null, string? Search = null);
 
-public sealed record LineRow(long Id, string SourceNumber, Guid PayeePersonId, string PayeeName, Guid? HouseholdId, string DivisionName, DateOnly ServiceMonth, LinePurpose Purpose,
+public sealed record LineRow(long Id, string SourceNumber, Guid? PayeePersonId, Guid? PayeeOrganizationId, string PayeeName, Guid? HouseholdId, string DivisionName, DateOnly ServiceMonth, LinePurpose Purpose,
     bool IsArrears, Money Amount, int PersonCount, string? BankName, string? BankAccountMasked, LineStatus Status, string? FailureReason, long? RetryOfLineId, IReadOnlyList<AmountLine> Explanation);
 
 public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions, EntitlementPrograms programs, Platform.Jobs.JobQueue jobs)
@@ -50,10 +50,13 @@ public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions
 
     public async Task<Paged<LineRow>> LinesAsync(Guid payrollId, LineFilter filter, PageRequest page, CancellationToken ct)
     {
+        // a person or an organisation payee (left joins; a line whose payee is outside the user's scope stays hidden as before)
         var q = from l in db.Set<PayrollLine>().AsNoTracking()
-                join p in db.Persons.AsNoTracking() on l.PayeePersonId equals p.Id
                 where l.PayrollId == payrollId
-                select new { l, p.Name };
+                from p in db.Persons.AsNoTracking().Where(p => p.Id == l.PayeePersonId).DefaultIfEmpty()
+                from o in db.Organizations.AsNoTracking().Where(o => o.Id == l.PayeeOrganizationId).DefaultIfEmpty()
+                where p != null || o != null
+                select new { l, Name = p != null ? p.Name : o!.Name };
         if (filter.Status is { } s) q = q.Where(x => x.l.Status == s);
         if (filter.Purpose is { } pu) q = q.Where(x => x.l.Purpose == pu);
         if (!string.IsNullOrEmpty(filter.DivisionCode) && divisions.Find(filter.DivisionCode) is not null)
@@ -71,7 +74,7 @@ public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions
         return new Paged<LineRow>(items.Select(x => ToRow(x.l, x.Name)).ToList(), total, page.Page, page.PageSize);
     }
 
-    public LineRow ToRow(PayrollLine l, string name) => new(l.Id, l.SourceNumber, l.PayeePersonId, name, l.HouseholdId, divisions.NameOf(l.DivisionCode), l.ServiceMonth, l.Purpose,
+    public LineRow ToRow(PayrollLine l, string name) => new(l.Id, l.SourceNumber, l.PayeePersonId, l.PayeeOrganizationId, name, l.HouseholdId, divisions.NameOf(l.DivisionCode), l.ServiceMonth, l.Purpose,
         l.IsArrears, l.Amount, l.PersonCount, l.BankName, l.BankAccountMasked, l.Status, l.FailureReason, l.RetryOfLineId, Explain(l.Explanation));
 
     public static IReadOnlyList<AmountLine> Explain(string json)

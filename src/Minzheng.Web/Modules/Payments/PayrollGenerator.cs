@@ -14,7 +14,8 @@ namespace Minzheng.Web.Modules.Payments;
 
 public sealed record GenerationProgress(string Step, int Done, int Total);
 
-internal sealed record Payee(Guid Id, DateOnly? DeathDate, string? BankName, byte[]? Cipher, string? Masked);
+/// <summary>A payee as reconciliation needs it: a person (until death) or an organisation (until deregistered or revoked).</summary>
+internal sealed record Payee(Guid Id, DateOnly? EndDate, string? BankName, byte[]? Cipher, string? Masked, bool IsOrganization = false);
 
 /// <summary>
 /// Generates a payroll from the published entitlements, set-based: one INSERT … SELECT per township, then
@@ -42,6 +43,22 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         ON CONFLICT DO NOTHING
         """;
 
+    /// <summary>
+    /// Benefit lines for organisation payees (a care home's operating subsidy): the same as <see cref="BenefitSql"/> with the
+    /// organisation's account, and nothing for months after its deregistration or revocation. Person lines are untouched.
+    /// </summary>
+    internal const string OrganizationBenefitSql = $$"""
+        INSERT INTO payments_line ({{Columns}}, payee_organization_id)
+        SELECT {0}, e.program, e.source_id, e.source_number, NULL, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.explanation,
+               o.bank_name, o.bank_account_cipher, o.bank_account_masked, CASE WHEN o.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}, e.payee_organization_id
+        FROM entitlement_period e
+        JOIN registry_organization o ON o.id = e.payee_organization_id
+        WHERE e.program = {7} AND e.division_code >= {8} AND e.division_code <= {9} AND e.payee_organization_id IS NOT NULL
+          AND e.from_month <= {1} AND (e.to_month IS NULL OR e.to_month >= {1})
+          AND (o.ended_on IS NULL OR o.ended_on >= {1})
+        ON CONFLICT DO NOTHING
+        """;
+
     /// <summary>A new attempt for every failed or held line of earlier payrolls of the county and program, with the payee's current account.</summary>
     internal const string RetrySql = $$"""
         INSERT INTO payments_line ({{Columns}}, retry_of_line_id)
@@ -50,6 +67,19 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         FROM payments_line l
         JOIN payments_payroll r ON r.id = l.payroll_id
         JOIN registry_person p ON p.id = l.payee_person_id
+        WHERE l.program = {5} AND l.division_code >= {6} AND l.division_code <= {7} AND l.payroll_id <> {0}
+          AND l.status IN ({8}, {9}) AND r.status >= {10}
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>Retries of organisation payees' lines, with the organisation's current account.</summary>
+    internal const string OrganizationRetrySql = $$"""
+        INSERT INTO payments_line ({{Columns}}, payee_organization_id, retry_of_line_id)
+        SELECT {0}, l.program, l.source_id, l.source_number, NULL, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, l.amount_fen, l.person_count, l.explanation,
+               o.bank_name, o.bank_account_cipher, o.bank_account_masked, CASE WHEN o.bank_account_cipher IS NULL THEN {2} ELSE {3} END, {4}, l.payee_organization_id, l.id
+        FROM payments_line l
+        JOIN payments_payroll r ON r.id = l.payroll_id
+        JOIN registry_organization o ON o.id = l.payee_organization_id
         WHERE l.program = {5} AND l.division_code >= {6} AND l.division_code <= {7} AND l.payroll_id <> {0}
           AND l.status IN ({8}, {9}) AND r.status >= {10}
         ON CONFLICT DO NOTHING
@@ -66,7 +96,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         SELECT {0}, l.program, l.source_id, l.source_number, l.payee_person_id, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, {2} * l.person_count, l.person_count, {3},
                l.bank_name, l.bank_account_cipher, l.bank_account_masked, l.status, {4}
         FROM payments_line l
-        WHERE l.payroll_id = {0} AND l.purpose = {5} AND l.service_month = {6}
+        WHERE l.payroll_id = {0} AND l.purpose = {5} AND l.service_month = {6} AND l.payee_person_id IS NOT NULL
         ON CONFLICT DO NOTHING
         """;
 
@@ -88,6 +118,9 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         var towns = divisions.ChildrenOf(county).Where(t => t.Level == DivisionLevel.Town).Select(t => DivisionScope.Of(t.Code)).ToList();
         if (towns.Count == 0) towns = [scope];
         var steps = (payroll.Kind == PayrollKind.Regular ? towns.Count + 5 : 1);
+        // Organisation payees are few: their statements run only where the county has any (a partial index answers this).
+        var organizationPayees = await db.Set<EntitlementPeriod>().AsNoTracking().AnyAsync(e => e.PayeeOrganizationId != null && e.Program == payroll.Program
+            && string.Compare(e.DivisionCode, scope.Low) >= 0 && string.Compare(e.DivisionCode, scope.High) <= 0, ct);
         var done = 0;
         void Report(string step) => progress?.Report(new GenerationProgress(step, ++done, steps));
 
@@ -97,6 +130,10 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
             {
                 ct.ThrowIfCancellationRequested();
                 await db.Database.ExecuteSqlRawAsync(BenefitSql, [payroll.Id, payroll.Month, (int)LinePurpose.Benefit, false, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, town.Low, town.High], ct);
+                if (organizationPayees)
+                {
+                    await db.Database.ExecuteSqlRawAsync(OrganizationBenefitSql, [payroll.Id, payroll.Month, (int)LinePurpose.Benefit, false, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, town.Low, town.High], ct);
+                }
                 Report("生成当月发放明细");
             }
 
@@ -108,11 +145,19 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
             {
                 ct.ThrowIfCancellationRequested();
                 await db.Database.ExecuteSqlRawAsync(BenefitSql, [payroll.Id, month, (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High], ct);
+                if (organizationPayees)
+                {
+                    await db.Database.ExecuteSqlRawAsync(OrganizationBenefitSql, [payroll.Id, month, (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High], ct);
+                }
             }
             Report("补发");
         }
 
         await db.Database.ExecuteSqlRawAsync(RetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved], ct);
+        if (organizationPayees)
+        {
+            await db.Database.ExecuteSqlRawAsync(OrganizationRetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved], ct);
+        }
         await db.Database.ExecuteSqlRawAsync(MarkRequeuedSql, [(int)LineStatus.Requeued, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount], ct);
         if (payroll.Kind == PayrollKind.Supplementary)
         {
@@ -167,7 +212,12 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
                                      where l.Program == payroll.Program && string.Compare(l.DivisionCode, scope.Low) >= 0 && string.Compare(l.DivisionCode, scope.High) <= 0
                                            && l.ServiceMonth >= since && p.DeathDate != null && p.DeathDate < l.ServiceMonth.AddMonths(1)
                                      select l.SourceId).Distinct().ToListAsync(ct);
-        var sources = changedSources.Union(deceasedSources).ToList();
+        var endedSources = await (from l in db.Set<PayrollLine>().AsNoTracking()
+                                  join o in db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]) on l.PayeeOrganizationId equals o.Id
+                                  where l.Program == payroll.Program && string.Compare(l.DivisionCode, scope.Low) >= 0 && string.Compare(l.DivisionCode, scope.High) <= 0
+                                        && l.ServiceMonth >= since && o.EndedOn != null && o.EndedOn < l.ServiceMonth
+                                  select l.SourceId).Distinct().ToListAsync(ct);
+        var sources = changedSources.Union(deceasedSources).Union(endedSources).ToList();
         foreach (var chunk in sources.Chunk(500))
         {
             var paid = await db.Set<PayrollLine>().AsNoTracking()
@@ -185,14 +235,26 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
                 })
                 .ToListAsync(ct);
             var periods = await db.Set<EntitlementPeriod>().AsNoTracking().Where(e => chunk.Contains(e.SourceId) && e.Program == payroll.Program).ToListAsync(ct);
-            var payees = periods.Select(p => p.PayeePersonId).Distinct().ToList();
+            var payees = periods.Where(p => p.PayeePersonId != null).Select(p => p.PayeePersonId!.Value).Distinct().ToList();
             var people = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(p => payees.Contains(p.Id))
-                .Select(p => new Payee(p.Id, p.DeathDate, p.BankName, p.BankAccountCipher, p.BankAccountMasked)).ToDictionaryAsync(p => p.Id, ct);
+                .Select(p => new Payee(p.Id, p.DeathDate, p.BankName, p.BankAccountCipher, p.BankAccountMasked, false)).ToDictionaryAsync(p => p.Id, ct);
+            var organizationPayeeIds = periods.Where(p => p.PayeeOrganizationId != null).Select(p => p.PayeeOrganizationId!.Value).Distinct().ToList();
+            if (organizationPayeeIds.Count > 0)
+            {
+                foreach (var o in await db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(o => organizationPayeeIds.Contains(o.Id))
+                             .Select(o => new Payee(o.Id, o.EndedOn, o.BankName, o.BankAccountCipher, o.BankAccountMasked, true)).ToListAsync(ct))
+                {
+                    people[o.Id] = o;
+                }
+            }
+            Payee? PayeeOf(EntitlementPeriod e) => people.GetValueOrDefault(e.PayeePersonId ?? e.PayeeOrganizationId ?? Guid.Empty);
             foreach (var month in paid)
             {
                 var period = periods.Where(p => p.SourceId == month.SourceId && p.FromMonth <= month.ServiceMonth && (p.ToMonth == null || p.ToMonth >= month.ServiceMonth))
                     .OrderByDescending(p => p.PublishedAt).FirstOrDefault();
-                var death = period is null ? null : people.GetValueOrDefault(period.PayeePersonId)?.DeathDate;
+                // a person's death; an organisation's deregistration or revocation (paid for the month it ends in, like a death)
+                var payeeOf = period is null ? null : PayeeOf(period);
+                var death = payeeOf?.EndDate;
                 var dead = death is { } d && d < month.ServiceMonth;
                 var due = period is null || dead ? 0 : period.MonthlyAmount.Fen;
                 // a month after the payee's death: the price subsidy paid with it was not due either
@@ -200,13 +262,13 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
                 var reference = periods.FirstOrDefault(p => p.SourceId == month.SourceId);
                 if (reference is null) continue;
                 // not (or no longer) overpaid: a recovery raised for the month earlier is unfounded (a death reversed)
-                if (diff >= 0) await CancelUnfoundedRecoveryAsync(payroll, reference, month.ServiceMonth, people.GetValueOrDefault(reference.PayeePersonId), ct);
+                if (diff >= 0) await CancelUnfoundedRecoveryAsync(payroll, reference, month.ServiceMonth, PayeeOf(reference), ct);
                 if (diff == 0) continue;
                 if (diff > 0)
                 {
                     var line = NewLine(payroll, reference, month.ServiceMonth, LinePurpose.Adjustment, diff,
                         JsonSerializer.Serialize(new[] { new AmountLine($"{month.ServiceMonth:yyyy年M月}应发 {new Money(due)}，已发 {new Money(month.Fen)}，差额补发", diff / 100m, period!.Reason) }, AuditRecorder.Json));
-                    if (people.GetValueOrDefault(reference.PayeePersonId) is { } payee)
+                    if (PayeeOf(reference) is { } payee)
                     {
                         line.BankName = payee.BankName;
                         line.BankAccountCipher = payee.Cipher;
@@ -239,12 +301,15 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
                         SourceId = month.SourceId,
                         SourceNumber = reference.SourceNumber,
                         PayeePersonId = reference.PayeePersonId,
+                        PayeeOrganizationId = reference.PayeeOrganizationId,
                         HouseholdId = reference.HouseholdId,
                         DivisionCode = reference.DivisionCode,
                         ServiceMonth = month.ServiceMonth,
                         AmountFen = -diff,
                         Status = RecoveryStatus.Open,
-                        Reason = dead
+                        Reason = dead && payeeOf!.IsOrganization
+                            ? $"领取组织已于 {death:yyyy-MM-dd} 注销或被撤销登记，{month.ServiceMonth:yyyy年M月}已发的 {new Money(-diff)} 不应发放"
+                            : dead
                             ? $"领取人已于 {death:yyyy-MM-dd} 死亡，{month.ServiceMonth:yyyy年M月}已发的 {new Money(-diff)} 不应发放"
                             : $"{month.ServiceMonth:yyyy年M月}应发 {new Money(due)}，已发 {new Money(month.Fen)}，多发部分应追缴",
                     });
@@ -331,6 +396,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         SourceId = e.SourceId,
         SourceNumber = e.SourceNumber,
         PayeePersonId = e.PayeePersonId,
+        PayeeOrganizationId = e.PayeeOrganizationId,
         HouseholdId = e.HouseholdId,
         DivisionCode = e.DivisionCode,
         ServiceMonth = month,
@@ -349,6 +415,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         SourceId = from.SourceId,
         SourceNumber = from.SourceNumber,
         PayeePersonId = from.PayeePersonId,
+        PayeeOrganizationId = from.PayeeOrganizationId,
         HouseholdId = from.HouseholdId,
         DivisionCode = from.DivisionCode,
         ServiceMonth = month,

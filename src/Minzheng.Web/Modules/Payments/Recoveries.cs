@@ -9,7 +9,7 @@ using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.Payments;
 
-public sealed record RecoveryRow(Guid Id, string Program, string ProgramName, string SourceNumber, Guid PayeePersonId, string PayeeName, Guid? HouseholdId, string DivisionName,
+public sealed record RecoveryRow(Guid Id, string Program, string ProgramName, string SourceNumber, Guid? PayeePersonId, string PayeeName, Guid? HouseholdId, string DivisionName,
     DateOnly ServiceMonth, Money Amount, Money Recovered, Money Remaining, RecoveryStatus Status, string Reason, DateTime CreatedAt, int Version);
 
 public sealed record RecoveryMovement(DateOnly Date, string What, Money Amount, string? Reference);
@@ -31,13 +31,22 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
 {
     public async Task<List<RecoveryRow>> ListAsync(RecoveryStatus? status, CancellationToken ct)
     {
+        var persons = db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking();
+        var organizations = db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking();
         var q = from r in db.Set<Recovery>().AsNoTracking()
-                join p in db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking() on r.PayeePersonId equals p.Id
-                select new { r, p.Name };
+                from p in persons.Where(p => p.Id == r.PayeePersonId).DefaultIfEmpty()
+                from o in organizations.Where(o => o.Id == r.PayeeOrganizationId).DefaultIfEmpty()
+                select new { r, Name = p != null ? p.Name : o != null ? o.Name : "" };
         if (status is { } s) q = q.Where(x => x.r.Status == s);
         var rows = await q.OrderByDescending(x => x.r.CreatedAt).Take(500).ToListAsync(ct);
         return rows.Select(x => ToRow(x.r, x.Name)).ToList();
     }
+
+    /// <summary>The payee's name, person or organisation (the recovery is in scope; its payee is looked up across the registry).</summary>
+    private async Task<string> PayeeNameAsync(Recovery r, CancellationToken ct) =>
+        r.PayeePersonId is { } person
+            ? await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(p => p.Id == person).Select(p => p.Name).FirstAsync(ct)
+            : await db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(o => o.Id == r.PayeeOrganizationId).Select(o => o.Name).FirstAsync(ct);
 
     private RecoveryRow ToRow(Recovery r, string name) => new(r.Id, r.Program, programs.NameOf(r.Program), r.SourceNumber, r.PayeePersonId, name, r.HouseholdId, divisions.NameOf(r.DivisionCode),
         r.ServiceMonth, r.Amount, r.Recovered, r.Remaining, r.Status, r.Reason, r.CreatedAt, r.Version);
@@ -45,8 +54,7 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
     public async Task<RecoveryDetail> DetailAsync(Guid id, CancellationToken ct)
     {
         var recovery = await db.Set<Recovery>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw AppProblem.NotFound("追缴记录");
-        var name = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(p => p.Id == recovery.PayeePersonId).Select(p => p.Name).FirstAsync(ct);
-        return await DetailOfAsync(recovery, name, ct);
+        return await DetailOfAsync(recovery, await PayeeNameAsync(recovery, ct), ct);
     }
 
     private async Task<RecoveryDetail> DetailOfAsync(Recovery recovery, string name, CancellationToken ct)
@@ -118,7 +126,7 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
         var end = Entitlements.MonthOf(to ?? clock.Today);
         var start = Entitlements.MonthOf(from ?? end.AddMonths(-11));
         var lines = await (from l in db.Set<PayrollLine>().AsNoTracking()
-                           join p in db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking() on l.PayeePersonId equals p.Id
+                           join p in db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking() on l.PayeePersonId equals (Guid?)p.Id
                            where l.HouseholdId == householdId && l.ServiceMonth >= start && l.ServiceMonth <= end
                            orderby l.ServiceMonth, l.Id
                            select new { l, p.Name }).ToListAsync(ct);
@@ -129,8 +137,7 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
         var recoveries = new List<RecoveryDetail>();
         foreach (var r in await db.Set<Recovery>().AsNoTracking().Where(r => r.HouseholdId == householdId).OrderBy(r => r.ServiceMonth).ToListAsync(ct))
         {
-            var name = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(p => p.Id == r.PayeePersonId).Select(p => p.Name).FirstAsync(ct);
-            recoveries.Add(await DetailOfAsync(r, name, ct));
+            recoveries.Add(await DetailOfAsync(r, await PayeeNameAsync(r, ct), ct));
         }
         var paid = new Money(lines.Where(x => x.l.Status == LineStatus.Paid).Sum(x => x.l.AmountFen));
         var pending = new Money(lines.Where(x => x.l.Status is LineStatus.Pending or LineStatus.Exported or LineStatus.NoAccount).Sum(x => x.l.AmountFen));

@@ -12,6 +12,12 @@ public sealed class AppUser : IdentityUser<Guid>
     public string DivisionCode { get; set; } = "";
 
     /// <summary>Set when an administrator resets the password: the user must choose a new one at next sign-in.</summary>
+    /// <summary>
+    /// For organisation accounts (a care home, a provider, a social organisation): the registry organisation the account
+    /// acts for. Such an account sees that organisation's records only, whatever <see cref="DivisionCode"/> says.
+    /// </summary>
+    public Guid? OrganizationId { get; set; }
+
     public bool MustChangePassword { get; set; }
 
     public bool IsDisabled { get; set; }

@@ -12,6 +12,13 @@ public interface ICurrentUser
     Guid? UserId { get; }
     string UserName { get; }
     string? DivisionCode { get; }
+
+    /// <summary>
+    /// Set for accounts bound to an organisation (a care home, a provider) instead of a division: they see that
+    /// organisation's records only, and their <see cref="Scope"/> is <see cref="DivisionScope.Nothing"/>.
+    /// </summary>
+    Guid? OrganizationId => null;
+
     DivisionScope Scope { get; }
     bool IsSystem { get; }
     string? IpAddress { get; }
@@ -21,17 +28,18 @@ public interface ICurrentUser
 public static class PlatformClaims
 {
     public const string Division = "division";
+    public const string Organization = "organization";
     public const string DisplayName = "display_name";
     public const string MustChangePassword = "must_change_password";
 }
 
 /// <summary>A snapshot of a user's identity, carried by background jobs they queue.</summary>
-public sealed record ActingIdentity(Guid? UserId, string UserName, string? DivisionCode, IReadOnlySet<string> Permissions, bool IsSystem = false, string? IpAddress = null)
+public sealed record ActingIdentity(Guid? UserId, string UserName, string? DivisionCode, IReadOnlySet<string> Permissions, bool IsSystem = false, string? IpAddress = null, Guid? OrganizationId = null)
 {
     public static ActingIdentity System(string reason) => new(null, $"system:{reason}", null, new HashSet<string>(), IsSystem: true);
 
     public static ActingIdentity Of(ICurrentUser user, IEnumerable<string> permissions) =>
-        new(user.UserId, user.UserName, user.DivisionCode, permissions.ToHashSet(), user.IsSystem, user.IpAddress);
+        new(user.UserId, user.UserName, user.DivisionCode, permissions.ToHashSet(), user.IsSystem, user.IpAddress, user.OrganizationId);
 }
 
 public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
@@ -56,11 +64,16 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
 
     public string? DivisionCode => _acting is not null ? _acting.DivisionCode : Principal?.FindFirstValue(PlatformClaims.Division);
 
+    public Guid? OrganizationId => _acting is not null ? _acting.OrganizationId
+        : Guid.TryParse(Principal?.FindFirstValue(PlatformClaims.Organization), out var id) ? id : null;
+
     public DivisionScope Scope
     {
         get
         {
             if (IsSystem) return DivisionScope.Everything;
+            // An organisation account sees no division's records, only its organisation's (AppDbContext's organisation scope).
+            if (OrganizationId is not null) return DivisionScope.Nothing;
             var code = DivisionCode;
             return code is null || !Divisions.DivisionCodes.IsWellFormed(code) ? DivisionScope.Nothing : DivisionScope.Of(code);
         }

@@ -12,6 +12,7 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleMa
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PlatformClaims.Division, user.DivisionCode));
+        if (user.OrganizationId is { } organization) identity.AddClaim(new Claim(PlatformClaims.Organization, organization.ToString()));
         identity.AddClaim(new Claim(PlatformClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
         if (user.MustChangePassword) identity.AddClaim(new Claim(PlatformClaims.MustChangePassword, "true"));
         return identity;

@@ -17,6 +17,8 @@ public static class Permissions
 
     /// <summary>Reverses a death recorded in error (every module restores what the death stopped): a county decision.</summary>
     public const string RegistryDeathReverse = "registry.death-reverse";
+    public const string OrganizationsRead = "organizations.read";
+    public const string OrganizationsWrite = "organizations.write";
     public const string DivisionsWrite = "divisions.write";
     public const string CalendarWrite = "calendar.write";
     public const string WorkflowRead = "workflow.read";
@@ -33,6 +35,8 @@ public static class Permissions
         [RegistryImport] = "从 Excel/CSV 批量导入人员和家庭",
         [RegistryExport] = "导出人员、家庭名单",
         [RegistryDeathReverse] = "撤销误登记的死亡（恢复被停发的各项待遇，县级）",
+        [OrganizationsRead] = "查看组织（社会组织、养老机构、服务商等）登记信息",
+        [OrganizationsWrite] = "登记、变更、注销组织，批量导入组织",
         [DivisionsWrite] = "维护行政区划信息",
         [CalendarWrite] = "维护节假日与调休工作日",
         [WorkflowRead] = "查看业务流程、待办与超期件",

@@ -24,12 +24,12 @@ public static class Roles
     public static readonly IReadOnlyList<RoleDefinition> Defaults =
     [
         new(VillageWorker, "村（社区）工作人员", [RegistryRead, WorkflowRead]),
-        new(TownshipClerk, "乡镇经办人员（受理/调查）", [RegistryRead, RegistryWrite, RegistryImport, RegistryExport, WorkflowRead]),
+        new(TownshipClerk, "乡镇经办人员（受理/调查）", [RegistryRead, RegistryWrite, RegistryImport, RegistryExport, OrganizationsRead, OrganizationsWrite, WorkflowRead]),
         new(TownshipApprover, "乡镇审核人员（审核确认）", [RegistryRead, RegistryExport, WorkflowRead]),
-        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, RegistryDeathReverse, WorkflowRead]),
-        new(CityOfficer, "市级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, DivisionsWrite, CalendarWrite, WorkflowRead]),
-        new(Finance, "财务人员", [RegistryRead, WorkflowRead]),
-        new(Auditor, "审计人员（只读）", [RegistryRead, WorkflowRead, AuditRead]),
+        new(CountyOfficer, "县级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, RegistryDeathReverse, OrganizationsRead, OrganizationsWrite, WorkflowRead]),
+        new(CityOfficer, "市级民政干部", [RegistryRead, RegistryWrite, RegistryRevealId, RegistryImport, RegistryExport, OrganizationsRead, OrganizationsWrite, DivisionsWrite, CalendarWrite, WorkflowRead]),
+        new(Finance, "财务人员", [RegistryRead, OrganizationsRead, WorkflowRead]),
+        new(Auditor, "审计人员（只读）", [RegistryRead, OrganizationsRead, WorkflowRead, AuditRead]),
         new(Administrator, "系统管理员", []), // everything declared: see PermissionCatalog
         new(Citizen, "群众", [CitizenApply]),
         new(DisabledPersonsFederation, "县级残联工作人员", [RegistryRead]),

@@ -8,7 +8,7 @@ namespace Minzheng.Web.Platform.Commands;
 
 /// <summary>
 /// <c>keys rotate</c>: adds a new SM4 key, makes it current, and re-seals every protected value with it
-/// (people's identifiers, and what each module declares as an <see cref="IKeyRotationParticipant"/>).
+/// (people's identifiers, organisations' phones and accounts, and what each module declares as an <see cref="IKeyRotationParticipant"/>).
 /// The key file is written first and keeps the old keys (backups still need them), so an interrupted
 /// rotation is simply run again. The HMAC lookup key is not rotated: that would re-key every lookup hash.
 /// </summary>
@@ -45,6 +45,20 @@ public static class KeyRotation
             db.ChangeTracker.Clear();
             if (batch.Count < pageSize) break;
         }
+        // organisations' phone and bank account, like people's
+        var organizations = 0;
+        for (var page = 0; ; page++)
+        {
+            var batch = await db.Organizations.OrderBy(o => o.Id).Skip(page * pageSize).Take(pageSize).ToListAsync();
+            foreach (var o in batch.Where(o => o.NeedsReseal(newId)))
+            {
+                o.Reseal(protector);
+                organizations++;
+            }
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            if (batch.Count < pageSize) break;
+        }
         // what the modules keep encrypted of their own (payment lines keep a copy of the account they were paid to, …)
         var others = new List<string>();
         foreach (var participant in scope.ServiceProvider.GetServices<IKeyRotationParticipant>())
@@ -56,7 +70,7 @@ public static class KeyRotation
         var sample = await db.Settings.FindAsync(KeyStore.KeySampleSetting);
         if (sample is not null) sample.Value = protector.KeyCheckSample();
         await db.SaveChangesAsync();
-        await output.WriteLineAsync($"密钥已轮换：当前密钥编号 {newId}，重新加密 {total} 人的敏感字段{string.Concat(others.Select(o => "、" + o))}。旧密钥仍保留在 {path} 中，以便恢复旧备份。");
+        await output.WriteLineAsync($"密钥已轮换：当前密钥编号 {newId}，重新加密 {total} 人的敏感字段、{organizations} 个组织的电话和账号{string.Concat(others.Select(o => "、" + o))}。旧密钥仍保留在 {path} 中，以便恢复旧备份。");
         return 0;
     }
 

@@ -10,6 +10,7 @@ using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
 using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Registry.Organizations;
 using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Platform.Data;
@@ -44,12 +45,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
     internal string ScopeLow => _user.Scope.Low;
     internal string ScopeHigh => _user.Scope.High;
 
+    // The organisation of an organisation-bound account; Guid.Empty (never a key) for everyone else, so that the
+    // "or it is my organisation's" half of the filter matches nothing for division users.
+    internal Guid ScopeOrganizationId => _user.OrganizationId ?? Guid.Empty;
+
     public DbSet<PlatformSetting> Settings => Set<PlatformSetting>();
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>();
+    public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<WorkflowProcess> WorkflowProcesses => Set<WorkflowProcess>();
     public DbSet<WorkflowCase> WorkflowCases => Set<WorkflowCase>();
@@ -73,6 +79,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
             b.ToTable("access_user");
             b.Property(u => u.DisplayName).HasMaxLength(100);
             b.Property(u => u.DivisionCode).HasMaxLength(12);
+            b.HasOne<Organization>().WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
         builder.Entity<AppRole>(b =>
         {
@@ -100,28 +107,66 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
             property.SetColumnName(System.Text.RegularExpressions.Regex.Replace(property.Name, "(?<!^)([A-Z])", "_$1").ToLowerInvariant() + "_fen");
         }
 
-        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IDivisionScoped).IsAssignableFrom(e.ClrType)))
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IDivisionScoped).IsAssignableFrom(e.ClrType) || typeof(IOrganizationScoped).IsAssignableFrom(e.ClrType)))
         {
-            ApplyScope(builder, entity.ClrType, nameof(IDivisionScoped.DivisionCode));
+            ApplyScope(builder, entity.ClrType);
         }
         // Memberships are scoped through their household.
         builder.Entity<HouseholdMember>().HasQueryFilter(ScopeFilter,
             m => string.Compare(m.Household!.DivisionCode, ScopeLow) >= 0 && string.Compare(m.Household!.DivisionCode, ScopeHigh) <= 0);
+        // An organisation's history is scoped through the organisation (its division, or the account's own organisation).
+        builder.Entity<OrganizationEvent>().HasQueryFilter(ScopeFilter,
+            e => (string.Compare(e.Organization!.DivisionCode, ScopeLow) >= 0 && string.Compare(e.Organization!.DivisionCode, ScopeHigh) <= 0)
+                 || e.OrganizationId == ScopeOrganizationId);
     }
 
-    private void ApplyScope(ModelBuilder builder, Type clrType, string property)
+    /// <summary>
+    /// The one scope filter. Division-scoped: <c>e.DivisionCode</c> within the user's range (empty for organisation accounts,
+    /// so records without an organisation are invisible to them). Organisation-scoped (and the organisation itself, by its key):
+    /// <c>… OR e.OrganizationId == the account's organisation</c>. An entity that is organisation-scoped only is visible to
+    /// division users as before and to organisation accounts when it is theirs.
+    /// </summary>
+    private void ApplyScope(ModelBuilder builder, Type clrType)
     {
-        // e => string.Compare(e.DivisionCode, this.ScopeLow) >= 0 && string.Compare(e.DivisionCode, this.ScopeHigh) <= 0
         var e = Expression.Parameter(clrType, "e");
-        var code = Expression.Property(e, property);
-        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
         var self = Expression.Constant(this);
-        var low = Expression.Property(self, nameof(ScopeLow));
-        var high = Expression.Property(self, nameof(ScopeHigh));
-        var body = Expression.AndAlso(
-            Expression.GreaterThanOrEqual(Expression.Call(compare, code, low), Expression.Constant(0)),
-            Expression.LessThanOrEqual(Expression.Call(compare, code, high), Expression.Constant(0)));
-        builder.Entity(clrType).HasQueryFilter(ScopeFilter, Expression.Lambda(body, e));
+        Expression? body = null;
+        if (typeof(IDivisionScoped).IsAssignableFrom(clrType))
+        {
+            // string.Compare(e.DivisionCode, this.ScopeLow) >= 0 && string.Compare(e.DivisionCode, this.ScopeHigh) <= 0
+            var code = Expression.Property(e, nameof(IDivisionScoped.DivisionCode));
+            var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+            body = Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Expression.Call(compare, code, Expression.Property(self, nameof(ScopeLow))), Expression.Constant(0)),
+                Expression.LessThanOrEqual(Expression.Call(compare, code, Expression.Property(self, nameof(ScopeHigh))), Expression.Constant(0)));
+        }
+        Expression? ownOrganization = null;
+        if (clrType == typeof(Organization))
+        {
+            ownOrganization = Expression.Equal(Expression.Property(e, nameof(Organization.Id)), Expression.Property(self, nameof(ScopeOrganizationId)));
+        }
+        else if (typeof(IOrganizationScoped).IsAssignableFrom(clrType))
+        {
+            ownOrganization = Expression.Equal(Expression.Property(e, nameof(IOrganizationScoped.OrganizationId)),
+                Expression.Convert(Expression.Property(self, nameof(ScopeOrganizationId)), typeof(Guid?)));
+            // not division-scoped: visible to everyone but organisation accounts, who see their own only
+            body ??= Expression.Equal(Expression.Property(self, nameof(ScopeOrganizationId)), Expression.Constant(Guid.Empty));
+        }
+        if (ownOrganization is not null) body = Expression.OrElse(body!, ownOrganization);
+        builder.Entity(clrType).HasQueryFilter(ScopeFilter, Expression.Lambda(body!, e));
+    }
+
+    /// <summary>Whether a record being written belongs to the organisation of an organisation account (the write half of the organisation scope).</summary>
+    private static bool IsOwnOrganization(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, Guid? organizationId)
+    {
+        if (organizationId is not { } own) return false;
+        return entry.Entity switch
+        {
+            Organization o => o.Id == own,
+            IOrganizationScoped s => s.OrganizationId == own
+                && (entry.State == EntityState.Added || entry.Property(nameof(IOrganizationScoped.OrganizationId)).OriginalValue as Guid? == own),
+            _ => false,
+        };
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -153,12 +198,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
 
             if (entry.Entity is IDivisionScoped scoped)
             {
-                // Writes are scoped like reads: neither the new nor the old division may lie outside the user's subtree.
+                // Writes are scoped like reads: neither the new nor the old division may lie outside the user's subtree
+                // (an organisation account's range is empty: it writes its own organisation's records only).
                 var original = entry.State == EntityState.Added ? null : entry.Property(nameof(IDivisionScoped.DivisionCode)).OriginalValue as string;
-                if (!scope.Contains(scoped.DivisionCode) || (original is not null && !scope.Contains(original)))
+                if ((!scope.Contains(scoped.DivisionCode) || (original is not null && !scope.Contains(original))) && !IsOwnOrganization(entry, _user.OrganizationId))
                 {
                     throw AppProblem.NotFound("记录");
                 }
+            }
+            else if (entry.Entity is IOrganizationScoped && _user.OrganizationId is not null && !IsOwnOrganization(entry, _user.OrganizationId))
+            {
+                throw AppProblem.NotFound("记录");
             }
             if (entry.Entity is IStamped stamped)
             {

@@ -15,6 +15,16 @@ public interface IDivisionScoped
     string DivisionCode { get; }
 }
 
+/// <summary>
+/// A record that belongs to an organisation (a care home's residents, a provider's settlements). An account bound to an
+/// organisation sees only records whose <see cref="OrganizationId"/> is its organisation, and no division-scoped record
+/// without one; division users keep seeing such records by their division. Enforced in <see cref="AppDbContext"/>.
+/// </summary>
+public interface IOrganizationScoped
+{
+    Guid? OrganizationId { get; }
+}
+
 /// <summary>Creation and change stamps, filled by <see cref="AppDbContext"/> on save.</summary>
 public interface IStamped
 {

@@ -21,7 +21,11 @@ public sealed class EntitlementPeriod : IDivisionScoped
     public Guid SourceId { get; set; }
     public required string SourceNumber { get; set; }
 
-    public Guid PayeePersonId { get; set; }
+    /// <summary>The person paid, or null when the payee is an organisation (exactly one of the two is set).</summary>
+    public Guid? PayeePersonId { get; set; }
+
+    /// <summary>The registry organisation paid (a care home's operating subsidy, a provider's settlement), or null for a person.</summary>
+    public Guid? PayeeOrganizationId { get; set; }
 
     /// <summary>The one person a personal benefit is for (may differ from the payee, e.g. a child paid to its guardian).</summary>
     public Guid? BeneficiaryPersonId { get; set; }
@@ -57,5 +61,8 @@ internal sealed class EntitlementPeriodConfiguration : IEntityTypeConfiguration<
         b.HasIndex(e => new { e.Program, e.DivisionCode, e.FromMonth });
         b.HasIndex(e => new { e.SourceId, e.FromMonth });
         b.HasIndex(e => new { e.BeneficiaryPersonId, e.Program });
+        // Organisation payees are few: a partial index lets payroll skip their statement when a county has none.
+        b.HasIndex(e => new { e.PayeeOrganizationId, e.Program }).HasFilter("payee_organization_id IS NOT NULL");
+        b.ToTable(t => t.HasCheckConstraint("ck_entitlement_period_payee", "(payee_person_id IS NULL) <> (payee_organization_id IS NULL)"));
     }
 }

@@ -10,14 +10,27 @@ namespace Minzheng.Web.Platform.Entitlements;
 /// </summary>
 public sealed class Entitlements(AppDbContext db, BusinessClock clock)
 {
+    /// <param name="PersonId">The person paid; null when <paramref name="OrganizationId"/> names an organisation payee instead.</param>
     /// <param name="BeneficiaryPersonId">The one person the benefit is for, where it is personal (a child's allowance paid to the guardian, extreme-poverty support, a disability subsidy): other programs' overlap rules look it up.</param>
-    public sealed record Payee(string Program, Guid SourceId, string SourceNumber, Guid PersonId, Guid? HouseholdId, string DivisionCode, int PersonCount, Guid? BeneficiaryPersonId = null);
+    /// <param name="OrganizationId">The registry organisation paid (a care home, a provider), with no person payee.</param>
+    public sealed record Payee(string Program, Guid SourceId, string SourceNumber, Guid? PersonId, Guid? HouseholdId, string DivisionCode, int PersonCount, Guid? BeneficiaryPersonId = null, Guid? OrganizationId = null)
+    {
+        /// <summary>An organisation as payee: a care home's operating subsidy, a provider's settlement (<paramref name="personCount"/>: people served, for statistics).</summary>
+        public static Payee ForOrganization(string program, Guid sourceId, string sourceNumber, Guid organizationId, string divisionCode, int personCount = 0) =>
+            new(program, sourceId, sourceNumber, null, null, divisionCode, personCount, null, organizationId);
+
+        internal void EnsureOnePayee()
+        {
+            if ((PersonId is null) == (OrganizationId is null)) throw new InvalidOperationException("待遇须有且只有一个领取人：人员或组织");
+        }
+    }
 
     public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
     /// <summary>From <paramref name="fromMonth"/> on, <paramref name="amount"/> is due each month (replacing what was due from then).</summary>
     public async Task SetAsync(Payee payee, DateOnly fromMonth, Money.Money amount, string explanation, string reason, CancellationToken ct = default)
     {
+        payee.EnsureOnePayee();
         fromMonth = MonthOf(fromMonth);
         await EndAsync(payee.Program, payee.SourceId, fromMonth.AddMonths(-1), ct);
         db.Set<EntitlementPeriod>().Add(new EntitlementPeriod
@@ -26,6 +39,7 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
             SourceId = payee.SourceId,
             SourceNumber = payee.SourceNumber,
             PayeePersonId = payee.PersonId,
+            PayeeOrganizationId = payee.OrganizationId,
             BeneficiaryPersonId = payee.BeneficiaryPersonId,
             HouseholdId = payee.HouseholdId,
             DivisionCode = payee.DivisionCode,
@@ -75,13 +89,16 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
         return periods.Count > 0;
     }
 
-    public void OneOff(Payee payee, DateOnly month, Money.Money amount, string explanation, string reason) =>
+        public void OneOff(Payee payee, DateOnly month, Money.Money amount, string explanation, string reason)
+    {
+        payee.EnsureOnePayee();
         db.Set<EntitlementPeriod>().Add(new EntitlementPeriod
         {
             Program = payee.Program,
             SourceId = payee.SourceId,
             SourceNumber = payee.SourceNumber,
             PayeePersonId = payee.PersonId,
+            PayeeOrganizationId = payee.OrganizationId,
             BeneficiaryPersonId = payee.BeneficiaryPersonId,
             HouseholdId = payee.HouseholdId,
             DivisionCode = payee.DivisionCode,
@@ -94,6 +111,7 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
             Reason = reason,
             PublishedAt = clock.UtcNow,
         });
+    }
 
     /// <summary>Whether <paramref name="program"/> pays something for this person (as beneficiary or payee) in <paramref name="month"/>.</summary>
     public Task<string?> RunningForPersonAsync(string program, Guid personId, DateOnly month, CancellationToken ct = default) =>

@@ -10,6 +10,8 @@ public static class ImportsSetup
         services.AddJobKind<ImportJob>(ImportJob.Kind, "导入", RestartPolicy.Fail, ImportJob.InterruptedMessage);
         services.AddScoped<PersonImport>();
         services.AddScoped<IImportKind>(sp => sp.GetRequiredService<PersonImport>());
+        services.AddScoped<Registry.Organizations.OrganizationImport>();
+        services.AddScoped<IImportKind>(sp => sp.GetRequiredService<Registry.Organizations.OrganizationImport>());
         services.AddScoped<ImportService>();
         return services;
     }

@@ -11,6 +11,9 @@ public static class RegistrySetup
         services.AddScoped<RegistryExport>();
         services.AddScoped<RevealIdentifiers>();
         services.AddScoped<PersonDeaths>();
+        services.AddScoped<Organizations.OrganizationRegistration>();
+        services.AddScoped<Organizations.OrganizationQueries>();
+        services.AddScoped<Organizations.OrganizationExport>();
         return services;
     }
 }

@@ -17,6 +17,9 @@ public sealed class UserModel(UserAdministration admin, UserManager<AppUser> use
         public string? DisplayName { get; set; }
         public string? DivisionCode { get; set; }
         public bool IsDisabled { get; set; }
+
+        /// <summary>机构账号: the organisation's credit code or platform number; empty for a division account.</summary>
+        public string? Organization { get; set; }
         public string? Password { get; set; }
         public List<string> Roles { get; set; } = [];
     }
@@ -33,12 +36,23 @@ public sealed class UserModel(UserAdministration admin, UserManager<AppUser> use
             DisplayName = Account.DisplayName,
             DivisionCode = Account.DivisionCode,
             IsDisabled = Account.IsDisabled,
+            Organization = Account.OrganizationId is { } o ? await db.Organizations.Where(x => x.Id == o).Select(x => x.CreditCode ?? x.PlatformNumber).FirstOrDefaultAsync() : null,
             Roles = [.. await users.GetRolesAsync(Account)],
         };
     }
 
-    public Task<IActionResult> OnPostSaveAsync(Guid id) => Act(id, "已保存", () =>
-        admin.UpdateAsync(id, new UserInput { DisplayName = Input.DisplayName, DivisionCode = Input.DivisionCode, IsDisabled = Input.IsDisabled, Roles = Input.Roles }));
+    public Task<IActionResult> OnPostSaveAsync(Guid id) => Act(id, "已保存", async () =>
+    {
+        Guid? organization = null;
+        if (!string.IsNullOrWhiteSpace(Input.Organization))
+        {
+            // through the scope filter: only an organisation the administrator may see
+            var number = Input.Organization.Trim().ToUpperInvariant();
+            organization = await db.Organizations.Where(o => o.CreditCode == number || o.PlatformNumber == number).Select(o => (Guid?)o.Id).FirstOrDefaultAsync()
+                ?? throw AppProblem.Field("organization", "未找到该统一社会信用代码（或平台编号）的组织，或不在您的管辖范围内");
+        }
+        await admin.UpdateAsync(id, new UserInput { DisplayName = Input.DisplayName, DivisionCode = Input.DivisionCode, OrganizationId = organization, IsDisabled = Input.IsDisabled, Roles = Input.Roles });
+    });
 
     public Task<IActionResult> OnPostResetAsync(Guid id, string? password) => Act(id, "密码已重置，用户下次登录须修改密码", () => admin.ResetPasswordAsync(id, password));
 

@@ -13,6 +13,13 @@ public sealed record UserInput
     public string? UserName { get; init; }
     public string? DisplayName { get; init; }
     public string? DivisionCode { get; init; }
+
+    /// <summary>
+    /// Binds the account to a registry organisation (a care home, a provider) instead of a division: it then sees that
+    /// organisation's records only. Its division becomes the organisation's registered division (for the user list).
+    /// </summary>
+    public Guid? OrganizationId { get; init; }
+
     public List<string> Roles { get; init; } = [];
     public bool IsDisabled { get; init; }
 
@@ -50,6 +57,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<A
 
     public async Task<AppUser> CreateAsync(UserInput input)
     {
+        input = await BindOrganizationAsync(input);
         var errors = Validate(input, isNew: true);
         errors.ThrowIfAny();
         var user = new AppUser
@@ -57,6 +65,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<A
             UserName = input.UserName!.Trim(),
             DisplayName = input.DisplayName!.Trim(),
             DivisionCode = input.DivisionCode!,
+            OrganizationId = input.OrganizationId,
             IsDisabled = input.IsDisabled,
             MustChangePassword = true,
             CreatedAt = clock.UtcNow,
@@ -70,10 +79,12 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<A
     {
         var user = await FindAsync(id);
         if (user.Id == admin.UserId && input.IsDisabled) throw AppProblem.Field("isDisabled", "不能停用自己的账号");
+        input = await BindOrganizationAsync(input);
         var errors = Validate(input, isNew: false);
         errors.ThrowIfAny();
         user.DisplayName = input.DisplayName!.Trim();
         user.DivisionCode = input.DivisionCode!;
+        user.OrganizationId = input.OrganizationId;
         user.IsDisabled = input.IsDisabled;
         Check(await users.UpdateAsync(user), "");
         var current = await users.GetRolesAsync(user);
@@ -112,6 +123,15 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<A
         foreach (var p in permissions.Except(claims.Select(c => c.Value))) Check(await roles.AddClaimAsync(role, new Claim(Permissions.ClaimType, p)), "permissions");
         // Members' sessions pick up the new permissions at the next security-stamp check.
         foreach (var member in await users.GetUsersInRoleAsync(roleName)) await users.UpdateSecurityStampAsync(member);
+    }
+
+    /// <summary>An organisation account takes its organisation's division; the organisation must be within the administrator's scope (else 400).</summary>
+    private async Task<UserInput> BindOrganizationAsync(UserInput input)
+    {
+        if (input.OrganizationId is not { } id) return input;
+        var division = await db.Organizations.Where(o => o.Id == id).Select(o => o.DivisionCode).FirstOrDefaultAsync()
+            ?? throw AppProblem.Field("organizationId", "组织不存在或不在您的管辖范围内");
+        return input with { DivisionCode = division };
     }
 
     private ValidationErrors Validate(UserInput input, bool isNew)

@@ -2447,7 +2447,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_arrears");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payee_person_id");
 
@@ -2500,6 +2504,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
 
                     b.HasIndex(new[] { "HouseholdId" }, "ix_payments_line_household")
                         .HasDatabaseName("ix_payments_line_household_id");
+
+                    b.HasIndex(new[] { "PayeeOrganizationId" }, "ix_payments_line_organization")
+                        .HasDatabaseName("ix_payments_line_payee_organization_id")
+                        .HasFilter("payee_organization_id IS NOT NULL");
 
                     b.HasIndex(new[] { "PayrollId", "Status" }, "ix_payments_line_payroll")
                         .HasDatabaseName("ix_payments_line_payroll_id_status");
@@ -2665,7 +2673,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("household_id");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payee_person_id");
 
@@ -2874,6 +2886,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
@@ -2912,6 +2928,9 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_access_user_organization_id");
 
                     b.ToTable("access_user", (string)null);
                 });
@@ -3153,7 +3172,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("one_off");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payee_person_id");
 
@@ -3197,13 +3220,20 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasIndex("BeneficiaryPersonId", "Program")
                         .HasDatabaseName("ix_entitlement_period_beneficiary_person_id_program");
 
+                    b.HasIndex("PayeeOrganizationId", "Program")
+                        .HasDatabaseName("ix_entitlement_period_payee_organization_id_program")
+                        .HasFilter("payee_organization_id IS NOT NULL");
+
                     b.HasIndex("SourceId", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_source_id_from_month");
 
                     b.HasIndex("Program", "DivisionCode", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_program_division_code_from_month");
 
-                    b.ToTable("entitlement_period", (string)null);
+                    b.ToTable("entitlement_period", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_entitlement_period_payee", "(payee_person_id IS NULL) <> (payee_organization_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
@@ -3637,6 +3667,203 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_registry_household_member_household_id_left_on");
 
                     b.ToTable("registry_household_member", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<byte[]>("BankAccountCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bank_account_cipher");
+
+                    b.Property<byte[]>("BankAccountHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bank_account_hash");
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_masked");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalRepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative_name");
+
+                    b.Property<Guid?>("LegalRepresentativePersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative_person_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_initials");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_pinyin");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_cipher");
+
+                    b.Property<byte[]>("PhoneHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<string>("PlatformNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform_number");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_organization");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_organization_credit_code");
+
+                    b.HasIndex("LegalRepresentativePersonId")
+                        .HasDatabaseName("ix_registry_organization_legal_representative_person_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_registry_organization_name");
+
+                    b.HasIndex("NameInitials")
+                        .HasDatabaseName("ix_registry_organization_name_initials");
+
+                    b.HasIndex("NamePinyin")
+                        .HasDatabaseName("ix_registry_organization_name_pinyin");
+
+                    b.HasIndex("PlatformNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_organization_platform_number");
+
+                    b.HasIndex("DivisionCode", "Name")
+                        .HasDatabaseName("ix_registry_organization_division_code_name");
+
+                    b.ToTable("registry_organization", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.OrganizationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FormerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("former_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_organization_event");
+
+                    b.HasIndex("OrganizationId", "EffectiveOn")
+                        .HasDatabaseName("ix_registry_organization_event_organization_id_effective_on");
+
+                    b.ToTable("registry_organization_event", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Person", b =>
@@ -4149,6 +4376,15 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_child_protection_service_child_protection_case_case_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_user_organizations_organization_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -4179,6 +4415,27 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Navigation("Household");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LegalRepresentativePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_registry_organization_persons_legal_representative_person_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.OrganizationEvent", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", "Organization")
+                        .WithMany("Events")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_organization_event_registry_organization_organization_id");
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowAttachment", b =>
@@ -4216,6 +4473,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowCase", b =>
