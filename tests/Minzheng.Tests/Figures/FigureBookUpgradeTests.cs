@@ -25,7 +25,7 @@ namespace Minzheng.Tests.Figures;
 /// </summary>
 public abstract class FigureBookUpgradeTests
 {
-    private const string Previous = "SuspendedSubsidyStaysOpen";
+    private const string Previous = "Baseline";
     private static readonly DateTime Stamp = new(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc);
 
     protected abstract bool IsSqlite { get; }

@@ -110,14 +110,15 @@ public sealed class JobCatalog(IEnumerable<JobKind> kinds)
 }
 
 /// <summary>An acting identity as stored on a job.</summary>
-internal sealed record StoredIdentity(Guid? UserId, string UserName, string? DivisionCode, string[] Permissions, bool IsSystem, string? IpAddress)
+internal sealed record StoredIdentity(Guid? UserId, string UserName, string? DivisionCode, string[] Permissions, bool IsSystem, string? IpAddress, Guid? OrganizationId = null)
 {
     public static string Write(ActingIdentity i) =>
-        JsonSerializer.Serialize(new StoredIdentity(i.UserId, i.UserName, i.DivisionCode, [.. i.Permissions.Order(StringComparer.Ordinal)], i.IsSystem, i.IpAddress), JobQueue.Json);
+        JsonSerializer.Serialize(new StoredIdentity(i.UserId, i.UserName, i.DivisionCode, [.. i.Permissions.Order(StringComparer.Ordinal)], i.IsSystem, i.IpAddress, i.OrganizationId), JobQueue.Json);
 
     public static ActingIdentity Read(string json)
     {
         var s = JsonSerializer.Deserialize<StoredIdentity>(json, JobQueue.Json) ?? throw new InvalidOperationException("任务的身份信息无法读取");
-        return new ActingIdentity(s.UserId, s.UserName, s.DivisionCode, s.Permissions.ToHashSet(), s.IsSystem, s.IpAddress);
+        // an organisation-bound account's job keeps its organisation scope
+        return new ActingIdentity(s.UserId, s.UserName, s.DivisionCode, s.Permissions.ToHashSet(), s.IsSystem, s.IpAddress, s.OrganizationId);
     }
 }

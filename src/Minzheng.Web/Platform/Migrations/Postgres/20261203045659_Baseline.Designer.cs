@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203045141_K11Organizations")]
-    partial class K11Organizations
+    [Migration("20261203045659_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2648,11 +2648,7 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_arrears");
 
-                    b.Property<Guid?>("PayeeOrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("payee_organization_id");
-
-                    b.Property<Guid?>("PayeePersonId")
+                    b.Property<Guid>("PayeePersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("payee_person_id");
 
@@ -2705,10 +2701,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
 
                     b.HasIndex(new[] { "HouseholdId" }, "ix_payments_line_household")
                         .HasDatabaseName("ix_payments_line_household_id");
-
-                    b.HasIndex(new[] { "PayeeOrganizationId" }, "ix_payments_line_organization")
-                        .HasDatabaseName("ix_payments_line_payee_organization_id")
-                        .HasFilter("payee_organization_id IS NOT NULL");
 
                     b.HasIndex(new[] { "PayrollId", "Status" }, "ix_payments_line_payroll")
                         .HasDatabaseName("ix_payments_line_payroll_id_status");
@@ -2874,11 +2866,7 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");
 
-                    b.Property<Guid?>("PayeeOrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("payee_organization_id");
-
-                    b.Property<Guid?>("PayeePersonId")
+                    b.Property<Guid>("PayeePersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("payee_person_id");
 
@@ -3087,10 +3075,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -3129,9 +3113,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrganizationId")
-                        .HasDatabaseName("ix_access_user_organization_id");
 
                     b.ToTable("access_user", (string)null);
                 });
@@ -3373,11 +3354,7 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("one_off");
 
-                    b.Property<Guid?>("PayeeOrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("payee_organization_id");
-
-                    b.Property<Guid?>("PayeePersonId")
+                    b.Property<Guid>("PayeePersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("payee_person_id");
 
@@ -3421,20 +3398,13 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.HasIndex("BeneficiaryPersonId", "Program")
                         .HasDatabaseName("ix_entitlement_period_beneficiary_person_id_program");
 
-                    b.HasIndex("PayeeOrganizationId", "Program")
-                        .HasDatabaseName("ix_entitlement_period_payee_organization_id_program")
-                        .HasFilter("payee_organization_id IS NOT NULL");
-
                     b.HasIndex("SourceId", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_source_id_from_month");
 
                     b.HasIndex("Program", "DivisionCode", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_program_division_code_from_month");
 
-                    b.ToTable("entitlement_period", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_entitlement_period_payee", "(payee_person_id IS NULL) <> (payee_organization_id IS NULL)");
-                        });
+                    b.ToTable("entitlement_period", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
@@ -3828,203 +3798,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_registry_household_member_household_id_left_on");
 
                     b.ToTable("registry_household_member", (string)null);
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("address");
-
-                    b.Property<byte[]>("BankAccountCipher")
-                        .HasColumnType("bytea")
-                        .HasColumnName("bank_account_cipher");
-
-                    b.Property<byte[]>("BankAccountHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("bank_account_hash");
-
-                    b.Property<string>("BankAccountMasked")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("bank_account_masked");
-
-                    b.Property<string>("BankName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("bank_name");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreditCode")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
-                        .HasColumnName("credit_code");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("division_code");
-
-                    b.Property<DateOnly?>("EndedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("ended_on");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("LegalRepresentativeName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("legal_representative_name");
-
-                    b.Property<Guid?>("LegalRepresentativePersonId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("legal_representative_person_id");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("NameInitials")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name_initials");
-
-                    b.Property<string>("NamePinyin")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
-                        .HasColumnName("name_pinyin");
-
-                    b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("bytea")
-                        .HasColumnName("phone_cipher");
-
-                    b.Property<byte[]>("PhoneHash")
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea")
-                        .HasColumnName("phone_hash");
-
-                    b.Property<string>("PhoneMasked")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("phone_masked");
-
-                    b.Property<string>("PlatformNumber")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("platform_number");
-
-                    b.Property<DateOnly?>("RegisteredOn")
-                        .HasColumnType("date")
-                        .HasColumnName("registered_on");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer")
-                        .HasColumnName("status");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_registry_organization");
-
-                    b.HasIndex("CreditCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_registry_organization_credit_code");
-
-                    b.HasIndex("LegalRepresentativePersonId")
-                        .HasDatabaseName("ix_registry_organization_legal_representative_person_id");
-
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_registry_organization_name");
-
-                    b.HasIndex("NameInitials")
-                        .HasDatabaseName("ix_registry_organization_name_initials");
-
-                    b.HasIndex("NamePinyin")
-                        .HasDatabaseName("ix_registry_organization_name_pinyin");
-
-                    b.HasIndex("PlatformNumber")
-                        .IsUnique()
-                        .HasDatabaseName("ix_registry_organization_platform_number");
-
-                    b.HasIndex("DivisionCode", "Name")
-                        .HasDatabaseName("ix_registry_organization_division_code_name");
-
-                    b.ToTable("registry_organization", (string)null);
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.OrganizationEvent", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("EffectiveOn")
-                        .HasColumnType("date")
-                        .HasColumnName("effective_on");
-
-                    b.Property<string>("FormerName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("former_name");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("note");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organization_id");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("recorded_at");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("recorded_by");
-
-                    b.HasKey("Id")
-                        .HasName("pk_registry_organization_event");
-
-                    b.HasIndex("OrganizationId", "EffectiveOn")
-                        .HasDatabaseName("ix_registry_organization_event_organization_id_effective_on");
-
-                    b.ToTable("registry_organization_event", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Person", b =>
@@ -4537,15 +4310,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_child_protection_service_child_protection_case_case_id");
                 });
 
-            modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
-                {
-                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_access_user_organizations_organization_id");
-                });
-
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -4576,27 +4340,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Navigation("Household");
 
                     b.Navigation("Person");
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
-                {
-                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
-                        .WithMany()
-                        .HasForeignKey("LegalRepresentativePersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_registry_organization_persons_legal_representative_person_id");
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.OrganizationEvent", b =>
-                {
-                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", "Organization")
-                        .WithMany("Events")
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_registry_organization_event_registry_organization_organizat");
-
-                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowAttachment", b =>
@@ -4634,11 +4377,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.Navigation("Members");
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
-                {
-                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowCase", b =>

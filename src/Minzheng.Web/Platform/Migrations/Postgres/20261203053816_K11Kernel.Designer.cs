@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129104625_FuneralDeathRecords")]
-    partial class FuneralDeathRecords
+    [Migration("20261203053816_K11Kernel")]
+    partial class K11Kernel
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -839,110 +839,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("assistance_review", (string)null);
                 });
 
-            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Standards.AssistanceStandard", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("Amount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<int>("Area")
-                        .HasColumnType("integer")
-                        .HasColumnName("area");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("choice");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("division_code");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("document");
-
-                    b.Property<decimal?>("Factor")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("numeric(9,4)")
-                        .HasColumnName("factor");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_demo");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("note");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<decimal?>("Percent")
-                        .HasPrecision(7, 3)
-                        .HasColumnType("numeric(7,3)")
-                        .HasColumnName("percent");
-
-                    b.Property<string>("Program")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("program");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_assistance_standard");
-
-                    b.HasIndex("Program", "Kind", "DivisionCode", "ValidFrom")
-                        .HasDatabaseName("ix_assistance_standard_program_kind_division_code_valid_from");
-
-                    b.ToTable("assistance_standard", (string)null);
-                });
-
             modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Watch.WatchFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1198,85 +1094,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasFilter("status IN (1, 2, 3)");
 
                     b.ToTable("child_allowance_case", (string)null);
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Allowances.ChildStandard", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("Amount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("choice");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("division_code");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("document");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_demo");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("kind");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_child_standard");
-
-                    b.HasIndex("Kind", "DivisionCode", "ValidFrom")
-                        .HasDatabaseName("ix_child_standard_kind_division_code_valid_from");
-
-                    b.ToTable("child_standard", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.ChildInstitution", b =>
@@ -1811,6 +1628,388 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("child_watch", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonDataset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_dataset");
+
+                    b.HasIndex("Kind", "DivisionCode", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparison_dataset_kind_division_code_version");
+
+                    b.ToTable("comparison_dataset", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("county_code");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Effect")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("effect");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("program");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_code");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_number");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_finding");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_comparison_finding_person_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_comparison_finding_division_code_status");
+
+                    b.HasIndex("CountyCode", "RuleCode", "Status")
+                        .HasDatabaseName("ix_comparison_finding_county_code_rule_code_status");
+
+                    b.HasIndex("RuleCode", "PersonId", "SourceId", "DatasetId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparison_finding_rule_code_person_id_source_id_dataset_id");
+
+                    b.ToTable("comparison_finding", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("integer")
+                        .HasColumnName("grade");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_record");
+
+                    b.HasIndex("DatasetId", "IdNumberHash")
+                        .HasDatabaseName("ix_comparison_record_dataset_id_id_number_hash");
+
+                    b.HasIndex("DatasetId", "Line")
+                        .HasDatabaseName("ix_comparison_record_dataset_id_line");
+
+                    b.ToTable("comparison_record", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonRuleSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Parameter")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("parameter");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("rule_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_rule_setting");
+
+                    b.HasIndex("CountyCode", "RuleCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparison_rule_setting_county_code_rule_code");
+
+                    b.ToTable("comparison_rule_setting", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("message");
+
+                    b.Property<int>("NewFindings")
+                        .HasColumnType("integer")
+                        .HasColumnName("new_findings");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("report_json");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_run");
+
+                    b.HasIndex("DivisionCode", "StartedAt")
+                        .HasDatabaseName("ix_comparison_run_division_code_started_at");
+
+                    b.ToTable("comparison_run", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Disability.SubsidyApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1952,7 +2151,7 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.HasIndex(new[] { "PersonId", "Subsidy" }, "ux_disability_subsidy_open")
                         .IsUnique()
                         .HasDatabaseName("ix_disability_subsidy_person_id_subsidy")
-                        .HasFilter("status IN (1, 2, 3, 4, 5)");
+                        .HasFilter("status IN (1, 2, 3, 4, 5, 8)");
 
                     b.ToTable("disability_subsidy", (string)null);
                 });
@@ -2266,7 +2465,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_arrears");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("payee_person_id");
 
@@ -2319,6 +2522,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
 
                     b.HasIndex(new[] { "HouseholdId" }, "ix_payments_line_household")
                         .HasDatabaseName("ix_payments_line_household_id");
+
+                    b.HasIndex(new[] { "PayeeOrganizationId" }, "ix_payments_line_organization")
+                        .HasDatabaseName("ix_payments_line_payee_organization_id")
+                        .HasFilter("payee_organization_id IS NOT NULL");
 
                     b.HasIndex(new[] { "PayrollId", "Status" }, "ix_payments_line_payroll")
                         .HasDatabaseName("ix_payments_line_payroll_id_status");
@@ -2484,7 +2691,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("payee_person_id");
 
@@ -2693,6 +2904,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
                         .HasColumnName("password_hash");
@@ -2731,6 +2946,9 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_access_user_organization_id");
 
                     b.ToTable("access_user", (string)null);
                 });
@@ -2972,7 +3190,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("one_off");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("payee_person_id");
 
@@ -3016,13 +3238,20 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.HasIndex("BeneficiaryPersonId", "Program")
                         .HasDatabaseName("ix_entitlement_period_beneficiary_person_id_program");
 
+                    b.HasIndex("PayeeOrganizationId", "Program")
+                        .HasDatabaseName("ix_entitlement_period_payee_organization_id_program")
+                        .HasFilter("payee_organization_id IS NOT NULL");
+
                     b.HasIndex("SourceId", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_source_id_from_month");
 
                     b.HasIndex("Program", "DivisionCode", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_program_division_code_from_month");
 
-                    b.ToTable("entitlement_period", (string)null);
+                    b.ToTable("entitlement_period", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_entitlement_period_payee", "(payee_person_id IS NULL) <> (payee_organization_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
@@ -3035,6 +3264,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<long?>("Amount")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_fen");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("integer")
+                        .HasColumnName("area");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -3069,6 +3302,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("document");
 
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)")
+                        .HasColumnName("factor");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
@@ -3085,9 +3323,19 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("module");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
                     b.Property<int?>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("numeric(7,3)")
+                        .HasColumnName("percent");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -3175,6 +3423,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("committed_people");
 
+                    b.Property<int>("CommittedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("committed_rows");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -3233,6 +3485,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<bool>("OnlyValidRows")
                         .HasColumnType("boolean")
                         .HasColumnName("only_valid_rows");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("parameters_json");
 
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("integer")
@@ -3303,6 +3560,142 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_import_row_error_batch_id_line");
 
                     b.ToTable("import_row_error", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("IdentityJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("identity_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload_json");
+
+                    b.Property<string>("ProgressMessage")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("progress_message");
+
+                    b.Property<DateTime?>("RunAfter")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("run_after");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("unique_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_job");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_platform_job_subject_id");
+
+                    b.HasIndex("UniqueKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_job_unique_key")
+                        .HasFilter("status IN (1, 2)");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_platform_job_status_created_at");
+
+                    b.ToTable("platform_job", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Numbering.NumberCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Scope", "Year")
+                        .HasName("pk_platform_number_counter");
+
+                    b.ToTable("platform_number_counter", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
@@ -3407,6 +3800,203 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_registry_household_member_household_id_left_on");
 
                     b.ToTable("registry_household_member", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<byte[]>("BankAccountCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("bank_account_cipher");
+
+                    b.Property<byte[]>("BankAccountHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("bank_account_hash");
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("bank_account_masked");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalRepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("legal_representative_name");
+
+                    b.Property<Guid?>("LegalRepresentativePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_representative_person_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_initials");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name_pinyin");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_cipher");
+
+                    b.Property<byte[]>("PhoneHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<string>("PlatformNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("platform_number");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_organization");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_organization_credit_code");
+
+                    b.HasIndex("LegalRepresentativePersonId")
+                        .HasDatabaseName("ix_registry_organization_legal_representative_person_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_registry_organization_name");
+
+                    b.HasIndex("NameInitials")
+                        .HasDatabaseName("ix_registry_organization_name_initials");
+
+                    b.HasIndex("NamePinyin")
+                        .HasDatabaseName("ix_registry_organization_name_pinyin");
+
+                    b.HasIndex("PlatformNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_organization_platform_number");
+
+                    b.HasIndex("DivisionCode", "Name")
+                        .HasDatabaseName("ix_registry_organization_division_code_name");
+
+                    b.ToTable("registry_organization", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.OrganizationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FormerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("former_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_organization_event");
+
+                    b.HasIndex("OrganizationId", "EffectiveOn")
+                        .HasDatabaseName("ix_registry_organization_event_organization_id_effective_on");
+
+                    b.ToTable("registry_organization_event", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Person", b =>
@@ -3919,6 +4509,15 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_child_protection_service_child_protection_case_case_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_user_organizations_organization_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -3949,6 +4548,27 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Navigation("Household");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LegalRepresentativePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_registry_organization_persons_legal_representative_person_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.OrganizationEvent", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", "Organization")
+                        .WithMany("Events")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_organization_event_registry_organization_organizat");
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowAttachment", b =>
@@ -3986,6 +4606,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowCase", b =>

@@ -6,11 +6,42 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Minzheng.Web.Platform.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class K11Organizations : Migration
+    public partial class K11Kernel : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+
+            migrationBuilder.AddColumn<int>(
+                name: "area",
+                table: "platform_figure",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "factor",
+                table: "platform_figure",
+                type: "TEXT",
+                precision: 9,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "note",
+                table: "platform_figure",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "percent",
+                table: "platform_figure",
+                type: "TEXT",
+                precision: 7,
+                scale: 3,
+                nullable: true);
+
             migrationBuilder.AlterColumn<Guid>(
                 name: "payee_person_id",
                 table: "payments_recovery",
@@ -58,6 +89,50 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                 table: "access_user",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "platform_job",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    subject_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    unique_key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    payload_json = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    done = table.Column<int>(type: "INTEGER", nullable: false),
+                    total = table.Column<int>(type: "INTEGER", nullable: false),
+                    progress_message = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    lease_owner = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    lease_expires_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    cancel_requested = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    identity_json = table.Column<string>(type: "TEXT", nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    run_after = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    started_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    finished_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_job", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_number_counter",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_number = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_platform_number_counter", x => new { x.scope, x.year });
+                });
 
             migrationBuilder.CreateTable(
                 name: "registry_organization",
@@ -146,6 +221,23 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                 column: "organization_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_platform_job_status_created_at",
+                table: "platform_job",
+                columns: new[] { "status", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_platform_job_subject_id",
+                table: "platform_job",
+                column: "subject_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_platform_job_unique_key",
+                table: "platform_job",
+                column: "unique_key",
+                unique: true,
+                filter: "status IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_registry_organization_credit_code",
                 table: "registry_organization",
                 column: "credit_code",
@@ -194,6 +286,14 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                 principalTable: "registry_organization",
                 principalColumn: "id",
                 onDelete: ReferentialAction.Restrict);
+
+            // data step (hand-written, kept across regeneration): move every standard into the figure book, then drop the old tables
+            Minzheng.Web.Platform.Figures.FigureBookUpgrade.MoveStandards(migrationBuilder);
+
+            migrationBuilder.DropTable(
+                name: "assistance_standard");
+            migrationBuilder.DropTable(
+                name: "child_standard");
         }
 
         /// <inheritdoc />
@@ -202,6 +302,12 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "fk_access_user_organizations_organization_id",
                 table: "access_user");
+
+            migrationBuilder.DropTable(
+                name: "platform_job");
+
+            migrationBuilder.DropTable(
+                name: "platform_number_counter");
 
             migrationBuilder.DropTable(
                 name: "registry_organization_event");
@@ -224,6 +330,22 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "ix_access_user_organization_id",
                 table: "access_user");
+
+            migrationBuilder.DropColumn(
+                name: "area",
+                table: "platform_figure");
+
+            migrationBuilder.DropColumn(
+                name: "factor",
+                table: "platform_figure");
+
+            migrationBuilder.DropColumn(
+                name: "note",
+                table: "platform_figure");
+
+            migrationBuilder.DropColumn(
+                name: "percent",
+                table: "platform_figure");
 
             migrationBuilder.DropColumn(
                 name: "payee_organization_id",
@@ -270,6 +392,69 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                 oldClrType: typeof(Guid),
                 oldType: "TEXT",
                 oldNullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "assistance_standard",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    amount_fen = table.Column<long>(type: "INTEGER", nullable: true),
+                    area = table.Column<int>(type: "INTEGER", nullable: false),
+                    category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    choice = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    document = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    factor = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    is_demo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    number = table.Column<int>(type: "INTEGER", nullable: true),
+                    percent = table.Column<decimal>(type: "TEXT", precision: 7, scale: 3, nullable: true),
+                    program = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    valid_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_to = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_assistance_standard", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "child_standard",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    amount_fen = table.Column<long>(type: "INTEGER", nullable: true),
+                    category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    choice = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    division_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    document = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    is_demo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    valid_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_to = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_child_standard", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_assistance_standard_program_kind_division_code_valid_from",
+                table: "assistance_standard",
+                columns: new[] { "program", "kind", "division_code", "valid_from" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_child_standard_kind_division_code_valid_from",
+                table: "child_standard",
+                columns: new[] { "kind", "division_code", "valid_from" });
         }
     }
 }

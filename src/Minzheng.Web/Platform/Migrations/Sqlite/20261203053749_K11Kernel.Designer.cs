@@ -11,8 +11,8 @@ using Minzheng.Web.Platform.Data;
 namespace Minzheng.Web.Platform.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129100846_ChildProtectionAndInstitutions")]
-    partial class ChildProtectionAndInstitutions
+    [Migration("20261203053749_K11Kernel")]
+    partial class K11Kernel
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -830,110 +830,6 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("assistance_review", (string)null);
                 });
 
-            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Standards.AssistanceStandard", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("Amount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<int>("Area")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("area");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("choice");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("division_code");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("document");
-
-                    b.Property<decimal?>("Factor")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("factor");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_demo");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("note");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("number");
-
-                    b.Property<decimal?>("Percent")
-                        .HasPrecision(7, 3)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("percent");
-
-                    b.Property<string>("Program")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("program");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_assistance_standard");
-
-                    b.HasIndex("Program", "Kind", "DivisionCode", "ValidFrom")
-                        .HasDatabaseName("ix_assistance_standard_program_kind_division_code_valid_from");
-
-                    b.ToTable("assistance_standard", (string)null);
-                });
-
             modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Watch.WatchFollowUp", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1189,85 +1085,6 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasFilter("status IN (1, 2, 3)");
 
                     b.ToTable("child_allowance_case", (string)null);
-                });
-
-            modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Allowances.ChildStandard", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<long?>("Amount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("amount_fen");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Choice")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("choice");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("DivisionCode")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("division_code");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("document");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("is_demo");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("number");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("updated_at");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("valid_from");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("valid_to");
-
-                    b.HasKey("Id")
-                        .HasName("pk_child_standard");
-
-                    b.HasIndex("Kind", "DivisionCode", "ValidFrom")
-                        .HasDatabaseName("ix_child_standard_kind_division_code_valid_from");
-
-                    b.ToTable("child_standard", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Institutions.ChildInstitution", b =>
@@ -1802,6 +1619,598 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("child_watch", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonDataset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_count");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_dataset");
+
+                    b.HasIndex("Kind", "DivisionCode", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparison_dataset_kind_division_code_version");
+
+                    b.ToTable("comparison_dataset", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Action")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Effect")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effect");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_date");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_at");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_id");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_code");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_number");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_finding");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_comparison_finding_person_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_comparison_finding_division_code_status");
+
+                    b.HasIndex("CountyCode", "RuleCode", "Status")
+                        .HasDatabaseName("ix_comparison_finding_county_code_rule_code_status");
+
+                    b.HasIndex("RuleCode", "PersonId", "SourceId", "DatasetId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparison_finding_rule_code_person_id_source_id_dataset_id");
+
+                    b.ToTable("comparison_finding", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AmountFen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<Guid>("DatasetId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<DateOnly?>("EventDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_date");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_record");
+
+                    b.HasIndex("DatasetId", "IdNumberHash")
+                        .HasDatabaseName("ix_comparison_record_dataset_id_id_number_hash");
+
+                    b.HasIndex("DatasetId", "Line")
+                        .HasDatabaseName("ix_comparison_record_dataset_id_line");
+
+                    b.ToTable("comparison_record", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonRuleSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Parameter")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameter");
+
+                    b.Property<string>("RuleCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_code");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_rule_setting");
+
+                    b.HasIndex("CountyCode", "RuleCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_comparison_rule_setting_county_code_rule_code");
+
+                    b.ToTable("comparison_rule_setting", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.DataComparison.ComparisonRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<int>("NewFindings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_findings");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_json");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_run");
+
+                    b.HasIndex("DivisionCode", "StartedAt")
+                        .HasDatabaseName("ix_comparison_run_division_code_started_at");
+
+                    b.ToTable("comparison_run", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.SubsidyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<int?>("CertificateGeneration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certificate_generation");
+
+                    b.Property<DateOnly?>("CertificateValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_valid_until");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_note");
+
+                    b.Property<int?>("EndReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_reason");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<DateOnly?>("FromMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_month");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<DateOnly?>("LastMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_month");
+
+                    b.Property<bool>("LowIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("low_income");
+
+                    b.Property<long>("MonthlyAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_amount_fen");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Opinions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opinions");
+
+                    b.Property<decimal>("OtherCareAllowance")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_care_allowance");
+
+                    b.Property<decimal>("OtherLivingAllowance")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_living_allowance");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Subsidy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subsidy");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WorkInjuryCareAllowance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_injury_care_allowance");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_subsidy");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_subsidy_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_disability_subsidy_division_code_status");
+
+                    b.HasIndex(new[] { "PersonId", "Subsidy" }, "ux_disability_subsidy_open")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_subsidy_person_id_subsidy")
+                        .HasFilter("status IN (1, 2, 3, 4, 5, 8)");
+
+                    b.ToTable("disability_subsidy", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.DeathRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CrematedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cremated_on");
+
+                    b.Property<string>("CremationCertificate")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cremation_certificate");
+
+                    b.Property<DateOnly>("DeathDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("death_date");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Effects")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effects");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reporter")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_death_record");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_death_record_person_id");
+
+                    b.ToTable("funeral_death_record", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2041,7 +2450,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_arrears");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payee_person_id");
 
@@ -2094,6 +2507,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
 
                     b.HasIndex(new[] { "HouseholdId" }, "ix_payments_line_household")
                         .HasDatabaseName("ix_payments_line_household_id");
+
+                    b.HasIndex(new[] { "PayeeOrganizationId" }, "ix_payments_line_organization")
+                        .HasDatabaseName("ix_payments_line_payee_organization_id")
+                        .HasFilter("payee_organization_id IS NOT NULL");
 
                     b.HasIndex(new[] { "PayrollId", "Status" }, "ix_payments_line_payroll")
                         .HasDatabaseName("ix_payments_line_payroll_id_status");
@@ -2259,7 +2676,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("household_id");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payee_person_id");
 
@@ -2468,6 +2889,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("normalized_user_name");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
@@ -2506,6 +2931,9 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_access_user_organization_id");
 
                     b.ToTable("access_user", (string)null);
                 });
@@ -2716,6 +3144,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("BeneficiaryPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("beneficiary_person_id");
+
                     b.Property<string>("DivisionCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -2743,7 +3175,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("one_off");
 
-                    b.Property<Guid>("PayeePersonId")
+                    b.Property<Guid?>("PayeeOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payee_organization_id");
+
+                    b.Property<Guid?>("PayeePersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payee_person_id");
 
@@ -2784,13 +3220,127 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_entitlement_period");
 
+                    b.HasIndex("BeneficiaryPersonId", "Program")
+                        .HasDatabaseName("ix_entitlement_period_beneficiary_person_id_program");
+
+                    b.HasIndex("PayeeOrganizationId", "Program")
+                        .HasDatabaseName("ix_entitlement_period_payee_organization_id_program")
+                        .HasFilter("payee_organization_id IS NOT NULL");
+
                     b.HasIndex("SourceId", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_source_id_from_month");
 
                     b.HasIndex("Program", "DivisionCode", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_program_division_code_from_month");
 
-                    b.ToTable("entitlement_period", (string)null);
+                    b.ToTable("entitlement_period", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_entitlement_period_payee", "(payee_person_id IS NULL) <> (payee_organization_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("choice");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<decimal?>("Factor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("factor");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("module");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<decimal?>("Percent")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("percent");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_figure");
+
+                    b.HasIndex("Module", "Kind", "DivisionCode", "ValidFrom")
+                        .HasDatabaseName("ix_platform_figure_module_kind_division_code_valid_from");
+
+                    b.ToTable("platform_figure", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Files.StoredFile", b =>
@@ -2858,6 +3408,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("committed_people");
 
+                    b.Property<int>("CommittedRows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("committed_rows");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -2916,6 +3470,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Property<bool>("OnlyValidRows")
                         .HasColumnType("INTEGER")
                         .HasColumnName("only_valid_rows");
+
+                    b.Property<string>("ParametersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters_json");
 
                     b.Property<int>("ProcessedRows")
                         .HasColumnType("INTEGER")
@@ -2986,6 +3545,142 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_import_row_error_batch_id_line");
 
                     b.ToTable("import_row_error", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Jobs.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("IdentityJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("identity_json");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload_json");
+
+                    b.Property<string>("ProgressMessage")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("progress_message");
+
+                    b.Property<DateTime?>("RunAfter")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_after");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<string>("UniqueKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unique_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_job");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_platform_job_subject_id");
+
+                    b.HasIndex("UniqueKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_job_unique_key")
+                        .HasFilter("status IN (1, 2)");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_platform_job_status_created_at");
+
+                    b.ToTable("platform_job", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Numbering.NumberCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Scope", "Year")
+                        .HasName("pk_platform_number_counter");
+
+                    b.ToTable("platform_number_counter", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
@@ -3090,6 +3785,203 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_registry_household_member_household_id_left_on");
 
                     b.ToTable("registry_household_member", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<byte[]>("BankAccountCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bank_account_cipher");
+
+                    b.Property<byte[]>("BankAccountHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bank_account_hash");
+
+                    b.Property<string>("BankAccountMasked")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_account_masked");
+
+                    b.Property<string>("BankName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bank_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreditCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalRepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative_name");
+
+                    b.Property<Guid?>("LegalRepresentativePersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative_person_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameInitials")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_initials");
+
+                    b.Property<string>("NamePinyin")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name_pinyin");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_cipher");
+
+                    b.Property<byte[]>("PhoneHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<string>("PlatformNumber")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform_number");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_organization");
+
+                    b.HasIndex("CreditCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_organization_credit_code");
+
+                    b.HasIndex("LegalRepresentativePersonId")
+                        .HasDatabaseName("ix_registry_organization_legal_representative_person_id");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_registry_organization_name");
+
+                    b.HasIndex("NameInitials")
+                        .HasDatabaseName("ix_registry_organization_name_initials");
+
+                    b.HasIndex("NamePinyin")
+                        .HasDatabaseName("ix_registry_organization_name_pinyin");
+
+                    b.HasIndex("PlatformNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_registry_organization_platform_number");
+
+                    b.HasIndex("DivisionCode", "Name")
+                        .HasDatabaseName("ix_registry_organization_division_code_name");
+
+                    b.ToTable("registry_organization", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.OrganizationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FormerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("former_name");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_organization_event");
+
+                    b.HasIndex("OrganizationId", "EffectiveOn")
+                        .HasDatabaseName("ix_registry_organization_event_organization_id_effective_on");
+
+                    b.ToTable("registry_organization_event", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Person", b =>
@@ -3602,6 +4494,15 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_child_protection_service_child_protection_case_case_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_access_user_organizations_organization_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -3632,6 +4533,27 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Navigation("Household");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LegalRepresentativePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_registry_organization_persons_legal_representative_person_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.OrganizationEvent", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", "Organization")
+                        .WithMany("Events")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_organization_event_registry_organization_organization_id");
+
+                    b.Navigation("Organization");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowAttachment", b =>
@@ -3669,6 +4591,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowCase", b =>
