@@ -77,9 +77,10 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
     public async Task<bool> ReopenAsync(string program, Guid sourceId, DateOnly endedMonth, DateOnly? lastMonth, CancellationToken ct = default)
     {
         endedMonth = MonthOf(endedMonth);
+        // it would have ended by then anyway (a child's coming of age): the end stands
+        if (lastMonth is { } last && MonthOf(last) <= endedMonth) return false;
         var periods = await db.Set<EntitlementPeriod>().Where(e => e.Program == program && e.SourceId == sourceId && !e.OneOff && e.ToMonth == endedMonth)
             .OrderBy(e => e.FromMonth).ToListAsync(ct);
-        if (lastMonth is { } last && MonthOf(last) <= endedMonth) return false;
         for (var i = 0; i < periods.Count; i++)
         {
             // SetAsync keeps a source's periods consecutive, so each one cut short ran until the next one's first month
