@@ -236,56 +236,56 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         switch (action)
         {
             case DisabilityProcess.Refuse:
-            {
-                a.Findings = Json((await AssessAsync(a, today, ct)).Reasons);
-                a.RefusalReason = $"{StepName(before)}：{opinion}";
-                break;
-            }
+                {
+                    a.Findings = Json((await AssessAsync(a, today, ct)).Reasons);
+                    a.RefusalReason = $"{StepName(before)}：{opinion}";
+                    break;
+                }
             case DisabilityProcess.Terminate:
-            {
-                if (input.Reason is not { } reason || !Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
-                if (input.EventDate is not { } on || on > today) throw AppProblem.Field("eventDate", "请填写事由发生日期（不晚于今天）");
-                await StopEffectsAsync(a, before, reason, SubsidyRules.LastPaidMonth(on), opinion, null);
-                break;
-            }
+                {
+                    if (input.Reason is not { } reason || !Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
+                    if (input.EventDate is not { } on || on > today) throw AppProblem.Field("eventDate", "请填写事由发生日期（不晚于今天）");
+                    await StopEffectsAsync(a, before, reason, SubsidyRules.LastPaidMonth(on), opinion, null);
+                    break;
+                }
             case DisabilityProcess.Resume:
-            {
-                var outcome = await AssessAsync(a, today, ct);
-                a.Findings = Json(outcome.Reasons);
-                if (!outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合补贴条件，不能恢复发放（应予停发）：" + string.Join("；", outcome.Reasons));
-                var from = Entitlements.MonthOf(today).AddMonths(1);
-                await PublishAsync(a, outcome, from, "恢复发放", ct);
-                a.LastMonth = null;
-                a.EndNote = null;
-                e.Opinion = Append(e.Opinion, $"{from:yyyy年M月}起每月 {a.MonthlyAmount} 元");
-                audit.Add("resume", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, from, amount = a.MonthlyAmount.ToString() }, a.DivisionCode);
-                break;
-            }
-            default:
-            {
-                // a step of the chain: village check, township review, 残联 verification, county approval
-                if (action == DisabilityProcess.VerifyCertificate)
                 {
-                    // 残联 verifies the certificate: generation and validity go into the rule
-                    if (input.CertificateGeneration is not (2 or 3)) throw AppProblem.Field("certificateGeneration", "请核对残疾人证为第二代或第三代");
-                    a.CertificateGeneration = input.CertificateGeneration;
-                    a.CertificateValidUntil = input.CertificateValidUntil;
-                }
-                var outcome = await AssessAsync(a, today, ct);
-                a.Findings = Json(outcome.Reasons);
-                // from the township's review on, agreeing requires the rule to hold on the day (the village only checks facts)
-                if (a.Status >= SubsidyStatus.TownshipReviewed && !outcome.Eligible)
-                {
-                    throw new AppProblem(409, "not_eligible", "不符合补贴条件：" + string.Join("；", outcome.Reasons));
-                }
-                if (action == DisabilityProcess.ApproveSubsidy)
-                {
+                    var outcome = await AssessAsync(a, today, ct);
+                    a.Findings = Json(outcome.Reasons);
+                    if (!outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合补贴条件，不能恢复发放（应予停发）：" + string.Join("；", outcome.Reasons));
                     var from = Entitlements.MonthOf(today).AddMonths(1);
-                    await PublishAsync(a, outcome, from, "县民政审批", ct);
-                    a.FromMonth = from;
+                    await PublishAsync(a, outcome, from, "恢复发放", ct);
+                    a.LastMonth = null;
+                    a.EndNote = null;
+                    e.Opinion = Append(e.Opinion, $"{from:yyyy年M月}起每月 {a.MonthlyAmount} 元");
+                    audit.Add("resume", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, from, amount = a.MonthlyAmount.ToString() }, a.DivisionCode);
+                    break;
                 }
-                break;
-            }
+            default:
+                {
+                    // a step of the chain: village check, township review, 残联 verification, county approval
+                    if (action == DisabilityProcess.VerifyCertificate)
+                    {
+                        // 残联 verifies the certificate: generation and validity go into the rule
+                        if (input.CertificateGeneration is not (2 or 3)) throw AppProblem.Field("certificateGeneration", "请核对残疾人证为第二代或第三代");
+                        a.CertificateGeneration = input.CertificateGeneration;
+                        a.CertificateValidUntil = input.CertificateValidUntil;
+                    }
+                    var outcome = await AssessAsync(a, today, ct);
+                    a.Findings = Json(outcome.Reasons);
+                    // from the township's review on, agreeing requires the rule to hold on the day (the village only checks facts)
+                    if (a.Status >= SubsidyStatus.TownshipReviewed && !outcome.Eligible)
+                    {
+                        throw new AppProblem(409, "not_eligible", "不符合补贴条件：" + string.Join("；", outcome.Reasons));
+                    }
+                    if (action == DisabilityProcess.ApproveSubsidy)
+                    {
+                        var from = Entitlements.MonthOf(today).AddMonths(1);
+                        await PublishAsync(a, outcome, from, "县民政审批", ct);
+                        a.FromMonth = from;
+                    }
+                    break;
+                }
         }
         if (action != DisabilityProcess.Resume)
         {

@@ -130,35 +130,35 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         switch (action)
         {
             case ChildProcess.Review or ChildProcess.RefuseReview:
-            {
-                var child = await db.Persons.FirstAsync(p => p.Id == c.ChildPersonId, ct);
-                var outcome = Assess(c, child.BirthDate, today);
-                if (action == ChildProcess.Review && !outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合认定条件：" + string.Join("；", outcome.Reasons));
-                c.Findings = Json(outcome.Reasons);
-                if (action == ChildProcess.RefuseReview) c.RefusalReason = opinion;
-                audit.Add(action == ChildProcess.Review ? "township-review" : "township-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, opinion }, c.DivisionCode);
-                break;
-            }
+                {
+                    var child = await db.Persons.FirstAsync(p => p.Id == c.ChildPersonId, ct);
+                    var outcome = Assess(c, child.BirthDate, today);
+                    if (action == ChildProcess.Review && !outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合认定条件：" + string.Join("；", outcome.Reasons));
+                    c.Findings = Json(outcome.Reasons);
+                    if (action == ChildProcess.RefuseReview) c.RefusalReason = opinion;
+                    audit.Add(action == ChildProcess.Review ? "township-review" : "township-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, opinion }, c.DivisionCode);
+                    break;
+                }
             case ChildProcess.RefuseConfirm:
-            {
-                c.RefusalReason = opinion;
-                audit.Add("county-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason = opinion }, c.DivisionCode);
-                break;
-            }
+                {
+                    c.RefusalReason = opinion;
+                    audit.Add("county-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason = opinion }, c.DivisionCode);
+                    break;
+                }
             case ChildProcess.Confirm:
-            {
-                e.Opinion = await ConfirmEffectsAsync(c, e.Opinion, ct);
-                break;
-            }
+                {
+                    e.Opinion = await ConfirmEffectsAsync(c, e.Opinion, ct);
+                    break;
+                }
             case ChildProcess.End:
-            {
-                if (input.Reason is not { } reason || !Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
-                var last = Entitlements.MonthOf(input.LastMonth ?? today);
-                if (c.FromMonth is { } from && last < from.AddMonths(-1)) throw AppProblem.Field("lastMonth", "最后发放月份不能早于开始发放月份的前一个月");
-                await EndEffectsAsync(c, reason, last, opinion!, null, ct);
-                e.Opinion = $"{e.Opinion}，发放至 {c.EndedMonth:yyyy年M月}";
-                break;
-            }
+                {
+                    if (input.Reason is not { } reason || !Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
+                    var last = Entitlements.MonthOf(input.LastMonth ?? today);
+                    if (c.FromMonth is { } from && last < from.AddMonths(-1)) throw AppProblem.Field("lastMonth", "最后发放月份不能早于开始发放月份的前一个月");
+                    await EndEffectsAsync(c, reason, last, opinion!, null, ct);
+                    e.Opinion = $"{e.Opinion}，发放至 {c.EndedMonth:yyyy年M月}";
+                    break;
+                }
         }
         await db.SaveChangesAsync(ct);
         return c;
