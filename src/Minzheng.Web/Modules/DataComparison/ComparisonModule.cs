@@ -19,6 +19,7 @@ public static class ComparisonModule
         {
             Permissions = ComparisonPermissions.Declared,
             RoleGrants = ComparisonPermissions.RoleGrants,
+            Errors = Contracts.ComparisonErrors.All,
             Navigation = new("data-comparison", "数据比对", "应退尽退、应补尽补：死亡、服刑、车辆、房产、工商、财政供养、残联、扶贫数据比对", "（一）一是推进残疾人", "/comparison", 80),
         });
         foreach (var info in DatasetKinds.All)

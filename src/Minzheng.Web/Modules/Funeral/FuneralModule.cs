@@ -14,6 +14,7 @@ public static class FuneralModule
         {
             Permissions = FuneralPermissions.Declared,
             RoleGrants = FuneralPermissions.RoleGrants,
+            Errors = Contracts.FuneralErrors.All,
         });
         services.AddScoped<DeathRecords>();
         services.AddScoped<Platform.Registry.IDeathHandler, FuneralDeathHandler>();
