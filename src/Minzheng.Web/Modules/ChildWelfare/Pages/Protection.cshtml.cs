@@ -25,10 +25,11 @@ public sealed class ProtectionModel(ProtectionCases cases, AppDbContext db, Iden
     }
 
     [BindProperty] public FormInput Input { get; set; } = new();
-    public List<(ProtectionCase Case, string ChildName)> Rows { get; private set; } = [];
+    public Paged<(ProtectionCase Case, string ChildName)> Result { get; private set; } = new([], 0, 1, 50);
+    public IReadOnlyList<(ProtectionCase Case, string ChildName)> Rows => Result.Items;
     public DateOnly Today => clock.Today;
 
-    public async Task OnGetAsync() => Rows = await cases.ListAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync(int? page = null) => Result = await cases.ListAsync(PageRequest.From(page, 50), HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync()
     {
