@@ -94,7 +94,7 @@ public static class PlatformSetup
             o.RootDirectory = "/";
             o.Conventions.AddPageRoute("/Platform/Registry/Pages/PersonForm", "/registry/persons/{id:guid}/edit");
             o.Conventions.AddPageRoute("/Platform/Registry/Organizations/Pages/OrganizationForm", "/registry/organizations/{id:guid}/edit");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<Ui.ProblemPageFilter>()); // an AppProblem from a page handler is shown on the page (ADR 021)
         // API enums travel as camelCase names ("female", "rural"), not numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();

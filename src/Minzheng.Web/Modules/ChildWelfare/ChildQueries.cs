@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Modules.ChildWelfare.Institutions;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Modules.Payments.Contracts;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
-using Minzheng.Web.Modules.ChildWelfare.Institutions;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.ChildWelfare;

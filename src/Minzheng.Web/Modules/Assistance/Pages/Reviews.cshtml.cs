@@ -30,17 +30,8 @@ public sealed class ReviewsModel(ReviewService reviews, ICurrentUser user) : Pag
 
     public async Task<IActionResult> OnPostAsync(Guid id, ReviewOutcome? outcome, string? reason, int version)
     {
-        try
-        {
-            await reviews.CompleteAsync(id, new ReviewInput(outcome, reason, version), HttpContext.RequestAborted);
-            TempData["Message"] = "复核结论已保存";
-            return RedirectToPage();
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync();
-            return Page();
-        }
+        await reviews.CompleteAsync(id, new ReviewInput(outcome, reason, version), HttpContext.RequestAborted);
+        TempData["Message"] = "复核结论已保存";
+        return RedirectToPage();
     }
 }

@@ -20,17 +20,8 @@ public sealed class WatchModel(WatchQueries watch) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid householdId, DateOnly? visitedOn, string? visitor, RiskLevel? risk, string? note)
     {
-        try
-        {
-            await watch.AddFollowUpAsync(householdId, new FollowUpInput(visitedOn, visitor, risk, note), HttpContext.RequestAborted);
-            TempData["Message"] = "走访已登记";
-            return RedirectToPage();
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync();
-            return Page();
-        }
+        await watch.AddFollowUpAsync(householdId, new FollowUpInput(visitedOn, visitor, risk, note), HttpContext.RequestAborted);
+        TempData["Message"] = "走访已登记";
+        return RedirectToPage();
     }
 }

@@ -39,17 +39,8 @@ public sealed class InstitutionsModel(ChildInstitutions institutions, ChildQueri
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var i = await institutions.CreateAsync(new InstitutionInput(Input.Name, Input.Kind, Input.DivisionCode, Input.Beds, Input.Director, Input.Phone), HttpContext.RequestAborted);
-            return Redirect($"/children/institutions/{i.Id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync();
-            return Page();
-        }
+        var i = await institutions.CreateAsync(new InstitutionInput(Input.Name, Input.Kind, Input.DivisionCode, Input.Beds, Input.Director, Input.Phone), HttpContext.RequestAborted);
+        return Redirect($"/children/institutions/{i.Id}");
     }
 
     public static string KindName(InstitutionKind k) => k == InstitutionKind.Welfare ? "儿童福利院" : "未成年人救助保护中心";

@@ -33,18 +33,9 @@ public sealed class ProtectionModel(ProtectionCases cases, AppDbContext db, Iden
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var child = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "儿童", HttpContext.RequestAborted);
-            var c = await cases.OpenAsync(new ProtectionInput(child, Input.Harm, Input.ReportedOn, Input.Source, Input.Description), HttpContext.RequestAborted);
-            TempData["Message"] = $"已登记个案 {c.Number}";
-            return Redirect($"/children/protection/{c.Id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync();
-            return Page();
-        }
+        var child = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "儿童", HttpContext.RequestAborted);
+        var c = await cases.OpenAsync(new ProtectionInput(child, Input.Harm, Input.ReportedOn, Input.Source, Input.Description), HttpContext.RequestAborted);
+        TempData["Message"] = $"已登记个案 {c.Number}";
+        return Redirect($"/children/protection/{c.Id}");
     }
 }

@@ -47,18 +47,9 @@ public sealed class IndexModel(PaymentsQueries queries, PayrollService payrolls,
     public async Task<IActionResult> OnPostCreateAsync()
     {
         if (!CanPrepare) return Forbid();
-        try
-        {
-            DateOnly? month = DateOnly.TryParse((Input.Month ?? "") + "-01", out var m) ? m : null;
-            if (month is null) throw AppProblem.Field("month", "请选择月份");
-            var payroll = await payrolls.CreateAsync(new NewPayrollInput(Input.DivisionCode, Input.Program, month, Input.Kind), HttpContext.RequestAborted);
-            return Redirect($"/payments/payrolls/{payroll.Id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(null, null);
-            return Page();
-        }
+        DateOnly? month = DateOnly.TryParse((Input.Month ?? "") + "-01", out var m) ? m : null;
+        if (month is null) throw AppProblem.Field("month", "请选择月份");
+        var payroll = await payrolls.CreateAsync(new NewPayrollInput(Input.DivisionCode, Input.Program, month, Input.Kind), HttpContext.RequestAborted);
+        return Redirect($"/payments/payrolls/{payroll.Id}");
     }
 }
