@@ -157,8 +157,8 @@ public abstract class AssistanceFlowTests(AppFixture app)
         Assert.Equal("active", c.GetProperty("state").GetString());
 
         citizen = await CitizenSignInAsync(phone); // the fake clock moved past the first token's hour
-        var mine = await citizen.GetJsonAsync("/api/v1/citizen/applications");
-        var entry = mine.EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        var mine = await citizen.GetItemsAsync("/api/v1/citizen/applications");
+        var entry = mine.Single(x => x.GetProperty("id").GetString() == id);
         Assert.Equal("active", entry.GetProperty("state").GetString());
         Assert.Equal(1880m, entry.GetProperty("monthlyAmount").GetDecimal());
     }

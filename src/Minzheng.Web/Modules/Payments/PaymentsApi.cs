@@ -186,14 +186,14 @@ public static class PaymentsApi
                 TypedResults.Ok(await r.HouseholdStatementAsync(id, from, to, ct)))
             .RequireAuthorization(read).WithSummary("家庭发放对账单（含追缴）");
 
-        api.MapGet("/price-indices", async (PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.IndicesAsync(ct)))
-            .RequireAuthorization(read).WithSummary("月度价格指数");
+        api.MapGet("/price-indices", async (int? page, int? pageSize, PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.IndicesAsync(PageRequest.From(page, pageSize, 36), ct)))
+            .RequireAuthorization(read).WithSummary("月度价格指数（新月份在前），分页 { items, total }");
 
         api.MapPut("/price-indices", async (PriceIndexInput input, PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.SaveIndexAsync(input, ct)))
             .RequireAuthorization(prepare).WithSummary("录入月度 CPI 与食品价格同比涨幅");
 
-        api.MapGet("/price-rules", async (PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.RulesAsync(ct)))
-            .RequireAuthorization(read).WithSummary("价格临时补贴规则");
+        api.MapGet("/price-rules", async (int? page, int? pageSize, PriceLinkage p, CancellationToken ct) => TypedResults.Ok((await p.RulesAsync(ct)).ToPaged(PageRequest.From(page, pageSize, 50))))
+            .RequireAuthorization(read).WithSummary("价格临时补贴规则，分页 { items, total }");
 
         api.MapPost("/price-rules", async (PriceRuleInput input, PriceLinkage p, CancellationToken ct) =>
             {

@@ -88,7 +88,9 @@ public sealed class ProblemPageFilter(ErrorCatalogue catalogue) : IAsyncPageFilt
         if (p.Name is { } name)
         {
             if (context.HandlerArguments.TryGetValue(name, out var value) && value is not null && p.ParameterType.IsInstanceOfType(value)) return value;
-            var text = context.RouteData.Values.TryGetValue(name, out var route) ? route?.ToString() : context.HttpContext.Request.Query[name].FirstOrDefault();
+            // [FromQuery] reads the query only: "page" is also the route value naming the Razor page
+            var fromQuery = p.IsDefined(typeof(FromQueryAttribute), false);
+            var text = !fromQuery && context.RouteData.Values.TryGetValue(name, out var route) ? route?.ToString() : context.HttpContext.Request.Query[name].FirstOrDefault();
             if (!string.IsNullOrEmpty(text))
             {
                 var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;

@@ -26,7 +26,7 @@ public sealed class ReviewsModel(ReviewService reviews, ICurrentUser user) : Pag
         _ => "",
     };
 
-    public async Task OnGetAsync(int? page = null) => Result = await reviews.QueueAsync(IncludeDone, PageRequest.From(page, 50), HttpContext.RequestAborted);
+    public async Task OnGetAsync([FromQuery] int? page = null) => Result = await reviews.QueueAsync(IncludeDone, PageRequest.From(page, 50), HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync(Guid id, ReviewOutcome? outcome, string? reason, int version)
     {

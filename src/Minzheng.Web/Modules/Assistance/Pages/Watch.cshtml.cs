@@ -16,7 +16,7 @@ public sealed class WatchModel(WatchQueries watch) : PageModel
 
     public string RiskName(RiskLevel r) => r switch { RiskLevel.High => "高风险", RiskLevel.Medium => "中风险", _ => "低风险" };
 
-    public async Task OnGetAsync(int? page = null) => Result = (await watch.WatchListAsync(HttpContext.RequestAborted)).ToPaged(PageRequest.From(page, 50));
+    public async Task OnGetAsync([FromQuery] int? page = null) => Result = (await watch.WatchListAsync(HttpContext.RequestAborted)).ToPaged(PageRequest.From(page, 50));
 
     public async Task<IActionResult> OnPostAsync(Guid householdId, DateOnly? visitedOn, string? visitor, RiskLevel? risk, string? note)
     {

@@ -31,7 +31,7 @@ public sealed class InstitutionsModel(ChildInstitutions institutions, ChildQueri
     public IReadOnlyList<InstitutionRow> Rows => Result.Items;
     public bool CanManage => user.HasPermission(ChildPermissions.Confirm);
 
-    public async Task OnGetAsync(int? page = null)
+    public async Task OnGetAsync([FromQuery] int? page = null)
     {
         Result = await queries.InstitutionsAsync(PageRequest.From(page, 50), HttpContext.RequestAborted);
         Input.DivisionCode ??= user.DivisionCode;

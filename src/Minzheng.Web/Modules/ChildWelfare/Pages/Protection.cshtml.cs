@@ -29,7 +29,7 @@ public sealed class ProtectionModel(ProtectionCases cases, AppDbContext db, Iden
     public IReadOnlyList<(ProtectionCase Case, string ChildName)> Rows => Result.Items;
     public DateOnly Today => clock.Today;
 
-    public async Task OnGetAsync(int? page = null) => Result = await cases.ListAsync(PageRequest.From(page, 50), HttpContext.RequestAborted);
+    public async Task OnGetAsync([FromQuery] int? page = null) => Result = await cases.ListAsync(PageRequest.From(page, 50), HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync()
     {

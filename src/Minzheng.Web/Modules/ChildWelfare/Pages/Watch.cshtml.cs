@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Platform.Access;
@@ -17,7 +18,7 @@ public sealed class WatchModel(ChildQueries queries, ChildWatch watch, ICurrentU
     public DateOnly Today => clock.Today;
     public bool CanApply => user.HasPermission(ChildPermissions.Apply);
 
-    public async Task OnGetAsync(bool alerts = false, int? page = null)
+    public async Task OnGetAsync(bool alerts = false, [FromQuery] int? page = null)
     {
         AlertsOnly = alerts;
         Result = await queries.WatchAsync(alerts, PageRequest.From(page, 50), HttpContext.RequestAborted);

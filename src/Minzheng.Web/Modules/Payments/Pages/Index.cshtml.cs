@@ -36,7 +36,7 @@ public sealed class IndexModel(PaymentsQueries queries, PayrollService payrolls,
     public IReadOnlyList<BarChart.Item> Chart => Rows.Where(r => r.Month == ThisMonth && r.Status >= PayrollStatus.Generated)
         .GroupBy(r => (r.DivisionCode, r.DivisionName)).Select(g => new BarChart.Item(g.Key.DivisionName, (long)g.Sum(r => r.Total.Yuan))).OrderByDescending(i => i.Value).ToList();
 
-    public async Task OnGetAsync(string? program, string? month, int? page = null)
+    public async Task OnGetAsync(string? program, string? month, [FromQuery] int? page = null)
     {
         Program = program;
         Month = month;

@@ -54,7 +54,8 @@ public sealed class PriceModel(PriceLinkage linkage, EntitlementPrograms program
 
     public async Task OnGetAsync()
     {
-        Indices = await linkage.IndicesAsync(HttpContext.RequestAborted);
+        // the last three years on the page; the API pages through all of them
+        Indices = [.. (await linkage.IndicesAsync(new PageRequest(1, 36), HttpContext.RequestAborted)).Items];
         Rules = await linkage.RulesAsync(HttpContext.RequestAborted);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Http;
@@ -12,7 +13,7 @@ public sealed class RecoveriesModel(Recoveries recoveries) : PageModel
     public IReadOnlyList<RecoveryRow> Rows => Result.Items;
     public RecoveryStatus? Status { get; private set; }
 
-    public async Task OnGetAsync(string? status, int? page)
+    public async Task OnGetAsync(string? status, [FromQuery] int? page)
     {
         Status = Enum.TryParse<RecoveryStatus>(status, true, out var s) ? s : null;
         Result = await recoveries.ListAsync(Status, PageRequest.From(page, 50), HttpContext.RequestAborted);
