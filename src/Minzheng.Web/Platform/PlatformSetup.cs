@@ -94,17 +94,18 @@ public static class PlatformSetup
             o.RootDirectory = "/";
             o.Conventions.AddPageRoute("/Platform/Registry/Pages/PersonForm", "/registry/persons/{id:guid}/edit");
             o.Conventions.AddPageRoute("/Platform/Registry/Organizations/Pages/OrganizationForm", "/registry/organizations/{id:guid}/edit");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<Ui.ProblemPageFilter>()); // an AppProblem from a page handler is shown on the page (ADR 021)
         // API enums travel as camelCase names ("female", "rural"), not numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<ErrorCatalogue>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "民政一体化业务平台 API";
-            doc.Info.Description = "Minzheng civil-affairs platform API. Errors are RFC 7807 ProblemDetails with a stable `code`.";
+            doc.Info.Description = "Minzheng civil-affairs platform API. Errors are RFC 7807 ProblemDetails with a stable `code` (listed in `x-error-codes`).";
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer<ErrorCodesDocumentTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddRateLimiter(o =>
         {
@@ -232,7 +233,8 @@ public static class PlatformSetup
                     413 => ("payload_too_large", "提交的内容过大"),
                     415 => ("unsupported_media_type", "不支持的内容类型"),
                     429 => ("rate_limited", "请求过于频繁，请稍后再试"),
-                    _ => ("http_" + status, ProblemExceptionHandler.TitleFor(status)),
+                    400 => ("bad_request", "请求格式不正确"),
+                    _ => ("http_error", ProblemExceptionHandler.TitleFor(status)),
                 };
                 var pd = ProblemExceptionHandler.Create(http, status, code, detail, null);
                 await http.Response.WriteAsJsonAsync(pd, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");

@@ -157,8 +157,8 @@ public abstract class AssistanceFlowTests(AppFixture app)
         Assert.Equal("active", c.GetProperty("state").GetString());
 
         citizen = await CitizenSignInAsync(phone); // the fake clock moved past the first token's hour
-        var mine = await citizen.GetJsonAsync("/api/v1/citizen/applications");
-        var entry = mine.EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        var mine = await citizen.GetItemsAsync("/api/v1/citizen/applications");
+        var entry = mine.Single(x => x.GetProperty("id").GetString() == id);
         Assert.Equal("active", entry.GetProperty("state").GetString());
         Assert.Equal(1880m, entry.GetProperty("monthlyAmount").GetDecimal());
     }
@@ -195,8 +195,8 @@ public abstract class AssistanceFlowTests(AppFixture app)
         Assert.Contains("第九条", c.GetProperty("refusalReasons").GetString(), StringComparison.Ordinal);
         Assert.Contains(c.GetProperty("documents").EnumerateArray(), d => d.GetProperty("title").GetString() == "不予确认告知书");
 
-        var watch = await clerk.GetJsonAsync("/api/v1/assistance/watch");
-        Assert.Contains(watch.EnumerateArray(), w => w.GetProperty("householdId").GetString() == householdId
+        var watch = await clerk.GetItemsAsync("/api/v1/assistance/watch");
+        Assert.Contains(watch, w => w.GetProperty("householdId").GetString() == householdId
             && w.GetProperty("grounds").EnumerateArray().Any(g => g.GetString()!.Contains("低保边缘", StringComparison.Ordinal)));
     }
 
@@ -413,15 +413,15 @@ public abstract class AssistanceFlowTests(AppFixture app)
 
         var report = await clerk.PostAsJsonAsync($"/api/v1/assistance/cases/{id}/change-reports", new { text = "户主在县城找到固定工作。" });
         Assert.Equal(HttpStatusCode.Created, report.StatusCode);
-        var reviews = await approver.GetJsonAsync("/api/v1/assistance/reviews");
-        var change = reviews.EnumerateArray().Single(r => r.GetProperty("caseId").GetString() == id && r.GetProperty("kind").GetString() == "changeReport");
+        var reviews = await approver.GetItemsAsync("/api/v1/assistance/reviews");
+        var change = reviews.Single(r => r.GetProperty("caseId").GetString() == id && r.GetProperty("kind").GetString() == "changeReport");
         var grace = await approver.PostAsJsonAsync($"/api/v1/assistance/reviews/{change.GetProperty("id").GetString()}/complete", new { outcome = "grace", reason = "就业增收，给予渐退期。", version = change.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.NoContent, grace.StatusCode);
         var months = 6; // the default grace period (民发〔2020〕69号 as commonly applied; configurable)
         var next = new DateOnly(Today.Year, Today.Month, 1).AddMonths(1);
         var view = await CaseAsync(approver, id);
         Assert.Equal("active", view.GetProperty("state").GetString());
-        var scheduled = (await approver.GetJsonAsync("/api/v1/assistance/reviews")).EnumerateArray().Where(r => r.GetProperty("caseId").GetString() == id).ToList();
+        var scheduled = (await approver.GetItemsAsync("/api/v1/assistance/reviews")).Where(r => r.GetProperty("caseId").GetString() == id).ToList();
         Assert.Contains(scheduled, r => r.GetProperty("dueOn").GetString() == next.AddMonths(months).AddDays(-1).ToString("yyyy-MM-dd"));
 
         var end = scheduled.OrderBy(r => r.GetProperty("dueOn").GetString()).Last();
@@ -430,8 +430,8 @@ public abstract class AssistanceFlowTests(AppFixture app)
         view = await CaseAsync(approver, id);
         Assert.Equal("terminated", view.GetProperty("state").GetString());
         Assert.Contains(view.GetProperty("documents").EnumerateArray(), d => d.GetProperty("title").GetString() == "终止保障通知书");
-        var watch = await approver.GetJsonAsync("/api/v1/assistance/watch");
-        Assert.Contains(watch.EnumerateArray(), w => w.GetProperty("householdId").GetString() == householdId);
+        var watch = await approver.GetItemsAsync("/api/v1/assistance/watch");
+        Assert.Contains(watch, w => w.GetProperty("householdId").GetString() == householdId);
         _ = county;
     }
 }

@@ -212,16 +212,16 @@ public abstract class ChildWelfareTests(AppFixture app)
         var today = new DateOnly(2026, 11, 30);
         var v = await worker.PostAsJsonAsync($"/api/v1/children/watch/{id}/visits?version={w.GetProperty("version").GetInt32()}", new { visitedOn = today.AddDays(-100), findings = "生活正常", riskAfter = "low" });
         Assert.True(v.StatusCode == HttpStatusCode.Created, await v.Content.ReadAsStringAsync());
-        var alerts = (await township.GetJsonAsync("/api/v1/children/alerts")).EnumerateArray().Where(a => a.GetProperty("id").GetString() == id).ToList();
+        var alerts = (await township.GetItemsAsync("/api/v1/children/alerts")).Where(a => a.GetProperty("id").GetString() == id).ToList();
         var overdue = Assert.Single(alerts);
         Assert.Equal("overdue", overdue.GetProperty("kind").GetString());
         Assert.Contains("超期 10 天", overdue.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain((await yangmei.GetJsonAsync("/api/v1/children/alerts")).EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+        Assert.DoesNotContain((await yangmei.GetItemsAsync("/api/v1/children/alerts")), a => a.GetProperty("id").GetString() == id);
 
         // a stale version is refused; a visit today with a risk item clears the overdue alert and raises a risk alert
         await worker.PostAsJsonAsync($"/api/v1/children/watch/{id}/visits?version={w.GetProperty("version").GetInt32()}", new { visitedOn = today, findings = "x", riskAfter = "low" })
             .ExpectProblemAsync(409, "concurrency_conflict");
-        var current = (await township.GetJsonAsync("/api/v1/children/watch")).EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        var current = (await township.GetItemsAsync("/api/v1/children/watch")).Single(x => x.GetProperty("id").GetString() == id);
         await worker.PostAsJsonAsync($"/api/v1/children/watch/{id}/visits?version={current.GetProperty("version").GetInt32()}", new { visitedOn = today, findings = "祖母住院，无人照料", riskItem = "临时无人照料" })
             .ExpectProblemAsync(400, "validation_failed");
         await (worker.PostAsJsonAsync($"/api/v1/children/watch/{id}/visits?version={current.GetProperty("version").GetInt32()}", new
@@ -232,7 +232,7 @@ public abstract class ChildWelfareTests(AppFixture app)
             followUp = "联系姑母临时照料，报乡镇儿童督导员",
             riskAfter = "high",
         })).EnsureStatus(HttpStatusCode.Created);
-        alerts = (await township.GetJsonAsync("/api/v1/children/alerts")).EnumerateArray().Where(a => a.GetProperty("id").GetString() == id).ToList();
+        alerts = (await township.GetItemsAsync("/api/v1/children/alerts")).Where(a => a.GetProperty("id").GetString() == id).ToList();
         var risk = Assert.Single(alerts);
         Assert.Equal("risk", risk.GetProperty("kind").GetString());
         var dashboard = (await township.GetJsonAsync("/api/v1/children/dashboard")).EnumerateArray().Single(d => d.GetProperty("divisionCode").GetString() == County);
@@ -328,13 +328,13 @@ public abstract class ChildWelfareTests(AppFixture app)
             dueOn = new DateOnly(2026, 11, 25),
         }).EnsureStatus(HttpStatusCode.Created)).JsonAsync();
         await county.PostAsJsonAsync($"/api/v1/children/institutions/{id}/checks", new { kind = "epidemic", checkedOn = new DateOnly(2026, 11, 21), item = "晨午检", finding = "正常" }).EnsureStatus(HttpStatusCode.Created);
-        var listed = (await county.GetJsonAsync("/api/v1/children/institutions")).EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        var listed = (await county.GetItemsAsync("/api/v1/children/institutions")).Single(x => x.GetProperty("id").GetString() == id);
         Assert.Equal((1, 1, 1), (listed.GetProperty("childrenInCare").GetInt32(), listed.GetProperty("openProblems").GetInt32(), listed.GetProperty("overdueRectifications").GetInt32()));
-        Assert.DoesNotContain((await yangmei.GetJsonAsync("/api/v1/children/institutions")).EnumerateArray(), x => x.GetProperty("id").GetString() == id);
+        Assert.DoesNotContain((await yangmei.GetItemsAsync("/api/v1/children/institutions")), x => x.GetProperty("id").GetString() == id);
 
         await county.PostAsJsonAsync($"/api/v1/children/institutions/checks/{check.GetProperty("id").GetString()}/rectify", new { rectifiedOn = new DateOnly(2026, 11, 27), rectifiedNote = "已更换 6 具灭火器", version = check.GetProperty("version").GetInt32() })
             .EnsureStatus(HttpStatusCode.OK);
-        listed = (await county.GetJsonAsync("/api/v1/children/institutions")).EnumerateArray().Single(x => x.GetProperty("id").GetString() == id);
+        listed = (await county.GetItemsAsync("/api/v1/children/institutions")).Single(x => x.GetProperty("id").GetString() == id);
         Assert.Equal(0, listed.GetProperty("openProblems").GetInt32());
     }
 }

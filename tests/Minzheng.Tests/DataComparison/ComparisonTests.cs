@@ -135,7 +135,7 @@ public abstract partial class ComparisonTests(AppFixture app)
 
     private static async Task<List<JsonElement>> FindingsAsync(HttpClient client, string query = "")
     {
-        var list = await client.GetJsonAsync("/api/v1/comparison/findings?pageSize=500" + query);
+        var list = await client.GetJsonAsync("/api/v1/comparison/findings?pageSize=200" + query);
         return list.GetProperty("items").EnumerateArray().ToList();
     }
 
@@ -289,7 +289,7 @@ public abstract partial class ComparisonTests(AppFixture app)
         var (severe2, _) = await PersonAsync("比对重度停用规则", grade: 1);
         await HouseholdAsync(severe2);
         var off = await RunAsync(officer);
-        Assert.Contains(off.GetProperty("report").EnumerateArray(), r => r.GetProperty("RuleCode").GetString() == "care-missing" && r.GetProperty("Skipped").GetString()!.Contains("停用", StringComparison.Ordinal));
+        Assert.Contains(off.GetProperty("report").EnumerateArray(), r => r.GetProperty("ruleCode").GetString() == "care-missing" && r.GetProperty("skipped").GetString()!.Contains("停用", StringComparison.Ordinal));
         Assert.DoesNotContain(await FindingsAsync(officer), f => f.GetProperty("personId").GetGuid() == severe2);
     }
 
@@ -458,7 +458,7 @@ public abstract partial class ComparisonTests(AppFixture app)
     }
 
     private async Task<List<JsonElement>> VehicleDatasetsAsync() =>
-        (await (await app.ClientAsync("rongxian.officer")).GetJsonAsync("/api/v1/comparison/datasets")).EnumerateArray()
+        (await (await app.ClientAsync("rongxian.officer")).GetItemsAsync("/api/v1/comparison/datasets"))
             .Where(d => d.GetProperty("kind").GetString() == "vehicles").ToList();
 
     [Fact]

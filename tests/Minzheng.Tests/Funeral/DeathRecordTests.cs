@@ -114,7 +114,7 @@ public abstract class DeathRecordTests(AppFixture app)
         finance = await app.ClientAsync("rongxian.finance");
         var january = await PayrollAsync(officer, finance, "disability-care", new DateOnly(2027, 1, 1));
         Assert.DoesNotContain(january.EnumerateArray(), l => l.GetProperty("payeePersonId").GetGuid() == child && l.GetProperty("purpose").GetString() == "benefit");
-        var recovery = Assert.Single((await officer.GetJsonAsync("/api/v1/payments/recoveries")).EnumerateArray(), x => x.GetProperty("payeePersonId").GetGuid() == child);
+        var recovery = Assert.Single((await officer.GetItemsAsync("/api/v1/payments/recoveries")), x => x.GetProperty("payeePersonId").GetGuid() == child);
         Assert.Equal(("2026-12-01", 80m), (recovery.GetProperty("serviceMonth").GetString(), recovery.GetProperty("amount").GetDecimal()));
     }
 }

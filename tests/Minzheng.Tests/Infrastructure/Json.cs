@@ -15,6 +15,15 @@ public static class HttpExtensions
         return await response.JsonAsync();
     }
 
+    /// <summary>GETs a list endpoint (ADR 021: <c>{ items, total }</c>) and returns its items, asking for the largest page unless the URL names one.</summary>
+    public static async Task<List<JsonElement>> GetItemsAsync(this HttpClient client, string url)
+    {
+        if (!url.Contains("pageSize=", StringComparison.Ordinal)) url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "pageSize=200";
+        var json = await client.GetJsonAsync(url);
+        Assert.True(json.ValueKind == JsonValueKind.Object && json.TryGetProperty("total", out _), $"GET {url}: not a paged {{items,total}} answer: {json}");
+        return [.. json.GetProperty("items").EnumerateArray()];
+    }
+
     public static async Task<JsonElement> ExpectProblemAsync(this HttpResponseMessage response, int status, string code)
     {
         var body = await response.Content.ReadAsStringAsync();

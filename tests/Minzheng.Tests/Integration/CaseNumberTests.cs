@@ -197,7 +197,7 @@ public abstract class CaseNumberTests(AppFixture app)
         context.Request.Path = path;
         context.Request.Headers.Accept = accept;
         context.Response.Body = new MemoryStream();
-        var handler = new ProblemExceptionHandler(scope.ServiceProvider.GetRequiredService<IProblemDetailsService>(), NullLogger<ProblemExceptionHandler>.Instance);
+        var handler = new ProblemExceptionHandler(scope.ServiceProvider.GetRequiredService<IProblemDetailsService>(), scope.ServiceProvider.GetRequiredService<Minzheng.Web.Platform.Http.ErrorCatalogue>(), NullLogger<ProblemExceptionHandler>.Instance);
         Assert.True(await handler.TryHandleAsync(context, exception, CancellationToken.None));
         context.Response.Body.Position = 0;
         return (context.Response.StatusCode, WebUtility.HtmlDecode(await new StreamReader(context.Response.Body).ReadToEndAsync()));

@@ -223,7 +223,7 @@ public abstract partial class RegistryDeathTests(AppFixture app)
         Assert.Empty(LinesOf(await PayrollAsync("disability-care", january), b.PersonId));
         Assert.Empty(LinesOf(await PayrollAsync("dibao", january), b.PersonId));
         var officer = await app.ClientAsync("rongxian.officer");
-        var recoveries = (await officer.GetJsonAsync("/api/v1/payments/recoveries")).EnumerateArray().Where(x => x.GetProperty("payeePersonId").GetGuid() == b.PersonId).ToList();
+        var recoveries = (await officer.GetItemsAsync("/api/v1/payments/recoveries")).Where(x => x.GetProperty("payeePersonId").GetGuid() == b.PersonId).ToList();
         Assert.Equal(2, recoveries.Count);
         Assert.All(recoveries, x => Assert.Equal(("2026-12-01", "open"), (x.GetProperty("serviceMonth").GetString(), x.GetProperty("status").GetString())));
         var dibaoRecovery = recoveries.Single(x => x.GetProperty("program").GetString() == "dibao");
@@ -252,7 +252,7 @@ public abstract partial class RegistryDeathTests(AppFixture app)
         Assert.Equal([("2027-01-01", "benefit", 80m), ("2027-02-01", "benefit", 80m)], LinesOf(await PayrollAsync("disability-care", february), b.PersonId));
         Assert.Equal([("2026-12-01", "recoveryRefund", 10.00m), ("2027-01-01", "benefit", monthly), ("2027-02-01", "benefit", monthly)], LinesOf(await PayrollAsync("dibao", february), b.PersonId));
         officer = await app.ClientAsync("rongxian.officer");
-        recoveries = (await officer.GetJsonAsync("/api/v1/payments/recoveries")).EnumerateArray().Where(x => x.GetProperty("payeePersonId").GetGuid() == b.PersonId).ToList();
+        recoveries = (await officer.GetItemsAsync("/api/v1/payments/recoveries")).Where(x => x.GetProperty("payeePersonId").GetGuid() == b.PersonId).ToList();
         Assert.Equal(2, recoveries.Count);
         Assert.All(recoveries, x => Assert.Equal("cancelled", x.GetProperty("status").GetString()));
 

@@ -182,7 +182,7 @@ public abstract class PaymentsTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode); // a county officer has no payments.approve
         var admin = await app.ClientAsync("admin");
         (await admin.PostAsJsonAsync("/api/v1/payments/payrolls", new { divisionCode = "450903000000", program = "dibao", month = ThisMonth.AddMonths(1) })).EnsureSuccessStatusCode();
-        var own = (await admin.GetJsonAsync("/api/v1/payments/payrolls?program=dibao")).EnumerateArray().Single(p => p.GetProperty("divisionCode").GetString() == "450903000000" && p.GetProperty("month").GetString() == ThisMonth.AddMonths(1).ToString("yyyy-MM-dd"));
+        var own = (await admin.GetItemsAsync("/api/v1/payments/payrolls?program=dibao")).Single(p => p.GetProperty("divisionCode").GetString() == "450903000000" && p.GetProperty("month").GetString() == ThisMonth.AddMonths(1).ToString("yyyy-MM-dd"));
         var ownPayroll = await WaitAsync(admin, own.GetProperty("id").GetString()!);
         ownPayroll = await PostAsync(admin, ownPayroll, "review");
         await (await admin.PostAsJsonAsync($"/api/v1/payments/payrolls/{ownPayroll.GetProperty("id").GetString()}/approve", new { version = ownPayroll.GetProperty("version").GetInt32() }))
@@ -356,7 +356,7 @@ public abstract class PaymentsTests(AppFixture app)
         var next = await CreatePayrollAsync(prep, county, ThisMonth.AddMonths(1));
         var lines = await LinesAsync(prep, next);
         Assert.DoesNotContain(lines, l => l.GetProperty("payeePersonId").GetGuid() == a.PersonId);
-        var recoveries = (await prep.GetJsonAsync("/api/v1/payments/recoveries")).EnumerateArray().ToList();
+        var recoveries = (await prep.GetItemsAsync("/api/v1/payments/recoveries")).ToList();
         var recA = recoveries.Single(r => r.GetProperty("payeePersonId").GetGuid() == a.PersonId);
         Assert.Equal(600m, recA.GetProperty("amount").GetDecimal());
         Assert.Contains("死亡", recA.GetProperty("reason").GetString());

@@ -19,6 +19,7 @@ public static class AssistanceModule
         {
             Permissions = AssistancePermissions.Declared,
             RoleGrants = AssistancePermissions.RoleGrants,
+            Errors = Contracts.AssistanceErrors.All,
             Navigation = new("assistance", "社会救助", "低保、特困供养、临时救助、返贫监测、困难群众台账", "一、", "/assistance", 10),
         });
         services.AddSingleton(AssistanceProcesses.Dibao);

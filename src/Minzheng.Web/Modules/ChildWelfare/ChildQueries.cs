@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Modules.ChildWelfare.Institutions;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Modules.Payments.Contracts;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.ChildWelfare;
@@ -46,14 +48,28 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
     public Task<int> PendingAsync(CancellationToken ct = default) =>
         db.Set<ChildAllowanceCase>().CountAsync(c => c.Status == ChildCaseStatus.Applied || c.Status == ChildCaseStatus.TownshipReviewed, ct);
 
-    public async Task<List<WatchRow>> WatchAsync(bool overdueOnly, CancellationToken ct = default)
+    public async Task<Paged<WatchRow>> WatchAsync(bool overdueOnly, PageRequest page, CancellationToken ct = default)
     {
         var today = clock.Today;
         var q = db.Set<WatchedChild>().AsNoTracking().Where(w => !w.Closed);
         if (overdueOnly) q = q.Where(w => w.NextVisitDue < today || w.OpenRisk != null);
-        var rows = await q.Join(db.Persons, w => w.PersonId, p => p.Id, (w, p) => new { w, p.Name }).OrderBy(x => x.w.NextVisitDue).Take(1000).ToListAsync(ct);
-        return [.. rows.Select(x => new WatchRow(x.w.Id, x.Name, x.w.DivisionCode, divisions.FullName(x.w.DivisionCode), x.w.LeftBehind, x.w.Difficulties, x.w.Risk, x.w.Director,
-            x.w.LastVisitOn, x.w.NextVisitDue, x.w.OpenRisk, x.w.Version))];
+        var rows = await q.Join(db.Persons, w => w.PersonId, p => p.Id, (w, p) => new { w, p.Name }).OrderBy(x => x.w.NextVisitDue).ThenBy(x => x.w.Id).ToPagedAsync(page, ct);
+        return rows.Select(x => new WatchRow(x.w.Id, x.Name, x.w.DivisionCode, divisions.FullName(x.w.DivisionCode), x.w.LeftBehind, x.w.Difficulties, x.w.Risk, x.w.Director,
+            x.w.LastVisitOn, x.w.NextVisitDue, x.w.OpenRisk, x.w.Version));
+    }
+
+    /// <summary>A page of institutions with the children in care, open problems and overdue rectifications (counted for that page only).</summary>
+    public async Task<Paged<InstitutionRow>> InstitutionsAsync(PageRequest page, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var list = await db.Set<ChildInstitution>().AsNoTracking().OrderBy(i => i.Name).ThenBy(i => i.Id).ToPagedAsync(page, ct);
+        var ids = list.Items.Select(i => i.Id).ToList();
+        var inCare = await db.Set<InstitutionChild>().AsNoTracking().Where(c => c.LeftOn == null && ids.Contains(c.InstitutionId))
+            .GroupBy(c => c.InstitutionId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var open = await db.Set<InstitutionCheck>().AsNoTracking().Where(c => c.Problem && c.RectifiedOn == null && ids.Contains(c.InstitutionId))
+            .Select(c => new { c.InstitutionId, c.DueOn }).ToListAsync(ct);
+        return list.Select(i => new InstitutionRow(i, divisions.FullName(i.DivisionCode), inCare.FirstOrDefault(x => x.Key == i.Id)?.N ?? 0,
+            open.Count(o => o.InstitutionId == i.Id), open.Count(o => o.InstitutionId == i.Id && o.DueOn < today)));
     }
 
     /// <summary>Per county: children by category, overdue visits, open risks, the allowances due this month (published entitlements) against what the payment ledger approved and paid for it.</summary>
@@ -93,3 +109,5 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
             ledgerTotals.Where(t => County(t.CountyCode) == k).Sum(t => t.PaidFen) / 100m))];
     }
 }
+
+public sealed record InstitutionRow(ChildInstitution Institution, string DivisionName, int InCare, int Open, int Overdue);

@@ -83,8 +83,9 @@ public static class ChildWelfareApi
                 TypedResults.Ok(await DtoAsync(s, await s.EndAsync(id, input.Reason, input.LastMonth, input.Note, input.Version, ct), ct)))
             .RequireAuthorization(Permissions.Policy(ChildPermissions.Confirm)).WithSummary("停发（收养、死亡、父母情形消失等）");
 
-        api.MapGet("/watch", async (bool? alertsOnly, ChildQueries q, CancellationToken ct) => TypedResults.Ok(await q.WatchAsync(alertsOnly == true, ct)))
-            .RequireAuthorization(read).WithSummary("留守和困境儿童关爱名册");
+        api.MapGet("/watch", async (bool? alertsOnly, int? page, int? pageSize, ChildQueries q, CancellationToken ct) =>
+                TypedResults.Ok(await q.WatchAsync(alertsOnly == true, PageRequest.From(page, pageSize, 50), ct)))
+            .RequireAuthorization(read).WithSummary("留守和困境儿童关爱名册，分页 { items, total }");
         api.MapPost("/watch", async (WatchInput input, ChildWatch w, CancellationToken ct) =>
             {
                 var c = await w.RegisterAsync(input, ct);
@@ -97,8 +98,8 @@ public static class ChildWelfareApi
                 return TypedResults.Created($"/api/v1/children/watch/{id}", new { v.Id, v.VisitedOn, v.RiskItem, v.RiskAfter });
             })
             .RequireAuthorization(Permissions.Policy(ChildPermissions.Visit)).WithSummary("登记走访（?version= 当前版本号）");
-        api.MapGet("/alerts", async (ChildWatch w, CancellationToken ct) => TypedResults.Ok(await w.AlertsAsync(ct)))
-            .RequireAuthorization(read).WithSummary("预警：超期未走访、未解除的风险事项");
+        api.MapGet("/alerts", async (int? page, int? pageSize, ChildWatch w, CancellationToken ct) => TypedResults.Ok((await w.AlertsAsync(ct)).ToPaged(PageRequest.From(page, pageSize, 50))))
+            .RequireAuthorization(read).WithSummary("预警：超期未走访、未解除的风险事项，分页 { items, total }");
         api.MapGet("/dashboard", async (ChildQueries q, CancellationToken ct) => TypedResults.Ok(await q.DashboardAsync(ct)))
             .RequireAuthorization(read).WithSummary("按县统计：孤儿、事实无人抚养儿童、留守、困境儿童，超期走访，本月应发");
 

@@ -17,6 +17,7 @@ public static class ChildWelfareModule
         {
             Permissions = ChildPermissions.Declared,
             RoleGrants = ChildPermissions.RoleGrants,
+            Errors = Contracts.ChildWelfareErrors.All,
             Navigation = new("child-welfare", "儿童福利", "孤儿、事实无人抚养儿童、留守和困境儿童", "四、", "/children", 50),
         });
         services.AddScoped<ChildStandards>();

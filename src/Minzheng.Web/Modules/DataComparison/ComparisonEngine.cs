@@ -284,5 +284,5 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
         (string?, object[], string?, string?) Skip(string why) => (null, [], why, null);
     }
 
-    public static string ReportJson(IEnumerable<RuleReport> reports) => JsonSerializer.Serialize(reports);
+    public static string ReportJson(IEnumerable<RuleReport> reports) => JsonSerializer.Serialize(reports, Platform.Audit.AuditRecorder.Json);
 }

@@ -19,6 +19,7 @@ public static class ComparisonModule
         {
             Permissions = ComparisonPermissions.Declared,
             RoleGrants = ComparisonPermissions.RoleGrants,
+            Errors = Contracts.ComparisonErrors.All,
             Navigation = new("data-comparison", "数据比对", "应退尽退、应补尽补：死亡、服刑、车辆、房产、工商、财政供养、残联、扶贫数据比对", "（一）一是推进残疾人", "/comparison", 80),
         });
         foreach (var info in DatasetKinds.All)
@@ -73,10 +74,8 @@ public static class ComparisonModule
         api.MapGet("/findings", async (string? status, string? rule, string? county, string? direction, int? page, int? pageSize, ComparisonQueries queries, Findings findings, CancellationToken ct) =>
         {
             var q = queries.Filter(new FindingFilter(QueryEnum.Parse<FindingStatus>(status, "status"), rule, county, QueryEnum.Parse<FindingDirection>(direction, "direction")));
-            var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            var total = await q.CountAsync(ct);
-            var rows = await q.OrderBy(f => f.Status).ThenBy(f => f.FoundAt).ThenBy(f => f.Id).Skip((Math.Max(page ?? 1, 1) - 1) * size).Take(size).ToListAsync(ct);
-            return TypedResults.Ok(new { items = (await findings.ViewsAsync(rows, ct)).Select(ToDto), total });
+            var rows = await q.OrderBy(f => f.Status).ThenBy(f => f.FoundAt).ThenBy(f => f.Id).ToPagedAsync(PageRequest.From(page, pageSize, 50), ct);
+            return TypedResults.Ok(new { items = (await findings.ViewsAsync([.. rows.Items], ct)).Select(ToDto), total = rows.Total, page = rows.Page, pageSize = rows.PageSize });
         }).RequireAuthorization(read).WithSummary("比对线索（管辖范围内：乡镇看到户籍在本乡镇的人员），可按状态、规则、县、应退/应补筛选");
 
         api.MapGet("/findings/{id:long}", async (long id, Findings findings, CancellationToken ct) =>
@@ -119,9 +118,10 @@ public static class ComparisonModule
                 TypedResults.Ok(await settings.SetAsync(county, code, input, ct)))
             .RequireAuthorization(Permissions.Policy(ComparisonPermissions.Run)).WithSummary("按县启停规则、设置参数（如豁免车型）");
 
-        api.MapGet("/datasets", async (AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Set<ComparisonDataset>().AsNoTracking().OrderBy(d => d.Kind).ThenByDescending(d => d.Version).Take(500).ToListAsync(ct)))
-            .RequireAuthorization(read).WithSummary("已导入的比对数据（来源、截至日期、版本、行数）");
+        api.MapGet("/datasets", async (int? page, int? pageSize, AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Set<ComparisonDataset>().AsNoTracking().OrderBy(d => d.Kind).ThenByDescending(d => d.Version).ThenBy(d => d.Id)
+                    .ToPagedAsync(PageRequest.From(page, pageSize, 50), ct)))
+            .RequireAuthorization(read).WithSummary("已导入的比对数据（来源、截至日期、版本、行数），分页 { items, total }");
 
         api.MapPost("/runs", async (ComparisonRuns runs, CancellationToken ct) =>
         {

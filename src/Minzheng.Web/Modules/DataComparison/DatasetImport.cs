@@ -33,7 +33,7 @@ public sealed class DatasetImport(DatasetKinds.Info info, AppDbContext db, Ident
     public (string Href, string Text) ResultLink(ImportBatch batch) => ("/comparison/datasets", "查看比对数据");
 
     public static DatasetParameters ParametersOf(ImportBatch batch) =>
-        JsonSerializer.Deserialize<DatasetParameters>(batch.ParametersJson) ?? throw new InvalidOperationException("dataset batch without parameters");
+        JsonSerializer.Deserialize<DatasetParameters>(batch.ParametersJson, Platform.Audit.AuditRecorder.Json) ?? throw new InvalidOperationException("dataset batch without parameters");
 
     private sealed record Outcome(List<ImportRowError> Errors, int TotalRows, int ErrorRows, List<ComparisonRecord> Valid);
 

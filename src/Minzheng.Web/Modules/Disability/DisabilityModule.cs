@@ -22,6 +22,7 @@ public static class DisabilityModule
         {
             Permissions = DisabilityPermissions.Declared,
             RoleGrants = DisabilityPermissions.RoleGrants,
+            Errors = Contracts.DisabilityErrors.All,
             Navigation = new("disability", "残疾人两项补贴", "困难残疾人生活补贴、重度残疾人护理补贴", "（一）一是推进残疾人", "/disability", 70),
         });
         services.AddScoped<SubsidyApplications>();

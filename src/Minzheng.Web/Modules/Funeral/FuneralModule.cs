@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Modules.Funeral;
 
@@ -14,6 +15,7 @@ public static class FuneralModule
         {
             Permissions = FuneralPermissions.Declared,
             RoleGrants = FuneralPermissions.RoleGrants,
+            Errors = Contracts.FuneralErrors.All,
         });
         services.AddScoped<DeathRecords>();
         services.AddScoped<Platform.Registry.IDeathHandler, FuneralDeathHandler>();
@@ -29,8 +31,8 @@ public static class FuneralModule
             var d = await records.RecordAsync(input, ct);
             return TypedResults.Created($"/api/v1/funeral/deaths/{d.Id}", new { d.Id, d.PersonId, d.DeathDate, effects = System.Text.Json.JsonDocument.Parse(d.Effects).RootElement });
         }).RequireAuthorization(Permissions.Policy(FuneralPermissions.Record)).WithSummary("登记死亡（火化）：人员登记为死亡，该人员的各项待遇一并停发（死亡当月照发）");
-        api.MapGet("/deaths", async (AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await db.Set<DeathRecord>().AsNoTracking().OrderByDescending(d => d.RecordedAt).Take(500).ToListAsync(ct)))
-            .RequireAuthorization(Permissions.Policy(Permissions.RegistryRead)).WithSummary("死亡（火化）登记");
+        api.MapGet("/deaths", async (int? page, int? pageSize, AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Set<DeathRecord>().AsNoTracking().OrderByDescending(d => d.RecordedAt).ThenBy(d => d.Id).ToPagedAsync(PageRequest.From(page, pageSize, 50), ct)))
+            .RequireAuthorization(Permissions.Policy(Permissions.RegistryRead)).WithSummary("死亡（火化）登记，分页 { items, total }");
     }
 }

@@ -82,9 +82,9 @@ public static class PaymentsApi
 
         api.MapGet("/programs", (EntitlementPrograms programs) => TypedResults.Ok(programs.All)).RequireAuthorization(read).WithSummary("经发放台账发放的保障项目");
 
-        api.MapGet("/payrolls", async (DateOnly? month, string? program, string? status, PaymentsQueries q, CancellationToken ct) =>
-                TypedResults.Ok(await q.ListAsync(new PayrollFilter(month, program, QueryEnum.Parse<PayrollStatus>(status, "status")), ct)))
-            .RequireAuthorization(read).WithSummary("发放表列表（管辖范围内）");
+        api.MapGet("/payrolls", async (DateOnly? month, string? program, string? status, int? page, int? pageSize, PaymentsQueries q, CancellationToken ct) =>
+                TypedResults.Ok(await q.ListAsync(new PayrollFilter(month, program, QueryEnum.Parse<PayrollStatus>(status, "status")), PageRequest.From(page, pageSize, 50), ct)))
+            .RequireAuthorization(read).WithSummary("发放表列表（管辖范围内），分页 { items, total }");
 
         api.MapPost("/payrolls", async (NewPayrollInput input, PayrollService payrolls, PaymentsQueries q, CancellationToken ct) =>
             {
@@ -161,8 +161,9 @@ public static class PaymentsApi
         api.MapPut("/bank-templates/{id:guid}", async (Guid id, TemplateInput input, BankTemplates t, CancellationToken ct) => TypedResults.Ok(await t.SaveAsync(id, input, ct)))
             .RequireAuthorization(approve).WithSummary("修改银行文件模板");
 
-        api.MapGet("/recoveries", async (string? status, Recoveries r, CancellationToken ct) => TypedResults.Ok(await r.ListAsync(QueryEnum.Parse<RecoveryStatus>(status, "status"), ct)))
-            .RequireAuthorization(read).WithSummary("追缴记录");
+        api.MapGet("/recoveries", async (string? status, int? page, int? pageSize, Recoveries r, CancellationToken ct) =>
+                TypedResults.Ok(await r.ListAsync(QueryEnum.Parse<RecoveryStatus>(status, "status"), PageRequest.From(page, pageSize, 50), ct)))
+            .RequireAuthorization(read).WithSummary("追缴记录，分页 { items, total }");
 
         api.MapGet("/recoveries/{id:guid}", async (Guid id, Recoveries r, CancellationToken ct) => TypedResults.Ok(await r.DetailAsync(id, ct)))
             .RequireAuthorization(read).WithSummary("追缴详情（抵扣与退回记录）");
@@ -185,14 +186,14 @@ public static class PaymentsApi
                 TypedResults.Ok(await r.HouseholdStatementAsync(id, from, to, ct)))
             .RequireAuthorization(read).WithSummary("家庭发放对账单（含追缴）");
 
-        api.MapGet("/price-indices", async (PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.IndicesAsync(ct)))
-            .RequireAuthorization(read).WithSummary("月度价格指数");
+        api.MapGet("/price-indices", async (int? page, int? pageSize, PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.IndicesAsync(PageRequest.From(page, pageSize, 36), ct)))
+            .RequireAuthorization(read).WithSummary("月度价格指数（新月份在前），分页 { items, total }");
 
         api.MapPut("/price-indices", async (PriceIndexInput input, PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.SaveIndexAsync(input, ct)))
             .RequireAuthorization(prepare).WithSummary("录入月度 CPI 与食品价格同比涨幅");
 
-        api.MapGet("/price-rules", async (PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.RulesAsync(ct)))
-            .RequireAuthorization(read).WithSummary("价格临时补贴规则");
+        api.MapGet("/price-rules", async (int? page, int? pageSize, PriceLinkage p, CancellationToken ct) => TypedResults.Ok((await p.RulesAsync(ct)).ToPaged(PageRequest.From(page, pageSize, 50))))
+            .RequireAuthorization(read).WithSummary("价格临时补贴规则，分页 { items, total }");
 
         api.MapPost("/price-rules", async (PriceRuleInput input, PriceLinkage p, CancellationToken ct) =>
             {

@@ -16,6 +16,7 @@ public static class PaymentsModule
         {
             Permissions = PaymentPermissions.Declared,
             RoleGrants = PaymentPermissions.RoleGrants,
+            Errors = Contracts.PaymentsErrors.All,
             Navigation = new("payments", "资金发放", "救助金、补贴按月发放、银行代发与对账", "（二）加强民政资金", "/payments", 20),
         });
         services.AddScoped<PayrollGenerator>();

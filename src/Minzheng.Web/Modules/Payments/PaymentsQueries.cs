@@ -23,15 +23,15 @@ public sealed record LineRow(long Id, string SourceNumber, Guid? PayeePersonId, 
 
 public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions, EntitlementPrograms programs, Platform.Jobs.JobQueue jobs)
 {
-    public async Task<List<PayrollRow>> ListAsync(PayrollFilter filter, CancellationToken ct)
+    public async Task<Paged<PayrollRow>> ListAsync(PayrollFilter filter, PageRequest page, CancellationToken ct)
     {
         var q = db.Set<Payroll>().AsNoTracking();
         if (filter.Month is { } m) q = q.Where(p => p.Month == new DateOnly(m.Year, m.Month, 1));
         if (!string.IsNullOrEmpty(filter.Program)) q = q.Where(p => p.Program == filter.Program);
         if (filter.Status is { } s) q = q.Where(p => p.Status == s);
-        var rows = await q.OrderByDescending(p => p.Month).ThenBy(p => p.DivisionCode).ThenBy(p => p.Program).ThenBy(p => p.Kind).Take(500).ToListAsync(ct);
+        var rows = await q.OrderByDescending(p => p.Month).ThenBy(p => p.DivisionCode).ThenBy(p => p.Program).ThenBy(p => p.Kind).ThenBy(p => p.Id).ToPagedAsync(page, ct);
         return rows.Select(p => new PayrollRow(p.Id, p.DivisionCode, divisions.NameOf(p.DivisionCode), p.Program, programs.NameOf(p.Program), p.Month, p.Kind, p.Status,
-            p.LineCount, p.Total, p.GeneratedBy, p.ApprovedBy, p.Message)).ToList();
+            p.LineCount, p.Total, p.GeneratedBy, p.ApprovedBy, p.Message));
     }
 
     public async Task<PayrollDetail> DetailAsync(Guid id, CancellationToken ct)

@@ -54,7 +54,8 @@ public sealed record PriceRuleInput(DateOnly? ValidFrom, DateOnly? ValidTo, deci
 /// <summary>Monthly price indices and the subsidy rules (effective-dated, per program; overlapping periods are refused).</summary>
 public sealed class PriceLinkage(AppDbContext db, ICurrentUser user, BusinessClock clock, EntitlementPrograms programs)
 {
-    public Task<List<PriceIndex>> IndicesAsync(CancellationToken ct) => db.Set<PriceIndex>().AsNoTracking().OrderByDescending(i => i.Month).Take(36).ToListAsync(ct);
+    /// <summary>Monthly indices, latest first, a page at a time.</summary>
+    public Task<Paged<PriceIndex>> IndicesAsync(PageRequest page, CancellationToken ct) => db.Set<PriceIndex>().AsNoTracking().OrderByDescending(i => i.Month).ToPagedAsync(page, ct);
 
     public Task<List<PriceSubsidyRule>> RulesAsync(CancellationToken ct) => db.Set<PriceSubsidyRule>().AsNoTracking().OrderByDescending(r => r.ValidFrom).ToListAsync(ct);
 

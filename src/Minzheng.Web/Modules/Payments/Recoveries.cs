@@ -29,7 +29,7 @@ public sealed record HouseholdStatement(Guid HouseholdId, string HouseholdNumber
 /// </summary>
 public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions, EntitlementPrograms programs, PaymentsQueries queries)
 {
-    public async Task<List<RecoveryRow>> ListAsync(RecoveryStatus? status, CancellationToken ct)
+    public async Task<Paged<RecoveryRow>> ListAsync(RecoveryStatus? status, PageRequest page, CancellationToken ct)
     {
         var persons = db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking();
         var organizations = db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking();
@@ -38,8 +38,8 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
                 from o in organizations.Where(o => o.Id == r.PayeeOrganizationId).DefaultIfEmpty()
                 select new { r, Name = p != null ? p.Name : o != null ? o.Name : "" };
         if (status is { } s) q = q.Where(x => x.r.Status == s);
-        var rows = await q.OrderByDescending(x => x.r.CreatedAt).Take(500).ToListAsync(ct);
-        return rows.Select(x => ToRow(x.r, x.Name)).ToList();
+        var rows = await q.OrderByDescending(x => x.r.CreatedAt).ThenBy(x => x.r.Id).ToPagedAsync(page, ct);
+        return rows.Select(x => ToRow(x.r, x.Name));
     }
 
     /// <summary>The payee's name, person or organisation (the recovery is in scope; its payee is looked up across the registry).</summary>

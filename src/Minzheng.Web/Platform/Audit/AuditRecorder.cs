@@ -16,10 +16,16 @@ namespace Minzheng.Web.Platform.Audit;
 /// </summary>
 public static class AuditRecorder
 {
+    /// <summary>
+    /// The options for every JSON the application stores (explanations, opinions, reports, audit details): camelCase like the
+    /// API (ADR 021), so stored JSON returned as is reads like the rest; reading ignores case.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         WriteIndented = false,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
     };
 
     private static readonly HashSet<string> Secret = new(StringComparer.OrdinalIgnoreCase)

@@ -28,6 +28,9 @@ public sealed record ModuleDeclaration(string Key, Type Anchor, string TablePref
 
     public NavigationEntry? Navigation { get; init; }
 
+    /// <summary>The error codes only this module returns (<c>Contracts/&lt;Module&gt;Errors.cs</c>); shared ones are the kernel's.</summary>
+    public IReadOnlyList<Http.ErrorCode> Errors { get; init; } = [];
+
     public string Namespace => Anchor.Namespace ?? throw new InvalidOperationException($"{Anchor} has no namespace");
 }
 

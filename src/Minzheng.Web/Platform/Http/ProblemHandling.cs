@@ -9,13 +9,14 @@ namespace Minzheng.Web.Platform.Http;
 /// One place that turns failures into RFC 7807 ProblemDetails with a stable code and a Chinese detail.
 /// Unexpected exceptions are logged with a trace id and answered without stack traces or SQL.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ErrorCatalogue catalogue, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail, errors) = exception switch
         {
-            AppProblem p => (p.Status, p.Code, p.Detail, p.Errors),
+            // the catalogue decides the status of a code, so one code travels with one status wherever it is thrown
+            AppProblem p => (catalogue.Find(p.Code)?.Status ?? p.Status, p.Code, p.Detail, p.Errors),
             DbUpdateConcurrencyException => (409, "concurrency_conflict", AppProblem.Stale().Detail, null),
             _ when UniqueViolation.Is(exception) => (409, UniqueViolation.Code, UniqueViolation.Problem().Detail, null),
             BadHttpRequestException b => (b.StatusCode, "bad_request", "请求格式不正确", null),

@@ -40,7 +40,7 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
             FileName = stored.FileName,
             HeadersJson = JsonSerializer.Serialize(headers),
             MappingJson = JsonSerializer.Serialize(ImportFieldGuess.Guess(k.Fields, headers)),
-            ParametersJson = parameters is null ? "{}" : JsonSerializer.Serialize(parameters),
+            ParametersJson = parameters is null ? "{}" : JsonSerializer.Serialize(parameters, Audit.AuditRecorder.Json),
             DivisionCode = user.DivisionCode,
             CreatedBy = user.UserName,
         };

@@ -469,7 +469,7 @@ public sealed class AssistanceCases(
         if (!assessment.Eligible) throw new AppProblem(409, "not_eligible", "按调查结果不符合条件：" + string.Join("；", assessment.Reasons));
         if (c.Program == AssistanceProgram.Temporary && township && assessment.Level == ApprovalLevel.County && !c.AssistFirst)
         {
-            throw new AppProblem(403, "above_township_limit", "救助金额超过乡镇审批额度，须由县级审批");
+            throw new AppProblem(409, "above_township_limit", "救助金额超过乡镇审批额度，须由县级审批");
         }
         c.DecidedOn = today;
         c.DecidedBy = user.UserName;

@@ -23,29 +23,20 @@ public sealed class ApplyModel(CitizenAccounts accounts, AssistanceCases cases) 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
+        var household = await accounts.HouseholdAsync(HttpContext.RequestAborted) ?? throw AppProblem.Field("", "没有找到您的家庭登记信息");
+        if (Program == AssistanceProgram.ExtremePoverty) throw AppProblem.Field("program", "特困人员认定请到乡镇（街道）申请");
+        var c = await cases.ApplyAsync(new ApplyInput
         {
-            var household = await accounts.HouseholdAsync(HttpContext.RequestAborted) ?? throw AppProblem.Field("", "没有找到您的家庭登记信息");
-            if (Program == AssistanceProgram.ExtremePoverty) throw AppProblem.Field("program", "特困人员认定请到乡镇（街道）申请");
-            var c = await cases.ApplyAsync(new ApplyInput
-            {
-                Program = Program,
-                HouseholdId = household.Id,
-                ApplicantPersonId = await accounts.PersonIdAsync(HttpContext.RequestAborted),
-                Channel = Channel.Online,
-                Reason = Reason,
-                ConsentToCheck = ConsentToCheck,
-                TemporaryType = Program == AssistanceProgram.Temporary ? TemporaryType : null,
-            }, HttpContext.RequestAborted);
-            TempData["Message"] = "申请已提交，乡镇（街道）将在规定时间内受理";
-            return Redirect($"/citizen/cases/{c.Id}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await LoadAsync();
-            return Page();
-        }
+            Program = Program,
+            HouseholdId = household.Id,
+            ApplicantPersonId = await accounts.PersonIdAsync(HttpContext.RequestAborted),
+            Channel = Channel.Online,
+            Reason = Reason,
+            ConsentToCheck = ConsentToCheck,
+            TemporaryType = Program == AssistanceProgram.Temporary ? TemporaryType : null,
+        }, HttpContext.RequestAborted);
+        TempData["Message"] = "申请已提交，乡镇（街道）将在规定时间内受理";
+        return Redirect($"/citizen/cases/{c.Id}");
     }
 
     private async Task LoadAsync()

@@ -45,18 +45,9 @@ public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, A
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/citizen/cases/{id}");
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p, "");
-            await LoadAsync(id);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/citizen/cases/{id}");
     }
 
     private async Task LoadAsync(Guid id)

@@ -24,8 +24,8 @@ public static class CitizenApi
             .RequireRateLimiting(PlatformSetup.SignInRateLimit)
             .WithSummary("群众注册（身份证号、姓名须与户籍登记一致；手机号为登录账号）");
 
-        api.MapGet("/applications", async (CitizenAccounts accounts, CancellationToken ct) =>
-                TypedResults.Ok((await accounts.MyCasesAsync(ct)).Select(c => new
+        api.MapGet("/applications", async (int? page, int? pageSize, CitizenAccounts accounts, CancellationToken ct) =>
+                TypedResults.Ok((await accounts.MyCasesAsync(ct)).ToPaged(PageRequest.From(page, pageSize, 50)).Select(c => new
                 {
                     c.Id,
                     c.Number,
@@ -40,7 +40,7 @@ public static class CitizenApi
                     c.Version,
                 })))
             .RequireAuthorization(Permissions.Policy(Permissions.CitizenApply))
-            .WithSummary("我的申请");
+            .WithSummary("我的申请，分页 { items, total }");
 
         api.MapPost("/applications", async (ApplicationRequest r, CitizenAccounts accounts, AssistanceCases cases, CancellationToken ct) =>
             {

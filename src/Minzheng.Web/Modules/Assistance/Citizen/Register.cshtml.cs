@@ -30,16 +30,8 @@ public sealed class RegisterModel(CitizenAccounts accounts, SignInManager<AppUse
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var user = await accounts.RegisterAsync(new CitizenRegistration(Input.IdNumber, Input.Name, Input.Phone, Input.Password), HttpContext.RequestAborted);
-            await signIn.SignInAsync(user, isPersistent: false);
-            return Redirect("/citizen");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p);
-            return Page();
-        }
+        var user = await accounts.RegisterAsync(new CitizenRegistration(Input.IdNumber, Input.Name, Input.Phone, Input.Password), HttpContext.RequestAborted);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return Redirect("/citizen");
     }
 }

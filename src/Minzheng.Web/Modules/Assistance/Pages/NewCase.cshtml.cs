@@ -34,32 +34,23 @@ public sealed class NewCaseModel(AppDbContext db, RegistryQueries registry, Assi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
+        var c = await cases.ApplyAsync(new ApplyInput
         {
-            var c = await cases.ApplyAsync(new ApplyInput
-            {
-                Program = Program,
-                HouseholdNumber = HouseholdNumber,
-                ApplicantPersonId = ApplicantPersonId,
-                Channel = Channel,
-                Reason = Reason,
-                ConsentToCheck = ConsentToCheck,
-                SinglePersonId = SinglePersonId,
-                SinglePersonGround = SinglePersonGround,
-                FlaggedRelative = FlaggedRelative,
-                FlaggedDetail = FlaggedDetail,
-                TemporaryType = TemporaryType,
-                RequestedAmount = RequestedAmount,
-            }, HttpContext.RequestAborted);
-            TempData["Message"] = "申请已提交，等待受理";
-            return Redirect($"/assistance/cases/{c.Id}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await LoadAsync();
-            return Page();
-        }
+            Program = Program,
+            HouseholdNumber = HouseholdNumber,
+            ApplicantPersonId = ApplicantPersonId,
+            Channel = Channel,
+            Reason = Reason,
+            ConsentToCheck = ConsentToCheck,
+            SinglePersonId = SinglePersonId,
+            SinglePersonGround = SinglePersonGround,
+            FlaggedRelative = FlaggedRelative,
+            FlaggedDetail = FlaggedDetail,
+            TemporaryType = TemporaryType,
+            RequestedAmount = RequestedAmount,
+        }, HttpContext.RequestAborted);
+        TempData["Message"] = "申请已提交，等待受理";
+        return Redirect($"/assistance/cases/{c.Id}");
     }
 
     private async Task LoadAsync()

@@ -12,7 +12,8 @@ namespace Minzheng.Web.Modules.Assistance.Pages;
 public sealed class ReviewsModel(ReviewService reviews, ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)] public bool IncludeDone { get; set; }
-    public List<ReviewRow> Rows { get; private set; } = [];
+    public Paged<ReviewRow> Result { get; private set; } = new([], 0, 1, 50);
+    public IReadOnlyList<ReviewRow> Rows => Result.Items;
     public bool CanComplete => user.HasPermission(AssistancePermissions.Approve);
 
     public string OutcomeName(ReviewOutcome? o) => o switch
@@ -25,21 +26,12 @@ public sealed class ReviewsModel(ReviewService reviews, ICurrentUser user) : Pag
         _ => "",
     };
 
-    public async Task OnGetAsync() => Rows = await reviews.QueueAsync(IncludeDone, HttpContext.RequestAborted);
+    public async Task OnGetAsync([FromQuery] int? page = null) => Result = await reviews.QueueAsync(IncludeDone, PageRequest.From(page, 50), HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync(Guid id, ReviewOutcome? outcome, string? reason, int version)
     {
-        try
-        {
-            await reviews.CompleteAsync(id, new ReviewInput(outcome, reason, version), HttpContext.RequestAborted);
-            TempData["Message"] = "复核结论已保存";
-            return RedirectToPage();
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync();
-            return Page();
-        }
+        await reviews.CompleteAsync(id, new ReviewInput(outcome, reason, version), HttpContext.RequestAborted);
+        TempData["Message"] = "复核结论已保存";
+        return RedirectToPage();
     }
 }

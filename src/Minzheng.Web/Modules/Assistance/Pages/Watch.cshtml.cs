@@ -11,25 +11,17 @@ namespace Minzheng.Web.Modules.Assistance.Pages;
 [Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 public sealed class WatchModel(WatchQueries watch) : PageModel
 {
-    public List<WatchEntry> Entries { get; private set; } = [];
+    public Paged<WatchEntry> Result { get; private set; } = new([], 0, 1, 50);
+    public IReadOnlyList<WatchEntry> Entries => Result.Items;
 
     public string RiskName(RiskLevel r) => r switch { RiskLevel.High => "高风险", RiskLevel.Medium => "中风险", _ => "低风险" };
 
-    public async Task OnGetAsync() => Entries = await watch.WatchListAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync([FromQuery] int? page = null) => Result = (await watch.WatchListAsync(HttpContext.RequestAborted)).ToPaged(PageRequest.From(page, 50));
 
     public async Task<IActionResult> OnPostAsync(Guid householdId, DateOnly? visitedOn, string? visitor, RiskLevel? risk, string? note)
     {
-        try
-        {
-            await watch.AddFollowUpAsync(householdId, new FollowUpInput(visitedOn, visitor, risk, note), HttpContext.RequestAborted);
-            TempData["Message"] = "走访已登记";
-            return RedirectToPage();
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync();
-            return Page();
-        }
+        await watch.AddFollowUpAsync(householdId, new FollowUpInput(visitedOn, visitor, risk, note), HttpContext.RequestAborted);
+        TempData["Message"] = "走访已登记";
+        return RedirectToPage();
     }
 }

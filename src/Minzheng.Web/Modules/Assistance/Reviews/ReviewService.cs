@@ -24,14 +24,14 @@ public sealed record ReviewRow(Guid Id, Guid CaseId, string CaseNumber, string A
 public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAssessor assessor, Figures figures, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions,
     Platform.Entitlements.Entitlements entitlements)
 {
-    public async Task<List<ReviewRow>> QueueAsync(bool includeDone, CancellationToken ct = default)
+    public async Task<Paged<ReviewRow>> QueueAsync(bool includeDone, PageRequest page, CancellationToken ct = default)
     {
         var today = clock.Today;
         var q = db.Set<AssistanceReview>().AsNoTracking();
         if (!includeDone) q = q.Where(r => r.CompletedOn == null);
-        var rows = await q.OrderBy(r => r.CompletedOn != null).ThenBy(r => r.DueOn).Take(500).ToListAsync(ct);
+        var rows = await q.OrderBy(r => r.CompletedOn != null).ThenBy(r => r.DueOn).ThenBy(r => r.Id).ToPagedAsync(page, ct);
         return rows.Select(r => new ReviewRow(r.Id, r.CaseId, r.CaseNumber, r.ApplicantName, divisions.FullName(r.DivisionCode), r.Kind, r.DueOn, r.ReportedChange,
-            r.CompletedOn is null && r.DueOn < today, r.CompletedOn, r.Outcome, r.Reason, r.Version)).ToList();
+            r.CompletedOn is null && r.DueOn < today, r.CompletedOn, r.Outcome, r.Reason, r.Version));
     }
 
     /// <summary>家庭报告人口、收入、财产变化: a review task due at once.</summary>
@@ -147,9 +147,10 @@ public static class ReviewsApi
     public static void MapReviewsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/assistance").WithTags("Assistance");
-        api.MapGet("/reviews", async (bool? includeDone, ReviewService reviews, CancellationToken ct) => TypedResults.Ok(await reviews.QueueAsync(includeDone ?? false, ct)))
+        api.MapGet("/reviews", async (bool? includeDone, int? page, int? pageSize, ReviewService reviews, CancellationToken ct) =>
+                TypedResults.Ok(await reviews.QueueAsync(includeDone ?? false, PageRequest.From(page, pageSize, 50), ct)))
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
-            .WithSummary("复核任务（定期复核、家庭变化报告）");
+            .WithSummary("复核任务（定期复核、家庭变化报告），分页 { items, total }");
         api.MapPost("/reviews/{id:guid}/complete", async (Guid id, ReviewInput input, ReviewService reviews, CancellationToken ct) =>
             {
                 await reviews.CompleteAsync(id, input, ct);

@@ -141,9 +141,10 @@ public static class WatchApi
     public static void MapWatchApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/assistance").WithTags("Assistance");
-        api.MapGet("/watch", async (WatchQueries watch, CancellationToken ct) => TypedResults.Ok(await watch.WatchListAsync(ct)))
+        api.MapGet("/watch", async (int? page, int? pageSize, WatchQueries watch, CancellationToken ct) =>
+                TypedResults.Ok((await watch.WatchListAsync(ct)).ToPaged(PageRequest.From(page, pageSize, 50))))
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
-            .WithSummary("返贫监测名单（低保边缘、退保12个月内、大额支出型临时救助）");
+            .WithSummary("返贫监测名单（低保边缘、退保12个月内、大额支出型临时救助），分页 { items, total }");
         api.MapPost("/watch/{householdId:guid}/follow-ups", async (Guid householdId, FollowUpInput input, WatchQueries watch, CancellationToken ct) =>
             {
                 var v = await watch.AddFollowUpAsync(householdId, input, ct);
@@ -151,9 +152,10 @@ public static class WatchApi
             })
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
             .WithSummary("登记监测走访");
-        api.MapGet("/ledger", async (WatchQueries watch, CancellationToken ct) => TypedResults.Ok(await watch.LedgerAsync(ct)))
+        api.MapGet("/ledger", async (int? page, int? pageSize, WatchQueries watch, CancellationToken ct) =>
+                TypedResults.Ok((await watch.LedgerAsync(ct)).ToPaged(PageRequest.From(page, pageSize, 50))))
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))
-            .WithSummary("城镇困难群众脱困解困台账");
+            .WithSummary("城镇困难群众脱困解困台账，分页 { items, total }");
         app.MapGet("/assistance/ledger.xlsx", async (WatchQueries watch, CancellationToken ct) =>
                 TypedResults.File(await watch.LedgerExcelAsync(ct), Platform.Registry.RegistryApi.XlsxContentType, $"城镇困难群众脱困解困台账-{DateTime.Now:yyyyMMdd}.xlsx"))
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Read))

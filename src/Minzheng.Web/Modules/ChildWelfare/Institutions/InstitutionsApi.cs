@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Institutions;
 
@@ -15,28 +16,24 @@ public static class InstitutionsApi
         var api = app.MapGroup("/api/v1/children/institutions").WithTags("ChildWelfare");
         var read = Permissions.Policy(ChildPermissions.Read);
         var manage = Permissions.Policy(ChildPermissions.Confirm);
-        api.MapGet("/", async (AppDbContext db, Platform.Time.BusinessClock clock, CancellationToken ct) =>
+        api.MapGet("/", async (int? page, int? pageSize, ChildQueries queries, CancellationToken ct) =>
         {
-            var today = clock.Today;
-            var institutions = await db.Set<ChildInstitution>().AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
-            var inCare = await db.Set<InstitutionChild>().AsNoTracking().Where(c => c.LeftOn == null).GroupBy(c => c.InstitutionId).Select(g => new { g.Key, n = g.Count() }).ToListAsync(ct);
-            var open = await db.Set<InstitutionCheck>().AsNoTracking().Where(c => c.Problem && c.RectifiedOn == null)
-                .Select(c => new { c.InstitutionId, Overdue = c.DueOn < today }).ToListAsync(ct);
-            return TypedResults.Ok(institutions.Select(i => new
+            var result = await queries.InstitutionsAsync(PageRequest.From(page, pageSize, 50), ct);
+            return TypedResults.Ok(result.Select(r => new
             {
-                i.Id,
-                i.Name,
-                i.Kind,
-                i.DivisionCode,
-                i.Beds,
-                i.Director,
-                i.Phone,
-                i.Version,
-                childrenInCare = inCare.FirstOrDefault(x => x.Key == i.Id)?.n ?? 0,
-                openProblems = open.Count(o => o.InstitutionId == i.Id),
-                overdueRectifications = open.Count(o => o.InstitutionId == i.Id && o.Overdue),
+                r.Institution.Id,
+                r.Institution.Name,
+                r.Institution.Kind,
+                r.Institution.DivisionCode,
+                r.Institution.Beds,
+                r.Institution.Director,
+                r.Institution.Phone,
+                r.Institution.Version,
+                childrenInCare = r.InCare,
+                openProblems = r.Open,
+                overdueRectifications = r.Overdue,
             }));
-        }).RequireAuthorization(read).WithSummary("儿童福利机构（在院儿童、待整改问题、逾期未整改）");
+        }).RequireAuthorization(read).WithSummary("儿童福利机构（在院儿童、待整改问题、逾期未整改），分页 { items, total }");
         api.MapPost("/", async (InstitutionInput input, ChildInstitutions s, CancellationToken ct) =>
         {
             var i = await s.CreateAsync(input, ct);

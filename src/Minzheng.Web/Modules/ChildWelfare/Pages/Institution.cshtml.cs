@@ -63,17 +63,8 @@ public sealed class InstitutionModel(ChildInstitutions institutions, AppDbContex
     private async Task<IActionResult> RunAsync(Guid id, Func<CancellationToken, Task> action, string done)
     {
         if (!CanManage) return Forbid();
-        try
-        {
-            await action(HttpContext.RequestAborted);
-            TempData["Message"] = done;
-            return Redirect($"/children/institutions/{id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(id);
-            return Page();
-        }
+        await action(HttpContext.RequestAborted);
+        TempData["Message"] = done;
+        return Redirect($"/children/institutions/{id}");
     }
 }

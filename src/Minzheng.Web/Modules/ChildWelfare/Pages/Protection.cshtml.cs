@@ -25,25 +25,17 @@ public sealed class ProtectionModel(ProtectionCases cases, AppDbContext db, Iden
     }
 
     [BindProperty] public FormInput Input { get; set; } = new();
-    public List<(ProtectionCase Case, string ChildName)> Rows { get; private set; } = [];
+    public Paged<(ProtectionCase Case, string ChildName)> Result { get; private set; } = new([], 0, 1, 50);
+    public IReadOnlyList<(ProtectionCase Case, string ChildName)> Rows => Result.Items;
     public DateOnly Today => clock.Today;
 
-    public async Task OnGetAsync() => Rows = await cases.ListAsync(HttpContext.RequestAborted);
+    public async Task OnGetAsync([FromQuery] int? page = null) => Result = await cases.ListAsync(PageRequest.From(page, 50), HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var child = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "儿童", HttpContext.RequestAborted);
-            var c = await cases.OpenAsync(new ProtectionInput(child, Input.Harm, Input.ReportedOn, Input.Source, Input.Description), HttpContext.RequestAborted);
-            TempData["Message"] = $"已登记个案 {c.Number}";
-            return Redirect($"/children/protection/{c.Id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync();
-            return Page();
-        }
+        var child = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "儿童", HttpContext.RequestAborted);
+        var c = await cases.OpenAsync(new ProtectionInput(child, Input.Harm, Input.ReportedOn, Input.Source, Input.Description), HttpContext.RequestAborted);
+        TempData["Message"] = $"已登记个案 {c.Number}";
+        return Redirect($"/children/protection/{c.Id}");
     }
 }

@@ -51,17 +51,8 @@ public sealed class ProtectionCaseModel(ProtectionCases cases, AppDbContext db, 
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<ProtectionCase>> action)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = "已保存";
-            return Redirect($"/children/protection/{id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(id);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = "已保存";
+        return Redirect($"/children/protection/{id}");
     }
 }

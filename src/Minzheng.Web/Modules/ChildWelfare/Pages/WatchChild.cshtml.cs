@@ -47,17 +47,8 @@ public sealed class WatchChildModel(ChildWatch watch, AppDbContext db, ICurrentU
     public async Task<IActionResult> OnPostVisitAsync(Guid id, int version)
     {
         if (!CanVisit) return Forbid();
-        try
-        {
-            await watch.VisitAsync(id, new VisitInput(Input.VisitedOn, Input.Findings, Input.RiskItem, Input.FollowUp, Input.RiskAfter, Input.RiskResolved), version, HttpContext.RequestAborted);
-            TempData["Message"] = "走访记录已保存";
-            return Redirect($"/children/watch/{id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(id);
-            return Page();
-        }
+        await watch.VisitAsync(id, new VisitInput(Input.VisitedOn, Input.Findings, Input.RiskItem, Input.FollowUp, Input.RiskAfter, Input.RiskResolved), version, HttpContext.RequestAborted);
+        TempData["Message"] = "走访记录已保存";
+        return Redirect($"/children/watch/{id}");
     }
 }

@@ -38,18 +38,10 @@ public sealed class WatchNewModel(ChildWatch watch, AppDbContext db, IdentifierP
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var person = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "儿童", HttpContext.RequestAborted);
-            var w = await watch.RegisterAsync(new WatchInput(person, Input.Father, Input.Mother, Input.Difficulties, Input.GuardianName, Input.GuardianRelation, Input.GuardianPhone,
-                Input.School, Input.Risk, Input.Director, Input.Supervisor), HttpContext.RequestAborted);
-            TempData["Message"] = $"已登记，首次走访应在 {w.NextVisitDue:yyyy-MM-dd} 前完成";
-            return Redirect($"/children/watch/{w.Id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            return Page();
-        }
+        var person = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "儿童", HttpContext.RequestAborted);
+        var w = await watch.RegisterAsync(new WatchInput(person, Input.Father, Input.Mother, Input.Difficulties, Input.GuardianName, Input.GuardianRelation, Input.GuardianPhone,
+            Input.School, Input.Risk, Input.Director, Input.Supervisor), HttpContext.RequestAborted);
+        TempData["Message"] = $"已登记，首次走访应在 {w.NextVisitDue:yyyy-MM-dd} 前完成";
+        return Redirect($"/children/watch/{w.Id}");
     }
 }

@@ -1,4 +1,5 @@
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Protection;
 
@@ -30,9 +31,9 @@ public static class ProtectionApi
     {
         // restricted information: every endpoint needs child.protection (the use cases check it again)
         var api = app.MapGroup("/api/v1/children/protection").WithTags("ChildWelfare").RequireAuthorization(Permissions.Policy(ChildPermissions.Protection));
-        api.MapGet("/", async (ProtectionCases s, CancellationToken ct) =>
-            TypedResults.Ok((await s.ListAsync(ct)).Select(x => new { x.Case.Id, x.Case.Number, childName = x.ChildName, x.Case.Harm, x.Case.Status, x.Case.ReportedOn, x.Case.DivisionCode })))
-            .WithSummary("未成年人保护个案（专门权限）");
+        api.MapGet("/", async (int? page, int? pageSize, ProtectionCases s, CancellationToken ct) =>
+            TypedResults.Ok((await s.ListAsync(PageRequest.From(page, pageSize, 50), ct)).Select(x => new { x.Case.Id, x.Case.Number, childName = x.ChildName, x.Case.Harm, x.Case.Status, x.Case.ReportedOn, x.Case.DivisionCode })))
+            .WithSummary("未成年人保护个案（专门权限），分页 { items, total }");
         api.MapGet("/{id:guid}", async (Guid id, ProtectionCases s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.LoadAsync(id, ct)))).WithSummary("个案详情");
         api.MapPost("/", async (ProtectionInput input, ProtectionCases s, CancellationToken ct) =>
         {

@@ -119,12 +119,12 @@ public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, Business
 
     public static string StatusName(ProtectionStatus s) => s switch { ProtectionStatus.Open => "处置中", ProtectionStatus.Sheltered => "临时庇护中", _ => "已结案" };
 
-    public async Task<List<(ProtectionCase Case, string ChildName)>> ListAsync(CancellationToken ct = default)
+    public async Task<Paged<(ProtectionCase Case, string ChildName)>> ListAsync(PageRequest page, CancellationToken ct = default)
     {
         Require();
         var rows = await db.Set<ProtectionCase>().AsNoTracking().Join(db.Persons, c => c.ChildPersonId, p => p.Id, (c, p) => new { c, p.Name })
-            .OrderBy(x => x.c.Status).ThenByDescending(x => x.c.ReportedOn).Take(500).ToListAsync(ct);
-        return [.. rows.Select(x => (x.c, x.Name))];
+            .OrderBy(x => x.c.Status).ThenByDescending(x => x.c.ReportedOn).ThenBy(x => x.c.Id).ToPagedAsync(page, ct);
+        return rows.Select(x => (x.c, x.Name));
     }
 
     public async Task<ProtectionCase> LoadAsync(Guid id, CancellationToken ct = default)

@@ -54,20 +54,9 @@ public sealed class DatasetsModel(AppDbContext db, ImportService imports, ICurre
         if (Input.AsOf is not { } asOf) errors.Add("asOf", "请填写数据截至日期");
         else if (asOf > clock.Today) errors.Add("asOf", "截至日期不能晚于今天");
         if (upload is null || upload.Length == 0) errors.Add("file", "请选择要上传的文件");
-        try
-        {
-            errors.ThrowIfAny();
-            await using var stream = upload!.OpenReadStream();
-            var batch = await imports.UploadAsync(kind!.ImportKind, upload.FileName, stream, new DatasetParameters(Input.Source!.Trim(), Input.AsOf!.Value), HttpContext.RequestAborted);
-            return Redirect($"/imports/{batch.Id}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p);
-            var typed = Input;
-            await OnGetAsync();
-            Input = typed;
-            return Page();
-        }
+        errors.ThrowIfAny();
+        await using var stream = upload!.OpenReadStream();
+        var batch = await imports.UploadAsync(kind!.ImportKind, upload.FileName, stream, new DatasetParameters(Input.Source!.Trim(), Input.AsOf!.Value), HttpContext.RequestAborted);
+        return Redirect($"/imports/{batch.Id}");
     }
 }

@@ -44,19 +44,8 @@ public sealed class FindingModel(Findings findings, ICurrentUser user) : PageMod
 
     private async Task<IActionResult> RunAsync(long id, Func<Task<ComparisonFinding>> action, string done)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/comparison/findings/{id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            var typed = Input;
-            await OnGetAsync(id);
-            Input = typed; // nothing typed is lost
-            return Page();
-        }
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/comparison/findings/{id}");
     }
 }

@@ -34,6 +34,7 @@ public sealed class FindingsModel(ComparisonQueries queries, Findings findings, 
         }
         catch (AppProblem p)
         {
+            // not a form error (ADR 021): a bad filter in a link is named above the list, which still shows every finding
             Error = p.Errors.Values.SelectMany(v => v).FirstOrDefault() ?? p.Detail;
             q = queries.Filter(new FindingFilter(null, null, null, null));
         }

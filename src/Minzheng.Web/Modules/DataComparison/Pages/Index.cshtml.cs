@@ -34,17 +34,8 @@ public sealed class IndexModel(ComparisonQueries queries, ComparisonRuns runs, A
 
     public async Task<IActionResult> OnPostRunAsync()
     {
-        try
-        {
-            await runs.StartAsync(HttpContext.RequestAborted);
-            TempData["Message"] = "比对已开始，在后台执行";
-            return Redirect("/comparison");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync();
-            return Page();
-        }
+        await runs.StartAsync(HttpContext.RequestAborted);
+        TempData["Message"] = "比对已开始，在后台执行";
+        return Redirect("/comparison");
     }
 }

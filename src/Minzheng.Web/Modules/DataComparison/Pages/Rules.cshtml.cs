@@ -25,17 +25,8 @@ public sealed class RulesModel(RuleSettings settings, ICurrentUser user, Divisio
 
     public async Task<IActionResult> OnPostAsync(string county, string rule, bool enabled, string? parameter, int version)
     {
-        try
-        {
-            await settings.SetAsync(county, rule, new RuleSettingInput(enabled, parameter, version), HttpContext.RequestAborted);
-            TempData["Message"] = $"已{(enabled ? "启用" : "停用")}“{ComparisonRules.NameOf(rule)}”";
-            return Redirect($"/comparison/rules?county={county}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync(county);
-            return Page();
-        }
+        await settings.SetAsync(county, rule, new RuleSettingInput(enabled, parameter, version), HttpContext.RequestAborted);
+        TempData["Message"] = $"已{(enabled ? "启用" : "停用")}“{ComparisonRules.NameOf(rule)}”";
+        return Redirect($"/comparison/rules?county={county}");
     }
 }

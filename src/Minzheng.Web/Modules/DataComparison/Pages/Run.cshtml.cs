@@ -21,7 +21,7 @@ public sealed class RunModel(AppDbContext db, DivisionDirectory divisions) : Pag
         var run = await db.Set<ComparisonRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, HttpContext.RequestAborted);
         if (run is null) return NotFound();
         Run = run;
-        Reports = JsonSerializer.Deserialize<List<RuleReport>>(run.ReportJson) ?? [];
+        Reports = JsonSerializer.Deserialize<List<RuleReport>>(run.ReportJson, Platform.Audit.AuditRecorder.Json) ?? [];
         return Page();
     }
 }

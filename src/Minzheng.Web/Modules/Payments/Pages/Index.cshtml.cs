@@ -22,7 +22,8 @@ public sealed class IndexModel(PaymentsQueries queries, PayrollService payrolls,
     }
 
     [BindProperty] public FormInput Input { get; set; } = new();
-    public List<PayrollRow> Rows { get; private set; } = [];
+    public Paged<PayrollRow> Result { get; private set; } = new([], 0, 1, 50);
+    public IReadOnlyList<PayrollRow> Rows => Result.Items;
     public string? Program { get; private set; }
     public string? Month { get; private set; }
     public bool CanPrepare => user.HasPermission(PaymentPermissions.Prepare);
@@ -35,29 +36,20 @@ public sealed class IndexModel(PaymentsQueries queries, PayrollService payrolls,
     public IReadOnlyList<BarChart.Item> Chart => Rows.Where(r => r.Month == ThisMonth && r.Status >= PayrollStatus.Generated)
         .GroupBy(r => (r.DivisionCode, r.DivisionName)).Select(g => new BarChart.Item(g.Key.DivisionName, (long)g.Sum(r => r.Total.Yuan))).OrderByDescending(i => i.Value).ToList();
 
-    public async Task OnGetAsync(string? program, string? month)
+    public async Task OnGetAsync(string? program, string? month, [FromQuery] int? page = null)
     {
         Program = program;
         Month = month;
         DateOnly? m = DateOnly.TryParse((month ?? "") + "-01", out var parsed) ? parsed : null;
-        Rows = await queries.ListAsync(new PayrollFilter(m, string.IsNullOrEmpty(program) ? null : program), HttpContext.RequestAborted);
+        Result = await queries.ListAsync(new PayrollFilter(m, string.IsNullOrEmpty(program) ? null : program), PageRequest.From(page, 50), HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
         if (!CanPrepare) return Forbid();
-        try
-        {
-            DateOnly? month = DateOnly.TryParse((Input.Month ?? "") + "-01", out var m) ? m : null;
-            if (month is null) throw AppProblem.Field("month", "请选择月份");
-            var payroll = await payrolls.CreateAsync(new NewPayrollInput(Input.DivisionCode, Input.Program, month, Input.Kind), HttpContext.RequestAborted);
-            return Redirect($"/payments/payrolls/{payroll.Id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(null, null);
-            return Page();
-        }
+        DateOnly? month = DateOnly.TryParse((Input.Month ?? "") + "-01", out var m) ? m : null;
+        if (month is null) throw AppProblem.Field("month", "请选择月份");
+        var payroll = await payrolls.CreateAsync(new NewPayrollInput(Input.DivisionCode, Input.Program, month, Input.Kind), HttpContext.RequestAborted);
+        return Redirect($"/payments/payrolls/{payroll.Id}");
     }
 }

@@ -42,17 +42,9 @@ public sealed class PayrollModel(PaymentsQueries queries, PayrollService payroll
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> action, string done)
     {
         if (!CanPrepare && !CanApprove) return Forbid();
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/payments/payrolls/{id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e, "");
-            return await OnGetAsync(id, null, null, null, null, null);
-        }
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/payments/payrolls/{id}");
     }
 
     public Task<IActionResult> OnPostRegenerateAsync(Guid id, int version) => CanPrepare
@@ -79,16 +71,8 @@ public sealed class PayrollModel(PaymentsQueries queries, PayrollService payroll
     public async Task<IActionResult> OnPostExportAsync(Guid id, Guid? templateId, int? version)
     {
         if (!CanPrepare) return Forbid();
-        try
-        {
-            var file = await files.ExportAsync(id, templateId, version, HttpContext.RequestAborted);
-            return File(file.Content, file.ContentType, file.FileName);
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e, "");
-            return await OnGetAsync(id, null, null, null, null, null);
-        }
+        var file = await files.ExportAsync(id, templateId, version, HttpContext.RequestAborted);
+        return File(file.Content, file.ContentType, file.FileName);
     }
 
     public async Task<IActionResult> OnPostReturnAsync(Guid id, IFormFile? upload)
@@ -104,6 +88,8 @@ public sealed class PayrollModel(PaymentsQueries queries, PayrollService payroll
         }
         catch (AppProblem e)
         {
+            // The one page that does more with a problem than show it (ADR 021): a refused return file lists every bad row in
+            // a table of its own, so this handler catches the problem itself instead of leaving it to ProblemPageFilter.
             if (e.Code == "return_file_invalid")
             {
                 ReturnErrors = e.Errors;

@@ -54,60 +54,37 @@ public sealed class PriceModel(PriceLinkage linkage, EntitlementPrograms program
 
     public async Task OnGetAsync()
     {
-        Indices = await linkage.IndicesAsync(HttpContext.RequestAborted);
+        // the last three years on the page; the API pages through all of them
+        Indices = [.. (await linkage.IndicesAsync(new PageRequest(1, 36), HttpContext.RequestAborted)).Items];
         Rules = await linkage.RulesAsync(HttpContext.RequestAborted);
     }
 
+    [ProblemPrefix("Index")]
     public async Task<IActionResult> OnPostIndexAsync()
     {
         if (!CanEnter) return Forbid();
-        try
-        {
-            DateOnly? month = DateOnly.TryParse((Index.Month ?? "") + "-01", out var m) ? m : null;
-            await linkage.SaveIndexAsync(new PriceIndexInput(month, Index.CpiYoY, Index.FoodYoY, Index.Source), HttpContext.RequestAborted);
-            TempData["Message"] = "价格指数已保存";
-            return RedirectToPage();
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e, "Index");
-            await OnGetAsync();
-            return Page();
-        }
+        DateOnly? month = DateOnly.TryParse((Index.Month ?? "") + "-01", out var m) ? m : null;
+        await linkage.SaveIndexAsync(new PriceIndexInput(month, Index.CpiYoY, Index.FoodYoY, Index.Source), HttpContext.RequestAborted);
+        TempData["Message"] = "价格指数已保存";
+        return RedirectToPage();
     }
 
+    [ProblemPrefix("Rule")]
     public async Task<IActionResult> OnPostRuleAsync()
     {
         if (!CanRule) return Forbid();
-        try
-        {
-            await linkage.AddRuleAsync(new PriceRuleInput(Rule.ValidFrom, Rule.ValidTo, Rule.CpiThreshold, Rule.FoodThreshold, string.Join(',', Rule.Programs), Rule.Formula, Rule.Amount, Rule.Rounding, Rule.Document), HttpContext.RequestAborted);
-            TempData["Message"] = "规则已保存";
-            return RedirectToPage();
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e, "Rule");
-            await OnGetAsync();
-            return Page();
-        }
+        await linkage.AddRuleAsync(new PriceRuleInput(Rule.ValidFrom, Rule.ValidTo, Rule.CpiThreshold, Rule.FoodThreshold, string.Join(',', Rule.Programs), Rule.Formula, Rule.Amount, Rule.Rounding, Rule.Document), HttpContext.RequestAborted);
+        TempData["Message"] = "规则已保存";
+        return RedirectToPage();
     }
 
+    [ProblemPrefix("")]
     public async Task<IActionResult> OnPostEndAsync(Guid id, DateOnly? validTo)
     {
         if (!CanRule) return Forbid();
-        try
-        {
-            if (validTo is null) throw AppProblem.Field("validTo", "请选择截止日期");
-            await linkage.EndRuleAsync(id, validTo.Value, HttpContext.RequestAborted);
-            TempData["Message"] = "已设置截止日期";
-            return RedirectToPage();
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e, "");
-            await OnGetAsync();
-            return Page();
-        }
+        if (validTo is null) throw AppProblem.Field("validTo", "请选择截止日期");
+        await linkage.EndRuleAsync(id, validTo.Value, HttpContext.RequestAborted);
+        TempData["Message"] = "已设置截止日期";
+        return RedirectToPage();
     }
 }

@@ -40,17 +40,8 @@ public sealed class RecoveryModel(Recoveries recoveries, ICurrentUser user, Busi
 
     private async Task<IActionResult> RunAsync(Guid id, Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/payments/recoveries/{id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(id);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/payments/recoveries/{id}");
     }
 }

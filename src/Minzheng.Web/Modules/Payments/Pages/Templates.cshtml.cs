@@ -64,24 +64,15 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
     public async Task<IActionResult> OnPostAsync()
     {
         if (!CanEdit) return Forbid();
-        try
+        var columns = new List<BankColumn>();
+        foreach (var (line, n) in (Input.Columns ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, i) => (l, i + 1)))
         {
-            var columns = new List<BankColumn>();
-            foreach (var (line, n) in (Input.Columns ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, i) => (l, i + 1)))
-            {
-                if (line.Split('=', 2) is not [var header, var field]) throw AppProblem.Field("columns", $"第 {n} 行应写成“表头=字段”，如 账号=account");
-                columns.Add(new BankColumn(header.Trim(), field.Trim()));
-            }
-            await templates.SaveAsync(Input.Id, new PaymentsApi.TemplateInput(Input.Name, Input.Format, Input.Encoding, columns, Input.ReturnReferenceHeader, Input.ReturnResultHeader,
-                Input.ReturnSuccessValues, Input.ReturnReasonHeader, Input.IsDefault), HttpContext.RequestAborted);
-            TempData["Message"] = "模板已保存";
-            return RedirectToPage();
+            if (line.Split('=', 2) is not [var header, var field]) throw AppProblem.Field("columns", $"第 {n} 行应写成“表头=字段”，如 账号=account");
+            columns.Add(new BankColumn(header.Trim(), field.Trim()));
         }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            Templates = await queries.TemplatesAsync(HttpContext.RequestAborted);
-            return Page();
-        }
+        await templates.SaveAsync(Input.Id, new PaymentsApi.TemplateInput(Input.Name, Input.Format, Input.Encoding, columns, Input.ReturnReferenceHeader, Input.ReturnResultHeader,
+            Input.ReturnSuccessValues, Input.ReturnReasonHeader, Input.IsDefault), HttpContext.RequestAborted);
+        TempData["Message"] = "模板已保存";
+        return RedirectToPage();
     }
 }

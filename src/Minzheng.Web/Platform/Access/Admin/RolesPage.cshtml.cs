@@ -19,18 +19,9 @@ public sealed class RolesPageModel(UserAdministration admin, AppDbContext db, Co
 
     public async Task<IActionResult> OnPostAsync(string role, List<string> permissions)
     {
-        try
-        {
-            await admin.SetRolePermissionsAsync(role, permissions);
-            TempData["Message"] = "权限已保存，该角色的用户在一分钟内生效";
-            return RedirectToPage();
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await LoadAsync();
-            return Page();
-        }
+        await admin.SetRolePermissionsAsync(role, permissions);
+        TempData["Message"] = "权限已保存，该角色的用户在一分钟内生效";
+        return RedirectToPage();
     }
 
     private async Task LoadAsync()

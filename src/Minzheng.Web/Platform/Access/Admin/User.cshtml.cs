@@ -10,7 +10,7 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Platform.Access.Admin;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.AdminUsers)]
-public sealed class UserModel(UserAdministration admin, UserManager<AppUser> users, AppDbContext db) : PageModel
+public sealed class UserModel(UserAdministration admin, UserManager<AppUser> users, AppDbContext db) : PageModel, IReloadAfterProblem
 {
     public sealed class FormInput
     {
@@ -60,19 +60,13 @@ public sealed class UserModel(UserAdministration admin, UserManager<AppUser> use
 
     private async Task<IActionResult> Act(Guid id, string done, Func<Task> action)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/admin/users/{id}");
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p);
-            await LoadAsync(id);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/admin/users/{id}");
     }
+
+    /// <summary>After a refused change the form stays as typed; the account and the role list are read again (a 404 if it is gone).</summary>
+    public Task ReloadAfterProblemAsync(CancellationToken ct) => LoadAsync(Guid.Parse(RouteData.Values["id"]!.ToString()!));
 
     private async Task LoadAsync(Guid id)
     {

@@ -30,17 +30,8 @@ public sealed class UsersModel(UserAdministration admin, AppDbContext db) : Page
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var user = await admin.CreateAsync(new UserInput { UserName = Input.UserName, DisplayName = Input.DisplayName, DivisionCode = Input.DivisionCode, Password = Input.Password, Roles = Input.Roles });
-            return Redirect($"/admin/users/{user.Id}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p);
-            await LoadAsync();
-            return Page();
-        }
+        var user = await admin.CreateAsync(new UserInput { UserName = Input.UserName, DisplayName = Input.DisplayName, DivisionCode = Input.DivisionCode, Password = Input.Password, Roles = Input.Roles });
+        return Redirect($"/admin/users/{user.Id}");
     }
 
     private async Task LoadAsync()

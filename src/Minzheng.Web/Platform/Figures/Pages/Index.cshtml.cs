@@ -65,50 +65,33 @@ public sealed class IndexModel(FigureBook book, ICurrentUser user) : PageModel
     {
         if (Editable.Count == 0) return Forbid();
         var (module, kind) = (Input.Kind ?? "/").Split('/') is [var m, var k] ? (m, k) : ("", "");
-        try
+        await book.AddAsync(new FigureInput
         {
-            await book.AddAsync(new FigureInput
-            {
-                Module = module,
-                Kind = kind,
-                DivisionCode = Input.DivisionCode,
-                Area = Input.Area,
-                Category = Input.Category,
-                Amount = Input.Amount,
-                Multiple = Input.Multiple,
-                Percent = Input.Percent,
-                Number = Input.Number,
-                Choice = string.IsNullOrEmpty(Input.Choice) ? null : Input.Choice,
-                ValidFrom = Input.ValidFrom,
-                ValidTo = Input.ValidTo,
-                Document = Input.Document,
-                Note = Input.Note,
-            }, ct: HttpContext.RequestAborted);
-            TempData["Message"] = "标准已录入";
-            return Redirect(BackUrl);
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(null);
-            return Page();
-        }
+            Module = module,
+            Kind = kind,
+            DivisionCode = Input.DivisionCode,
+            Area = Input.Area,
+            Category = Input.Category,
+            Amount = Input.Amount,
+            Multiple = Input.Multiple,
+            Percent = Input.Percent,
+            Number = Input.Number,
+            Choice = string.IsNullOrEmpty(Input.Choice) ? null : Input.Choice,
+            ValidFrom = Input.ValidFrom,
+            ValidTo = Input.ValidTo,
+            Document = Input.Document,
+            Note = Input.Note,
+        }, ct: HttpContext.RequestAborted);
+        TempData["Message"] = "标准已录入";
+        return Redirect(BackUrl);
     }
 
+    [ProblemPrefix("")]
     public async Task<IActionResult> OnPostEndAsync(Guid id, DateOnly? validTo)
     {
         if (Editable.Count == 0) return Forbid();
-        try
-        {
-            await book.EndAsync(id, validTo ?? throw AppProblem.Field("validTo", "请选择截止日期"), HttpContext.RequestAborted);
-            TempData["Message"] = "已设置截止日期";
-            return Redirect(BackUrl);
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e, "");
-            await OnGetAsync(null);
-            return Page();
-        }
+        await book.EndAsync(id, validTo ?? throw AppProblem.Field("validTo", "请选择截止日期"), HttpContext.RequestAborted);
+        TempData["Message"] = "已设置截止日期";
+        return Redirect(BackUrl);
     }
 }

@@ -12,7 +12,7 @@ namespace Minzheng.Web.Platform.Imports.Pages;
 
 // Any signed-in user; the batch is loaded only within scope and for a user holding its kind's permission.
 [Authorize]
-public sealed class BatchModel(AppDbContext db, ImportService imports) : PageModel
+public sealed class BatchModel(AppDbContext db, ImportService imports) : PageModel, IReloadAfterProblem
 {
     public ImportBatch Batch { get; private set; } = null!;
     public IImportKind Kind { get; private set; } = null!;
@@ -23,35 +23,26 @@ public sealed class BatchModel(AppDbContext db, ImportService imports) : PageMod
 
     public async Task OnGetAsync(Guid id) => await LoadAsync(id);
 
+    private Dictionary<string, string?>? _postedMapping;
+
     public async Task<IActionResult> OnPostMapAsync(Guid id, Dictionary<string, string?> mapping)
     {
-        try
-        {
-            await imports.MapAndValidateAsync(id, mapping, HttpContext.RequestAborted);
-            return Redirect($"/imports/{id}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await LoadAsync(id);
-            Mapping = mapping.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!);
-            return Page();
-        }
+        _postedMapping = mapping;
+        await imports.MapAndValidateAsync(id, mapping, HttpContext.RequestAborted);
+        return Redirect($"/imports/{id}");
     }
 
     public async Task<IActionResult> OnPostCommitAsync(Guid id, bool onlyValid)
     {
-        try
-        {
-            await imports.CommitAsync(id, onlyValid, HttpContext.RequestAborted);
-            return Redirect($"/imports/{id}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await LoadAsync(id);
-            return Page();
-        }
+        await imports.CommitAsync(id, onlyValid, HttpContext.RequestAborted);
+        return Redirect($"/imports/{id}");
+    }
+
+    /// <summary>After a refused mapping or commit: the batch again, and the mapping as the user chose it (not as stored).</summary>
+    public async Task ReloadAfterProblemAsync(CancellationToken ct)
+    {
+        await LoadAsync(Guid.Parse(RouteData.Values["id"]!.ToString()!));
+        if (_postedMapping is { } posted) Mapping = posted.Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!);
     }
 
     private async Task LoadAsync(Guid id)

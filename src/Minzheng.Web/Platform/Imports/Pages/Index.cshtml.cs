@@ -28,17 +28,8 @@ public sealed class IndexModel(AppDbContext db, ImportService imports) : PageMod
             await OnGetAsync();
             return Page();
         }
-        try
-        {
-            await using var stream = upload.OpenReadStream();
-            var batch = await imports.UploadAsync(upload.FileName, stream, HttpContext.RequestAborted);
-            return Redirect($"/imports/{batch.Id}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync();
-            return Page();
-        }
+        await using var stream = upload.OpenReadStream();
+        var batch = await imports.UploadAsync(upload.FileName, stream, HttpContext.RequestAborted);
+        return Redirect($"/imports/{batch.Id}");
     }
 }

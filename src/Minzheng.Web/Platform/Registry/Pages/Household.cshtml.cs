@@ -50,17 +50,7 @@ public sealed class HouseholdModel(RegistryQueries queries, HouseholdRegistratio
     private async Task<IActionResult> Write(Guid id, Func<Task<string>> action)
     {
         if (!CanWrite) return Forbid();
-        try
-        {
-            TempData["Message"] = await action();
-            return Redirect($"/registry/households/{id}");
-        }
-        catch (AppProblem p)
-        {
-            // Reloading also re-checks the household itself: if it is gone or out of scope, that 404 propagates.
-            Household = await queries.HouseholdAsync(id, HttpContext.RequestAborted);
-            ModelState.AddProblem(p, "");
-            return Page();
-        }
+        TempData["Message"] = await action();
+        return Redirect($"/registry/households/{id}");
     }
 }

@@ -29,32 +29,24 @@ public sealed class HouseholdNewModel(HouseholdRegistration registration, AppDbC
 
     public async Task<IActionResult> OnPostAsync()
     {
-        try
+        var errors = new ValidationErrors();
+        var head = await FindAsync(HeadIdNumber, "headIdNumber", errors);
+        var members = new List<MemberInput>();
+        var line = 0;
+        foreach (var raw in (MembersText ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var errors = new ValidationErrors();
-            var head = await FindAsync(HeadIdNumber, "headIdNumber", errors);
-            var members = new List<MemberInput>();
-            var line = 0;
-            foreach (var raw in (MembersText ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            line++;
+            var parts = raw.Split([' ', '\t', ',', '，'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !RegistryLabels.TryParse<Relation>(parts[1], out var relation) || relation == Relation.Head)
             {
-                line++;
-                var parts = raw.Split([' ', '\t', ',', '，'], StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length != 2 || !RegistryLabels.TryParse<Relation>(parts[1], out var relation) || relation == Relation.Head)
-                {
-                    errors.Add("membersText", $"第 {line} 行应为“身份证号 关系”，关系不能是户主");
-                    continue;
-                }
-                if (await FindAsync(parts[0], "membersText", errors, line) is { } id) members.Add(new MemberInput(id, relation));
+                errors.Add("membersText", $"第 {line} 行应为“身份证号 关系”，关系不能是户主");
+                continue;
             }
-            errors.ThrowIfAny();
-            var household = await registration.CreateAsync(new HouseholdInput { DivisionCode = DivisionCode, Address = Address, HeadPersonId = head, Members = members });
-            return Redirect($"/registry/households/{household.Id}");
+            if (await FindAsync(parts[0], "membersText", errors, line) is { } id) members.Add(new MemberInput(id, relation));
         }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            return Page();
-        }
+        errors.ThrowIfAny();
+        var household = await registration.CreateAsync(new HouseholdInput { DivisionCode = DivisionCode, Address = Address, HeadPersonId = head, Members = members });
+        return Redirect($"/registry/households/{household.Id}");
     }
 
     private async Task<Guid?> FindAsync(string? idNumber, string field, ValidationErrors errors, int? line = null)

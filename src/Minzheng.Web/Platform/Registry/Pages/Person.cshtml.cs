@@ -25,14 +25,7 @@ public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPane
     public async Task<IActionResult> OnPostRevealAsync(Guid id, string? reason)
     {
         if (!CanReveal) return Forbid();
-        try
-        {
-            Revealed = await reveal.RevealAsync(id, reason, HttpContext.RequestAborted);
-        }
-        catch (AppProblem p) when (p.Status == 400)
-        {
-            ModelState.AddProblem(p, "");
-        }
+        Revealed = await reveal.RevealAsync(id, reason, HttpContext.RequestAborted);
         await OnGetAsync(id);
         return Page();
     }
@@ -41,18 +34,9 @@ public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPane
     public async Task<IActionResult> OnPostReverseDeathAsync(Guid id, string? reason, int version)
     {
         if (!CanReverseDeath) return Forbid();
-        try
-        {
-            var reversal = await deaths.ReverseAsync(id, new DeathReversalInput(reason, version), HttpContext.RequestAborted);
-            TempData["Message"] = $"已撤销 {reversal.DeathDate:yyyy-MM-dd} 的死亡登记" + (reversal.Effects.Count > 0 ? "：" + string.Join("；", reversal.Effects) : "");
-            return Redirect($"/registry/persons/{id}");
-        }
-        catch (AppProblem p) when (p.Status is 400 or 409)
-        {
-            ModelState.AddProblem(p, "");
-        }
-        await OnGetAsync(id);
-        return Page();
+        var reversal = await deaths.ReverseAsync(id, new DeathReversalInput(reason, version), HttpContext.RequestAborted);
+        TempData["Message"] = $"已撤销 {reversal.DeathDate:yyyy-MM-dd} 的死亡登记" + (reversal.Effects.Count > 0 ? "：" + string.Join("；", reversal.Effects) : "");
+        return Redirect($"/registry/persons/{id}");
     }
 
     public async Task OnGetAsync(Guid id)

@@ -12,7 +12,7 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Platform.Registry.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryWrite)]
-public sealed class PersonFormModel(PersonRegistration registration, AppDbContext db, DivisionDirectory divisions, ICurrentUser user, IdentifierProtector protector) : PageModel
+public sealed class PersonFormModel(PersonRegistration registration, AppDbContext db, DivisionDirectory divisions, ICurrentUser user, IdentifierProtector protector) : PageModel, IReloadAfterProblem
 {
     /// <summary>Form fields; the same shape as the API's PersonInput.</summary>
     public sealed class FormInput
@@ -86,30 +86,27 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
             MissingSince = Input.MissingSince,
             Version = Input.Version,
         };
-        try
+        if (id is { } existing)
         {
-            if (id is { } existing)
-            {
-                // Masked identifiers are not sent back to the browser: an empty field keeps the stored value.
-                var stored = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == existing);
-                if (stored is null) return NotFound();
-                input = KeepStoredSecrets(input, stored);
-                var person = await registration.UpdateAsync(existing, input);
-                return Redirect($"/registry/persons/{person.Id}");
-            }
-            var created = await registration.CreateAsync(input);
-            return Redirect($"/registry/persons/{created.Id}");
+            // Masked identifiers are not sent back to the browser: an empty field keeps the stored value.
+            var stored = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == existing);
+            if (stored is null) return NotFound();
+            input = KeepStoredSecrets(input, stored);
+            var person = await registration.UpdateAsync(existing, input);
+            return Redirect($"/registry/persons/{person.Id}");
         }
-        catch (AppProblem p)
+        var created = await registration.CreateAsync(input);
+        return Redirect($"/registry/persons/{created.Id}");
+    }
+
+    /// <summary>After a refused save: the posted form stays as typed (the GET handler would refill it), the masks come back.</summary>
+    public async Task ReloadAfterProblemAsync(CancellationToken ct)
+    {
+        if (Id is { } e && await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == e, ct) is { } s)
         {
-            ModelState.AddProblem(p);
-            if (id is { } e && await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == e) is { } s)
-            {
-                PhoneMasked = s.PhoneMasked;
-                CertificateMasked = s.DisabilityCertificateMasked;
-                BankAccountMasked = s.BankAccountMasked;
-            }
-            return Page();
+            PhoneMasked = s.PhoneMasked;
+            CertificateMasked = s.DisabilityCertificateMasked;
+            BankAccountMasked = s.BankAccountMasked;
         }
     }
 

@@ -32,14 +32,7 @@ public sealed class PersonsModel(PersonSearch search, DivisionDirectory division
     public async Task OnGetAsync(string? idKey, string? name, string? divisionCode, LifeStatus? lifeStatus, bool? disabled, string? sort, [FromQuery] int? page)
     {
         Filter = new PersonFilter { IdKey = idKey, Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort };
-        try
-        {
-            Result = await search.SearchAsync(Filter, PageRequest.From(page, 20), HttpContext.RequestAborted);
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-        }
+        Result = await search.SearchAsync(Filter, PageRequest.From(page, 20), HttpContext.RequestAborted);
     }
 
     /// <summary>
@@ -51,16 +44,7 @@ public sealed class PersonsModel(PersonSearch search, DivisionDirectory division
         string? idKey = null;
         if (!string.IsNullOrWhiteSpace(idNumber))
         {
-            try
-            {
-                idKey = search.IdKeyOf(idNumber);
-            }
-            catch (AppProblem p)
-            {
-                ModelState.AddProblem(p, "");
-                Filter = new PersonFilter { Name = name, DivisionCode = divisionCode, LifeStatus = lifeStatus, Disabled = disabled, Sort = sort };
-                return Page();
-            }
+            idKey = search.IdKeyOf(idNumber);
         }
         return RedirectToPage(new { idKey, name, divisionCode, lifeStatus, disabled, sort });
     }

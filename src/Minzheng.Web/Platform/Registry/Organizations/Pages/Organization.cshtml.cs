@@ -28,17 +28,8 @@ public sealed class OrganizationModel(OrganizationQueries queries, OrganizationR
     public async Task<IActionResult> OnPostEndAsync(Guid id, OrganizationEventKind kind, DateOnly? on, string? note, int version)
     {
         if (!CanWrite) return Forbid();
-        try
-        {
-            await registration.EndAsync(id, new OrganizationEndInput(kind, on, note, version), HttpContext.RequestAborted);
-            TempData["Message"] = kind == OrganizationEventKind.Revoked ? "已登记撤销" : "已登记注销";
-            return Redirect($"/registry/organizations/{id}");
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync(id);
-            return Page();
-        }
+        await registration.EndAsync(id, new OrganizationEndInput(kind, on, note, version), HttpContext.RequestAborted);
+        TempData["Message"] = kind == OrganizationEventKind.Revoked ? "已登记撤销" : "已登记注销";
+        return Redirect($"/registry/organizations/{id}");
     }
 }

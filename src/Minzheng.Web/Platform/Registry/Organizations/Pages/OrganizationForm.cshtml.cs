@@ -12,7 +12,7 @@ namespace Minzheng.Web.Platform.Registry.Organizations.Pages;
 
 /// <summary>Registers (no id) or changes (id) an organisation; the same use case as the API.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.OrganizationsWrite)]
-public sealed class OrganizationFormModel(OrganizationRegistration registration, AppDbContext db, DivisionDirectory divisions, ICurrentUser user) : PageModel
+public sealed class OrganizationFormModel(OrganizationRegistration registration, AppDbContext db, DivisionDirectory divisions, ICurrentUser user) : PageModel, IReloadAfterProblem
 {
     /// <summary>Form fields; the same shape as the API's OrganizationInput.</summary>
     public sealed class FormInput
@@ -81,15 +81,14 @@ public sealed class OrganizationFormModel(OrganizationRegistration registration,
             ChangedOn = Input.ChangedOn,
             Version = Input.Version,
         };
-        try
-        {
-            var o = id is { } existing ? await registration.UpdateAsync(existing, input, HttpContext.RequestAborted) : await registration.CreateAsync(input, HttpContext.RequestAborted);
-            return Redirect($"/registry/organizations/{o.Id}");
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p);
-            return Page();
-        }
+        var o = id is { } existing ? await registration.UpdateAsync(existing, input, HttpContext.RequestAborted) : await registration.CreateAsync(input, HttpContext.RequestAborted);
+        return Redirect($"/registry/organizations/{o.Id}");
+    }
+
+    /// <summary>After a refused save the form stays as typed (the GET handler would refill it); an organisation gone is a 404.</summary>
+    public async Task ReloadAfterProblemAsync(CancellationToken ct)
+    {
+        if (Id is not { } id) return;
+        StoredAccountMasked = (await db.Organizations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw AppProblem.NotFound("组织")).BankAccountMasked;
     }
 }

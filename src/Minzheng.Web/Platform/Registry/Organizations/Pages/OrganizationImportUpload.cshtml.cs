@@ -31,17 +31,8 @@ public sealed class OrganizationImportUploadModel(AppDbContext db, ImportService
             await OnGetAsync();
             return Page();
         }
-        try
-        {
-            await using var stream = upload.OpenReadStream();
-            var batch = await imports.UploadAsync(OrganizationImport.KindCode, upload.FileName, stream, null, HttpContext.RequestAborted);
-            return Redirect($"/imports/{batch.Id}");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p, "");
-            await OnGetAsync();
-            return Page();
-        }
+        await using var stream = upload.OpenReadStream();
+        var batch = await imports.UploadAsync(OrganizationImport.KindCode, upload.FileName, stream, null, HttpContext.RequestAborted);
+        return Redirect($"/imports/{batch.Id}");
     }
 }
