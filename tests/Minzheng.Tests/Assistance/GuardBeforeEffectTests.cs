@@ -96,7 +96,11 @@ public abstract class GuardBeforeEffectTests(AppFixture app)
             AsAsync(CountyStaff, sp => sp.GetRequiredService<AssistanceCases>().PerformAsync(c.Id, action, new ActionInput { Opinion = "符合条件", Version = c.Version }));
         var c = await AsAsync(CountyStaff, sp => sp.GetRequiredService<ApplyForAssistance>().RunAsync(new ApplyInput
         {
-            Program = AssistanceProgram.Dibao, HouseholdId = household, Channel = Channel.Counter, Reason = "独居，重度残疾，无劳动能力。", ConsentToCheck = true,
+            Program = AssistanceProgram.Dibao,
+            HouseholdId = household,
+            Channel = Channel.Counter,
+            Reason = "独居，重度残疾，无劳动能力。",
+            ConsentToCheck = true,
         }));
         c = await Do(c, "accept");
         c = await AsAsync(CountyStaff, sp => sp.GetRequiredService<RecordInvestigation>().RunAsync(c.Id, new InvestigationInput

@@ -1,4 +1,3 @@
-using Minzheng.Web.Modules.Assistance;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -8,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Modules.Assistance.Cases;
 using Minzheng.Web.Modules.Assistance.Reviews;
 using Minzheng.Web.Modules.Assistance.Rules;

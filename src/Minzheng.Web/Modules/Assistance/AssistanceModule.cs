@@ -47,7 +47,7 @@ public static class AssistanceModule
         services.AddScoped<SuspendOrTerminate>();
         services.AddScoped<ICaseAction>(sp => sp.GetRequiredService<SuspendOrTerminate>());
         services.AddScoped<ICaseAction, Temporary.AssistFirst>();
-        services.AddScoped<ICaseAction, ExtremePoverty.TerminationNotice>();
+        services.AddScoped<ICaseAction, ExtremePoverty.ProposeTermination>();
         // what differs between the programs, one policy each in its program's folder
         services.AddScoped<ProgramPolicies>();
         services.AddScoped<IProgramPolicy, Dibao.DibaoPolicy>();

@@ -21,7 +21,7 @@ public sealed class AssistanceCases(AppDbContext db, WorkflowEngine workflow, IE
 {
     public static readonly JsonSerializerOptions Json = AuditRecorder.Json;
 
-    private readonly Dictionary<string, ICaseAction> byAction = handlers.SelectMany(h => h.Actions.Select(a => (a, h))).ToDictionary(x => x.a, x => x.h, StringComparer.Ordinal);
+    private readonly Dictionary<string, ICaseAction> _byAction = handlers.SelectMany(h => h.Actions.Select(a => (a, h))).ToDictionary(x => x.a, x => x.h, StringComparer.Ordinal);
 
     public Task<AssistanceCase> LoadAsync(Guid id, CancellationToken ct = default) => LoadAsync(db, id, ct);
 
@@ -33,7 +33,7 @@ public sealed class AssistanceCases(AppDbContext db, WorkflowEngine workflow, IE
     public async Task<AssistanceCase> PerformAsync(Guid id, string action, ActionInput input, CancellationToken ct = default)
     {
         var c = await LoadAsync(id, ct);
-        var handler = byAction.GetValueOrDefault(action) ?? throw new AppProblem(404, "unknown_action", $"未知的操作“{action}”");
+        var handler = _byAction.GetValueOrDefault(action) ?? throw new AppProblem(404, "unknown_action", $"未知的操作“{action}”");
         await handler.CheckCallerAsync(c, action, ct);
         var wf = await WorkflowOfAsync(db, c, ct);
         await workflow.PerformAsync(wf, new TransitionRequest(action, input.Opinion) { Subject = c, Version = input.Version },

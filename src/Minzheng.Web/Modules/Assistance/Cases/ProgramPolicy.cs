@@ -36,6 +36,9 @@ public interface IProgramPolicy
     /// <summary>The effects of a positive decision: amount, its explanation's history, the entitlement published to payments.</summary>
     Task DecideAsync(AssistanceCase c, Assessment assessment, bool township, DateOnly today, CancellationToken ct);
 
+    /// <summary>The amount a notice states: the monthly amount (a one-off program overrides it); none before a decision.</summary>
+    string? DocumentAmount(AssistanceCase c) => c.MonthlyAmount.Fen > 0 ? c.MonthlyAmount.ToYuanString() + "/月" : null;
+
     /// <summary>The title of the decision notice.</summary>
     string DecisionNotice => "确认通知书";
 
@@ -46,10 +49,10 @@ public interface IProgramPolicy
 /// <summary>The policy of each program.</summary>
 public sealed class ProgramPolicies(IEnumerable<IProgramPolicy> all)
 {
-    private readonly Dictionary<AssistanceProgram, IProgramPolicy> byProgram = all.ToDictionary(p => p.Program);
+    private readonly Dictionary<AssistanceProgram, IProgramPolicy> _byProgram = all.ToDictionary(p => p.Program);
 
     public IProgramPolicy For(AssistanceProgram program) =>
-        byProgram.GetValueOrDefault(program) ?? throw new InvalidOperationException($"救助项目 {program} 未登记办理规则");
+        _byProgram.GetValueOrDefault(program) ?? throw new InvalidOperationException($"救助项目 {program} 未登记办理规则");
 }
 
 /// <summary>

@@ -19,6 +19,8 @@ public sealed class TemporaryPolicy(Figures figures, Entitlements entitlements, 
 
     public string DecisionNotice => "临时救助审批通知书";
 
+    public string? DocumentAmount(AssistanceCase c) => c.ApprovedAmount.Fen > 0 ? c.ApprovedAmount.ToYuanString() : null;
+
     public void ValidateApplication(ApplyInput input, ValidationErrors errors)
     {
         if (input.TemporaryType is null) errors.Add("temporaryType", "请选择急难型或支出型");

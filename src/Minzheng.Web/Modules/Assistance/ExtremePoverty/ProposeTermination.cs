@@ -8,7 +8,7 @@ namespace Minzheng.Web.Modules.Assistance.ExtremePoverty;
 /// 终止供养 is announced before the county confirms it (as the extreme-poverty process models it): "propose-termination" starts a public notice with the
 /// reason; an objection during it restores support for a new check. The county's confirmation is <see cref="SuspendOrTerminate"/>.
 /// </summary>
-public sealed class TerminationNotice(AppDbContext db, ICurrentUser user, NoticePeriod notice) : ICaseAction
+public sealed class ProposeTermination(AppDbContext db, ICurrentUser user, NoticePeriod notice) : ICaseAction
 {
     public IReadOnlyCollection<string> Actions { get; } = ["propose-termination", "termination-objection"];
 
