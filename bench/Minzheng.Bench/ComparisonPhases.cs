@@ -183,7 +183,7 @@ internal static class ComparisonPhases
             else
             {
                 // what autovacuum does to freshly loaded tables shortly after (statistics, visibility map, hint bits)
-                foreach (var table in new[] { "registry_person", "registry_household", "registry_household_member", "entitlement_period", "comparison_record", "comparison_dataset", "comparison_finding", "comparison_rule_setting", "assistance_standard" })
+                foreach (var table in new[] { "registry_person", "registry_household", "registry_household_member", "entitlement_period", "comparison_record", "comparison_dataset", "comparison_finding", "comparison_rule_setting", "platform_figure" })
                 {
                     await ExecAsync(conn, $"VACUUM (ANALYZE) {table}", ct);
                 }

@@ -11,7 +11,7 @@ namespace Minzheng.Web.Modules.ChildWelfare;
 /// A child's death ends its allowance after the month of death; pending applications are closed. Its reversal runs the
 /// allowance again until the month its age ends it; a closed application is accepted again by the township.
 /// </summary>
-public sealed class ChildDeathHandler(AppDbContext db, Entitlements entitlements, AuditLog audit) : IDeathHandler
+public sealed class ChildDeathHandler(AppDbContext db, ChildAllowances allowances) : IDeathHandler
 {
     public async Task<IReadOnlyList<string>> OnDeathAsync(Guid personId, DateOnly deathDate, CancellationToken ct)
     {
@@ -23,17 +23,12 @@ public sealed class ChildDeathHandler(AppDbContext db, Entitlements entitlements
         {
             if (c.Status == ChildCaseStatus.Confirmed)
             {
-                await entitlements.EndAsync(ChildAllowances.ProgramCode(c.Kind), c.Id, last, ct);
-                c.Status = ChildCaseStatus.Ended;
-                c.EndedMonth = last;
-                c.EndReason = ChildEndReason.Death;
-                c.EndNote = $"{deathDate:yyyy-MM-dd} 死亡（人员登记记载）";
-                effects.Add($"停发{ChildAllowances.KindName(c.Kind)}基本生活费（{c.Number}），发放至 {last:yyyy年M月}");
+                await allowances.EndAtAsync(c, ChildEndReason.Death, last, $"{deathDate:yyyy-MM-dd} 死亡（人员登记记载）", "人员登记死亡记载", ct);
+                effects.Add($"停发{ChildAllowances.KindName(c.Kind)}基本生活费（{c.Number}），发放至 {c.EndedMonth:yyyy年M月}");
             }
             else
             {
-                c.Status = ChildCaseStatus.Refused;
-                c.RefusalReason = ClosedReason(deathDate);
+                await allowances.CloseOnDeathAsync(c, ClosedReason(deathDate), "人员登记死亡记载", ct);
                 effects.Add($"终止办理{ChildAllowances.KindName(c.Kind)}申请（{c.Number}）");
             }
         }
@@ -48,12 +43,7 @@ public sealed class ChildDeathHandler(AppDbContext db, Entitlements entitlements
         foreach (var c in ended)
         {
             var endedMonth = c.EndedMonth ?? Entitlements.MonthOf(deathDate);
-            await entitlements.ReopenAsync(ChildAllowances.ProgramCode(c.Kind), c.Id, endedMonth, c.LastMonthByAge, ct);
-            c.Status = ChildCaseStatus.Confirmed;
-            c.EndedMonth = null;
-            c.EndReason = null;
-            c.EndNote = null;
-            audit.Add("restore-after-death-reversal", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, deathDate, from = endedMonth.AddMonths(1) }, c.DivisionCode);
+            await allowances.RestoreAfterDeathReversalAsync(c, deathDate, ct);
             effects.Add($"恢复发放{ChildAllowances.KindName(c.Kind)}基本生活费（{c.Number}），{endedMonth.AddMonths(1):yyyy年M月}起补发");
         }
         var closed = ClosedReason(deathDate);

@@ -22,7 +22,8 @@ public static class ChildWelfareApi
             f.CreatedBy, f.CreatedAt, f.UpdatedAt);
     }
 
-    public static object ToDto(ChildAllowanceCase c) => new
+    /// <summary>The case as clients have always read it, with its kernel timeline.</summary>
+    public static object ToDto(ChildAllowanceCase c, IReadOnlyList<Platform.Workflow.WorkflowCaseEvent> timeline) => new
     {
         c.Id,
         c.Number,
@@ -45,8 +46,11 @@ public static class ChildWelfareApi
         c.EndedMonth,
         c.EndReason,
         c.RefusalReason,
+        timeline = timeline.Select(e => new { e.At, e.ActorName, e.Action, e.ActionName, e.FromState, e.ToState, e.Opinion }),
         c.Version,
     };
+
+    private static async Task<object> DtoAsync(ChildAllowances s, ChildAllowanceCase c, CancellationToken ct) => ToDto(c, await s.TimelineAsync(c.Id, ct));
 
     public static void MapChildWelfareApi(this IEndpointRouteBuilder app)
     {
@@ -56,22 +60,27 @@ public static class ChildWelfareApi
         api.MapGet("/cases", async (string? status, string? kind, ChildQueries q, CancellationToken ct) =>
                 TypedResults.Ok(await q.CasesAsync(QueryEnum.Parse<ChildCaseStatus>(status, "status"), QueryEnum.Parse<ChildAllowanceKind>(kind, "kind"), ct)))
             .RequireAuthorization(read).WithSummary("孤儿、事实无人抚养儿童业务（管辖范围内）");
-        api.MapGet("/cases/{id:guid}", async (Guid id, ChildAllowances s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.LoadAsync(id, ct))))
+        api.MapGet("/cases/{id:guid}", async (Guid id, ChildAllowances s, CancellationToken ct) => TypedResults.Ok(await DtoAsync(s, await s.LoadAsync(id, ct), ct)))
             .RequireAuthorization(read).WithSummary("业务详情（认定依据、金额说明、发放起止）");
         api.MapPost("/cases", async (ChildApplyInput input, ChildAllowances s, CancellationToken ct) =>
             {
                 var c = await s.ApplyAsync(input, ct);
-                return TypedResults.Created($"/api/v1/children/cases/{c.Id}", ToDto(c));
+                return TypedResults.Created($"/api/v1/children/cases/{c.Id}", await DtoAsync(s, c, ct));
             })
             .RequireAuthorization(Permissions.Policy(ChildPermissions.Apply)).WithSummary("登记申请（父母情形及证明、安置方式、监护人）");
+        // the one transition shape (issue 11): the engine checks state and permission per the process definition before any effect
+        api.MapPost("/cases/{id:guid}/actions/{action}", async (Guid id, string action, ChildActionInput input, ChildAllowances s, CancellationToken ct) =>
+                TypedResults.Ok(await DtoAsync(s, await s.PerformAsync(id, action, input, ct), ct)))
+            .RequireAuthorization(read).WithSummary("办理动作（review 乡镇审核同意、refuse-review 乡镇审核不同意、confirm 县级认定、refuse-confirm 不予认定、end 停发（reason、lastMonth））；权限和状态按流程定义检查");
+        // the old routes, thin aliases over the same use case for one release (same bodies, same answers)
         api.MapPost("/cases/{id:guid}/review", async (Guid id, DecisionInput input, ChildAllowances s, CancellationToken ct) =>
-                TypedResults.Ok(ToDto(await s.ReviewAsync(id, input.Agree, input.Opinion, input.Version, ct))))
+                TypedResults.Ok(await DtoAsync(s, await s.ReviewAsync(id, input.Agree, input.Opinion, input.Version, ct), ct)))
             .RequireAuthorization(Permissions.Policy(ChildPermissions.Review)).WithSummary("乡镇审核（不符合条件时 409 not_eligible 并列出原因）");
         api.MapPost("/cases/{id:guid}/confirm", async (Guid id, DecisionInput input, ChildAllowances s, CancellationToken ct) =>
-                TypedResults.Ok(ToDto(await s.ConfirmAsync(id, input.Agree, input.Opinion, input.Version, ct))))
+                TypedResults.Ok(await DtoAsync(s, await s.ConfirmAsync(id, input.Agree, input.Opinion, input.Version, ct), ct)))
             .RequireAuthorization(Permissions.Policy(ChildPermissions.Confirm)).WithSummary("县级认定：次月起按标准发放至到龄月份（409 double_benefit / not_eligible / standard_missing）");
         api.MapPost("/cases/{id:guid}/end", async (Guid id, EndInput input, ChildAllowances s, CancellationToken ct) =>
-                TypedResults.Ok(ToDto(await s.EndAsync(id, input.Reason, input.LastMonth, input.Note, input.Version, ct))))
+                TypedResults.Ok(await DtoAsync(s, await s.EndAsync(id, input.Reason, input.LastMonth, input.Note, input.Version, ct), ct)))
             .RequireAuthorization(Permissions.Policy(ChildPermissions.Confirm)).WithSummary("停发（收养、死亡、父母情形消失等）");
 
         api.MapGet("/watch", async (bool? alertsOnly, ChildQueries q, CancellationToken ct) => TypedResults.Ok(await q.WatchAsync(alertsOnly == true, ct)))

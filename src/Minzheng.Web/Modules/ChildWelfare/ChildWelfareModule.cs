@@ -22,6 +22,7 @@ public static class ChildWelfareModule
         services.AddScoped<ChildStandards>();
         services.AddSingleton(ChildStandardKinds.Section);
         services.AddScoped<ChildAllowances>();
+        services.AddSingleton(ChildProcess.Model);
         services.AddScoped<ChildWatch>();
         services.AddScoped<ChildQueries>();
         services.AddScoped<WatchExport>();

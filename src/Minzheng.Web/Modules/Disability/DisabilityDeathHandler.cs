@@ -21,13 +21,12 @@ public sealed class DisabilityDeathHandler(AppDbContext db, SubsidyApplications 
         {
             if (a.Status is SubsidyStatus.Approved or SubsidyStatus.Suspended)
             {
-                await applications.StopAsync(a, TerminationReason.Death, deathDate, $"{deathDate:yyyy-MM-dd} 死亡（人员登记记载）", ct);
+                await applications.StopAtAsync(a, TerminationReason.Death, SubsidyRules.LastPaidMonth(deathDate), $"{deathDate:yyyy-MM-dd} 死亡（人员登记记载）", "人员登记死亡记载", ct);
                 effects.Add($"停发{SubsidyRules.Name(a.Subsidy)}（{a.Number}），发放至 {a.LastMonth:yyyy年M月}");
             }
             else
             {
-                a.Status = SubsidyStatus.Refused;
-                a.RefusalReason = ClosedReason(deathDate);
+                await applications.CloseOnDeathAsync(a, ClosedReason(deathDate), "人员登记死亡记载", ct);
                 effects.Add($"终止办理{SubsidyRules.Name(a.Subsidy)}申请（{a.Number}）");
             }
         }

@@ -8,6 +8,8 @@ using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.Disability;
 
@@ -23,6 +25,7 @@ public static class DisabilityModule
             Navigation = new("disability", "残疾人两项补贴", "困难残疾人生活补贴、重度残疾人护理补贴", "（一）一是推进残疾人", "/disability", 70),
         });
         services.AddScoped<SubsidyApplications>();
+        services.AddSingleton(DisabilityProcess.Model);
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
         services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
@@ -42,7 +45,8 @@ public static class DisabilityModule
 
     public sealed record ResumeInput(int? Version);
 
-    public static object ToDto(SubsidyApplication a) => new
+    /// <summary>The application as clients have always read it, with its kernel timeline; <c>opinions</c> keeps the old one-line-per-step form for one release.</summary>
+    public static object ToDto(SubsidyApplication a, IReadOnlyList<WorkflowCaseEvent> timeline) => new
     {
         a.Id,
         a.Number,
@@ -58,7 +62,8 @@ public static class DisabilityModule
         a.CertificateGeneration,
         a.CertificateValidUntil,
         a.AppliedOn,
-        opinions = System.Text.Json.JsonDocument.Parse(a.Opinions).RootElement,
+        opinions = timeline.Where(e => e.Action != "start").Select(OpinionLine),
+        timeline = timeline.Select(e => new { e.At, e.ActorName, e.Action, e.ActionName, e.FromState, e.ToState, e.Opinion }),
         findings = a.Findings is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonDocument.Parse(a.Findings).RootElement,
         a.RefusalReason,
         monthlyAmount = a.MonthlyAmount.Yuan,
@@ -70,38 +75,55 @@ public static class DisabilityModule
         a.Version,
     };
 
+    /// <summary>"村级核实（2026-11-30 张三）：属实" — one timeline event in the form the old opinions column held.</summary>
+    public static string OpinionLine(WorkflowCaseEvent e) => $"{e.ActionName}（{BusinessClock.ToChina(e.At):yyyy-MM-dd} {e.ActorName}）：{e.Opinion}";
+
+    private static async Task<object> DtoAsync(SubsidyApplications s, SubsidyApplication a, CancellationToken ct) =>
+        ToDto(a, (await s.TimelinesAsync([a.Id], ct)).GetValueOrDefault(a.Id) ?? []);
+
+    private static async Task<IEnumerable<object>> DtosAsync(SubsidyApplications s, List<SubsidyApplication> rows, CancellationToken ct)
+    {
+        var timelines = await s.TimelinesAsync(rows.Select(a => a.Id).ToList(), ct);
+        return rows.Select(a => ToDto(a, timelines.GetValueOrDefault(a.Id) ?? []));
+    }
+
     public static void MapDisability(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/disability").WithTags("Disability");
         var read = Permissions.Policy(DisabilityPermissions.Read);
-        api.MapGet("/subsidies", async (string? status, AppDbContext db, CancellationToken ct) =>
+        api.MapGet("/subsidies", async (string? status, AppDbContext db, SubsidyApplications applications, CancellationToken ct) =>
         {
             var q = db.Set<SubsidyApplication>().AsNoTracking();
             if (QueryEnum.Parse<SubsidyStatus>(status, "status") is { } s) q = q.Where(a => a.Status == s);
             var rows = await q.OrderByDescending(a => a.AppliedOn).Take(500).ToListAsync(ct);
-            return TypedResults.Ok(rows.Select(ToDto));
+            return TypedResults.Ok(await DtosAsync(applications, rows, ct));
         }).RequireAuthorization(read).WithSummary("两项补贴申请（管辖范围内）");
-        api.MapGet("/subsidies/{id:guid}", async (Guid id, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.LoadAsync(id, ct))))
+        api.MapGet("/subsidies/{id:guid}", async (Guid id, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(await DtoAsync(s, await s.LoadAsync(id, ct), ct)))
             .RequireAuthorization(read).WithSummary("申请详情（各环节意见、认定依据、金额说明）");
         api.MapPost("/subsidies", async (SubsidyApplyInput input, SubsidyApplications s, CancellationToken ct) =>
         {
             var a = await s.ApplyAsync(input, ct);
-            return TypedResults.Created($"/api/v1/disability/subsidies/{a.Id}", ToDto(a));
+            return TypedResults.Created($"/api/v1/disability/subsidies/{a.Id}", await DtoAsync(s, a, ct));
         }).RequireAuthorization(Permissions.Policy(DisabilityPermissions.Apply)).WithSummary("受理申请（网上、村代办、窗口）");
         var citizen = app.MapGroup("/api/v1/citizen/disability").WithTags("Disability").RequireAuthorization(Permissions.Policy(Permissions.CitizenApply));
         citizen.MapPost("/subsidies", async (CitizenApplyInput input, SubsidyApplications s, CancellationToken ct) =>
         {
             var a = await s.ApplyAsync(new SubsidyApplyInput(input.PersonId, input.Subsidy, SubsidyChannel.Online, input.LowIncome, input.WorkInjuryCareAllowance, null, null), ct);
-            return TypedResults.Created($"/api/v1/citizen/disability/subsidies", ToDto(a));
+            return TypedResults.Created($"/api/v1/citizen/disability/subsidies", await DtoAsync(s, a, ct));
         }).WithSummary("网上申请（群众本人，或为同户持证残疾人）");
-        citizen.MapGet("/subsidies", async (SubsidyApplications s, CancellationToken ct) => TypedResults.Ok((await s.MineAsync(ct)).Select(ToDto)))
+        citizen.MapGet("/subsidies", async (SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(await DtosAsync(s, await s.MineAsync(ct), ct)))
             .WithSummary("本户的两项补贴申请及办理状态");
-        api.MapPost("/subsidies/{id:guid}/step", async (Guid id, SubsidyStepInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.StepAsync(id, input, ct))))
+        // the one transition shape (issue 11): the engine checks state and permission per the process definition before any effect
+        api.MapPost("/subsidies/{id:guid}/actions/{action}", async (Guid id, string action, SubsidyActionInput input, SubsidyApplications s, CancellationToken ct) =>
+                TypedResults.Ok(await DtoAsync(s, await s.PerformAsync(id, action, input, ct), ct)))
+            .RequireAuthorization(read).WithSummary("办理动作（village-check 村级核实、township-review 乡镇审核、verify 县残联审核（certificateGeneration）、approve 县民政审批、refuse 不同意、terminate 停发（reason、eventDate）、resume 恢复发放）；权限和状态按流程定义检查");
+        // the old routes, thin aliases over the same use case for one release (same bodies, same answers)
+        api.MapPost("/subsidies/{id:guid}/step", async (Guid id, SubsidyStepInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(await DtoAsync(s, await s.StepAsync(id, input, ct), ct)))
             .RequireAuthorization(read).WithSummary("办理当前环节：村级核实 → 乡镇审核 → 县残联审核（核对残疾人证代别和有效期）→ 县民政审批（次月起发放）；不同意须写明理由");
         api.MapPost("/subsidies/{id:guid}/terminate", async (Guid id, TerminateInput input, SubsidyApplications s, CancellationToken ct) =>
-                TypedResults.Ok(ToDto(await s.TerminateAsync(id, input.Reason, input.EventDate, input.Note, input.Version, ct))))
+                TypedResults.Ok(await DtoAsync(s, await s.TerminateAsync(id, input.Reason, input.EventDate, input.Note, input.Version, ct), ct)))
             .RequireAuthorization(Permissions.Policy(DisabilityPermissions.Approve)).WithSummary("停发（死亡、户籍迁出、退出低保、残疾人证变更或过期、纳入特困、领取工伤护理费）：事由当月发放，次月起停发");
-        api.MapPost("/subsidies/{id:guid}/resume", async (Guid id, ResumeInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.ResumeAsync(id, input.Version, ct))))
+        api.MapPost("/subsidies/{id:guid}/resume", async (Guid id, ResumeInput input, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(await DtoAsync(s, await s.ResumeAsync(id, input.Version, ct), ct)))
             .RequireAuthorization(Permissions.Policy(DisabilityPermissions.Approve)).WithSummary("恢复发放（数据比对暂停发放的补贴）：按当日条件重新核对，次月起按现行标准发放");
         // thin routes over the kernel figure book, kept for existing clients (same body, same answer)
         api.MapPost("/figures", async (FigureInput input, FigureBook book, ICurrentUser user, CancellationToken ct) =>

@@ -17,6 +17,7 @@ using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.Disability;
 
@@ -73,8 +74,6 @@ public sealed class SubsidyApplication : IDivisionScoped, IVersioned, IStamped
     public DateOnly AppliedOn { get; set; }
     public required string AppliedBy { get; set; }
 
-    /// <summary>Each step's opinion, in order ("村级核实：…").</summary>
-    public string Opinions { get; set; } = "[]";
     public string? RefusalReason { get; set; }
     public string? Findings { get; set; }
     public Money MonthlyAmount { get; set; }
@@ -104,7 +103,6 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
         b.Property(a => a.OtherLivingAllowance).HasPrecision(10, 2);
         b.Property(a => a.OtherCareAllowance).HasPrecision(10, 2);
         b.Property(a => a.AppliedBy).HasMaxLength(100);
-        b.Property(a => a.Opinions).HasMaxLength(4000);
         b.Property(a => a.RefusalReason).HasMaxLength(500);
         b.Property(a => a.EndNote).HasMaxLength(500);
         b.Property(a => a.Version).IsConcurrencyToken();
@@ -116,6 +114,9 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
 
 public sealed record SubsidyApplyInput(Guid PersonId, Subsidy Subsidy, SubsidyChannel Channel, bool LowIncome, bool WorkInjuryCareAllowance, decimal? OtherLivingAllowance, decimal? OtherCareAllowance);
 
+/// <summary>The one transition shape's body: the opinion, the version read, and what some actions need (残联's certificate check, 停发's reason and date).</summary>
+public sealed record SubsidyActionInput(string? Opinion, int? Version, int? CertificateGeneration = null, DateOnly? CertificateValidUntil = null, TerminationReason? Reason = null, DateOnly? EventDate = null);
+
 public sealed record SubsidyStepInput(bool Agree, string? Opinion, int? Version, int? CertificateGeneration = null, DateOnly? CertificateValidUntil = null);
 
 /// <summary>
@@ -124,7 +125,7 @@ public sealed record SubsidyStepInput(bool Agree, string? Opinion, int? Version,
 /// extreme-poverty support from the shared entitlements) and publishes the monthly subsidy from the next month; termination
 /// stops it after the month of the event.
 /// </summary>
-public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, DivisionDirectory divisions, AuditLog audit, CaseNumbers numbers)
+public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, DivisionDirectory divisions, AuditLog audit, CaseNumbers numbers, WorkflowEngine workflow)
 {
     public static string ProgramCode(Subsidy s) => s == Subsidy.Living ? DisabilityPrograms.Living : DisabilityPrograms.Care;
 
@@ -172,6 +173,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         };
         a.Findings = Json((await AssessAsync(a, today, ct)).Reasons);
         db.Add(a);
+        await workflow.StartAsync(DisabilityProcess.Code, DisabilityProcess.SubjectType, a.Id, $"{SubsidyRules.Name(a.Subsidy)} {a.Number}", a.DivisionCode, null, ct);
         audit.Add("apply", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, a.Subsidy, a.Channel }, a.DivisionCode);
         await db.SaveChangesAsync(ct);
         return a;
@@ -195,59 +197,128 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
             .Where(a => people.Contains(a.PersonId)).OrderByDescending(a => a.AppliedOn).ToListAsync(ct);
     }
 
-    /// <summary>One step of the chain; agreeing moves on, disagreeing refuses with the written reason.</summary>
+    /// <summary>The application's workflow case (its subject is the application), tracked.</summary>
+    public async Task<WorkflowCase> CaseOfAsync(SubsidyApplication a, CancellationToken ct = default) =>
+        await db.WorkflowCases.IgnoreQueryFilters([AppDbContext.ScopeFilter]) // the application itself was loaded through the scope filter
+            .FirstOrDefaultAsync(w => w.SubjectType == DisabilityProcess.SubjectType && w.SubjectId == a.Id, ct)
+        ?? throw new InvalidOperationException($"两项补贴申请 {a.Number} 没有业务流程");
+
+    /// <summary>Each application's timeline (oldest first), for the answers and pages.</summary>
+    public async Task<Dictionary<Guid, List<WorkflowCaseEvent>>> TimelinesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        var rows = await db.WorkflowCases.AsNoTracking()
+            .Where(w => w.SubjectType == DisabilityProcess.SubjectType && ids.Contains(w.SubjectId))
+            .Select(w => new { w.SubjectId, w.Events }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.SubjectId, r => r.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
+    }
+
+    /// <summary>The actions a user may not take through the transition shape: they follow from facts recorded elsewhere.</summary>
+    private static readonly HashSet<string> NotByUsers = [DisabilityProcess.Suspend, DisabilityProcess.CloseOnDeath];
+
+    /// <summary>
+    /// One action of the process (<see cref="DisabilityProcess"/>). The workflow engine decides first whether the action is
+    /// allowed in the current state and to this user (and records it on the timeline); only then do the module's effects run —
+    /// the certificate check, the rule re-run, publishing or stopping the entitlement — all in one transaction, so a refused
+    /// effect (409 not_eligible) leaves neither the state nor the timeline changed.
+    /// </summary>
+    public async Task<SubsidyApplication> PerformAsync(Guid id, string action, SubsidyActionInput input, CancellationToken ct = default)
+    {
+        var a = await LoadAsync(id, ct);
+        if (input.Version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
+        db.ExpectVersion(a, v);
+        if (NotByUsers.Contains(action)) throw new AppProblem(409, "workflow_action_not_allowed", $"“{action}”由数据比对或死亡登记触发，不能直接办理");
+        var wf = await CaseOfAsync(a, ct);
+        var before = a.Status;
+        var e = await workflow.PerformAsync(wf, action, input.Opinion, null, ct);
+        a.Status = DisabilityProcess.StatusOf(wf.State);
+        var opinion = input.Opinion?.Trim() ?? "";
+        var today = clock.Today;
+        switch (action)
+        {
+            case DisabilityProcess.Refuse:
+                {
+                    a.Findings = Json((await AssessAsync(a, today, ct)).Reasons);
+                    a.RefusalReason = $"{StepName(before)}：{opinion}";
+                    break;
+                }
+            case DisabilityProcess.Terminate:
+                {
+                    if (input.Reason is not { } reason || !Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
+                    if (input.EventDate is not { } on || on > today) throw AppProblem.Field("eventDate", "请填写事由发生日期（不晚于今天）");
+                    await StopEffectsAsync(a, before, reason, SubsidyRules.LastPaidMonth(on), opinion, null);
+                    break;
+                }
+            case DisabilityProcess.Resume:
+                {
+                    var outcome = await AssessAsync(a, today, ct);
+                    a.Findings = Json(outcome.Reasons);
+                    if (!outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合补贴条件，不能恢复发放（应予停发）：" + string.Join("；", outcome.Reasons));
+                    var from = Entitlements.MonthOf(today).AddMonths(1);
+                    await PublishAsync(a, outcome, from, "恢复发放", ct);
+                    a.LastMonth = null;
+                    a.EndNote = null;
+                    e.Opinion = Append(e.Opinion, $"{from:yyyy年M月}起每月 {a.MonthlyAmount} 元");
+                    audit.Add("resume", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, from, amount = a.MonthlyAmount.ToString() }, a.DivisionCode);
+                    break;
+                }
+            default:
+                {
+                    // a step of the chain: village check, township review, 残联 verification, county approval
+                    if (action == DisabilityProcess.VerifyCertificate)
+                    {
+                        // 残联 verifies the certificate: generation and validity go into the rule
+                        if (input.CertificateGeneration is not (2 or 3)) throw AppProblem.Field("certificateGeneration", "请核对残疾人证为第二代或第三代");
+                        a.CertificateGeneration = input.CertificateGeneration;
+                        a.CertificateValidUntil = input.CertificateValidUntil;
+                    }
+                    var outcome = await AssessAsync(a, today, ct);
+                    a.Findings = Json(outcome.Reasons);
+                    // from the township's review on, agreeing requires the rule to hold on the day (the village only checks facts)
+                    if (a.Status >= SubsidyStatus.TownshipReviewed && !outcome.Eligible)
+                    {
+                        throw new AppProblem(409, "not_eligible", "不符合补贴条件：" + string.Join("；", outcome.Reasons));
+                    }
+                    if (action == DisabilityProcess.ApproveSubsidy)
+                    {
+                        var from = Entitlements.MonthOf(today).AddMonths(1);
+                        await PublishAsync(a, outcome, from, "县民政审批", ct);
+                        a.FromMonth = from;
+                    }
+                    break;
+                }
+        }
+        if (action != DisabilityProcess.Resume)
+        {
+            audit.Add(action == DisabilityProcess.Refuse ? "refuse" : action == DisabilityProcess.Terminate ? "terminate" : "step", nameof(SubsidyApplication), a.Id.ToString(),
+                new { a.Number, step = e.ActionName, a.Status }, a.DivisionCode);
+        }
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+
+    /// <summary>
+    /// The old "/step" (kept one release as an alias): agreeing is the forward action of the current step, disagreeing its
+    /// refusal; the same answers as before (409 application_closed on a closed application).
+    /// </summary>
     public async Task<SubsidyApplication> StepAsync(Guid id, SubsidyStepInput input, CancellationToken ct = default)
     {
         var a = await LoadAsync(id, ct);
         if (input.Version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(a, v);
-        var (permission, step, next) = a.Status switch
+        var forward = DisabilityProcess.ForwardAction(a.Status) ?? throw AppProblem.Conflict("application_closed", "该申请已办结");
+        if (string.IsNullOrWhiteSpace(input.Opinion))
         {
-            SubsidyStatus.Applied => (DisabilityPermissions.Apply, "村级核实", SubsidyStatus.VillageChecked),
-            SubsidyStatus.VillageChecked => (DisabilityPermissions.Review, "乡镇审核", SubsidyStatus.TownshipReviewed),
-            SubsidyStatus.TownshipReviewed => (DisabilityPermissions.Verify, "县残联审核", SubsidyStatus.Verified),
-            SubsidyStatus.Verified => (DisabilityPermissions.Approve, "县民政审批", SubsidyStatus.Approved),
-            _ => throw AppProblem.Conflict("application_closed", "该申请已办结"),
-        };
-        if (!user.HasPermission(permission)) throw AppProblem.Forbidden($"“{step}”不由您办理");
-        if (string.IsNullOrWhiteSpace(input.Opinion)) throw AppProblem.Field("opinion", input.Agree ? "请填写意见" : "不同意须写明理由");
-        var today = clock.Today;
-        if (input.Agree && next == SubsidyStatus.Verified)
-        {
-            // 残联 verifies the certificate: generation and validity go into the rule
-            if (input.CertificateGeneration is not (2 or 3)) throw AppProblem.Field("certificateGeneration", "请核对残疾人证为第二代或第三代");
-            a.CertificateGeneration = input.CertificateGeneration;
-            a.CertificateValidUntil = input.CertificateValidUntil;
+            // the old answer's order: permission before the missing opinion
+            var wf = await CaseOfAsync(a, ct);
+            var model = await workflow.ModelOfAsync(wf, ct);
+            if (!workflow.AvailableActions(wf, model).Any(t => t.Action == forward)) throw AppProblem.Forbidden($"“{StepName(a.Status)}”不由您办理");
+            throw AppProblem.Field("opinion", input.Agree ? "请填写意见" : "不同意须写明理由");
         }
-        var outcome = await AssessAsync(a, today, ct);
-        a.Findings = Json(outcome.Reasons);
-        // from the township's review on, agreeing requires the rule to hold on the day (the village only checks facts)
-        if (input.Agree && next >= SubsidyStatus.TownshipReviewed && !outcome.Eligible)
-        {
-            throw new AppProblem(409, "not_eligible", "不符合补贴条件：" + string.Join("；", outcome.Reasons));
-        }
-        AddOpinion(a, $"{step}（{today:yyyy-MM-dd} {user.UserName}）：{(input.Agree ? "同意" : "不同意")}，{input.Opinion.Trim()}");
-        if (!input.Agree)
-        {
-            a.Status = SubsidyStatus.Refused;
-            a.RefusalReason = $"{step}：{input.Opinion.Trim()}";
-        }
-        else if (next == SubsidyStatus.Approved)
-        {
-            var from = Entitlements.MonthOf(today).AddMonths(1);
-            await PublishAsync(a, outcome, from, "县民政审批", ct);
-            a.FromMonth = from;
-        }
-        else
-        {
-            a.Status = next;
-        }
-        audit.Add(input.Agree ? "step" : "refuse", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, step, a.Status }, a.DivisionCode);
-        await db.SaveChangesAsync(ct);
-        return a;
+        return await PerformAsync(id, input.Agree ? forward : DisabilityProcess.Refuse,
+            new SubsidyActionInput(input.Opinion, input.Version, input.CertificateGeneration, input.CertificateValidUntil), ct);
     }
 
-    /// <summary>停发: paid for the month of the event, stopped from the following month (国发〔2015〕52号 dynamic management); a suspended subsidy stays stopped from its suspension.</summary>
+    /// <summary>停发 (the old "/terminate", kept one release as an alias): paid for the month of the event, stopped from the following month (国发〔2015〕52号 dynamic management).</summary>
     public async Task<SubsidyApplication> TerminateAsync(Guid id, TerminationReason reason, DateOnly? eventDate, string? note, int? version, CancellationToken ct = default)
     {
         if (!user.HasPermission(DisabilityPermissions.Approve)) throw AppProblem.Forbidden("停发由县级民政部门决定");
@@ -258,82 +329,10 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         if (!Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
         if (eventDate is not { } on || on > clock.Today) throw AppProblem.Field("eventDate", "请填写事由发生日期（不晚于今天）");
         if (string.IsNullOrWhiteSpace(note)) throw AppProblem.Field("note", "请写明停发理由");
-        await StopAsync(a, reason, on, note.Trim(), ct);
-        await db.SaveChangesAsync(ct);
-        return a;
+        return await PerformAsync(id, DisabilityProcess.Terminate, new SubsidyActionInput(note, version, Reason: reason, EventDate: on), ct);
     }
 
-    /// <summary>Stops a running subsidy (used by termination and by a death record).</summary>
-    internal Task StopAsync(SubsidyApplication a, TerminationReason reason, DateOnly eventDate, string note, CancellationToken ct) =>
-        StopAtAsync(a, reason, SubsidyRules.LastPaidMonth(eventDate), note, null, ct);
-
-    /// <summary>
-    /// Stops a running or suspended subsidy: nothing is due after <paramref name="lastMonth"/> (which may be in the past: the
-    /// next payroll then recovers what was paid since). A suspended subsidy stays stopped from its suspension if that was earlier.
-    /// </summary>
-    internal async Task StopAtAsync(SubsidyApplication a, TerminationReason reason, DateOnly lastMonth, string note, string? authority, CancellationToken ct)
-    {
-        var last = Entitlements.MonthOf(lastMonth);
-        if (a.Status == SubsidyStatus.Suspended && a.LastMonth is { } suspendedAfter && suspendedAfter < last) last = suspendedAfter;
-        await entitlements.EndAsync(ProgramCode(a.Subsidy), a.Id, last, ct);
-        a.Status = SubsidyStatus.Terminated;
-        a.LastMonth = last;
-        a.EndReason = reason;
-        a.EndNote = note;
-        // acting on an outside authority, the application's own record says so (the county's 停发 is its own decision)
-        if (authority is not null) AddOpinion(a, $"停发（{clock.Today:yyyy-MM-dd} {user.UserName}）：{note}，发放至 {last:yyyy年M月}");
-        audit.Add("terminate", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, reason, last, authority }, a.DivisionCode);
-    }
-
-    /// <summary>
-    /// A death recorded in error is reversed: a subsidy its record stopped runs again — published anew from the month after
-    /// the death, so the next payroll pays the months missed and cancels the recovery — and one that was suspended before
-    /// the death returns to its suspension. Tracked, not saved (the registry's transaction).
-    /// </summary>
-    internal async Task<string> RestoreAfterDeathReversalAsync(SubsidyApplication a, DateOnly deathDate, CancellationToken ct)
-    {
-        var stoppedAt = SubsidyRules.LastPaidMonth(deathDate);
-        var last = a.LastMonth ?? stoppedAt;
-        var note = $"撤销 {deathDate:yyyy-MM-dd} 的死亡登记（{clock.Today:yyyy-MM-dd} {user.UserName}）";
-        a.EndReason = null;
-        if (last < stoppedAt)
-        {
-            // StopAtAsync kept an earlier suspension's last month: the subsidy had been suspended, and stays so
-            a.Status = SubsidyStatus.Suspended;
-            a.EndNote = note + "，恢复为暂停发放";
-            AddOpinion(a, note + $"：恢复为暂停发放（发放至 {last:yyyy年M月}）");
-            audit.Add("restore-after-death-reversal", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, status = a.Status, last }, a.DivisionCode);
-            return $"{SubsidyRules.Name(a.Subsidy)}（{a.Number}）恢复为暂停发放";
-        }
-        await entitlements.ReopenAsync(ProgramCode(a.Subsidy), a.Id, last, null, ct);
-        a.Status = SubsidyStatus.Approved;
-        a.LastMonth = null;
-        a.EndNote = null;
-        AddOpinion(a, note + $"：恢复发放，{last.AddMonths(1):yyyy年M月}起的月份照发");
-        audit.Add("restore-after-death-reversal", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, status = a.Status, from = last.AddMonths(1) }, a.DivisionCode);
-        return $"恢复发放{SubsidyRules.Name(a.Subsidy)}（{a.Number}），{last.AddMonths(1):yyyy年M月}起补发，因死亡产生的追缴在下月发放时撤销";
-    }
-
-    /// <summary>
-    /// 暂停发放 on a finding confirmed elsewhere (data comparison): nothing is due after <paramref name="lastMonth"/> until the
-    /// county resumes (<see cref="ResumeAsync"/>) or terminates it. Tracked, not saved (the caller's transaction).
-    /// </summary>
-    internal async Task SuspendAsync(SubsidyApplication a, DateOnly lastMonth, string note, string authority, CancellationToken ct)
-    {
-        if (a.Status != SubsidyStatus.Approved) throw AppProblem.Conflict("benefit_not_running", "只有正在发放的补贴可以暂停发放");
-        var last = Entitlements.MonthOf(lastMonth);
-        await entitlements.EndAsync(ProgramCode(a.Subsidy), a.Id, last, ct);
-        a.Status = SubsidyStatus.Suspended;
-        a.LastMonth = last;
-        a.EndNote = note;
-        AddOpinion(a, $"暂停发放（{clock.Today:yyyy-MM-dd} {user.UserName}）：{note}，发放至 {last:yyyy年M月}");
-        audit.Add("suspend", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, last, authority }, a.DivisionCode);
-    }
-
-    /// <summary>
-    /// 恢复发放 of a suspended subsidy by the county: the rule is re-run with the facts of the day, and the subsidy is published
-    /// again from next month at the current standard (the months of the suspension stay unpaid).
-    /// </summary>
+    /// <summary>恢复发放 (the old "/resume", kept one release as an alias).</summary>
     public async Task<SubsidyApplication> ResumeAsync(Guid id, int? version, CancellationToken ct = default)
     {
         if (!user.HasPermission(DisabilityPermissions.Approve)) throw AppProblem.Forbidden("恢复发放由县级民政部门决定");
@@ -341,19 +340,104 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         if (version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(a, v);
         if (a.Status != SubsidyStatus.Suspended) throw AppProblem.Conflict("not_suspended", "只有暂停发放的补贴可以恢复发放");
-        var today = clock.Today;
-        var outcome = await AssessAsync(a, today, ct);
-        a.Findings = Json(outcome.Reasons);
-        if (!outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合补贴条件，不能恢复发放（应予停发）：" + string.Join("；", outcome.Reasons));
-        var from = Entitlements.MonthOf(today).AddMonths(1);
-        await PublishAsync(a, outcome, from, "恢复发放", ct);
+        return await PerformAsync(id, DisabilityProcess.Resume, new SubsidyActionInput(null, version), ct);
+    }
+
+    /// <summary>
+    /// Stops a running or suspended subsidy on an outside authority (a death, a finding confirmed by data comparison): the
+    /// engine moves the case first (the transition must exist from the current state), then nothing is due after
+    /// <paramref name="lastMonth"/> (which may be in the past: the next payroll then recovers what was paid since). Tracked, not saved.
+    /// </summary>
+    internal async Task StopAtAsync(SubsidyApplication a, TerminationReason reason, DateOnly lastMonth, string note, string authority, CancellationToken ct)
+    {
+        var before = a.Status;
+        var wf = await CaseOfAsync(a, ct);
+        var e = await workflow.PerformAuthorizedAsync(wf, DisabilityProcess.Terminate, note, authority, ct);
+        a.Status = DisabilityProcess.StatusOf(wf.State);
+        await StopEffectsAsync(a, before, reason, lastMonth, note, authority);
+        e.Opinion = Append(e.Opinion, $"发放至 {a.LastMonth:yyyy年M月}");
+    }
+
+    /// <summary>The entitlement ends after <paramref name="lastMonth"/>; a suspended subsidy stays stopped from its suspension if that was earlier.</summary>
+    private async Task StopEffectsAsync(SubsidyApplication a, SubsidyStatus before, TerminationReason reason, DateOnly lastMonth, string note, string? authority)
+    {
+        var last = Entitlements.MonthOf(lastMonth);
+        if (before == SubsidyStatus.Suspended && a.LastMonth is { } suspendedAfter && suspendedAfter < last) last = suspendedAfter;
+        await entitlements.EndAsync(ProgramCode(a.Subsidy), a.Id, last, CancellationToken.None);
+        a.Status = SubsidyStatus.Terminated;
+        a.LastMonth = last;
+        a.EndReason = reason;
+        a.EndNote = note;
+        audit.Add("terminate", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, reason, last, authority }, a.DivisionCode);
+    }
+
+    /// <summary>An open application closed by the applicant's death (the registry's death use case). Tracked, not saved.</summary>
+    internal async Task CloseOnDeathAsync(SubsidyApplication a, string reason, string authority, CancellationToken ct)
+    {
+        var wf = await CaseOfAsync(a, ct);
+        await workflow.PerformAuthorizedAsync(wf, DisabilityProcess.CloseOnDeath, reason, authority, ct);
+        a.Status = DisabilityProcess.StatusOf(wf.State);
+        a.RefusalReason = reason;
+    }
+
+    /// <summary>
+    /// A death recorded in error is reversed: a subsidy its record stopped runs again — published anew from the month after
+    /// the death, so the next payroll pays the months missed and cancels the recovery — and one that was suspended before
+    /// the death returns to its suspension. The workflow case is reopened with the reversal as its authority. Tracked, not saved.
+    /// </summary>
+    internal async Task<string> RestoreAfterDeathReversalAsync(SubsidyApplication a, DateOnly deathDate, CancellationToken ct)
+    {
+        var stoppedAt = SubsidyRules.LastPaidMonth(deathDate);
+        var last = a.LastMonth ?? stoppedAt;
+        var note = $"撤销 {deathDate:yyyy-MM-dd} 的死亡登记";
+        var wf = await CaseOfAsync(a, ct);
+        a.EndReason = null;
+        if (last < stoppedAt)
+        {
+            // StopAtAsync kept an earlier suspension's last month: the subsidy had been suspended, and stays so
+            await workflow.ReopenAuthorizedAsync(wf, DisabilityProcess.Suspended, "撤销死亡登记，恢复为暂停发放", $"恢复为暂停发放（发放至 {last:yyyy年M月}）", note, ct);
+            a.Status = SubsidyStatus.Suspended;
+            a.EndNote = $"{note}（{clock.Today:yyyy-MM-dd} {user.UserName}），恢复为暂停发放";
+            audit.Add("restore-after-death-reversal", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, status = a.Status, last }, a.DivisionCode);
+            return $"{SubsidyRules.Name(a.Subsidy)}（{a.Number}）恢复为暂停发放";
+        }
+        await workflow.ReopenAuthorizedAsync(wf, DisabilityProcess.Approved, "撤销死亡登记，恢复发放", $"恢复发放，{last.AddMonths(1):yyyy年M月}起的月份照发", note, ct);
+        await entitlements.ReopenAsync(ProgramCode(a.Subsidy), a.Id, last, null, ct);
+        a.Status = SubsidyStatus.Approved;
         a.LastMonth = null;
         a.EndNote = null;
-        AddOpinion(a, $"恢复发放（{today:yyyy-MM-dd} {user.UserName}）：{from:yyyy年M月}起每月 {a.MonthlyAmount} 元");
-        audit.Add("resume", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, from, amount = a.MonthlyAmount.ToString() }, a.DivisionCode);
-        await db.SaveChangesAsync(ct);
-        return a;
+        audit.Add("restore-after-death-reversal", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, status = a.Status, from = last.AddMonths(1) }, a.DivisionCode);
+        return $"恢复发放{SubsidyRules.Name(a.Subsidy)}（{a.Number}），{last.AddMonths(1):yyyy年M月}起补发，因死亡产生的追缴在下月发放时撤销";
     }
+
+    /// <summary>
+    /// 暂停发放 on a finding confirmed elsewhere (data comparison): nothing is due after <paramref name="lastMonth"/> until the
+    /// county resumes or terminates it. The engine moves the case first. Tracked, not saved (the caller's transaction).
+    /// </summary>
+    internal async Task SuspendAsync(SubsidyApplication a, DateOnly lastMonth, string note, string authority, CancellationToken ct)
+    {
+        if (a.Status != SubsidyStatus.Approved) throw AppProblem.Conflict("benefit_not_running", "只有正在发放的补贴可以暂停发放");
+        var wf = await CaseOfAsync(a, ct);
+        var last = Entitlements.MonthOf(lastMonth);
+        await workflow.PerformAuthorizedAsync(wf, DisabilityProcess.Suspend, $"{note}，发放至 {last:yyyy年M月}", authority, ct);
+        a.Status = DisabilityProcess.StatusOf(wf.State);
+        await entitlements.EndAsync(ProgramCode(a.Subsidy), a.Id, last, ct);
+        a.LastMonth = last;
+        a.EndNote = note;
+        audit.Add("suspend", nameof(SubsidyApplication), a.Id.ToString(), new { a.Number, last, authority }, a.DivisionCode);
+    }
+
+    /// <summary>The name of the chain's step a status waits for (for refusal reasons and messages).</summary>
+    public static string StepName(SubsidyStatus s) => s switch
+    {
+        SubsidyStatus.Applied => "村级核实",
+        SubsidyStatus.VillageChecked => "乡镇审核",
+        SubsidyStatus.TownshipReviewed => "县残联审核",
+        SubsidyStatus.Verified => "县民政审批",
+        _ => "办理",
+    };
+
+    private static string Append(string? opinion, string more) => string.IsNullOrWhiteSpace(opinion) ? more : $"{opinion}，{more}";
 
     /// <summary>Approved: the monthly amount at the standard of <paramref name="from"/>, with its explanation, due from that month.</summary>
     private async Task PublishAsync(SubsidyApplication a, SubsidyOutcome outcome, DateOnly from, string reason, CancellationToken ct)
@@ -368,14 +452,6 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         a.MonthlyAmount = amountFigure.Amount;
         a.Explanation = JsonSerializer.Serialize(lines, AuditRecorder.Json);
         await entitlements.SetAsync(PayeeOf(a), from, amountFigure.Amount, a.Explanation, reason, ct);
-    }
-
-    /// <summary>Adds a line to the application's record of steps and decisions (its timeline).</summary>
-    internal static void AddOpinion(SubsidyApplication a, string line)
-    {
-        var opinions = JsonSerializer.Deserialize<List<string>>(a.Opinions, AuditRecorder.Json) ?? [];
-        opinions.Add(line);
-        a.Opinions = JsonSerializer.Serialize(opinions, AuditRecorder.Json);
     }
 
     public async Task<SubsidyOutcome> AssessAsync(SubsidyApplication a, DateOnly date, CancellationToken ct)

@@ -90,7 +90,7 @@ public sealed class Entitlements(AppDbContext db, BusinessClock clock)
         return periods.Count > 0;
     }
 
-        public void OneOff(Payee payee, DateOnly month, Money.Money amount, string explanation, string reason)
+    public void OneOff(Payee payee, DateOnly month, Money.Money amount, string explanation, string reason)
     {
         payee.EnsureOnePayee();
         db.Set<EntitlementPeriod>().Add(new EntitlementPeriod

@@ -113,10 +113,10 @@ public sealed class FigureBook(AppDbContext db, DivisionDirectory divisions, Fig
         if (division is null || division.Level is not (DivisionLevel.City or DivisionLevel.County)) errors.Add("divisionCode", "标准由市或县（市、区）制定：请填写市或县级区划代码");
         else if (!user.IsSystem && !user.Scope.Contains(division.Code)) errors.Add("divisionCode", "只能为您管辖范围内的市、县录入标准");
         var area = FigureArea.All;
-        if (!string.IsNullOrWhiteSpace(input.Area) && (!Enum.TryParse(input.Area, ignoreCase: true, out area) || !Enum.IsDefined(area))) errors.Add("area", "城乡类别应为 urban、rural 或 all");
+        if (!string.IsNullOrWhiteSpace(input.Area) && (!Enum.TryParse(input.Area, ignoreCase: true, out area) || !Enum.IsDefined(area))) errors.Add("area", "城乡类别应为城市、农村或城乡统一");
         if (kind is { ByArea: false } && area != FigureArea.All) errors.Add("area", $"“{kind.Name}”不分城乡");
         var category = input.Category?.Trim() ?? "";
-        if (kind?.Categories is { } cats && cats.All(c => c.Code != category)) errors.Add("category", $"请选择类别：{string.Join("、", cats.Select(c => c.Code))}");
+        if (kind?.Categories is { } cats && cats.All(c => c.Code != category)) errors.Add("category", $"请选择类别：{string.Join("、", cats.Select(c => c.Name))}");
         if (kind is { Categories: null } && category.Length > 0) errors.Add("category", $"“{kind.Name}”没有类别");
         if (input.ValidFrom is null) errors.Add("validFrom", "请填写执行日期");
         if (input.ValidTo is { } to && input.ValidFrom is { } from && to < from) errors.Add("validTo", "截止日期不能早于执行日期");
@@ -204,7 +204,7 @@ public sealed class FigureBook(AppDbContext db, DivisionDirectory divisions, Fig
                 row.Number = input.Number;
                 break;
             case FigureValueType.Choice:
-                if (kind.Choices!.All(c => c.Code != input.Choice)) errors.Add("choice", $"可选值：{string.Join("、", kind.Choices!.Select(c => c.Code))}");
+                if (kind.Choices!.All(c => c.Code != input.Choice)) errors.Add("choice", $"请选择：{string.Join("、", kind.Choices!.Select(c => c.Name))}");
                 row.Choice = input.Choice;
                 break;
         }

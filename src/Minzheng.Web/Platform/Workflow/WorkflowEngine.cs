@@ -163,6 +163,29 @@ public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCa
         return Move(c, model, t, opinion, attachments);
     }
 
+    /// <summary>
+    /// Reopens a case that a fact later found wrong closed (a death recorded in error and then reversed): the case returns to
+    /// <paramref name="state"/>, a non-terminal state of its process, and the timeline says why. Not a transition of the table
+    /// (a terminal state has no actions by definition): only the owning module's reversal handler calls it, with the authority.
+    /// </summary>
+    public async Task<WorkflowCaseEvent> ReopenAuthorizedAsync(WorkflowCase c, string state, string actionName, string opinion, string authority, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(authority);
+        var model = await ModelOfAsync(c, ct);
+        var target = model.State(state);
+        if (target.Terminal) throw new InvalidOperationException($"流程 {model.Code} 的状态 {state} 是终止状态，不能重新开启到该状态");
+        var now = clock.UtcNow;
+        var from = c.State;
+        c.State = state;
+        c.StateEnteredAt = now;
+        c.ClosedAt = null;
+        Enter(c, model, target);
+        var e = NewEvent(c, "reopen", actionName, from, state, WithAuthority(authority, opinion), now);
+        c.Events.Add(e);
+        db.WorkflowCaseEvents.Add(e);
+        return e;
+    }
+
     /// <summary>An opinion that names the authority it rests on ("依据：数据比对核实结论 #123（…）。家庭有车辆").</summary>
     public static string WithAuthority(string authority, string? opinion) =>
         string.IsNullOrWhiteSpace(opinion) ? $"依据：{authority.Trim()}。" : $"依据：{authority.Trim()}。{opinion.Trim()}";

@@ -13,10 +13,14 @@ using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Allowances;
 
 public sealed record ParentInput(ParentSituation Situation, DateOnly? Since, int? TermMonths, string? Evidence);
+
+/// <summary>The one transition shape's body: the opinion, the version read, and 停发's reason and last month.</summary>
+public sealed record ChildActionInput(string? Opinion, int? Version, ChildEndReason? Reason = null, DateOnly? LastMonth = null);
 
 public sealed record ChildApplyInput(
     Guid ChildPersonId, ChildAllowanceKind Kind, ParentInput Father, ParentInput Mother, CarePlacement Placement, string? InstitutionName,
@@ -27,7 +31,7 @@ public sealed record ChildApplyInput(
 /// allowance to payments from the next month to the last month due by age; ending on adoption, death or a parent's
 /// situation ending. The rule is re-run at every decision and its findings kept on the case.
 /// </summary>
-public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, BusinessClock clock, ChildStandards standards, Entitlements entitlements, AuditLog audit, CaseNumbers numbers)
+public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, BusinessClock clock, ChildStandards standards, Entitlements entitlements, AuditLog audit, CaseNumbers numbers, WorkflowEngine workflow)
 {
     public const string OrphanProgram = ChildPrograms.Orphan;
     public const string UnsupportedProgram = ChildPrograms.Unsupported;
@@ -87,12 +91,80 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         };
         c.Findings = Json(Assess(c, child.BirthDate, today).Reasons);
         db.Add(c);
+        await workflow.StartAsync(ChildProcess.Code, ChildProcess.SubjectType, c.Id, $"{KindName(c.Kind)} {c.Number}", c.DivisionCode, null, ct);
         audit.Add("apply", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, c.Kind, c.Placement }, c.DivisionCode);
         await db.SaveChangesAsync(ct);
         return c;
     }
 
-    /// <summary>乡镇审核: agree (to the county) or refuse with written reasons.</summary>
+    /// <summary>The case's workflow case (its subject is the allowance case), tracked.</summary>
+    public async Task<WorkflowCase> CaseOfAsync(ChildAllowanceCase c, CancellationToken ct = default) =>
+        await db.WorkflowCases.IgnoreQueryFilters([AppDbContext.ScopeFilter]) // the allowance case itself was loaded through the scope filter
+            .FirstOrDefaultAsync(w => w.SubjectType == ChildProcess.SubjectType && w.SubjectId == c.Id, ct)
+        ?? throw new InvalidOperationException($"儿童保障业务 {c.Number} 没有业务流程");
+
+    /// <summary>The case's timeline, oldest first.</summary>
+    public async Task<List<WorkflowCaseEvent>> TimelineAsync(Guid id, CancellationToken ct = default) =>
+        (await db.WorkflowCases.AsNoTracking().Where(w => w.SubjectType == ChildProcess.SubjectType && w.SubjectId == id).SelectMany(w => w.Events).ToListAsync(ct))
+        .OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+
+    /// <summary>The actions a user may not take through the transition shape: they follow from a death recorded in the registry.</summary>
+    private static readonly HashSet<string> NotByUsers = [ChildProcess.CloseOnDeath];
+
+    /// <summary>
+    /// One action of the process (<see cref="ChildProcess"/>). The workflow engine decides first whether the action is allowed in
+    /// the current state and to this user, and records it on the timeline; only then do the module's effects run (the rule
+    /// re-run, publishing or ending the allowance), in one transaction: a refused effect (409 not_eligible, double_benefit)
+    /// leaves neither the state nor the timeline changed.
+    /// </summary>
+    public async Task<ChildAllowanceCase> PerformAsync(Guid id, string action, ChildActionInput input, CancellationToken ct = default)
+    {
+        var c = await LoadAsync(id, ct);
+        Expect(c, input.Version);
+        if (NotByUsers.Contains(action)) throw new AppProblem(409, "workflow_action_not_allowed", $"“{action}”由死亡登记触发，不能直接办理");
+        var wf = await CaseOfAsync(c, ct);
+        var e = await workflow.PerformAsync(wf, action, input.Opinion, null, ct);
+        c.Status = ChildProcess.StatusOf(wf.State);
+        var opinion = input.Opinion?.Trim();
+        var today = clock.Today;
+        switch (action)
+        {
+            case ChildProcess.Review or ChildProcess.RefuseReview:
+                {
+                    var child = await db.Persons.FirstAsync(p => p.Id == c.ChildPersonId, ct);
+                    var outcome = Assess(c, child.BirthDate, today);
+                    if (action == ChildProcess.Review && !outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合认定条件：" + string.Join("；", outcome.Reasons));
+                    c.Findings = Json(outcome.Reasons);
+                    if (action == ChildProcess.RefuseReview) c.RefusalReason = opinion;
+                    audit.Add(action == ChildProcess.Review ? "township-review" : "township-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, opinion }, c.DivisionCode);
+                    break;
+                }
+            case ChildProcess.RefuseConfirm:
+                {
+                    c.RefusalReason = opinion;
+                    audit.Add("county-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason = opinion }, c.DivisionCode);
+                    break;
+                }
+            case ChildProcess.Confirm:
+                {
+                    e.Opinion = await ConfirmEffectsAsync(c, e.Opinion, ct);
+                    break;
+                }
+            case ChildProcess.End:
+                {
+                    if (input.Reason is not { } reason || !Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
+                    var last = Entitlements.MonthOf(input.LastMonth ?? today);
+                    if (c.FromMonth is { } from && last < from.AddMonths(-1)) throw AppProblem.Field("lastMonth", "最后发放月份不能早于开始发放月份的前一个月");
+                    await EndEffectsAsync(c, reason, last, opinion!, null, ct);
+                    e.Opinion = $"{e.Opinion}，发放至 {c.EndedMonth:yyyy年M月}";
+                    break;
+                }
+        }
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>乡镇审核 (the old "/review", kept one release as an alias with the same answers): agree (to the county) or refuse with written reasons.</summary>
     public async Task<ChildAllowanceCase> ReviewAsync(Guid id, bool agree, string? opinion, int? version, CancellationToken ct = default)
     {
         Require(ChildPermissions.Review, "乡镇审核须由审核人员办理");
@@ -100,47 +172,24 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         Expect(c, version);
         if (c.Status != ChildCaseStatus.Applied) throw AppProblem.Conflict("case_not_applied", "只有待审核的申请可以审核");
         if (string.IsNullOrWhiteSpace(opinion)) throw AppProblem.Field("opinion", agree ? "请填写审核意见" : "不同意须写明理由");
-        var child = await db.Persons.FirstAsync(p => p.Id == c.ChildPersonId, ct);
-        var outcome = Assess(c, child.BirthDate, clock.Today);
-        if (agree && !outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合认定条件：" + string.Join("；", outcome.Reasons));
-        c.ReviewedBy = user.UserName;
-        c.ReviewedOn = clock.Today;
-        c.ReviewOpinion = opinion.Trim();
-        c.Findings = Json(outcome.Reasons);
-        if (agree)
-        {
-            c.Status = ChildCaseStatus.TownshipReviewed;
-        }
-        else
-        {
-            c.Status = ChildCaseStatus.Refused;
-            c.RefusalReason = opinion.Trim();
-        }
-        audit.Add(agree ? "township-review" : "township-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, opinion }, c.DivisionCode);
-        await db.SaveChangesAsync(ct);
-        return c;
+        return await PerformAsync(id, agree ? ChildProcess.Review : ChildProcess.RefuseReview, new ChildActionInput(opinion, version), ct);
     }
 
-    /// <summary>县级认定: confirm (the allowance is published from next month) or refuse with written reasons.</summary>
+    /// <summary>县级认定 (the old "/confirm", kept one release as an alias with the same answers): confirm (published from next month) or refuse with written reasons.</summary>
     public async Task<ChildAllowanceCase> ConfirmAsync(Guid id, bool confirm, string? reason, int? version, CancellationToken ct = default)
     {
         Require(ChildPermissions.Confirm, "认定由县级民政部门办理");
         var c = await LoadAsync(id, ct);
         Expect(c, version);
         if (c.Status != ChildCaseStatus.TownshipReviewed) throw AppProblem.Conflict("case_not_reviewed", "只有乡镇审核同意的申请可以认定");
-        var today = clock.Today;
-        if (!confirm)
-        {
-            if (string.IsNullOrWhiteSpace(reason)) throw AppProblem.Field("reason", "不予认定须写明理由");
-            c.Status = ChildCaseStatus.Refused;
-            c.RefusalReason = reason.Trim();
-            c.ConfirmedBy = user.UserName;
-            c.ConfirmedOn = today;
-            audit.Add("county-refuse", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason }, c.DivisionCode);
-            await db.SaveChangesAsync(ct);
-            return c;
-        }
+        if (!confirm && string.IsNullOrWhiteSpace(reason)) throw AppProblem.Field("reason", "不予认定须写明理由");
+        return await PerformAsync(id, confirm ? ChildProcess.Confirm : ChildProcess.RefuseConfirm, new ChildActionInput(reason, version), ct);
+    }
 
+    /// <summary>县级认定's effects once the engine accepted it: the rule re-run, the amount by standard, published from next month to the last month due by age.</summary>
+    private async Task<string?> ConfirmEffectsAsync(ChildAllowanceCase c, string? opinion, CancellationToken ct)
+    {
+        var today = clock.Today;
         var child = await db.Persons.FirstAsync(p => p.Id == c.ChildPersonId, ct);
         var outcome = Assess(c, child.BirthDate, today);
         if (!outcome.Eligible) throw new AppProblem(409, "not_eligible", "不符合认定条件：" + string.Join("；", outcome.Reasons));
@@ -174,9 +223,6 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
             new($"发放至 {last:yyyy年M月}（{(ageLimit is not null ? "全日制在校延续发放，" + ageLimit.Basis : adultAge.Basis)}；{through.Basis}）", 0m, adultAge.Basis),
         };
         if (dibao is not null) notes.Add(new AmountLine($"所在家庭同时享受低保（{dibao}）", 0m, doubleRule.Basis));
-        c.Status = ChildCaseStatus.Confirmed;
-        c.ConfirmedBy = user.UserName;
-        c.ConfirmedOn = today;
         c.MonthlyAmount = standard.Amount;
         c.Explanation = JsonSerializer.Serialize(lines.Concat(notes), AuditRecorder.Json);
         c.FromMonth = from;
@@ -186,11 +232,11 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         await entitlements.SetAsync(payee, from, standard.Amount, c.Explanation, "县级认定", ct);
         await entitlements.EndAsync(payee.Program, c.Id, last, ct);
         audit.Add("county-confirm", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, amount = standard.Amount.ToString(), from, last }, c.DivisionCode);
-        await db.SaveChangesAsync(ct);
-        return c;
+        var summary = $"每月 {standard.Amount} 元，{from:yyyy年M月}起发放至 {last:yyyy年M月}";
+        return string.IsNullOrWhiteSpace(opinion) ? summary : $"{opinion}（{summary}）";
     }
 
-    /// <summary>停发: adoption, death, a parent's situation ending, or another reason; nothing is due after <paramref name="lastMonth"/>.</summary>
+    /// <summary>停发 (the old "/end", kept one release as an alias with the same answers): adoption, death, a parent's situation ending, or another reason.</summary>
     public async Task<ChildAllowanceCase> EndAsync(Guid id, ChildEndReason reason, DateOnly? lastMonth, string? note, int? version, CancellationToken ct = default)
     {
         Require(ChildPermissions.Confirm, "停发由县级民政部门办理");
@@ -199,19 +245,24 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         if (c.Status != ChildCaseStatus.Confirmed) throw AppProblem.Conflict("case_not_running", "只有正在保障的儿童可以停发");
         if (!Enum.IsDefined(reason)) throw AppProblem.Field("reason", "请选择停发原因");
         if (string.IsNullOrWhiteSpace(note)) throw AppProblem.Field("note", "请写明停发情况（如收养登记日期、死亡日期、父母情形变化）");
-        var last = Entitlements.MonthOf(lastMonth ?? clock.Today);
-        if (c.FromMonth is { } from && last < from.AddMonths(-1)) throw AppProblem.Field("lastMonth", "最后发放月份不能早于开始发放月份的前一个月");
-        await EndAtAsync(c, reason, last, note.Trim(), null, ct);
-        await db.SaveChangesAsync(ct);
-        return c;
+        return await PerformAsync(id, ChildProcess.End, new ChildActionInput(note, version, reason, lastMonth), ct);
     }
 
     /// <summary>
-    /// Ends a running allowance: nothing is due after <paramref name="lastMonth"/>, which may be in the past (a finding confirmed
-    /// elsewhere: the next payroll then recovers what was paid since) or before its first month (then nothing was due at all).
-    /// Tracked, not saved. <paramref name="authority"/> names an outside basis (data comparison) for the audit trail.
+    /// Ends a running allowance on an outside authority (a finding confirmed by data comparison, a death, the age sweep): the
+    /// engine moves the case first, then nothing is due after <paramref name="lastMonth"/>, which may be in the past (the next
+    /// payroll then recovers what was paid since) or before its first month (then nothing was due at all). Tracked, not saved.
     /// </summary>
-    internal async Task EndAtAsync(ChildAllowanceCase c, ChildEndReason reason, DateOnly lastMonth, string note, string? authority, CancellationToken ct)
+    internal async Task EndAtAsync(ChildAllowanceCase c, ChildEndReason reason, DateOnly lastMonth, string note, string authority, CancellationToken ct)
+    {
+        var wf = await CaseOfAsync(c, ct);
+        var e = await workflow.PerformAuthorizedAsync(wf, ChildProcess.End, note, authority, ct);
+        c.Status = ChildProcess.StatusOf(wf.State);
+        await EndEffectsAsync(c, reason, lastMonth, note, authority, ct);
+        e.Opinion = $"{e.Opinion}，发放至 {c.EndedMonth:yyyy年M月}";
+    }
+
+    private async Task EndEffectsAsync(ChildAllowanceCase c, ChildEndReason reason, DateOnly lastMonth, string note, string? authority, CancellationToken ct)
     {
         var last = Entitlements.MonthOf(lastMonth);
         // it would have ended by age anyway: the earlier end stands
@@ -224,6 +275,29 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         audit.Add("end", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, reason, last, authority }, c.DivisionCode);
     }
 
+    /// <summary>An open application closed by the child's death (the registry's death use case). Tracked, not saved.</summary>
+    internal async Task CloseOnDeathAsync(ChildAllowanceCase c, string reason, string authority, CancellationToken ct)
+    {
+        var wf = await CaseOfAsync(c, ct);
+        await workflow.PerformAuthorizedAsync(wf, ChildProcess.CloseOnDeath, reason, authority, ct);
+        c.Status = ChildProcess.StatusOf(wf.State);
+        c.RefusalReason = reason;
+    }
+
+    /// <summary>A death recorded in error is reversed: the allowance runs again until the month its age ends it. Tracked, not saved.</summary>
+    internal async Task RestoreAfterDeathReversalAsync(ChildAllowanceCase c, DateOnly deathDate, CancellationToken ct)
+    {
+        var endedMonth = c.EndedMonth ?? Entitlements.MonthOf(deathDate);
+        var wf = await CaseOfAsync(c, ct);
+        await workflow.ReopenAuthorizedAsync(wf, ChildProcess.Confirmed, "撤销死亡登记，恢复发放", $"{endedMonth.AddMonths(1):yyyy年M月}起补发", $"撤销 {deathDate:yyyy-MM-dd} 的死亡登记", ct);
+        await entitlements.ReopenAsync(ProgramCode(c.Kind), c.Id, endedMonth, c.LastMonthByAge, ct);
+        c.Status = ChildCaseStatus.Confirmed;
+        c.EndedMonth = null;
+        c.EndReason = null;
+        c.EndNote = null;
+        audit.Add("restore-after-death-reversal", nameof(ChildAllowanceCase), c.Id.ToString(), new { c.Number, deathDate, from = endedMonth.AddMonths(1) }, c.DivisionCode);
+    }
+
     /// <summary>Ends running allowances of children recorded as deceased in the registry: nothing is due after the month of death.</summary>
     public async Task<int> EndDeceasedAsync(CancellationToken ct = default)
     {
@@ -232,13 +306,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
             .ToListAsync(ct);
         foreach (var x in due)
         {
-            var last = Entitlements.MonthOf(x.DeathDate!.Value);
-            await entitlements.EndAsync(ProgramCode(x.c.Kind), x.c.Id, last, ct);
-            x.c.Status = ChildCaseStatus.Ended;
-            x.c.EndedMonth = last;
-            x.c.EndReason = ChildEndReason.Death;
-            x.c.EndNote = $"人员登记记载 {x.DeathDate:yyyy-MM-dd} 死亡，自动停发";
-            audit.Add("end-by-death", nameof(ChildAllowanceCase), x.c.Id.ToString(), new { x.c.Number, last }, x.c.DivisionCode);
+            await EndAtAsync(x.c, ChildEndReason.Death, x.DeathDate!.Value, $"人员登记记载 {x.DeathDate:yyyy-MM-dd} 死亡，自动停发", "人员登记死亡记载", ct);
         }
         await db.SaveChangesAsync(ct);
         return due.Count;
@@ -251,7 +319,10 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         var due = await db.Set<ChildAllowanceCase>().Where(c => c.Status == ChildCaseStatus.Confirmed && c.LastMonthByAge < month).ToListAsync(ct);
         foreach (var c in due)
         {
-            c.Status = ChildCaseStatus.Ended;
+            // its entitlement already ends there: only the case and its timeline close
+            var wf = await CaseOfAsync(c, ct);
+            await workflow.PerformAuthorizedAsync(wf, ChildProcess.End, $"到龄自动停发，发放至 {c.LastMonthByAge:yyyy年M月}", "到龄（认定时确定的最后发放月份）", ct);
+            c.Status = ChildProcess.StatusOf(wf.State);
             c.EndedMonth = c.LastMonthByAge;
             c.EndReason = ChildEndReason.Age;
             c.EndNote = "到龄自动停发";

@@ -80,11 +80,6 @@ public sealed class ChildAllowanceCase : IDivisionScoped, IVersioned, IStamped
 
     public DateOnly AppliedOn { get; set; }
     public required string AppliedBy { get; set; }
-    public string? ReviewedBy { get; set; }
-    public DateOnly? ReviewedOn { get; set; }
-    public string? ReviewOpinion { get; set; }
-    public string? ConfirmedBy { get; set; }
-    public DateOnly? ConfirmedOn { get; set; }
     public string? RefusalReason { get; set; }
 
     /// <summary>The rule's findings at the last decision (JSON array of strings).</summary>
@@ -131,9 +126,6 @@ internal sealed class ChildAllowanceCaseConfiguration : IEntityTypeConfiguration
         b.Property(c => c.GuardianName).HasMaxLength(50);
         b.Property(c => c.GuardianRelation).HasMaxLength(20);
         b.Property(c => c.AppliedBy).HasMaxLength(100);
-        b.Property(c => c.ReviewedBy).HasMaxLength(100);
-        b.Property(c => c.ReviewOpinion).HasMaxLength(500);
-        b.Property(c => c.ConfirmedBy).HasMaxLength(100);
         b.Property(c => c.RefusalReason).HasMaxLength(500);
         b.Property(c => c.EndNote).HasMaxLength(500);
         b.Property(c => c.Version).IsConcurrencyToken();

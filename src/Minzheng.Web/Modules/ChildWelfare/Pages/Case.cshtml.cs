@@ -11,12 +11,14 @@ using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Ui;
+using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + ChildPermissions.Read)]
-public sealed class CaseModel(ChildAllowances allowances, AppDbContext db, ICurrentUser user, DivisionDirectory divisions) : PageModel
+public sealed class CaseModel(ChildAllowances allowances, AppDbContext db, DivisionDirectory divisions, WorkflowEngine workflow, WorkflowQueries queries, BusinessClock clock) : PageModel
 {
     public sealed class FormInput
     {
@@ -32,8 +34,13 @@ public sealed class CaseModel(ChildAllowances allowances, AppDbContext db, ICurr
     public string DivisionName { get; private set; } = "";
     public List<string> Findings { get; private set; } = [];
     public List<AmountLine> Explanation { get; private set; } = [];
-    public bool CanReview => user.HasPermission(ChildPermissions.Review);
-    public bool CanConfirm => user.HasPermission(ChildPermissions.Confirm);
+    /// <summary>The kernel case: its timeline, step deadline and the actions this user may take now.</summary>
+    public CaseDetail Process { get; private set; } = null!;
+    public List<TransitionModel> Allowed { get; private set; } = [];
+    public DateOnly Today => clock.Today;
+    public bool CanReview => Allowed.Any(t => t.Action == ChildProcess.Review);
+    public bool CanConfirm => Allowed.Any(t => t.Action == ChildProcess.Confirm);
+    public bool CanEnd => Allowed.Any(t => t.Action == ChildProcess.End);
 
     public async Task OnGetAsync(Guid id)
     {
@@ -42,6 +49,9 @@ public sealed class CaseModel(ChildAllowances allowances, AppDbContext db, ICurr
         DivisionName = divisions.FullName(Case.DivisionCode);
         Findings = Case.Findings is null ? [] : JsonSerializer.Deserialize<List<string>>(Case.Findings, AuditRecorder.Json) ?? [];
         Explanation = Case.Explanation is null ? [] : JsonSerializer.Deserialize<List<AmountLine>>(Case.Explanation, AuditRecorder.Json) ?? [];
+        var wf = await allowances.CaseOfAsync(Case, HttpContext.RequestAborted);
+        Process = await queries.CaseAsync(wf.Id, HttpContext.RequestAborted);
+        Allowed = workflow.AvailableActions(Process.Case, Process.Model).ToList();
     }
 
     public Task<IActionResult> OnPostReviewAsync(Guid id, int version, bool agree) =>

@@ -12,11 +12,12 @@ using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Ui;
+using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.Disability.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + DisabilityPermissions.Read)]
-public sealed class ApplicationModel(SubsidyApplications applications, AppDbContext db, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
+public sealed class ApplicationModel(SubsidyApplications applications, AppDbContext db, DivisionDirectory divisions, BusinessClock clock, WorkflowEngine workflow, WorkflowQueries queries) : PageModel
 {
     public sealed class FormInput
     {
@@ -32,24 +33,21 @@ public sealed class ApplicationModel(SubsidyApplications applications, AppDbCont
     public SubsidyApplication Application { get; private set; } = null!;
     public Person Person { get; private set; } = null!;
     public string DivisionName { get; private set; } = "";
-    public List<string> Opinions { get; private set; } = [];
+    /// <summary>The kernel case: its timeline, step deadline and the actions this user may take now.</summary>
+    public CaseDetail Process { get; private set; } = null!;
+    public List<TransitionModel> Allowed { get; private set; } = [];
     public List<string> Findings { get; private set; } = [];
     public List<AmountLine> Explanation { get; private set; } = [];
     public DateOnly Today => clock.Today;
 
     /// <summary>The step this user may do now, or null.</summary>
-    public string? Step => Application.Status switch
-    {
-        SubsidyStatus.Applied when user.HasPermission(DisabilityPermissions.Apply) => "村级核实",
-        SubsidyStatus.VillageChecked when user.HasPermission(DisabilityPermissions.Review) => "乡镇审核",
-        SubsidyStatus.TownshipReviewed when user.HasPermission(DisabilityPermissions.Verify) => "县残联审核（核对残疾人证）",
-        SubsidyStatus.Verified when user.HasPermission(DisabilityPermissions.Approve) => "县民政审批",
-        _ => null,
-    };
+    public string? Step => DisabilityProcess.ForwardAction(Application.Status) is { } forward && Allowed.FirstOrDefault(t => t.Action == forward) is { } t
+        ? t.Action == DisabilityProcess.VerifyCertificate ? t.ActionName + "（核对残疾人证）" : t.ActionName
+        : null;
 
-    public bool CanTerminate => Application.Status is (SubsidyStatus.Approved or SubsidyStatus.Suspended) && user.HasPermission(DisabilityPermissions.Approve);
+    public bool CanTerminate => Allowed.Any(t => t.Action == DisabilityProcess.Terminate);
 
-    public bool CanResume => Application.Status == SubsidyStatus.Suspended && user.HasPermission(DisabilityPermissions.Approve);
+    public bool CanResume => Allowed.Any(t => t.Action == DisabilityProcess.Resume);
 
     public async Task OnGetAsync(Guid id)
     {
@@ -57,7 +55,9 @@ public sealed class ApplicationModel(SubsidyApplications applications, AppDbCont
         Application = await applications.LoadAsync(id, ct);
         Person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == Application.PersonId, ct);
         DivisionName = divisions.FullName(Application.DivisionCode);
-        Opinions = JsonSerializer.Deserialize<List<string>>(Application.Opinions, AuditRecorder.Json) ?? [];
+        var wf = await applications.CaseOfAsync(Application, ct);
+        Process = await queries.CaseAsync(wf.Id, ct);
+        Allowed = workflow.AvailableActions(Process.Case, Process.Model).ToList();
         Findings = Application.Findings is null ? [] : JsonSerializer.Deserialize<List<string>>(Application.Findings, AuditRecorder.Json) ?? [];
         Explanation = Application.Explanation is null ? [] : JsonSerializer.Deserialize<List<AmountLine>>(Application.Explanation, AuditRecorder.Json) ?? [];
     }

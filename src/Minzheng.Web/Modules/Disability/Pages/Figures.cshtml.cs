@@ -1,7 +1,7 @@
-using Minzheng.Web.Modules.Disability.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minzheng.Web.Modules.Disability.Contracts;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Figures;
 

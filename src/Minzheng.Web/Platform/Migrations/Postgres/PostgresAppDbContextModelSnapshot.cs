@@ -911,15 +911,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("child_person_id");
 
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("confirmed_by");
-
-                    b.Property<DateOnly?>("ConfirmedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("confirmed_on");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -1044,20 +1035,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("refusal_reason");
-
-                    b.Property<string>("ReviewOpinion")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("review_opinion");
-
-                    b.Property<string>("ReviewedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("reviewed_by");
-
-                    b.Property<DateOnly?>("ReviewedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("reviewed_on");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -2088,12 +2065,6 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("number");
-
-                    b.Property<string>("Opinions")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("opinions");
 
                     b.Property<decimal>("OtherCareAllowance")
                         .HasPrecision(10, 2)

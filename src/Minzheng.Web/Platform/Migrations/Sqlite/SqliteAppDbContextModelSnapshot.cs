@@ -902,15 +902,6 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("child_person_id");
 
-                    b.Property<string>("ConfirmedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("confirmed_by");
-
-                    b.Property<DateOnly?>("ConfirmedOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("confirmed_on");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -1035,20 +1026,6 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("refusal_reason");
-
-                    b.Property<string>("ReviewOpinion")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("review_opinion");
-
-                    b.Property<string>("ReviewedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reviewed_by");
-
-                    b.Property<DateOnly?>("ReviewedOn")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reviewed_on");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
@@ -2075,12 +2052,6 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
-
-                    b.Property<string>("Opinions")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("opinions");
 
                     b.Property<decimal>("OtherCareAllowance")
                         .HasPrecision(10, 2)
