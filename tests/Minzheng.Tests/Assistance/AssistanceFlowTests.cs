@@ -333,7 +333,7 @@ public abstract class AssistanceFlowTests(AppFixture app)
         var clerk = await app.ClientAsync("rongzhou.clerk");
         var approver = await app.ClientAsync("rongzhou.approver");
         var c = await (await clerk.PostAsJsonAsync("/api/v1/assistance/cases", new { program = "temporary", householdId, channel = "counter", temporaryType = "urgent", reason = "房屋失火。", consentToCheck = true })).JsonAsync();
-        await Act(approver, c, "assist-first", "火灾，先行救助。", expect: 409, code: "above_township_limit", amount: 3000); // above the township's 2,000
+        await Act(approver, c, "assist-first", "火灾，先行救助。", expect: 403, code: "above_township_limit", amount: 3000); // above the township's 2,000
         c = await Act(approver, c, "assist-first", "火灾，先行救助。", amount: 1500);
         Assert.Equal("assisted_first", c.GetProperty("state").GetString());
         Assert.Equal(1500m, c.GetProperty("approvedAmount").GetDecimal());

@@ -110,7 +110,7 @@ public abstract class BenefitActionsTests(AppFixture app)
 
         Task<AssistanceCase> Act(Func<AssistanceCases, Task<AssistanceCase>> step) => AsAsync(AssistanceStaff, sp => step(sp.GetRequiredService<AssistanceCases>()));
         Task<AssistanceCase> Do(AssistanceCase c, string action) => Act(s => s.PerformAsync(c.Id, action, new ActionInput { Opinion = "符合条件", Version = c.Version }));
-        var c = await Act(s => s.ApplyAsync(new ApplyInput
+        var c = await AsAsync(AssistanceStaff, sp => sp.GetRequiredService<ApplyForAssistance>().RunAsync(new ApplyInput
         {
             Program = program,
             HouseholdId = household,
@@ -120,7 +120,7 @@ public abstract class BenefitActionsTests(AppFixture app)
             ConsentToCheck = true,
         }));
         c = await Do(c, "accept");
-        c = await Act(s => s.SaveInvestigationAsync(c.Id, new InvestigationInput
+        c = await AsAsync(AssistanceStaff, sp => sp.GetRequiredService<RecordInvestigation>().RunAsync(c.Id, new InvestigationInput
         {
             InvestigatedOn = c.AppliedOn,
             Investigators = "黄志明、陈丽娟",

@@ -47,7 +47,7 @@ public abstract class PlatformTests(AppFixture app)
         // the one error catalogue, kernel and module codes, with status and Chinese meaning (ADR 021)
         var codes = openapi.GetProperty("x-error-codes").EnumerateArray().ToDictionary(e => e.GetProperty("code").GetString()!);
         Assert.Equal(409, codes["payroll_locked"].GetProperty("status").GetInt32());
-        Assert.Equal(409, codes["above_township_limit"].GetProperty("status").GetInt32());
+        Assert.Equal(403, codes["above_township_limit"].GetProperty("status").GetInt32());
         Assert.Equal(404, codes["not_found"].GetProperty("status").GetInt32());
         Assert.False(string.IsNullOrWhiteSpace(codes["death_recorded"].GetProperty("meaning").GetString()));
         var scalar = await client.GetAsync("/scalar");

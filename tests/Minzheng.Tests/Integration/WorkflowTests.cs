@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
 using Minzheng.Web.Modules.Assistance;
@@ -19,6 +20,9 @@ public abstract class WorkflowTests(AppFixture app)
 
     private DateOnly Today() => app.Services.GetRequiredService<BusinessClock>().Today;
 
+    /// <summary>A transition with no module effect (the test process has no module behind it).</summary>
+    private static readonly Func<AuthorizedTransition, Task> NoEffect = _ => Task.CompletedTask;
+
     private async Task<T> AsAsync<T>(string division, string[] permissions, Func<WorkflowEngine, AppDbContext, Task<T>> action)
     {
         using var scope = app.Services.CreateScope();
@@ -36,7 +40,7 @@ public abstract class WorkflowTests(AppFixture app)
             var c = await engine.StartAsync(TestProcess.Model.Code, "test", Guid.NewGuid(), "测试申请（流程）", Rongzhou, "群众申请");
             Assert.Equal("submitted", c.State);
             await db.SaveChangesAsync();
-            await engine.PerformAsync(c, "accept", "材料齐全，予以受理");
+            await engine.PerformAsync(c, new("accept", "材料齐全，予以受理"), NoEffect);
             await db.SaveChangesAsync();
             Assert.Equal("accepted", c.State);
             // the step allows 10 working days, the overall clock 30, both counted from the day after acceptance
@@ -44,7 +48,7 @@ public abstract class WorkflowTests(AppFixture app)
             Assert.Equal(Calendar.AddWorkingDays(today, 10), c.StepDueDate);
             Assert.Equal(today, c.ClockStartedOn);
             Assert.Equal(Calendar.AddWorkingDays(today, 30), c.CaseDueDate);
-            await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c, "approve", null)); // a clerk may not approve
+            await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c, new("approve", null), NoEffect)); // a clerk may not approve
             return c.Id;
         });
 
@@ -52,11 +56,11 @@ public abstract class WorkflowTests(AppFixture app)
         await AsAsync(Rongzhou, approver, async (engine, db) =>
         {
             var c = await db.WorkflowCases.FindAsync(caseId);
-            var missingOpinion = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c!, "reject", " "));
+            var missingOpinion = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c!, new("reject", " "), NoEffect));
             Assert.True(missingOpinion.Errors.ContainsKey("opinion"));
-            var wrongState = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c!, "accept", null));
+            var wrongState = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c!, new("accept", null), NoEffect));
             Assert.Equal("workflow_action_not_allowed", wrongState.Code);
-            await engine.PerformAsync(c!, "approve", "同意");
+            await engine.PerformAsync(c!, new("approve", "同意"), NoEffect);
             await db.SaveChangesAsync();
             Assert.NotNull(c!.ClosedAt);
             return 0;
@@ -99,7 +103,7 @@ public abstract class WorkflowTests(AppFixture app)
         await AsAsync(Rongzhou, [AssistancePermissions.Accept], async (engine, db) =>
         {
             var c = await db.WorkflowCases.FindAsync(id);
-            await engine.PerformAsync(c!, "accept", null);
+            await engine.PerformAsync(c!, new("accept", null), NoEffect);
             await db.SaveChangesAsync();
             await engine.ExtendAsync(c!, "需补充调查");
             await db.SaveChangesAsync();
@@ -119,13 +123,64 @@ public abstract class WorkflowTests(AppFixture app)
         {
             var c = await engine.StartAsync(TestProcess.Model.Code, "test", Guid.NewGuid(), "依据测试", Rongzhou);
             await db.SaveChangesAsync();
-            var wrongState = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAuthorizedAsync(c, "approve", "同意", "数据比对核实结论 #1"));
+            var wrongState = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAuthorizedAsync(c, new("approve", "同意"), "数据比对核实结论 #1", NoEffect));
             Assert.Equal("workflow_action_not_allowed", wrongState.Code);
-            var e = await engine.PerformAuthorizedAsync(c, "accept", "材料齐全", "数据比对核实结论 #1");
+            var e = await engine.PerformAuthorizedAsync(c, new("accept", "材料齐全"), "数据比对核实结论 #1", NoEffect);
             await db.SaveChangesAsync();
             Assert.Equal(("accepted", "依据：数据比对核实结论 #1。材料齐全", "tester"), (c.State, e.Opinion, e.ActorName));
             return 0;
         });
+    }
+
+    [Fact]
+    public async Task The_module_effect_runs_only_after_the_engine_allowed_the_transition()
+    {
+        app.SkipIfUnavailable();
+        var ran = new List<string>();
+        Task Effect(AuthorizedTransition t)
+        {
+            ran.Add($"{t.From}->{t.To}");
+            return Task.CompletedTask;
+        }
+        var id = await AsAsync(Rongzhou, [AssistancePermissions.Accept], async (engine, db) =>
+        {
+            var c = await engine.StartAsync(TestProcess.Model.Code, "test", Guid.NewGuid(), "先检查后生效", Rongzhou);
+            await db.SaveChangesAsync();
+            var wrongState = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c, new("approve", "同意"), Effect));
+            Assert.Equal("workflow_action_not_allowed", wrongState.Code);
+            var unknown = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c, new("no-such-action", null), Effect));
+            Assert.Equal("workflow_action_not_allowed", unknown.Code);
+
+            // an effect that refuses (a module's own guard) leaves the case where it was and records no event
+            var refused = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c, new("accept", null), _ => throw new AppProblem(409, "module_guard", "模块拒绝")));
+            Assert.Equal("module_guard", refused.Code);
+            Assert.Equal("submitted", c.State);
+            Assert.DoesNotContain(db.ChangeTracker.Entries<WorkflowCaseEvent>(), e => e.State == EntityState.Added);
+
+            var accepted = await engine.PerformAsync(c, new("accept", "材料齐全"), Effect);
+            await db.SaveChangesAsync();
+            Assert.Equal(("accepted", "材料齐全"), (c.State, accepted.Opinion));
+            var forbidden = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c, new("approve", "同意"), Effect));
+            Assert.Equal("workflow_forbidden", forbidden.Code);
+            return c.Id;
+        });
+        await AsAsync(Rongzhou, [AssistancePermissions.Approve], async (engine, db) =>
+        {
+            var c = await db.WorkflowCases.SingleAsync(x => x.Id == id);
+            var noOpinion = await Assert.ThrowsAsync<AppProblem>(() => engine.PerformAsync(c, new("reject", " "), Effect));
+            Assert.True(noOpinion.Errors.ContainsKey("opinion"));
+            // an effect may not move the case itself: the event must say where the case came from
+            await Assert.ThrowsAsync<InvalidOperationException>(() => engine.PerformAsync(c, new("approve", "同意"), t =>
+            {
+                t.Case.State = "rejected";
+                return Task.CompletedTask;
+            }));
+            return 0;
+        });
+        // only the allowed transition reached the effect
+        Assert.Equal(["submitted->accepted"], ran);
+        var events = await AsAsync(Rongzhou, [Permissions.WorkflowRead], (_, db) => db.WorkflowCaseEvents.CountAsync(e => e.CaseId == id));
+        Assert.Equal(2, events); // 创建, 受理
     }
 
     [Fact]

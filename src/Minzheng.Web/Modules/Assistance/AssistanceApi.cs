@@ -144,9 +144,9 @@ public static class AssistanceApi
             .RequireAuthorization(read)
             .WithSummary("救助业务列表（按项目、状态、区划、超期筛选）");
 
-        cases.MapPost("/", async (ApplyInput input, AssistanceCases service, CaseDetails details, CancellationToken ct) =>
+        cases.MapPost("/", async (ApplyInput input, ApplyForAssistance service, CaseDetails details, CancellationToken ct) =>
             {
-                var c = await service.ApplyAsync(input, ct);
+                var c = await service.RunAsync(input, ct);
                 return TypedResults.Created($"/api/v1/assistance/cases/{c.Id}", ToDto(await details.LoadAsync(c.Id, ct)));
             })
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Apply))
@@ -156,9 +156,9 @@ public static class AssistanceApi
             .RequireAuthorization(read)
             .WithSummary("业务详情：成员、收入财产、试算、办理过程、文书");
 
-        cases.MapPut("/{id:guid}/investigation", async (Guid id, InvestigationInput input, AssistanceCases service, CaseDetails details, CancellationToken ct) =>
+        cases.MapPut("/{id:guid}/investigation", async (Guid id, InvestigationInput input, RecordInvestigation service, CaseDetails details, CancellationToken ct) =>
             {
-                await service.SaveInvestigationAsync(id, input, ct);
+                await service.RunAsync(id, input, ct);
                 return TypedResults.Ok(ToDto(await details.LoadAsync(id, ct)));
             })
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Investigate))
@@ -172,25 +172,25 @@ public static class AssistanceApi
             .RequireAuthorization(read)
             .WithSummary("办理动作（受理、审核、公示期满、审批确认、不予确认……）；权限按流程定义逐项检查");
 
-        cases.MapPost("/{id:guid}/county-visit", async (Guid id, VisitRequest r, AssistanceCases service, CaseDetails details, CancellationToken ct) =>
+        cases.MapPost("/{id:guid}/county-visit", async (Guid id, VisitRequest r, RecordCountyVisit service, CaseDetails details, CancellationToken ct) =>
             {
-                await service.RecordCountyVisitAsync(id, r.Date, r.Record, ct);
+                await service.RunAsync(id, r.Date, r.Record, ct);
                 return TypedResults.Ok(ToDto(await details.LoadAsync(id, ct)));
             })
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Confirm))
             .WithSummary("县级入户核查记录（单独登记备案的申请必需）");
 
-        cases.MapPost("/{id:guid}/spot-check", async (Guid id, TextRequest r, AssistanceCases service, CaseDetails details, CancellationToken ct) =>
+        cases.MapPost("/{id:guid}/spot-check", async (Guid id, TextRequest r, RecordSpotCheck service, CaseDetails details, CancellationToken ct) =>
             {
-                await service.RecordSpotCheckAsync(id, r.Text, ct);
+                await service.RunAsync(id, r.Text, ct);
                 return TypedResults.Ok(ToDto(await details.LoadAsync(id, ct)));
             })
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Confirm))
             .WithSummary("县级抽查乡镇审批确认的业务");
 
-        cases.MapPost("/{id:guid}/extend", async (Guid id, TextRequest r, AssistanceCases service, CaseDetails details, CancellationToken ct) =>
+        cases.MapPost("/{id:guid}/extend", async (Guid id, TextRequest r, ExtendTimeLimit service, CaseDetails details, CancellationToken ct) =>
             {
-                await service.ExtendAsync(id, r.Text, ct);
+                await service.RunAsync(id, r.Text, ct);
                 return TypedResults.Ok(ToDto(await details.LoadAsync(id, ct)));
             })
             .RequireAuthorization(Permissions.Policy(AssistancePermissions.Approve))

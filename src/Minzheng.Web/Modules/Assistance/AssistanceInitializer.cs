@@ -108,7 +108,7 @@ internal sealed class DemoCases(IServiceScopeFactory scopes)
         var identity = new ActingIdentity(null, $"{Staff[_r.Number(0, Staff.Length - 1)]}（演示）", household.Division[..6] + "000000", AllAssistance.ToHashSet());
         try
         {
-            var id = await Step(identity, async s => (await s.ApplyAsync(new ApplyInput
+            var id = await Step(identity, async s => (await s.GetRequiredService<ApplyForAssistance>().RunAsync(new ApplyInput
             {
                 Program = program,
                 HouseholdId = household.Id,
@@ -183,19 +183,19 @@ internal sealed class DemoCases(IServiceScopeFactory scopes)
         }
     }
 
-    private async Task<T> Step<T>(ActingIdentity identity, Func<AssistanceCases, Task<T>> action, CancellationToken ct)
+    private async Task<T> Step<T>(ActingIdentity identity, Func<IServiceProvider, Task<T>> action, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(identity);
-        return await action(scope.ServiceProvider.GetRequiredService<AssistanceCases>());
+        return await action(scope.ServiceProvider);
     }
 
     private async Task Act(ActingIdentity identity, Guid id, string action, string? opinion, CancellationToken ct, decimal? amount = null)
     {
         await Step(identity, async s =>
         {
-            var c = await s.LoadAsync(id, ct);
-            await s.PerformAsync(id, action, new ActionInput { Opinion = opinion, Version = c.Version, Amount = amount }, ct);
+            var c = await s.GetRequiredService<AssistanceCases>().LoadAsync(id, ct);
+            await s.GetRequiredService<AssistanceCases>().PerformAsync(id, action, new ActionInput { Opinion = opinion, Version = c.Version, Amount = amount }, ct);
             return 0;
         }, ct);
     }
@@ -204,7 +204,7 @@ internal sealed class DemoCases(IServiceScopeFactory scopes)
     {
         await Step(identity, async s =>
         {
-            var c = await s.LoadAsync(id, ct);
+            var c = await s.GetRequiredService<AssistanceCases>().LoadAsync(id, ct);
             var adults = c.Members.Where(m => DibaoRules.AgeOn(m.BirthDate, _clock.Today) is >= 18 and < 60).ToList();
             var standard = c.Area == Area.Urban ? 800m : 510m; // the demo figure, to aim incomes below or above it
             var n = Math.Max(1, c.Members.Count(m => m.Included));
@@ -214,7 +214,7 @@ internal sealed class DemoCases(IServiceScopeFactory scopes)
             items.Add(new IncomeInput("transfer", "赡养费、亲友资助", income - (adults.Count > 0 ? decimal.Round(income * 0.7m, 0) : 0)));
             items.Add(new IncomeInput("excluded", "计划生育奖励扶助金（不计入收入）", 80));
             var elderly = c.Program == AssistanceProgram.ExtremePoverty;
-            await s.SaveInvestigationAsync(id, new InvestigationInput
+            await s.GetRequiredService<RecordInvestigation>().RunAsync(id, new InvestigationInput
             {
                 InvestigatedOn = _clock.Today,
                 Investigators = $"{Staff[_r.Number(0, 3)]}、{Staff[_r.Number(4, 7)]}",

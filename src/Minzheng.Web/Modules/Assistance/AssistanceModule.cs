@@ -31,6 +31,32 @@ public static class AssistanceModule
         services.AddScoped<CaseAssessor>();
         services.AddScoped<CaseDocuments>();
         services.AddScoped<AssistanceCases>();
+        // the use cases of a case, one class each; the process actions are found by AssistanceCases through ICaseAction
+        services.AddScoped<ApplyForAssistance>();
+        services.AddScoped<RecordInvestigation>();
+        services.AddScoped<AttachMaterial>();
+        services.AddScoped<RecordCountyVisit>();
+        services.AddScoped<RecordSpotCheck>();
+        services.AddScoped<ExtendTimeLimit>();
+        services.AddScoped<ICaseAction, AcceptApplication>();
+        services.AddScoped<ICaseAction, WithdrawApplication>();
+        services.AddScoped<ICaseAction, SubmitInvestigation>();
+        services.AddScoped<ICaseAction, ReviewCase>();
+        services.AddScoped<ICaseAction, NoticeActions>();
+        services.AddScoped<ICaseAction, DecideCase>();
+        services.AddScoped<ICaseAction, FileCase>();
+        services.AddScoped<SuspendOrTerminate>();
+        services.AddScoped<ICaseAction>(sp => sp.GetRequiredService<SuspendOrTerminate>());
+        services.AddScoped<ICaseAction, Temporary.AssistFirst>();
+        services.AddScoped<ICaseAction, ExtremePoverty.ProposeTermination>();
+        // what differs between the programs, one policy each in its program's folder
+        services.AddScoped<ProgramPolicies>();
+        services.AddScoped<IProgramPolicy, Dibao.DibaoPolicy>();
+        services.AddScoped<IProgramPolicy, ExtremePoverty.ExtremePovertyPolicy>();
+        services.AddScoped<IProgramPolicy, Temporary.TemporaryPolicy>();
+        services.AddScoped<MonthlyBenefit>();
+        services.AddScoped<AmountChanges>();
+        services.AddScoped<NoticePeriod>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseDetails>();
         services.AddScoped<ReviewService>();

@@ -127,6 +127,12 @@ public sealed record SubsidyStepInput(bool Agree, string? Opinion, int? Version,
 /// </summary>
 public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, Entitlements entitlements, DivisionDirectory divisions, AuditLog audit, CaseNumbers numbers, WorkflowEngine workflow)
 {
+    /// <summary>
+    /// This module's effects follow the engine's call in each use case, once the transition was allowed and recorded (guard
+    /// before effect, ADR 020); they are not yet passed to the engine as its effect delegate.
+    /// </summary>
+    private static readonly Func<AuthorizedTransition, Task> NoModuleEffect = _ => Task.CompletedTask;
+
     public static string ProgramCode(Subsidy s) => s == Subsidy.Living ? DisabilityPrograms.Living : DisabilityPrograms.Care;
 
     public async Task<SubsidyApplication> LoadAsync(Guid id, CancellationToken ct = default) =>
@@ -229,7 +235,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         if (NotByUsers.Contains(action)) throw new AppProblem(409, "workflow_action_not_allowed", $"“{action}”由数据比对或死亡登记触发，不能直接办理");
         var wf = await CaseOfAsync(a, ct);
         var before = a.Status;
-        var e = await workflow.PerformAsync(wf, action, input.Opinion, null, ct);
+        var e = await workflow.PerformAsync(wf, new(action, input.Opinion), NoModuleEffect, ct);
         a.Status = DisabilityProcess.StatusOf(wf.State);
         var opinion = input.Opinion?.Trim() ?? "";
         var today = clock.Today;
@@ -352,7 +358,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     {
         var before = a.Status;
         var wf = await CaseOfAsync(a, ct);
-        var e = await workflow.PerformAuthorizedAsync(wf, DisabilityProcess.Terminate, note, authority, ct);
+        var e = await workflow.PerformAuthorizedAsync(wf, new(DisabilityProcess.Terminate, note), authority, NoModuleEffect, ct);
         a.Status = DisabilityProcess.StatusOf(wf.State);
         await StopEffectsAsync(a, before, reason, lastMonth, note, authority);
         e.Opinion = Append(e.Opinion, $"发放至 {a.LastMonth:yyyy年M月}");
@@ -375,7 +381,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     internal async Task CloseOnDeathAsync(SubsidyApplication a, string reason, string authority, CancellationToken ct)
     {
         var wf = await CaseOfAsync(a, ct);
-        await workflow.PerformAuthorizedAsync(wf, DisabilityProcess.CloseOnDeath, reason, authority, ct);
+        await workflow.PerformAuthorizedAsync(wf, new(DisabilityProcess.CloseOnDeath, reason), authority, NoModuleEffect, ct);
         a.Status = DisabilityProcess.StatusOf(wf.State);
         a.RefusalReason = reason;
     }
@@ -419,7 +425,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         if (a.Status != SubsidyStatus.Approved) throw AppProblem.Conflict("benefit_not_running", "只有正在发放的补贴可以暂停发放");
         var wf = await CaseOfAsync(a, ct);
         var last = Entitlements.MonthOf(lastMonth);
-        await workflow.PerformAuthorizedAsync(wf, DisabilityProcess.Suspend, $"{note}，发放至 {last:yyyy年M月}", authority, ct);
+        await workflow.PerformAuthorizedAsync(wf, new(DisabilityProcess.Suspend, $"{note}，发放至 {last:yyyy年M月}"), authority, NoModuleEffect, ct);
         a.Status = DisabilityProcess.StatusOf(wf.State);
         await entitlements.EndAsync(ProgramCode(a.Subsidy), a.Id, last, ct);
         a.LastMonth = last;

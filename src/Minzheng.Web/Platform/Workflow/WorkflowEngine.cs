@@ -96,39 +96,71 @@ public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCa
     public IEnumerable<TransitionModel> AvailableActions(WorkflowCase c, ProcessModel model) =>
         c.ClosedAt is not null ? [] : model.From(c.State).Where(t => user.HasPermission(t.Permission));
 
-    public async Task<WorkflowCaseEvent> PerformAsync(WorkflowCase c, string action, string? opinion, IReadOnlyList<(Guid FileId, string FileName)>? attachments = null, CancellationToken ct = default)
+    /// <summary>
+    /// Performs an action: guard, then effect, then event. The engine first checks everything the process decides — the
+    /// subject's version when given (a stale one answers 409), that the action leaves the current state, the actor's
+    /// permission, a required opinion — and only then runs the module's <paramref name="effect"/>, which may still refuse
+    /// with its own guard (nothing is saved then), and finally moves the case and writes the timeline event. All of it is
+    /// tracked, not saved: the calling use case saves once, so effects and event commit in one transaction. There is no
+    /// other way to move a case, so no module can apply an effect the process would have refused.
+    /// </summary>
+    public async Task<WorkflowCaseEvent> PerformAsync(WorkflowCase c, TransitionRequest request, Func<AuthorizedTransition, Task> effect, CancellationToken ct = default)
     {
-        var model = await ModelOfAsync(c, ct);
-        var t = model.From(c.State).FirstOrDefault(t => t.Action == action)
-            ?? throw new AppProblem(409, "workflow_action_not_allowed", $"当前状态“{model.State(c.State).Name}”下不能执行“{action}”");
+        ArgumentNullException.ThrowIfNull(effect);
+        var (model, t) = await GuardAsync(c, request, ct);
         if (!user.HasPermission(t.Permission))
         {
             throw new AppProblem(403, "workflow_forbidden", $"您没有执行“{t.ActionName}”的权限（需要 {t.Permission}）");
         }
-        if (t.RequiresOpinion && string.IsNullOrWhiteSpace(opinion))
-        {
-            throw AppProblem.Field("opinion", $"“{t.ActionName}”必须填写意见");
-        }
-        return Move(c, model, t, opinion, attachments);
+        RequireOpinion(t, request.Opinion);
+        return await RunAsync(c, model, t, request.Opinion, request.Attachments, effect);
     }
 
     /// <summary>
-    /// Applies an action whose permission was decided elsewhere: another module acting on a confirmed finding through the
+    /// Performs an action whose permission was decided elsewhere: another module acting on a confirmed finding through the
     /// module that owns the case (<see cref="Entitlements.IBenefitActions"/>), where the acting user (a township clerk) need
-    /// not hold the transition's permission. The transition must still exist from the current state, and the event's opinion
-    /// names the authority, so the timeline shows on what basis a user without that permission moved the case.
+    /// not hold the transition's permission. Everything else is guarded as in <see cref="PerformAsync"/> before the effect
+    /// runs, and the event's opinion names the authority, so the timeline shows on what basis a user without that
+    /// permission moved the case.
     /// </summary>
-    public async Task<WorkflowCaseEvent> PerformAuthorizedAsync(WorkflowCase c, string action, string opinion, string authority, CancellationToken ct = default)
+    public async Task<WorkflowCaseEvent> PerformAuthorizedAsync(WorkflowCase c, TransitionRequest request, string authority, Func<AuthorizedTransition, Task> effect, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(authority);
+        ArgumentNullException.ThrowIfNull(effect);
+        var (model, t) = await GuardAsync(c, request, ct);
+        RequireOpinion(t, request.Opinion);
+        return await RunAsync(c, model, t, WithAuthority(authority, request.Opinion), request.Attachments, effect);
+    }
+
+    private async Task<(ProcessModel Model, TransitionModel Transition)> GuardAsync(WorkflowCase c, TransitionRequest request, CancellationToken ct)
+    {
+        if (request.Subject is { } subject)
+        {
+            if (request.Version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
+            db.ExpectVersion(subject, v);
+        }
         var model = await ModelOfAsync(c, ct);
-        var t = model.From(c.State).FirstOrDefault(t => t.Action == action)
-            ?? throw new AppProblem(409, "workflow_action_not_allowed", $"当前状态“{model.State(c.State).Name}”下不能执行“{action}”");
+        var t = (c.ClosedAt is null ? model.From(c.State).FirstOrDefault(t => t.Action == request.Action) : null)
+            ?? throw new AppProblem(409, "workflow_action_not_allowed", $"当前状态“{model.State(c.State).Name}”下不能执行“{request.Action}”");
+        return (model, t);
+    }
+
+    private static void RequireOpinion(TransitionModel t, string? opinion)
+    {
         if (t.RequiresOpinion && string.IsNullOrWhiteSpace(opinion))
         {
             throw AppProblem.Field("opinion", $"“{t.ActionName}”必须填写意见");
         }
-        return Move(c, model, t, WithAuthority(authority, opinion), null);
+    }
+
+    private async Task<WorkflowCaseEvent> RunAsync(WorkflowCase c, ProcessModel model, TransitionModel t, string? opinion, IReadOnlyList<(Guid FileId, string FileName)>? attachments,
+        Func<AuthorizedTransition, Task> effect)
+    {
+        var from = c.State;
+        await effect(new AuthorizedTransition(c, t, from, string.IsNullOrWhiteSpace(opinion) ? null : opinion.Trim()));
+        // the effect may not move the case itself: the event must say where it came from
+        if (c.State != from) throw new InvalidOperationException($"流程 {c.ProcessCode} 的动作 {t.Action} 在效果中改变了状态");
+        return Move(c, model, t, opinion, attachments);
     }
 
     /// <summary>
@@ -239,4 +271,39 @@ public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCa
         ToState = to,
         Opinion = string.IsNullOrWhiteSpace(opinion) ? null : opinion.Trim(),
     };
+}
+
+/// <summary>
+/// What a use case asks the engine to do: <see cref="Action"/> with <see cref="Opinion"/>; when <see cref="Subject"/> is
+/// given (the module's aggregate the user saw), <see cref="Version"/> is required and checked before anything else.
+/// </summary>
+public sealed record TransitionRequest(string Action, string? Opinion)
+{
+    public IVersioned? Subject { get; init; }
+    public int? Version { get; init; }
+    public IReadOnlyList<(Guid FileId, string FileName)>? Attachments { get; init; }
+}
+
+/// <summary>
+/// A transition the engine has checked (state, permission, opinion, version) and is about to record; handed to the module's
+/// effect, which only the engine can call. <see cref="Opinion"/> is the opinion the timeline event will carry.
+/// </summary>
+public sealed class AuthorizedTransition
+{
+    internal AuthorizedTransition(WorkflowCase c, TransitionModel t, string from, string? opinion)
+    {
+        Case = c;
+        Action = t.Action;
+        ActionName = t.ActionName;
+        From = from;
+        To = t.To;
+        Opinion = opinion;
+    }
+
+    public WorkflowCase Case { get; }
+    public string Action { get; }
+    public string ActionName { get; }
+    public string From { get; }
+    public string To { get; }
+    public string? Opinion { get; }
 }

@@ -12,7 +12,7 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// Extreme-poverty support is ended only after a public notice and county confirmation (43号), which a finding cannot replace:
 /// it can be suspended, and a recovery suspends it from the month after the event; the county then proposes termination.
 /// </summary>
-public sealed class AssistanceBenefitActions(AssistanceCases cases, AppDbContext db) : IBenefitActions
+public sealed class AssistanceBenefitActions(SuspendOrTerminate cases, AppDbContext db) : IBenefitActions
 {
     public IReadOnlyDictionary<string, IReadOnlyList<BenefitAction>> Supported { get; } = new Dictionary<string, IReadOnlyList<BenefitAction>>
     {
@@ -48,17 +48,17 @@ public sealed class AssistanceBenefitActions(AssistanceCases cases, AppDbContext
         switch (request.Action)
         {
             case BenefitAction.Suspend:
-                await cases.PerformAuthorizedAsync(c.Id, "suspend", request.Reason, request.Authority, last, $"（发放至 {last:yyyy年M月}）", ct);
+                await cases.OnAuthorityAsync(c.Id, "suspend", request.Reason, request.Authority, last, $"（发放至 {last:yyyy年M月}）", ct);
                 return $"已暂停发放{program}（{c.Number}），发放至 {last:yyyy年M月}";
             case BenefitAction.Recover when c.Program == AssistanceProgram.ExtremePoverty && c.State == Suspended:
                 await cases.RecoverWhileSuspendedAsync(c.Id, request.Reason, request.Authority, last, ct);
                 return $"{program}（{c.Number}）已暂停发放，发放至 {paidThrough:yyyy年M月}{recovered}；终止供养须经公示后由县级确认";
             case BenefitAction.Recover when c.Program == AssistanceProgram.ExtremePoverty:
-                await cases.PerformAuthorizedAsync(c.Id, "suspend", request.Reason, request.Authority, last, $"（发放至 {last:yyyy年M月}，此后已发放的供养金予以追缴）", ct);
+                await cases.OnAuthorityAsync(c.Id, "suspend", request.Reason, request.Authority, last, $"（发放至 {last:yyyy年M月}，此后已发放的供养金予以追缴）", ct);
                 return $"已暂停发放{program}（{c.Number}），发放至 {last:yyyy年M月}{recovered}；终止供养须经公示后由县级确认";
             default:
                 var recover = request.Action == BenefitAction.Recover;
-                await cases.PerformAuthorizedAsync(c.Id, "terminate", request.Reason, request.Authority, last,
+                await cases.OnAuthorityAsync(c.Id, "terminate", request.Reason, request.Authority, last,
                     $"（发放至 {paidThrough:yyyy年M月}{(recover ? "，此后已发放的保障金予以追缴" : "")}）", ct);
                 return $"已终止{program}（{c.Number}），发放至 {paidThrough:yyyy年M月}{(recover ? recovered : "")}";
         }

@@ -14,7 +14,7 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// numbered, frozen with the facts as they stand when issued, printable at /assistance/documents/{id}.
 /// No paper is needed; the stored document is the record.
 /// </summary>
-public sealed class CaseDocuments(AppDbContext db, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions, CaseNumbers numbers)
+public sealed class CaseDocuments(AppDbContext db, ProgramPolicies policies, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions, CaseNumbers numbers)
 {
     public sealed record Content(
         string CaseNumber, string Program, string ApplicantName, string Division, string HouseholdSize, string Date,
@@ -36,7 +36,7 @@ public sealed class CaseDocuments(AppDbContext db, ICurrentUser user, BusinessCl
             $"{c.MemberCount} 人",
             clock.Today.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
             opinion,
-            c.Program == AssistanceProgram.Temporary ? (c.ApprovedAmount.Fen > 0 ? c.ApprovedAmount.ToYuanString() : null) : (c.MonthlyAmount.Fen > 0 ? c.MonthlyAmount.ToYuanString() + "/月" : null),
+            policies.For(c.Program).DocumentAmount(c),
             c.PaymentStartMonth?.ToString("yyyy年M月", CultureInfo.InvariantCulture),
             c.AmountExplanation is null ? null : JsonSerializer.Deserialize<List<Platform.Money.AmountLine>>(c.AmountExplanation, AssistanceCases.Json),
             c.RefusalReasons ?? c.EndReason,

@@ -10,7 +10,7 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Modules.Assistance.Citizen;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.CitizenApply)]
-public sealed class ApplyModel(CitizenAccounts accounts, AssistanceCases cases) : PageModel
+public sealed class ApplyModel(CitizenAccounts accounts, ApplyForAssistance cases) : PageModel
 {
     [BindProperty] public AssistanceProgram Program { get; set; } = AssistanceProgram.Dibao;
     [BindProperty] public TemporaryType? TemporaryType { get; set; }
@@ -25,7 +25,7 @@ public sealed class ApplyModel(CitizenAccounts accounts, AssistanceCases cases) 
     {
         var household = await accounts.HouseholdAsync(HttpContext.RequestAborted) ?? throw AppProblem.Field("", "没有找到您的家庭登记信息");
         if (Program == AssistanceProgram.ExtremePoverty) throw AppProblem.Field("program", "特困人员认定请到乡镇（街道）申请");
-        var c = await cases.ApplyAsync(new ApplyInput
+        var c = await cases.RunAsync(new ApplyInput
         {
             Program = Program,
             HouseholdId = household.Id,

@@ -14,7 +14,7 @@ namespace Minzheng.Web.Modules.Assistance.Citizen;
 /// <summary>The applicant's view of their own case: progress, decisions with reasons, notices, materials, withdrawal.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.CitizenApply)]
 [RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
-public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, AppDbContext db) : PageModel
+public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, AttachMaterial attachments, AppDbContext db) : PageModel
 {
     public AssistanceCase Case { get; private set; } = null!;
     public string StateName => CaseQueries.StateName(Case.Program, Case.State);
@@ -40,7 +40,7 @@ public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, A
             return Page();
         }
         await using var stream = file.OpenReadStream();
-        return await Act(id, () => accounts.UploadAsync(id, file.FileName, stream, cases, HttpContext.RequestAborted), "材料已上传");
+        return await Act(id, () => accounts.UploadAsync(id, file.FileName, stream, attachments, HttpContext.RequestAborted), "材料已上传");
     }
 
     private async Task<IActionResult> Act(Guid id, Func<Task> action, string done)

@@ -85,9 +85,9 @@ public sealed partial class CitizenAccounts(AppDbContext db, UserManager<AppUser
     }
 
     /// <summary>补充材料: the citizen uploads documents; they join the case timeline.</summary>
-    public async Task UploadAsync(Guid caseId, string fileName, Stream content, AssistanceCases cases, CancellationToken ct = default)
+    public async Task UploadAsync(Guid caseId, string fileName, Stream content, AttachMaterial attachments, CancellationToken ct = default)
     {
         await MyCaseAsync(caseId, ct); // the citizen's own case only
-        await cases.AttachAsync(caseId, fileName, content, "申请人上传", ct);
+        await attachments.RunAsync(caseId, fileName, content, "申请人上传", ct);
     }
 }

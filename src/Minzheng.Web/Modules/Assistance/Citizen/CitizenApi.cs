@@ -42,11 +42,11 @@ public static class CitizenApi
             .RequireAuthorization(Permissions.Policy(Permissions.CitizenApply))
             .WithSummary("我的申请，分页 { items, total }");
 
-        api.MapPost("/applications", async (ApplicationRequest r, CitizenAccounts accounts, AssistanceCases cases, CancellationToken ct) =>
+        api.MapPost("/applications", async (ApplicationRequest r, CitizenAccounts accounts, ApplyForAssistance cases, CancellationToken ct) =>
             {
                 var household = await accounts.HouseholdAsync(ct) ?? throw AppProblem.Field("household", "没有找到您的家庭登记信息，请先到村（社区）办理登记", "household_not_found");
                 if (r.Program == AssistanceProgram.ExtremePoverty) throw AppProblem.Field("program", "特困人员认定请到乡镇（街道）申请");
-                var c = await cases.ApplyAsync(new ApplyInput
+                var c = await cases.RunAsync(new ApplyInput
                 {
                     Program = r.Program,
                     HouseholdId = household.Id,

@@ -7,7 +7,7 @@ public static class AssistanceErrors
 {
     public static readonly IReadOnlyList<ErrorCode> All =
     [
-        new("above_township_limit", 409, "救助金额超过乡镇审批额度，须报县级审批"),
+        new("above_township_limit", 403, "救助金额超过乡镇审批额度，须报县级审批"),
         new("assist_first_urgent_only", 409, "先行救助只适用于急难型临时救助"),
         new("case_not_active", 409, "只有在保的业务可以登记变化"),
         new("case_not_investigating", 409, "只有调查核实阶段可以登记调查结果"),

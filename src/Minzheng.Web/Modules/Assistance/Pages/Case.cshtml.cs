@@ -13,7 +13,8 @@ namespace Minzheng.Web.Modules.Assistance.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 [RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
-public sealed class CaseModel(CaseDetails details, AssistanceCases cases, ReviewService reviews, ICurrentUser user, BusinessClock clock) : PageModel
+public sealed class CaseModel(CaseDetails details, AssistanceCases cases, RecordInvestigation investigation, RecordCountyVisit countyVisit, RecordSpotCheck spotCheck,
+    ExtendTimeLimit extension, AttachMaterial attachments, ReviewService reviews, ICurrentUser user, BusinessClock clock) : PageModel
 {
     public sealed class IncomeRow
     {
@@ -71,7 +72,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Review
     public Task<IActionResult> OnPostActionAsync(Guid id, string action, string? opinion, int version, decimal? amount) =>
         Act(id, () => cases.PerformAsync(id, action, new ActionInput { Opinion = opinion, Version = version, Amount = amount }, HttpContext.RequestAborted), "已办理");
 
-    public Task<IActionResult> OnPostInvestigationAsync(Guid id) => Act(id, () => cases.SaveInvestigationAsync(id, new InvestigationInput
+    public Task<IActionResult> OnPostInvestigationAsync(Guid id) => Act(id, () => investigation.RunAsync(id, new InvestigationInput
     {
         InvestigatedOn = Investigation.InvestigatedOn,
         Investigators = Investigation.Investigators,
@@ -97,13 +98,13 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Review
     }, HttpContext.RequestAborted), "调查结果已保存", keepForm: true);
 
     public Task<IActionResult> OnPostCountyVisitAsync(Guid id, DateOnly? date, string? record) =>
-        Act(id, () => cases.RecordCountyVisitAsync(id, date, record, HttpContext.RequestAborted), "已登记县级入户核查");
+        Act(id, () => countyVisit.RunAsync(id, date, record, HttpContext.RequestAborted), "已登记县级入户核查");
 
     public Task<IActionResult> OnPostSpotCheckAsync(Guid id, string? result) =>
-        Act(id, () => cases.RecordSpotCheckAsync(id, result, HttpContext.RequestAborted), "已登记抽查结果");
+        Act(id, () => spotCheck.RunAsync(id, result, HttpContext.RequestAborted), "已登记抽查结果");
 
     public Task<IActionResult> OnPostExtendAsync(Guid id, string? reason) =>
-        Act(id, () => cases.ExtendAsync(id, reason, HttpContext.RequestAborted), "已延长办理时限");
+        Act(id, () => extension.RunAsync(id, reason, HttpContext.RequestAborted), "已延长办理时限");
 
     public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, string? note)
     {
@@ -114,7 +115,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Review
             return Page();
         }
         await using var stream = file.OpenReadStream();
-        return await Act(id, () => cases.AttachAsync(id, file.FileName, stream, string.IsNullOrWhiteSpace(note) ? "经办人上传" : note.Trim(), HttpContext.RequestAborted), "材料已上传");
+        return await Act(id, () => attachments.RunAsync(id, file.FileName, stream, string.IsNullOrWhiteSpace(note) ? "经办人上传" : note.Trim(), HttpContext.RequestAborted), "材料已上传");
     }
 
     public Task<IActionResult> OnPostChangeReportAsync(Guid id, string? text) =>

@@ -13,7 +13,7 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Apply)]
-public sealed class NewCaseModel(AppDbContext db, RegistryQueries registry, AssistanceCases cases) : PageModel
+public sealed class NewCaseModel(AppDbContext db, RegistryQueries registry, ApplyForAssistance cases) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? HouseholdNumber { get; set; }
     [BindProperty] public AssistanceProgram Program { get; set; } = AssistanceProgram.Dibao;
@@ -34,7 +34,7 @@ public sealed class NewCaseModel(AppDbContext db, RegistryQueries registry, Assi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var c = await cases.ApplyAsync(new ApplyInput
+        var c = await cases.RunAsync(new ApplyInput
         {
             Program = Program,
             HouseholdNumber = HouseholdNumber,

@@ -33,6 +33,12 @@ public sealed record ChildApplyInput(
 /// </summary>
 public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, BusinessClock clock, ChildStandards standards, Entitlements entitlements, AuditLog audit, CaseNumbers numbers, WorkflowEngine workflow)
 {
+    /// <summary>
+    /// This module's effects follow the engine's call in each use case, once the transition was allowed and recorded (guard
+    /// before effect, ADR 020); they are not yet passed to the engine as its effect delegate.
+    /// </summary>
+    private static readonly Func<AuthorizedTransition, Task> NoModuleEffect = _ => Task.CompletedTask;
+
     public const string OrphanProgram = ChildPrograms.Orphan;
     public const string UnsupportedProgram = ChildPrograms.Unsupported;
 
@@ -123,7 +129,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         Expect(c, input.Version);
         if (NotByUsers.Contains(action)) throw new AppProblem(409, "workflow_action_not_allowed", $"“{action}”由死亡登记触发，不能直接办理");
         var wf = await CaseOfAsync(c, ct);
-        var e = await workflow.PerformAsync(wf, action, input.Opinion, null, ct);
+        var e = await workflow.PerformAsync(wf, new(action, input.Opinion), NoModuleEffect, ct);
         c.Status = ChildProcess.StatusOf(wf.State);
         var opinion = input.Opinion?.Trim();
         var today = clock.Today;
@@ -256,7 +262,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
     internal async Task EndAtAsync(ChildAllowanceCase c, ChildEndReason reason, DateOnly lastMonth, string note, string authority, CancellationToken ct)
     {
         var wf = await CaseOfAsync(c, ct);
-        var e = await workflow.PerformAuthorizedAsync(wf, ChildProcess.End, note, authority, ct);
+        var e = await workflow.PerformAuthorizedAsync(wf, new(ChildProcess.End, note), authority, NoModuleEffect, ct);
         c.Status = ChildProcess.StatusOf(wf.State);
         await EndEffectsAsync(c, reason, lastMonth, note, authority, ct);
         e.Opinion = $"{e.Opinion}，发放至 {c.EndedMonth:yyyy年M月}";
@@ -279,7 +285,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
     internal async Task CloseOnDeathAsync(ChildAllowanceCase c, string reason, string authority, CancellationToken ct)
     {
         var wf = await CaseOfAsync(c, ct);
-        await workflow.PerformAuthorizedAsync(wf, ChildProcess.CloseOnDeath, reason, authority, ct);
+        await workflow.PerformAuthorizedAsync(wf, new(ChildProcess.CloseOnDeath, reason), authority, NoModuleEffect, ct);
         c.Status = ChildProcess.StatusOf(wf.State);
         c.RefusalReason = reason;
     }
@@ -321,7 +327,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
         {
             // its entitlement already ends there: only the case and its timeline close
             var wf = await CaseOfAsync(c, ct);
-            await workflow.PerformAuthorizedAsync(wf, ChildProcess.End, $"到龄自动停发，发放至 {c.LastMonthByAge:yyyy年M月}", "到龄（认定时确定的最后发放月份）", ct);
+            await workflow.PerformAuthorizedAsync(wf, new(ChildProcess.End, $"到龄自动停发，发放至 {c.LastMonthByAge:yyyy年M月}"), "到龄（认定时确定的最后发放月份）", NoModuleEffect, ct);
             c.Status = ChildProcess.StatusOf(wf.State);
             c.EndedMonth = c.LastMonthByAge;
             c.EndReason = ChildEndReason.Age;
