@@ -186,6 +186,12 @@ public abstract class DisabilityTests(AppFixture app)
         // the village checks it like any other
         var checkedByVillage = await (await StepAsync(await app.ClientAsync("rongzhou.clerk"), a).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         Assert.Equal("villageChecked", checkedByVillage.GetProperty("status").GetString());
+        // the township's list pages like every list: {items,total}
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var first = await clerk.GetJsonAsync("/api/v1/disability/subsidies?pageSize=1");
+        Assert.True(first.GetProperty("total").GetInt32() >= 1);
+        Assert.Single(first.GetProperty("items").EnumerateArray());
+        Assert.Contains(await clerk.GetItemsAsync("/api/v1/disability/subsidies?pageSize=200"), x => x.GetProperty("id").GetString() == a.GetProperty("id").GetString());
     }
 }
 

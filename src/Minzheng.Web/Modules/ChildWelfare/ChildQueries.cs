@@ -23,13 +23,13 @@ public sealed record CountyFigures(string DivisionCode, string Name, int Orphans
 /// <summary>Lists and figures of the module; every query goes through the DbContext's division scope.</summary>
 public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, IPaymentLedger ledger)
 {
-    public async Task<List<ChildCaseRow>> CasesAsync(ChildCaseStatus? status, ChildAllowanceKind? kind, CancellationToken ct = default)
+    public async Task<Paged<ChildCaseRow>> CasesAsync(ChildCaseStatus? status, ChildAllowanceKind? kind, PageRequest page, CancellationToken ct = default)
     {
         var q = db.Set<ChildAllowanceCase>().AsNoTracking();
         if (status is { } s) q = q.Where(c => c.Status == s);
         if (kind is { } k) q = q.Where(c => c.Kind == k);
-        var rows = await q.Join(db.Persons, c => c.ChildPersonId, p => p.Id, (c, p) => new { c, p.Name }).OrderByDescending(x => x.c.AppliedOn).ThenBy(x => x.c.Number).Take(500).ToListAsync(ct);
-        return [.. rows.Select(x => Row(x.c, x.Name))];
+        var rows = await q.Join(db.Persons, c => c.ChildPersonId, p => p.Id, (c, p) => new { c, p.Name }).OrderByDescending(x => x.c.AppliedOn).ThenBy(x => x.c.Number).ToPagedAsync(page, ct);
+        return new Paged<ChildCaseRow>([.. rows.Items.Select(x => Row(x.c, x.Name))], rows.Total, rows.Page, rows.PageSize);
     }
 
     private ChildCaseRow Row(ChildAllowanceCase c, string name) => new(c.Id, c.Number, c.Kind, c.Status, name, c.DivisionCode, divisions.FullName(c.DivisionCode), c.Placement,

@@ -57,8 +57,11 @@ public static class ChildWelfareApi
         var api = app.MapGroup("/api/v1/children").WithTags("ChildWelfare");
         var read = Permissions.Policy(ChildPermissions.Read);
 
-        api.MapGet("/cases", async (string? status, string? kind, ChildQueries q, CancellationToken ct) =>
-                TypedResults.Ok(await q.CasesAsync(QueryEnum.Parse<ChildCaseStatus>(status, "status"), QueryEnum.Parse<ChildAllowanceKind>(kind, "kind"), ct)))
+        api.MapGet("/cases", async (string? status, string? kind, int? page, int? pageSize, ChildQueries q, CancellationToken ct) =>
+            {
+                var result = await q.CasesAsync(QueryEnum.Parse<ChildCaseStatus>(status, "status"), QueryEnum.Parse<ChildAllowanceKind>(kind, "kind"), PageRequest.From(page, pageSize, 50), ct);
+                return TypedResults.Ok(new { items = result.Items, total = result.Total });
+            })
             .RequireAuthorization(read).WithSummary("孤儿、事实无人抚养儿童业务（管辖范围内）");
         api.MapGet("/cases/{id:guid}", async (Guid id, ChildAllowances s, CancellationToken ct) => TypedResults.Ok(await DtoAsync(s, await s.LoadAsync(id, ct), ct)))
             .RequireAuthorization(read).WithSummary("业务详情（认定依据、金额说明、发放起止）");

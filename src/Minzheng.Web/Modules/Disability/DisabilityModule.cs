@@ -92,12 +92,12 @@ public static class DisabilityModule
     {
         var api = app.MapGroup("/api/v1/disability").WithTags("Disability");
         var read = Permissions.Policy(DisabilityPermissions.Read);
-        api.MapGet("/subsidies", async (string? status, AppDbContext db, SubsidyApplications applications, CancellationToken ct) =>
+        api.MapGet("/subsidies", async (string? status, int? page, int? pageSize, AppDbContext db, SubsidyApplications applications, CancellationToken ct) =>
         {
             var q = db.Set<SubsidyApplication>().AsNoTracking();
             if (QueryEnum.Parse<SubsidyStatus>(status, "status") is { } s) q = q.Where(a => a.Status == s);
-            var rows = await q.OrderByDescending(a => a.AppliedOn).Take(500).ToListAsync(ct);
-            return TypedResults.Ok(await DtosAsync(applications, rows, ct));
+            var rows = await q.OrderByDescending(a => a.AppliedOn).ThenByDescending(a => a.Id).ToPagedAsync(PageRequest.From(page, pageSize, 50), ct);
+            return TypedResults.Ok(new { items = await DtosAsync(applications, [.. rows.Items], ct), total = rows.Total });
         }).RequireAuthorization(read).WithSummary("两项补贴申请（管辖范围内）");
         api.MapGet("/subsidies/{id:guid}", async (Guid id, SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(await DtoAsync(s, await s.LoadAsync(id, ct), ct)))
             .RequireAuthorization(read).WithSummary("申请详情（各环节意见、认定依据、金额说明）");
