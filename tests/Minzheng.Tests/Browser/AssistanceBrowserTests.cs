@@ -60,6 +60,7 @@ public sealed class AssistanceBrowserTests(BrowserApp app) : IClassFixture<Brows
         // the citizen, on a phone
         var phoneContext = await browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
         var citizen = await phoneContext.NewPageAsync();
+        citizen.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
         citizen.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         await citizen.GotoAsync("/account/login");
         await citizen.ClickAsync("text=群众网上申请救助：注册账号");
@@ -85,6 +86,7 @@ public sealed class AssistanceBrowserTests(BrowserApp app) : IClassFixture<Brows
         // the township clerk accepts and records the investigation
         var desk = await browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         var clerk = await desk.NewPageAsync();
+        clerk.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
         clerk.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
         await SignInAsync(clerk, "rongzhou.clerk", Web.Platform.Demo.DemoAccounts.Password);
         await clerk.GotoAsync("/assistance/cases?State=submitted");
@@ -106,6 +108,7 @@ public sealed class AssistanceBrowserTests(BrowserApp app) : IClassFixture<Brows
         // the township approver reviews, waits out the 7-day notice, confirms and files
         var desk2 = await browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         var approver = await desk2.NewPageAsync();
+        approver.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
         await SignInAsync(approver, "rongzhou.approver", Web.Platform.Demo.DemoAccounts.Password);
         await approver.GotoAsync($"/assistance/cases/{caseId}");
         Assert.Contains("符合条件", await approver.InnerTextAsync("main"), StringComparison.Ordinal);

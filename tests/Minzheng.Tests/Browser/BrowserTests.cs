@@ -62,6 +62,7 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserApp.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN" });
+        page.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
         var consoleErrors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text + " @ " + m.Location); };
 

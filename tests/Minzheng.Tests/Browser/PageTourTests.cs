@@ -36,6 +36,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         foreach (var (width, height, suffix) in new[] { (1400, 900, "desktop"), (390, 844, "phone") })
         {
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+            page.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
             var errors = new List<string>();
             page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
             await page.GotoAsync("/account/login");
@@ -97,6 +98,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserApp.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        page.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
         await page.GotoAsync("/account/login");
@@ -131,6 +133,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), AcceptDownloads = true });
             var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
             page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
             await page.GotoAsync("/account/login");
             await page.FillAsync("#UserName", user);
@@ -220,6 +223,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserApp.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        page.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
@@ -272,6 +276,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
             var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(90_000); // the whole suite runs in parallel on two cores: a slow page is not a failure
             page.Console += (_, m) => { if (m.Type == "error") errors.Add($"{page.Url}: {m.Text}"); };
             await page.GotoAsync("/account/login");
             await page.FillAsync("#UserName", user);
