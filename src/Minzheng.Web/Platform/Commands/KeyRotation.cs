@@ -30,35 +30,9 @@ public static class KeyRotation
         scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("key-rotation");
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.AuditSummaryReason = $"密钥轮换：重新加密为密钥 {newId}";
-        var total = 0;
-        const int pageSize = 1000;
-        for (var page = 0; ; page++)
-        {
-            // Re-sealing changes neither the order nor the set of rows, so offset paging is stable here.
-            var batch = await db.Persons.OrderBy(p => p.Id).Skip(page * pageSize).Take(pageSize).ToListAsync();
-            foreach (var p in batch.Where(p => NeedsReseal(p, newId)))
-            {
-                p.Reseal(protector);
-                total++;
-            }
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-            if (batch.Count < pageSize) break;
-        }
+        var total = await ResealAllAsync(db, db.Persons.OrderBy(p => p.Id), p => NeedsReseal(p, newId), p => p.Reseal(protector));
         // organisations' phone and bank account, like people's
-        var organizations = 0;
-        for (var page = 0; ; page++)
-        {
-            var batch = await db.Organizations.OrderBy(o => o.Id).Skip(page * pageSize).Take(pageSize).ToListAsync();
-            foreach (var o in batch.Where(o => o.NeedsReseal(newId)))
-            {
-                o.Reseal(protector);
-                organizations++;
-            }
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
-            if (batch.Count < pageSize) break;
-        }
+        var organizations = await ResealAllAsync(db, db.Organizations.OrderBy(o => o.Id), o => o.NeedsReseal(newId), o => o.Reseal(protector));
         // what the modules keep encrypted of their own (payment lines keep a copy of the account they were paid to, …)
         var others = new List<string>();
         foreach (var participant in scope.ServiceProvider.GetServices<IKeyRotationParticipant>())
@@ -72,6 +46,27 @@ public static class KeyRotation
         await db.SaveChangesAsync();
         await output.WriteLineAsync($"密钥已轮换：当前密钥编号 {newId}，重新加密 {total} 人的敏感字段、{organizations} 个组织的电话和账号{string.Concat(others.Select(o => "、" + o))}。旧密钥仍保留在 {path} 中，以便恢复旧备份。");
         return 0;
+    }
+
+    /// <summary>Re-seals the rows that need it, a thousand at a time; returns how many were re-sealed.</summary>
+    private static async Task<int> ResealAllAsync<T>(AppDbContext db, IOrderedQueryable<T> rows, Func<T, bool> needsReseal, Action<T> reseal)
+        where T : class
+    {
+        const int pageSize = 1000;
+        var count = 0;
+        for (var page = 0; ; page++)
+        {
+            // Re-sealing changes neither the order nor the set of rows, so offset paging is stable here.
+            var batch = await rows.Skip(page * pageSize).Take(pageSize).ToListAsync();
+            foreach (var row in batch.Where(needsReseal))
+            {
+                reseal(row);
+                count++;
+            }
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            if (batch.Count < pageSize) return count;
+        }
     }
 
     private static bool NeedsReseal(Registry.Person p, int keyId) =>
