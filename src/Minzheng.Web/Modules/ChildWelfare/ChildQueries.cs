@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Modules.ChildWelfare.Contracts;
 using Minzheng.Web.Modules.ChildWelfare.Institutions;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Modules.Payments.Contracts;
@@ -90,7 +91,7 @@ public sealed class ChildQueries(AppDbContext db, DivisionDirectory divisions, B
                 Overdue = g.Count(w => w.NextVisitDue < today),
                 Risk = g.Count(w => w.OpenRisk != null),
             }).ToListAsync(ct);
-        string[] programs = [ChildAllowances.OrphanProgram, ChildAllowances.UnsupportedProgram];
+        string[] programs = [ChildPrograms.Orphan, ChildPrograms.Unsupported];
         var due = await db.Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => programs.Contains(e.Program) && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month))
             .Select(e => new { e.DivisionCode, e.MonthlyAmount }).ToListAsync(ct);

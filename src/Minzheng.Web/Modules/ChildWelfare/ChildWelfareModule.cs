@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
+using Minzheng.Web.Modules.ChildWelfare.Contracts;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
@@ -34,8 +35,8 @@ public static class ChildWelfareModule
         services.AddScoped<IDeathHandler, ChildDeathHandler>();
         services.AddScoped<IBenefitActions, ChildBenefitActions>();
         services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();
-        services.AddSingleton(new EntitlementProgram(ChildAllowances.OrphanProgram, "孤儿基本生活费"));
-        services.AddSingleton(new EntitlementProgram(ChildAllowances.UnsupportedProgram, "事实无人抚养儿童基本生活补贴"));
+        services.AddSingleton(new EntitlementProgram(ChildPrograms.Orphan, "孤儿基本生活费"));
+        services.AddSingleton(new EntitlementProgram(ChildPrograms.Unsupported, "事实无人抚养儿童基本生活补贴"));
         return services;
     }
 

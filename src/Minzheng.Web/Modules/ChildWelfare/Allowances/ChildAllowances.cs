@@ -39,13 +39,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
     /// </summary>
     private static readonly Func<AuthorizedTransition, Task> NoModuleEffect = _ => Task.CompletedTask;
 
-    public const string OrphanProgram = ChildPrograms.Orphan;
-    public const string UnsupportedProgram = ChildPrograms.Unsupported;
-
-    /// <summary>The dibao program code (published by the assistance module through the shared entitlement table).</summary>
-    private const string DibaoProgram = AssistancePrograms.Dibao;
-
-    public static string ProgramCode(ChildAllowanceKind kind) => kind == ChildAllowanceKind.Orphan ? OrphanProgram : UnsupportedProgram;
+    public static string ProgramCode(ChildAllowanceKind kind) => kind == ChildAllowanceKind.Orphan ? ChildPrograms.Orphan : ChildPrograms.Unsupported;
 
     public static string KindName(ChildAllowanceKind kind) => kind == ChildAllowanceKind.Orphan ? "孤儿" : "事实无人抚养儿童";
 
@@ -211,7 +205,7 @@ public sealed class ChildAllowances(AppDbContext db, ICurrentUser user, Business
 
         var doubleRule = standards.Require(ChildStandardKinds.DoubleBenefit, c.DivisionCode, from);
         var dibao = c.HouseholdId is { } hid
-            ? await db.Set<EntitlementPeriod>().Where(e => e.Program == DibaoProgram && e.HouseholdId == hid && !e.OneOff && (e.ToMonth == null || e.ToMonth >= from))
+            ? await db.Set<EntitlementPeriod>().Where(e => e.Program == AssistancePrograms.Dibao && e.HouseholdId == hid && !e.OneOff && (e.ToMonth == null || e.ToMonth >= from))
                 .Select(e => e.SourceNumber).FirstOrDefaultAsync(ct)
             : null;
         if (dibao is not null && doubleRule.Row.Choice == "exclusive")

@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.ChildWelfare.Contracts;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
 
@@ -14,8 +15,8 @@ public sealed class ChildBenefitActions(ChildAllowances allowances) : IBenefitAc
 
     public IReadOnlyDictionary<string, IReadOnlyList<BenefitAction>> Supported { get; } = new Dictionary<string, IReadOnlyList<BenefitAction>>
     {
-        [ChildAllowances.OrphanProgram] = Ending,
-        [ChildAllowances.UnsupportedProgram] = Ending,
+        [ChildPrograms.Orphan] = Ending,
+        [ChildPrograms.Unsupported] = Ending,
     };
 
     public async Task<string> ApplyAsync(BenefitActionRequest request, CancellationToken ct)
