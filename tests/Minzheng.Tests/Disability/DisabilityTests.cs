@@ -182,7 +182,7 @@ public abstract class DisabilityTests(AppFixture app)
         var a = await r.JsonAsync();
         Assert.Equal("online", a.GetProperty("channel").GetString());
         Assert.Equal("applied", a.GetProperty("status").GetString());
-        Assert.Contains((await citizen.GetJsonAsync("/api/v1/citizen/disability/subsidies")).EnumerateArray(), x => x.GetProperty("id").GetString() == a.GetProperty("id").GetString());
+        Assert.Contains((await citizen.GetJsonAsync("/api/v1/citizen/disability/subsidies")).GetProperty("items").EnumerateArray(), x => x.GetProperty("id").GetString() == a.GetProperty("id").GetString());
         // the village checks it like any other
         var checkedByVillage = await (await StepAsync(await app.ClientAsync("rongzhou.clerk"), a).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         Assert.Equal("villageChecked", checkedByVillage.GetProperty("status").GetString());

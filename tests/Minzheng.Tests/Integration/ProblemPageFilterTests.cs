@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Minzheng.Tests.Infrastructure;
@@ -45,6 +46,38 @@ public abstract partial class ProblemPageFilterTests(AppFixture app)
         // the page's data is there again (the demo's imported datasets, not the empty table) and the choice made is kept
         Assert.DoesNotContain("尚未导入比对数据", html, StringComparison.Ordinal);
         Assert.Equal("vehicles", doc.QuerySelector("select[name='Input.Kind'] option[selected]")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_nested_field_error_is_shown_beside_its_nested_form_field()
+    {
+        app.SkipIfUnavailable();
+        // a child in 容州镇 (the clerk's township), registered for this test
+        var idNumber = Minzheng.Web.Platform.Registry.IdNumber.Compose("450102", new DateOnly(2016, 5, 1), Random.Shared.Next(1, 999));
+        var admin = await app.ClientAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/v1/persons", new { idNumber, name = "梁小明", divisionCode = "450921100003", hukouType = "rural" });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var client = await ClientAsync("rongzhou.clerk");
+        var response = await client.PostAsync("/children/cases/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await TokenAsync(client, "/children/cases/new"),
+            ["Input.ChildIdNumber"] = idNumber,
+            ["Input.Kind"] = "Unsupported",
+            ["Input.Father.Situation"] = "Imprisoned",
+            ["Input.Father.Evidence"] = "（2025）桂0921刑初88号",
+            ["Input.Mother.Situation"] = "Dead",
+            ["Input.Mother.Evidence"] = "死亡证明 A123",
+            ["Input.Placement"] = "Kinship",
+            ["Input.GuardianName"] = "梁桂芳",
+            ["Input.GuardianRelation"] = "祖母",
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, html);
+        var doc = new HtmlParser().ParseDocument(html);
+        // the API's "father.termMonths" is shown beside the father's term field, and what was typed stays
+        Assert.Equal("请填写刑期或措施期限（月）", doc.QuerySelector("[data-valmsg-for='Input.Father.TermMonths']")?.TextContent.Trim());
+        Assert.Equal("（2025）桂0921刑初88号", doc.QuerySelector("input[name='Input.Father.Evidence']")?.GetAttribute("value"));
+        Assert.Equal("Imprisoned", doc.QuerySelector("select[name='Input.Father.Situation'] option[selected]")?.GetAttribute("value"));
     }
 
     [Fact]

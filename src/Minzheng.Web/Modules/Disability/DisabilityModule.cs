@@ -112,7 +112,11 @@ public static class DisabilityModule
             var a = await s.ApplyAsync(new SubsidyApplyInput(input.PersonId, input.Subsidy, SubsidyChannel.Online, input.LowIncome, input.WorkInjuryCareAllowance, null, null), ct);
             return TypedResults.Created($"/api/v1/citizen/disability/subsidies", await DtoAsync(s, a, ct));
         }).WithSummary("网上申请（群众本人，或为同户持证残疾人）");
-        citizen.MapGet("/subsidies", async (SubsidyApplications s, CancellationToken ct) => TypedResults.Ok(await DtosAsync(s, await s.MineAsync(ct), ct)))
+        citizen.MapGet("/subsidies", async (int? page, int? pageSize, SubsidyApplications s, CancellationToken ct) =>
+            {
+                var rows = await s.Mine(await s.OwnHouseholdAsync(ct)).ToPagedAsync(PageRequest.From(page, pageSize, 50), ct);
+                return TypedResults.Ok(new { items = await DtosAsync(s, [.. rows.Items], ct), total = rows.Total });
+            })
             .WithSummary("本户的两项补贴申请及办理状态");
         // the one transition shape (issue 11): the engine checks state and permission per the process definition before any effect
         api.MapPost("/subsidies/{id:guid}/actions/{action}", async (Guid id, string action, SubsidyActionInput input, SubsidyApplications s, CancellationToken ct) =>

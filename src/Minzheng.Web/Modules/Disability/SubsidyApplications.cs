@@ -196,12 +196,11 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
     }
 
     /// <summary>The applications for the citizen's own household (the citizen's view; staff use the scoped list).</summary>
-    public async Task<List<SubsidyApplication>> MineAsync(CancellationToken ct)
-    {
-        var people = await OwnHouseholdAsync(ct);
-        return await db.Set<SubsidyApplication>().AsNoTracking()
-            .Where(a => people.Contains(a.PersonId)).OrderByDescending(a => a.AppliedOn).ToListAsync(ct);
-    }
+    public async Task<List<SubsidyApplication>> MineAsync(CancellationToken ct) => await Mine(await OwnHouseholdAsync(ct)).ToListAsync(ct);
+
+    /// <summary>The applications for these household members, newest first (a household has a handful; the API pages them like every list).</summary>
+    public IQueryable<SubsidyApplication> Mine(IReadOnlyCollection<Guid> people) =>
+        db.Set<SubsidyApplication>().AsNoTracking().Where(a => people.Contains(a.PersonId)).OrderByDescending(a => a.AppliedOn).ThenByDescending(a => a.Id);
 
     /// <summary>The application's workflow case (its subject is the application), tracked.</summary>
     public async Task<WorkflowCase> CaseOfAsync(SubsidyApplication a, CancellationToken ct = default) =>

@@ -151,6 +151,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobCatalog catalog, T
         scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("jobs");
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
+        await ReleaseDeadLocalLeasesAsync(db, now, ct);
         var known = catalog.All.Select(k => k.Code).ToList();
         var busyKinds = _running.Values.Select(l => l.Kind).Distinct().ToList();
         var candidates = await db.Jobs.AsNoTracking()
@@ -183,6 +184,47 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobCatalog catalog, T
             return new Claimed(job, kind);
         }
         return null;
+    }
+
+    /// <summary>
+    /// An application killed on this machine and started again takes its jobs back at once instead of after <see cref="Lease"/>:
+    /// a lease whose owner names this machine and a process that no longer runs is released. Only a process known dead
+    /// counts — another instance on this machine (a live process, or this one) keeps its lease, and an owner on another
+    /// machine is left to its lease's expiry, the only sign there is of its death.
+    /// </summary>
+    private static async Task ReleaseDeadLocalLeasesAsync(AppDbContext db, DateTime now, CancellationToken ct)
+    {
+        var prefix = Environment.MachineName + "/";
+        var owners = await db.Jobs.AsNoTracking()
+            .Where(j => j.Status == JobStatus.Running && j.LeaseExpiresAt >= now && j.LeaseOwner != null && j.LeaseOwner.StartsWith(prefix))
+            .Select(j => j.LeaseOwner!).Distinct().ToListAsync(ct);
+        foreach (var owner in owners.Where(o => ProcessIsGone(o, prefix)))
+        {
+            await db.Jobs.Where(j => j.LeaseOwner == owner && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseExpiresAt, now.AddTicks(-1)), ct);
+        }
+    }
+
+    /// <summary>True when the owner "machine/pid/random" names a process that does not run on this machine now.</summary>
+    internal static bool ProcessIsGone(string owner, string machinePrefix)
+    {
+        var rest = owner[machinePrefix.Length..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || !int.TryParse(rest[..slash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)) return false;
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true; // no process with that id
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private async Task RunClaimedAsync(Claimed claimed, CancellationToken stopping)

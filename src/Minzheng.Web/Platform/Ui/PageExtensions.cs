@@ -18,7 +18,8 @@ public static class PageExtensions
         }
         foreach (var (field, messages) in problem.Errors)
         {
-            var name = string.IsNullOrEmpty(field) ? "" : $"{char.ToUpperInvariant(field[0])}{field[1..]}";
+            // "father.termMonths" is shown beside Input.Father.TermMonths: each segment as the C# property is named
+            var name = string.IsNullOrEmpty(field) ? "" : string.Join('.', field.Split('.').Select(s => s.Length == 0 ? s : $"{char.ToUpperInvariant(s[0])}{s[1..]}"));
             var key = name.Length == 0 ? "" : prefix.Length == 0 ? name : $"{prefix}.{name}";
             foreach (var m in messages) modelState.AddModelError(key, m);
         }

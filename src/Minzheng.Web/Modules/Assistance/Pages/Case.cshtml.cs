@@ -14,8 +14,11 @@ namespace Minzheng.Web.Modules.Assistance.Pages;
 [Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 [RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
 public sealed class CaseModel(CaseDetails details, AssistanceCases cases, RecordInvestigation investigation, RecordCountyVisit countyVisit, RecordSpotCheck spotCheck,
-    ExtendTimeLimit extension, AttachMaterial attachments, ReviewService reviews, ICurrentUser user, BusinessClock clock) : PageModel
+    ExtendTimeLimit extension, AttachMaterial attachments, ReviewService reviews, ICurrentUser user, BusinessClock clock) : PageModel, IReloadAfterProblem
 {
+    /// <summary>Set by the investigation handler: after a problem the page keeps the posted investigation form instead of refilling it.</summary>
+    private bool _keepInvestigationForm;
+
     public sealed class IncomeRow
     {
         public string? Category { get; set; }
@@ -72,30 +75,35 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
     public Task<IActionResult> OnPostActionAsync(Guid id, string action, string? opinion, int version, decimal? amount) =>
         Act(id, () => cases.PerformAsync(id, action, new ActionInput { Opinion = opinion, Version = version, Amount = amount }, HttpContext.RequestAborted), "已办理");
 
-    public Task<IActionResult> OnPostInvestigationAsync(Guid id) => Act(id, () => investigation.RunAsync(id, new InvestigationInput
+    [ProblemPrefix("Investigation")]
+    public Task<IActionResult> OnPostInvestigationAsync(Guid id)
     {
-        InvestigatedOn = Investigation.InvestigatedOn,
-        Investigators = Investigation.Investigators,
-        VisitRecord = Investigation.VisitRecord,
-        NeighbourRecord = Investigation.NeighbourRecord,
-        EconomicCheck = Investigation.EconomicCheck,
-        EconomicCheckNote = Investigation.EconomicCheckNote,
-        IncomeIrregular = Investigation.IncomeIrregular,
-        Deposits = Investigation.Deposits,
-        Vehicles = Investigation.Vehicles,
-        Houses = Investigation.Houses,
-        HasBusiness = Investigation.HasBusiness,
-        Members = Investigation.Members.Select(m => new MemberFacts(m.PersonId, m.Included, m.SeriouslyIll, m.AbleToWork)).ToList(),
-        Income = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category) && i.MonthlyAmount is not null)
+        _keepInvestigationForm = true;
+        return Act(id, () => investigation.RunAsync(id, new InvestigationInput
+        {
+            InvestigatedOn = Investigation.InvestigatedOn,
+            Investigators = Investigation.Investigators,
+            VisitRecord = Investigation.VisitRecord,
+            NeighbourRecord = Investigation.NeighbourRecord,
+            EconomicCheck = Investigation.EconomicCheck,
+            EconomicCheckNote = Investigation.EconomicCheckNote,
+            IncomeIrregular = Investigation.IncomeIrregular,
+            Deposits = Investigation.Deposits,
+            Vehicles = Investigation.Vehicles,
+            Houses = Investigation.Houses,
+            HasBusiness = Investigation.HasBusiness,
+            Members = Investigation.Members.Select(m => new MemberFacts(m.PersonId, m.Included, m.SeriouslyIll, m.AbleToWork)).ToList(),
+            Income = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category) && i.MonthlyAmount is not null)
             .Select(i => new IncomeInput(i.Category!, i.Description, i.MonthlyAmount!.Value)).ToList(),
-        SelfCareUnable = Investigation.SelfCareUnable ?? [],
-        SupportForm = Investigation.SupportForm,
-        Institution = Investigation.Institution,
-        HasAbleSupporter = Investigation.HasAbleSupporter,
-        TemporaryType = Investigation.TemporaryType,
-        RequestedAmount = Investigation.RequestedAmount,
-        Version = Investigation.Version,
-    }, HttpContext.RequestAborted), "调查结果已保存", keepForm: true);
+            SelfCareUnable = Investigation.SelfCareUnable ?? [],
+            SupportForm = Investigation.SupportForm,
+            Institution = Investigation.Institution,
+            HasAbleSupporter = Investigation.HasAbleSupporter,
+            TemporaryType = Investigation.TemporaryType,
+            RequestedAmount = Investigation.RequestedAmount,
+            Version = Investigation.Version,
+        }, HttpContext.RequestAborted), "调查结果已保存");
+    }
 
     public Task<IActionResult> OnPostCountyVisitAsync(Guid id, DateOnly? date, string? record) =>
         Act(id, () => countyVisit.RunAsync(id, date, record, HttpContext.RequestAborted), "已登记县级入户核查");
@@ -121,21 +129,17 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
     public Task<IActionResult> OnPostChangeReportAsync(Guid id, string? text) =>
         Act(id, () => reviews.ReportChangeAsync(id, text, HttpContext.RequestAborted), "已登记变化，复核任务已生成");
 
-    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done, bool keepForm = false)
+    // an AppProblem is shown on the page by the ProblemPageFilter, which calls ReloadAfterProblemAsync (ADR 021)
+    private async Task<IActionResult> Act(Guid id, Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/assistance/cases/{id}");
-        }
-        catch (AppProblem p) when (p.Status != 404)
-        {
-            ModelState.AddProblem(p, keepForm ? "Investigation" : "");
-            await LoadAsync(id, fillForm: !keepForm);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/assistance/cases/{id}");
     }
+
+    /// <summary>A case that is gone or out of scope throws its 404 again here, which the filter leaves to the not-found page.</summary>
+    public Task ReloadAfterProblemAsync(CancellationToken ct) =>
+        LoadAsync(Guid.Parse((string)RouteData.Values["id"]!), fillForm: !_keepInvestigationForm);
 
     private async Task LoadAsync(Guid id, bool fillForm)
     {

@@ -63,19 +63,11 @@ public sealed class CaseModel(ChildAllowances allowances, AppDbContext db, Divis
     public Task<IActionResult> OnPostEndAsync(Guid id, int version) =>
         RunAsync(id, () => allowances.EndAsync(id, Input.Reason, Input.LastMonth, Input.Note, version, HttpContext.RequestAborted), "已停发");
 
+    // an AppProblem is shown on the page by the ProblemPageFilter, which runs OnGetAsync again (ADR 021)
     private async Task<IActionResult> RunAsync(Guid id, Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/children/cases/{id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(id);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/children/cases/{id}");
     }
 }

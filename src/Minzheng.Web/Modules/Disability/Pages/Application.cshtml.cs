@@ -71,20 +71,12 @@ public sealed class ApplicationModel(SubsidyApplications applications, AppDbCont
     public Task<IActionResult> OnPostResumeAsync(Guid id, int version) =>
         RunAsync(id, () => applications.ResumeAsync(id, version, HttpContext.RequestAborted), "已恢复发放，次月起按现行标准发放");
 
+    // an AppProblem is shown on the page by the ProblemPageFilter, which runs OnGetAsync again (ADR 021)
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<SubsidyApplication>> action, string done)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-            return Redirect($"/disability/{id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(id);
-            return Page();
-        }
+        await action();
+        TempData["Message"] = done;
+        return Redirect($"/disability/{id}");
     }
 
     public static string ReasonName(TerminationReason r) => r switch

@@ -43,22 +43,12 @@ public sealed class CitizenModel(SubsidyApplications applications, AppDbContext 
         Input.PersonId ??= Members.Count > 0 ? Members[0].Id : null;
     }
 
+    // an AppProblem is shown beside its field by the ProblemPageFilter, which runs OnGetAsync again; that keeps what was typed (ADR 021)
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            if (Input.PersonId is not { } person) throw AppProblem.Field("personId", "请选择申请人（持证残疾人）");
-            await applications.ApplyAsync(new SubsidyApplyInput(person, Input.Subsidy, SubsidyChannel.Online, Input.LowIncome, Input.WorkInjuryCareAllowance, null, null), HttpContext.RequestAborted);
-            TempData["Message"] = "申请已提交，由村（社区）核实后报乡镇（街道）审核";
-            return Redirect("/citizen/disability");
-        }
-        catch (AppProblem p)
-        {
-            ModelState.AddProblem(p);
-            var typed = Input;
-            await OnGetAsync();
-            Input = typed;
-            return Page();
-        }
+        if (Input.PersonId is not { } person) throw AppProblem.Field("personId", "请选择申请人（持证残疾人）");
+        await applications.ApplyAsync(new SubsidyApplyInput(person, Input.Subsidy, SubsidyChannel.Online, Input.LowIncome, Input.WorkInjuryCareAllowance, null, null), HttpContext.RequestAborted);
+        TempData["Message"] = "申请已提交，由村（社区）核实后报乡镇（街道）审核";
+        return Redirect("/citizen/disability");
     }
 }

@@ -31,34 +31,28 @@ public sealed class IndexModel(SubsidyApplications applications, AppDbContext db
     }
 
     [BindProperty] public FormInput Input { get; set; } = new();
-    public List<Row> Rows { get; private set; } = [];
+    public Paged<Row> Result { get; private set; } = new([], 0, 1, 50);
+    public IReadOnlyList<Row> Rows => Result.Items;
     public SubsidyStatus? Status { get; private set; }
     public bool CanApply => user.HasPermission(DisabilityPermissions.Apply);
 
-    public async Task OnGetAsync(string? status)
+    public async Task OnGetAsync(string? status, [FromQuery] int page = 1)
     {
         Status = Enum.TryParse<SubsidyStatus>(status, true, out var s) && Enum.IsDefined(s) ? s : null;
         var q = db.Set<SubsidyApplication>().AsNoTracking();
         if (Status is { } st) q = q.Where(a => a.Status == st);
-        var rows = await q.OrderByDescending(a => a.AppliedOn).Take(500).Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a, p.Name }).ToListAsync(HttpContext.RequestAborted);
-        Rows = [.. rows.Select(x => new Row(x.a.Id, x.a.Number, x.a.Subsidy, x.a.Status, x.Name, divisions.FullName(x.a.DivisionCode), x.a.MonthlyAmount.Yuan, x.a.AppliedOn, x.a.FromMonth))];
+        var rows = await q.OrderByDescending(a => a.AppliedOn).ThenByDescending(a => a.Id)
+            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a, p.Name }).ToPagedAsync(PageRequest.From(page, 50), HttpContext.RequestAborted);
+        Result = rows.Select(x => new Row(x.a.Id, x.a.Number, x.a.Subsidy, x.a.Status, x.Name, divisions.FullName(x.a.DivisionCode), x.a.MonthlyAmount.Yuan, x.a.AppliedOn, x.a.FromMonth));
     }
 
+    // an AppProblem is shown beside its field by the ProblemPageFilter (ADR 021)
     public async Task<IActionResult> OnPostAsync()
     {
-        try
-        {
-            var person = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "残疾人", HttpContext.RequestAborted);
-            var a = await applications.ApplyAsync(new SubsidyApplyInput(person, Input.Subsidy, Input.Channel, Input.LowIncome, Input.WorkInjuryCareAllowance, Input.OtherLivingAllowance, Input.OtherCareAllowance), HttpContext.RequestAborted);
-            TempData["Message"] = $"已受理 {a.Number}，待村级核实";
-            return Redirect($"/disability/{a.Id}");
-        }
-        catch (AppProblem e)
-        {
-            ModelState.AddProblem(e);
-            await OnGetAsync(null);
-            return Page();
-        }
+        var person = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "残疾人", HttpContext.RequestAborted);
+        var a = await applications.ApplyAsync(new SubsidyApplyInput(person, Input.Subsidy, Input.Channel, Input.LowIncome, Input.WorkInjuryCareAllowance, Input.OtherLivingAllowance, Input.OtherCareAllowance), HttpContext.RequestAborted);
+        TempData["Message"] = $"已受理 {a.Number}，待村级核实";
+        return Redirect($"/disability/{a.Id}");
     }
 
     public static string StatusName(SubsidyStatus s) => s switch
