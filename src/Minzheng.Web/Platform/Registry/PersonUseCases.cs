@@ -12,6 +12,8 @@ using Minzheng.Web.Platform.Time;
 namespace Minzheng.Web.Platform.Registry;
 
 /// <summary>What a clerk or API client submits to register or edit a person.</summary>
+public sealed record PersonUpdate(Person Person, bool DeathRecorded, IReadOnlyList<string> DeathEffects);
+
 public sealed record PersonInput
 {
     /// <summary>Required when registering; on an edit, left out (null) keeps the registered number.</summary>
@@ -68,7 +70,10 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
         return person;
     }
 
-    public async Task<Person> UpdateAsync(Guid id, PersonInput input, CancellationToken ct = default)
+    public async Task<Person> UpdateAsync(Guid id, PersonInput input, CancellationToken ct = default) => (await UpdateWithEffectsAsync(id, input, ct)).Person;
+
+    /// <summary>The edit and, when it records a death, what each module stopped (shown to the clerk who entered it).</summary>
+    public async Task<PersonUpdate> UpdateWithEffectsAsync(Guid id, PersonInput input, CancellationToken ct = default)
     {
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw AppProblem.NotFound("人员");
         if (input.Version is not { } version) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
@@ -94,14 +99,15 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
         person.DivisionCode = input.DivisionCode!;
         await ApplyAsync(person, input, parsed, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        IReadOnlyList<string> effects = [];
         if (!wasDeceased && person.LifeStatus == LifeStatus.Deceased)
         {
             // a death entered by editing the person is the same registry event as a funeral record: every module stops its benefits
-            await deaths.RecordAsync(person, person.DeathDate!.Value, "人员登记修改", ct);
+            effects = await deaths.RecordAsync(person, person.DeathDate!.Value, "人员登记修改", ct);
         }
         await SaveAsync(ct);
         await tx.CommitAsync(ct);
-        return person;
+        return new PersonUpdate(person, !wasDeceased && person.LifeStatus == LifeStatus.Deceased, effects);
     }
 
     /// <summary>Looks up by keyed hash over the whole registry (not only the user's scope): an ID number is registered once.</summary>

@@ -74,8 +74,9 @@ public sealed class ApplicationModel(SubsidyApplications applications, AppDbCont
     // an AppProblem is shown on the page by the ProblemPageFilter, which runs OnGetAsync again (ADR 021)
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<SubsidyApplication>> action, string done)
     {
-        await action();
-        TempData["Message"] = done;
+        var a = await action();
+        // the clerk sees where the application went: "已办理，现为：待乡镇审核"
+        TempData["Message"] = $"{done}，现为：{IndexModel.StatusName(a.Status)}";
         return Redirect($"/disability/{id}");
     }
 

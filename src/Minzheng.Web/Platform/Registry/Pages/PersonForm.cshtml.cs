@@ -92,7 +92,11 @@ public sealed class PersonFormModel(PersonRegistration registration, AppDbContex
             var stored = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == existing);
             if (stored is null) return NotFound();
             input = KeepStoredSecrets(input, stored);
-            var person = await registration.UpdateAsync(existing, input);
+            var (person, died, effects) = await registration.UpdateWithEffectsAsync(existing, input);
+            // a death entered here stops benefits in every module: the clerk sees which, as after a funeral record
+            TempData["Message"] = !died ? "已保存"
+                : effects.Count == 0 ? $"已保存。已登记死亡（{person.DeathDate:yyyy-MM-dd}），没有需要停发的待遇"
+                : $"已保存。已登记死亡（{person.DeathDate:yyyy-MM-dd}）：{string.Join("；", effects)}";
             return Redirect($"/registry/persons/{person.Id}");
         }
         var created = await registration.CreateAsync(input);
