@@ -28,9 +28,14 @@ public sealed record ReviewFlagDecision(ReviewDecisionKind Decision, string Reas
 /// <param name="PreviousMonth">The month of the regular payroll compared with (null: none to compare, no new/removed/changed flags).</param>
 public sealed record ReviewFlags(IReadOnlyList<ReviewFlag> Items, int Open, DateOnly? PreviousMonth)
 {
-    public IEnumerable<(ReviewFlagKind Kind, int Count, int Open)> Counts =>
-        Items.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.Count(), g.Count(f => f.Decision is null)));
+    public int Total => Items.Count;
+
+    /// <summary>Every kind with its count, zeros included: the page and the API show what was checked, not only what was found.</summary>
+    public IReadOnlyList<FlagCount> Counts => Enum.GetValues<ReviewFlagKind>()
+        .Select(k => new FlagCount(k, PaymentLabels.Of(k), Items.Count(f => f.Kind == k), Items.Count(f => f.Kind == k && f.Decision is null))).ToList();
 }
+
+public sealed record FlagCount(ReviewFlagKind Kind, string KindName, int Count, int Open);
 
 public sealed record FlagRef(long LineId, ReviewFlagKind Kind);
 
