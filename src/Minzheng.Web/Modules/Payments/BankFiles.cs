@@ -158,7 +158,8 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
         var needsId = columns.Any(c => c.Field == "idNumber");
         // The payee is a person or an organisation (a care home): its name, and for the "idNumber" column its ID number or credit code.
         var query = from l in db.Set<PayrollLine>().AsNoTracking()
-                    where l.PayrollId == payroll.Id && statuses.Contains(l.Status) && l.BankAccountCipher != null
+                    // a line held by the review (ADR 023) was never sent, even once released and re-queued
+                    where l.PayrollId == payroll.Id && statuses.Contains(l.Status) && l.BankAccountCipher != null && l.HoldReason == null
                     from p in db.Persons.AsNoTracking().Where(p => p.Id == l.PayeePersonId).DefaultIfEmpty()
                     from o in db.Organizations.AsNoTracking().Where(o => o.Id == l.PayeeOrganizationId).DefaultIfEmpty()
                     where p != null || o != null
@@ -284,7 +285,7 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
             if (missing.Count > 0) throw AppProblem.Field("file", $"回盘文件缺少列：{string.Join("、", missing)}（模板“{template.Name}”）", "return_columns_missing");
 
             var sent = await db.Set<PayrollLine>().AsNoTracking()
-                .Where(l => l.PayrollId == payroll.Id && l.Status != LineStatus.Pending && l.Status != LineStatus.NoAccount && l.Status != LineStatus.Held && l.Status != LineStatus.Released)
+                .Where(l => l.PayrollId == payroll.Id && l.Status != LineStatus.Pending && l.Status != LineStatus.NoAccount && l.HoldReason == null)
                 .Select(l => new { l.Id, l.Status, l.BankReference }).ToListAsync(ct);
             var lines = sent.ToDictionary(l => l.Id, l => l.Status);
             // the reference the file was sent with (legacy files: the line number)

@@ -113,13 +113,14 @@ public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions
     {
         var q = db.Set<PayrollLine>().AsNoTracking().Where(l => l.Status == LineStatus.NoAccount);
         if (!string.IsNullOrEmpty(program)) q = q.Where(l => l.Program == program);
-        var grouped = q.GroupBy(l => new { l.PayeePersonId, l.PayeeOrganizationId, l.Program })
+        // (no MAX over a uuid on PostgreSQL: the household is part of the key; a payee is paid for one household)
+        var grouped = q.GroupBy(l => new { l.PayeePersonId, l.PayeeOrganizationId, l.Program, l.HouseholdId })
             .Select(g => new
             {
                 g.Key.PayeePersonId,
                 g.Key.PayeeOrganizationId,
                 g.Key.Program,
-                HouseholdId = g.Max(x => x.HouseholdId),
+                g.Key.HouseholdId,
                 DivisionCode = g.Max(x => x.DivisionCode),
                 SourceNumber = g.Max(x => x.SourceNumber),
                 Months = g.Select(x => x.ServiceMonth).Distinct().Count(),

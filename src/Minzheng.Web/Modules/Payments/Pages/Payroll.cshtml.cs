@@ -40,7 +40,12 @@ public sealed class PayrollModel(PaymentsQueries queries, PayrollService payroll
     {
         Detail = await queries.DetailAsync(id, HttpContext.RequestAborted);
         Templates = await queries.TemplatesAsync(HttpContext.RequestAborted);
-        if (P.Status != PayrollStatus.Generating) Flags = await review.FlagsAsync(id, HttpContext.RequestAborted);
+        if (P.Status != PayrollStatus.Generating)
+        {
+            var flags = await review.FlagsAsync(id, HttpContext.RequestAborted);
+            // once approved, the record of what was decided; risks found later belong to the next payroll's review
+            Flags = P.Status >= PayrollStatus.Approved ? flags with { Items = flags.Items.Where(f => f.Decision is not null).ToList(), Open = 0 } : flags;
+        }
     }
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> action, string done)
