@@ -65,12 +65,13 @@ public sealed class PaymentsInitializer(IServiceScopeFactory scopes, ILogger<Pay
             var files = sp.GetRequiredService<BankFiles>();
             await using var file = (await files.ExportAsync(previous, null, null, ct)).Content;
             // the bank's answer: every line paid except the first (a frozen account)
+            // the bank quotes the payment references of the file (业务编号)
             var lines = await sp.GetRequiredService<AppDbContext>().Set<PayrollLine>().AsNoTracking()
-                .Where(l => l.PayrollId == previous && l.Status == LineStatus.Exported).OrderBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
+                .Where(l => l.PayrollId == previous && l.Status == LineStatus.Exported).OrderBy(l => l.Id).Select(l => l.BankReference ?? l.Id.ToString(CultureInfo.InvariantCulture)).ToListAsync(ct);
             var csv = new StringBuilder("业务编号,处理结果,失败原因\n");
-            foreach (var (id, i) in lines.Select((id, i) => (id, i)))
+            foreach (var (reference, i) in lines.Select((r, i) => (r, i)))
             {
-                csv.Append(id.ToString(CultureInfo.InvariantCulture)).Append(i == 0 ? ",失败,账户已冻结\n" : ",成功,\n");
+                csv.Append(reference).Append(i == 0 ? ",失败,账户已冻结\n" : ",成功,\n");
             }
             await files.ImportReturnAsync(previous, "回盘.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), ct);
             return previous;
