@@ -148,6 +148,11 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         var draft = officer.Locator("table tbody tr", new() { HasText = "已生成（草稿）" }).First;
         var url = await draft.Locator("a").First.GetAttributeAsync("href");
         await officer.GotoAsync(url!);
+        // the review lists the known risks first (ADR 023): the retry to last month's frozen account among them; each is confirmed
+        Assert.Contains("账户已冻结", await officer.Locator("tr[data-flag^='PermanentFailure:']").First.InnerTextAsync(), StringComparison.Ordinal);
+        await officer.FillAsync("#flagReason", "逐户核实无误");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "勾选的确认发放" }).ClickAsync();
+        await officer.WaitForSelectorAsync("text=已全部处理");
         await officer.GetByRole(AriaRole.Button, new() { Name = "审核通过，提交审批" }).ClickAsync();
         Assert.Contains("已审核", await officer.Locator(".alert.ok").InnerTextAsync(), StringComparison.Ordinal);
         // the officer has no approval right: no approve button for them

@@ -2192,6 +2192,29 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankFailureReason", b =>
+                {
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("keyword");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("Permanent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("permanent");
+
+                    b.HasKey("Keyword")
+                        .HasName("pk_payments_failure_reason");
+
+                    b.ToTable("payments_failure_reason", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2215,6 +2238,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("format");
+
+                    b.Property<string>("HeaderRow")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("header_row");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean")
@@ -2249,6 +2277,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("return_success_values");
+
+                    b.Property<string>("TrailerRow")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("trailer_row");
 
                     b.HasKey("Id")
                         .HasName("pk_payments_bank_template");
@@ -2425,6 +2458,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hold_reason");
+
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");
@@ -2527,6 +2565,61 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasFilter("retry_of_line_id IS NOT NULL");
 
                     b.ToTable("payments_line", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.PayrollReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_id");
+
+                    b.Property<Guid>("PayrollId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payroll_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_review_decision");
+
+                    b.HasIndex("PayrollId", "LineId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_review_decision_payroll_id_line_id_kind");
+
+                    b.ToTable("payments_review_decision", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.PriceIndex", b =>

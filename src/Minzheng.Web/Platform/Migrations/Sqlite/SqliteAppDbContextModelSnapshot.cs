@@ -2179,6 +2179,29 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankFailureReason", b =>
+                {
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keyword");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("Permanent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("permanent");
+
+                    b.HasKey("Keyword")
+                        .HasName("pk_payments_failure_reason");
+
+                    b.ToTable("payments_failure_reason", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2202,6 +2225,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
                         .HasColumnName("format");
+
+                    b.Property<string>("HeaderRow")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("header_row");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER")
@@ -2236,6 +2264,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("return_success_values");
+
+                    b.Property<string>("TrailerRow")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trailer_row");
 
                     b.HasKey("Id")
                         .HasName("pk_payments_bank_template");
@@ -2410,6 +2443,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hold_reason");
+
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("TEXT")
                         .HasColumnName("household_id");
@@ -2512,6 +2550,61 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasFilter("retry_of_line_id IS NOT NULL");
 
                     b.ToTable("payments_line", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.PayrollReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_id");
+
+                    b.Property<Guid>("PayrollId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payroll_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_review_decision");
+
+                    b.HasIndex("PayrollId", "LineId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_review_decision_payroll_id_line_id_kind");
+
+                    b.ToTable("payments_review_decision", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.PriceIndex", b =>
