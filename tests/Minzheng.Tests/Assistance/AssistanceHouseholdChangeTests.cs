@@ -1,0 +1,325 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Modules.Assistance;
+using Minzheng.Web.Modules.Assistance.Cases;
+using Minzheng.Web.Modules.DataComparison;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Crypto;
+using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Entitlements;
+using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Time;
+
+namespace Minzheng.Tests.Assistance;
+
+/// <summary>
+/// Issue 12, items 1 and 2 (ADR 022), on SQLite and PostgreSQL, with the demo accounts of 容州镇 and 容县:
+/// one member's death never ends a household's dibao — confirming the 死亡 finding on the head of a five-person household records
+/// the death in the registry, and the household's amount is recalculated for the four left, from the month after the death, as a
+/// change proposal that the township approver decides (with its notice); the next payroll pays the new amount to the new payee and
+/// recovers what was paid for him after his death; the household never shows 退出低保. And a township clerk no longer ends a
+/// benefit alone from a finding: her 终止 is a proposal the approver decides.
+/// </summary>
+public abstract class AssistanceHouseholdChangeTests(AppFixture app)
+{
+    private const string Village = "450921100003"; // 新南社区, 容州镇, 容县
+    private const string Rongxian = "450921000000";
+    private static int _seq = Random.Shared.Next(0, 400);
+
+    private static readonly ActingIdentity AssistanceStaff = new(null, "县级经办（测试）", Rongxian, new HashSet<string>
+    {
+        AssistancePermissions.Read, AssistancePermissions.Apply, AssistancePermissions.Accept, AssistancePermissions.Investigate,
+        AssistancePermissions.Approve, AssistancePermissions.Confirm, Permissions.RegistryRead, Permissions.WorkflowRead,
+    });
+
+    private async Task<T> AsAsync<T>(ActingIdentity identity, Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(identity);
+        return await action(scope.ServiceProvider);
+    }
+
+    private async Task<(Guid Id, string IdNumber)> PersonAsync(string name, DateOnly birth, bool account = true)
+    {
+        var admin = await app.ClientAsync("admin");
+        var id = IdNumber.Compose("450102", birth, Interlocked.Increment(ref _seq) % 999);
+        var r = await admin.PostAsJsonAsync("/api/v1/persons", new
+        {
+            idNumber = id,
+            name,
+            divisionCode = Village,
+            bankName = account ? "广西农村信用社" : null,
+            bankAccount = account ? "6230" + Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999) : null,
+        });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        return ((await r.JsonAsync()).GetProperty("id").GetGuid(), id);
+    }
+
+    /// <summary>A dibao case of the household driven to 在保 through the module's own use cases, paid from three months back.</summary>
+    private async Task<AssistanceCase> ActiveDibaoAsync(Guid household, decimal income)
+    {
+        Task<AssistanceCase> Act(Func<AssistanceCases, Task<AssistanceCase>> step) => AsAsync(AssistanceStaff, sp => step(sp.GetRequiredService<AssistanceCases>()));
+        Task<AssistanceCase> Do(AssistanceCase c, string action) => Act(s => s.PerformAsync(c.Id, action, new ActionInput { Opinion = "符合条件", Version = c.Version }));
+        var c = await AsAsync(AssistanceStaff, sp => sp.GetRequiredService<ApplyForAssistance>().RunAsync(new ApplyInput
+        {
+            Program = AssistanceProgram.Dibao,
+            HouseholdId = household,
+            Channel = Channel.Counter,
+            Reason = "户主务工收入低，两个孩子年幼，老人多病，生活困难。",
+            ConsentToCheck = true,
+        }));
+        c = await Do(c, "accept");
+        c = await AsAsync(AssistanceStaff, sp => sp.GetRequiredService<RecordInvestigation>().RunAsync(c.Id, new InvestigationInput
+        {
+            InvestigatedOn = c.AppliedOn,
+            Investigators = "黄志明、陈丽娟",
+            VisitRecord = "入户查看住房和生活情况，核实家庭人口与收入。",
+            EconomicCheck = EconomicCheck.Passed,
+            Members = [.. c.Members.Select(m => new MemberFacts(m.PersonId))],
+            Income = [new IncomeInput("wage", "务工收入", income)],
+            Houses = 1,
+            Version = c.Version,
+        }));
+        c = await Do(c, "submit-investigation");
+        c = await Do(c, "propose-approve");
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var tracked = await db.Set<AssistanceCase>().SingleAsync(x => x.Id == c.Id);
+            var today = sp.GetRequiredService<BusinessClock>().Today;
+            tracked.NoticeFrom = today.AddDays(-9);
+            tracked.NoticeTo = today.AddDays(-3);
+            return await db.SaveChangesAsync();
+        });
+        c = await Act(s => s.LoadAsync(c.Id));
+        c = await Do(c, "notice-ended");
+        c = await Do(c, "confirm-county");
+        Assert.Equal(AssistanceProcesses.Active, c.State);
+        // paid since September: the payrolls of October and November have months to look back at
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            foreach (var p in await db.Set<EntitlementPeriod>().Where(e => e.SourceId == c.Id).ToListAsync()) p.FromMonth = new DateOnly(2026, 9, 1);
+            return await db.SaveChangesAsync();
+        });
+        return c;
+    }
+
+    /// <summary>A dataset of the kind for 容县, newer than any before it.</summary>
+    private Task<Guid> DatasetAsync(DatasetKind kind, string idNumber, Action<ComparisonRecord> fill) => app.WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var protector = sp.GetRequiredService<IdentifierProtector>();
+        var previous = await db.Set<ComparisonDataset>().Where(d => d.Kind == kind && d.DivisionCode == Rongxian).ToListAsync();
+        foreach (var p in previous) p.Status = DatasetStatus.Superseded;
+        var d = new ComparisonDataset
+        {
+            Kind = kind,
+            Source = "容县公安局",
+            AsOf = new DateOnly(2026, 11, 29),
+            Version = previous.Count == 0 ? 1 : previous.Max(x => x.Version) + 1,
+            DivisionCode = Rongxian,
+            RowCount = 1,
+            FileName = "test",
+            ImportedBy = "test",
+            ImportedAt = DateTime.UtcNow,
+        };
+        db.Add(d);
+        var r = new ComparisonRecord { DatasetId = d.Id, Line = 2, IdNumberHash = protector.Hash(idNumber, ProtectedKind.IdNumber), IdNumberMasked = IdNumber.Mask(idNumber), Name = "测试" };
+        fill(r);
+        db.Add(r);
+        await db.SaveChangesAsync();
+        return d.Id;
+    });
+
+    private static async Task RunComparisonAsync(HttpClient officer)
+    {
+        var start = await officer.PostAsync("/api/v1/comparison/runs", null);
+        Assert.True(start.StatusCode == HttpStatusCode.Accepted, await start.Content.ReadAsStringAsync());
+        var url = start.Headers.Location!.OriginalString;
+        for (var i = 0; i < 600; i++)
+        {
+            var run = await officer.GetJsonAsync(url);
+            if (run.GetProperty("done").GetBoolean())
+            {
+                Assert.True(run.GetProperty("status").GetString() == "Finished", run.ToString());
+                return;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("comparison run did not finish");
+    }
+
+    private static async Task<JsonElement> PayrollAsync(HttpClient officer, HttpClient finance, DateOnly month)
+    {
+        var r = await officer.PostAsJsonAsync("/api/v1/payments/payrolls", new { divisionCode = Rongxian, program = "dibao", month, kind = "regular" });
+        Assert.True(r.StatusCode == HttpStatusCode.Accepted, await r.Content.ReadAsStringAsync());
+        var id = (await r.JsonAsync()).GetProperty("id").GetString()!;
+        for (var i = 0; i < 600; i++)
+        {
+            if ((await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}/progress")).GetProperty("done").GetBoolean()) break;
+            await Task.Delay(100);
+        }
+        var p = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}");
+        Assert.True(p.GetProperty("status").GetString() == "generated", p.ToString());
+        p = await (await officer.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/review", new { version = p.GetProperty("version").GetInt32(), opinion = "已核对" }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        return await (await finance.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/approve", new { version = p.GetProperty("version").GetInt32(), opinion = "同意" }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+    }
+
+    private static async Task<List<JsonElement>> LinesAsync(HttpClient client, JsonElement payroll, Guid household) =>
+        (await client.GetJsonAsync($"/api/v1/payments/payrolls/{payroll.GetProperty("id").GetString()}/lines?pageSize=200")).GetProperty("items").EnumerateArray()
+            .Where(l => l.TryGetProperty("householdId", out var h) && h.ValueKind == JsonValueKind.String && h.GetGuid() == household).ToList();
+
+    private static async Task AssertNotLeftDibaoAsync(HttpClient client, Guid household)
+    {
+        var watch = await client.GetItemsAsync("/api/v1/assistance/watch");
+        Assert.DoesNotContain(watch, w => w.GetProperty("householdId").GetGuid() == household
+            && w.GetProperty("grounds").EnumerateArray().Any(g => g.GetString()!.Contains("退出低保", StringComparison.Ordinal)));
+    }
+
+    private static async Task<List<JsonElement>> ChangesAsync(HttpClient client, Guid caseId) => await client.GetItemsAsync($"/api/v1/assistance/cases/{caseId}/changes");
+
+    [Fact]
+    public async Task The_heads_death_confirmed_from_a_finding_recalculates_the_household_for_four_and_the_next_payroll_pays_it_and_recovers_the_difference()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.ClientAsync("admin");
+        var (head, headId) = await PersonAsync("覃家旺", new DateOnly(1984, 3, 3));
+        var (wife, _) = await PersonAsync("黄秀梅", new DateOnly(1986, 5, 5));
+        var (grandmother, _) = await PersonAsync("覃老太", new DateOnly(1948, 8, 8), account: false);
+        var (son, _) = await PersonAsync("覃小宝", new DateOnly(2021, 6, 1), account: false);     // 5 years old
+        var (daughter, _) = await PersonAsync("覃小妹", new DateOnly(2019, 4, 1), account: false); // 7 years old
+        var h = await admin.PostAsJsonAsync("/api/v1/households", new
+        {
+            divisionCode = Village,
+            headPersonId = head,
+            address = "容州镇新南社区",
+            members = new object[]
+            {
+                new { personId = wife, relation = "spouse" }, new { personId = grandmother, relation = "mother" },
+                new { personId = son, relation = "son" }, new { personId = daughter, relation = "daughter" },
+            },
+        });
+        Assert.True(h.StatusCode == HttpStatusCode.Created, await h.Content.ReadAsStringAsync());
+        var household = (await h.JsonAsync()).GetProperty("id").GetGuid();
+        var c = await ActiveDibaoAsync(household, 500m);
+        Assert.Equal(5, c.MemberCount);
+        var fivePersons = c.MonthlyAmount;
+
+        var officer = await app.ClientAsync("rongxian.officer");
+        var finance = await app.ClientAsync("rongxian.finance");
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var approver = await app.ClientAsync("rongzhou.approver");
+        // October and November are paid for five, to the head, before anyone knows he died on 10 October
+        await PayrollAsync(officer, finance, new DateOnly(2026, 10, 1));
+        var november = await PayrollAsync(officer, finance, new DateOnly(2026, 11, 1));
+        var paid = Assert.Single(await LinesAsync(officer, november, household));
+        Assert.Equal((fivePersons.Yuan, head), (paid.GetProperty("amount").GetDecimal(), paid.GetProperty("payeePersonId").GetGuid()));
+
+        // the police's death data reaches the comparison; the finding offers to record the death, not to end the household's dibao
+        await DatasetAsync(DatasetKind.Deaths, headId, r => r.EventDate = new DateOnly(2026, 10, 10));
+        await RunComparisonAsync(officer);
+        var finding = (await clerk.GetItemsAsync("/api/v1/comparison/findings?rule=deceased&status=Open")).Single(f => f.GetProperty("personId").GetGuid() == head);
+        var detail = await clerk.GetJsonAsync($"/api/v1/comparison/findings/{finding.GetProperty("id").GetInt64()}");
+        Assert.Equal(["recordDeath"], detail.GetProperty("actions").EnumerateArray().Select(a => a.GetString()).ToList());
+        var confirmed = await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{finding.GetProperty("id").GetInt64()}/confirm",
+            new { action = "recordDeath", note = "公安户籍注销信息与村委会核实属实", version = finding.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.StartsWith("人员登记为死亡（2026-10-10）", confirmed.GetProperty("effect").GetString(), StringComparison.Ordinal);
+        var registered = await officer.GetJsonAsync($"/api/v1/persons/{head}");
+        Assert.Equal(("deceased", "2026-10-10"), (registered.GetProperty("lifeStatus").GetString(), registered.GetProperty("deathDate").GetString()));
+
+        // the household stays on dibao; its new amount waits for the approver, as a proposal with its explanation
+        var state = await approver.GetJsonAsync($"/api/v1/assistance/cases/{c.Id}");
+        Assert.Equal(AssistanceProcesses.Active, state.GetProperty("state").GetString());
+        await AssertNotLeftDibaoAsync(approver, household);
+        var proposal = Assert.Single(await ChangesAsync(approver, c.Id));
+        Assert.Equal(("adjust", "proposed", "2026-11-01"), (proposal.GetProperty("kind").GetString(), proposal.GetProperty("status").GetString(), proposal.GetProperty("effectiveFrom").GetString()));
+        var fourPersons = proposal.GetProperty("amount").GetDecimal();
+        Assert.True(fourPersons > 0 && fourPersons < fivePersons.Yuan, $"{fourPersons} for four, {fivePersons} for five");
+        var lines = proposal.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Contains("× 4 人", lines[0].GetProperty("label").GetString(), StringComparison.Ordinal);
+        Assert.Equal(fourPersons, lines.Sum(l => l.GetProperty("amount").GetDecimal()));
+        Assert.Contains("覃家旺", proposal.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(wife, proposal.GetProperty("newPayeePersonId").GetGuid());
+        // the clerk may not decide it; the approver does, with an opinion and the notice
+        var id = proposal.GetProperty("id").GetString();
+        await clerk.PostAsJsonAsync($"/api/v1/assistance/changes/{id}/actions/approve", new { opinion = "同意", version = proposal.GetProperty("version").GetInt32() })
+            .ExpectProblemAsync(403, "workflow_forbidden");
+        var decided = await (await approver.PostAsJsonAsync($"/api/v1/assistance/changes/{id}/actions/approve",
+            new { opinion = "户主死亡，按四人重新核定", version = proposal.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("approved", decided.GetProperty("status").GetString());
+        var after = await approver.GetJsonAsync($"/api/v1/assistance/cases/{c.Id}");
+        Assert.Equal((AssistanceProcesses.Active, fourPersons), (after.GetProperty("state").GetString(), after.GetProperty("monthlyAmount").GetDecimal()));
+        var documents = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AssistanceDocument>().AsNoTracking().Where(d => d.CaseId == c.Id).Select(d => d.Title).ToListAsync());
+        Assert.Contains("保障金额变更通知书", documents);
+        Assert.DoesNotContain("终止保障通知书", documents);
+        await AssertNotLeftDibaoAsync(approver, household);
+
+        // the next payroll: the four's amount to the wife from December, November's five-person payment recovered down to four
+        var december = await PayrollAsync(officer, finance, new DateOnly(2026, 12, 1));
+        var decemberLines = await LinesAsync(officer, december, household);
+        var benefit = Assert.Single(decemberLines, l => l.GetProperty("purpose").GetString() == "benefit");
+        Assert.Equal((fourPersons, wife), (benefit.GetProperty("amount").GetDecimal(), benefit.GetProperty("payeePersonId").GetGuid()));
+        var recoveries = (await officer.GetItemsAsync("/api/v1/payments/recoveries")).Where(r => r.GetProperty("sourceNumber").GetString() == c.Number).ToList();
+        var recovery = Assert.Single(recoveries);
+        Assert.Equal(("2026-11-01", fivePersons.Yuan - fourPersons), (recovery.GetProperty("serviceMonth").GetString(), recovery.GetProperty("amount").GetDecimal()));
+        await AssertNotLeftDibaoAsync(officer, household);
+    }
+
+    [Fact]
+    public async Task A_clerk_can_no_longer_terminate_dibao_from_a_finding_the_approver_decides_with_the_notice()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.ClientAsync("admin");
+        var (head, headId) = await PersonAsync("陆志强", new DateOnly(1979, 2, 2));
+        var (wife, _) = await PersonAsync("梁小红", new DateOnly(1981, 9, 9));
+        var h = await admin.PostAsJsonAsync("/api/v1/households", new { divisionCode = Village, headPersonId = head, address = "容州镇新南社区", members = new[] { new { personId = wife, relation = "spouse" } } });
+        var household = (await h.EnsureSuccessStatusCode().JsonAsync()).GetProperty("id").GetGuid();
+        var c = await ActiveDibaoAsync(household, 300m);
+        var officer = await app.ClientAsync("rongxian.officer");
+        await DatasetAsync(DatasetKind.Vehicles, headId, r => { r.Reference = "桂K12345"; r.Category = "小型轿车"; r.Status = "正常"; });
+        await RunComparisonAsync(officer);
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var finding = (await clerk.GetItemsAsync("/api/v1/comparison/findings?rule=vehicle&status=Open")).Single(f => f.GetProperty("personId").GetGuid() == head);
+        var confirmed = await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{finding.GetProperty("id").GetInt64()}/confirm",
+            new { action = "terminate", note = "入户核实，家庭有小型轿车一辆", version = finding.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Contains("待审核", confirmed.GetProperty("effect").GetString(), StringComparison.Ordinal);
+
+        // nothing ended: the case still pays, the termination is a proposal
+        var approver = await app.ClientAsync("rongzhou.approver");
+        Assert.Equal(AssistanceProcesses.Active, (await approver.GetJsonAsync($"/api/v1/assistance/cases/{c.Id}")).GetProperty("state").GetString());
+        var periods = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<EntitlementPeriod>().AsNoTracking().Where(e => e.SourceId == c.Id).ToListAsync());
+        Assert.Contains(periods, p => p.ToMonth is null);
+        var proposal = Assert.Single(await ChangesAsync(approver, c.Id));
+        Assert.Equal(("terminate", "proposed"), (proposal.GetProperty("kind").GetString(), proposal.GetProperty("status").GetString()));
+        var id = proposal.GetProperty("id").GetString();
+        var version = proposal.GetProperty("version").GetInt32();
+        await clerk.PostAsJsonAsync($"/api/v1/assistance/changes/{id}/actions/approve", new { opinion = "同意", version }).ExpectProblemAsync(403, "workflow_forbidden");
+        await clerk.PostAsJsonAsync($"/api/v1/assistance/cases/{c.Id}/actions/terminate", new { opinion = "有车", version = c.Version }).ExpectProblemAsync(403, "workflow_forbidden");
+        await approver.PostAsJsonAsync($"/api/v1/assistance/changes/{id}/actions/reject", new { opinion = "", version }).ExpectProblemAsync(400, "validation_failed");
+
+        var decided = await (await approver.PostAsJsonAsync($"/api/v1/assistance/changes/{id}/actions/approve", new { opinion = "核实属实，终止保障", version }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("approved", decided.GetProperty("status").GetString());
+        var ended = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var x = await db.Set<AssistanceCase>().AsNoTracking().SingleAsync(a => a.Id == c.Id);
+            var events = await db.WorkflowCaseEvents.AsNoTracking().Where(e => e.CaseId == x.WorkflowCaseId && e.Action == "terminate").ToListAsync();
+            var docs = await db.Set<AssistanceDocument>().AsNoTracking().Where(d => d.CaseId == c.Id).Select(d => d.Title).ToListAsync();
+            var last = await db.Set<EntitlementPeriod>().AsNoTracking().Where(e => e.SourceId == c.Id).MaxAsync(e => e.ToMonth);
+            return (x.State, Event: Assert.Single(events), docs, last);
+        });
+        Assert.Equal(AssistanceProcesses.Terminated, ended.State);
+        Assert.Equal("rongzhou.approver", ended.Event.ActorName);
+        Assert.Contains("终止保障通知书", ended.docs);
+        Assert.Equal(new DateOnly(2026, 11, 1), ended.last);
+    }
+}
+
+public sealed class AssistanceHouseholdChangeTestsOnSqlite(SqliteApp app) : AssistanceHouseholdChangeTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AssistanceHouseholdChangeTestsOnPostgres(PostgresApp app) : AssistanceHouseholdChangeTests(app), IClassFixture<PostgresApp>;
