@@ -201,6 +201,64 @@ public abstract class AssistanceHouseholdChangeTests(AppFixture app)
         Assert.Contains("终止保障通知书", ended.docs);
         Assert.Equal(new DateOnly(2026, 11, 1), ended.last);
     }
+
+    /// <summary>
+    /// A death from another source (a registry edit by the clerk) is handled alike; its reversal by the county withdraws the
+    /// recalculation still waiting and the amount stays; a recalculation the approver rejects sends the township a review task.
+    /// </summary>
+    [Fact]
+    public async Task A_reversed_death_withdraws_the_waiting_recalculation_and_a_rejected_one_becomes_a_review_task()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.ClientAsync("admin");
+        var (head, _) = await PersonAsync("卢国平", new DateOnly(1978, 7, 7));
+        var (wife, _) = await PersonAsync("黎月娥", new DateOnly(1980, 8, 8), account: false);
+        var (son, _) = await PersonAsync("卢小军", new DateOnly(2015, 9, 9), account: false);
+        var h = await admin.PostAsJsonAsync("/api/v1/households", new
+        {
+            divisionCode = Village,
+            headPersonId = head,
+            address = "容州镇新南社区",
+            members = new[] { new { personId = wife, relation = "spouse" }, new { personId = son, relation = "son" } },
+        });
+        var household = (await h.EnsureSuccessStatusCode().JsonAsync()).GetProperty("id").GetGuid();
+        var c = await ActiveDibaoAsync(household, 300m);
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var officer = await app.ClientAsync("rongxian.officer");
+        var approver = await app.ClientAsync("rongzhou.approver");
+        async Task<JsonElement> DieAsync(Guid person, string name, DateOnly date)
+        {
+            var version = (await clerk.GetJsonAsync($"/api/v1/persons/{person}")).GetProperty("version").GetInt32();
+            return await (await clerk.PutAsJsonAsync($"/api/v1/persons/{person}", new { name, divisionCode = Village, lifeStatus = "deceased", deathDate = date, version })
+                .EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        }
+
+        await DieAsync(son, "卢小军", new DateOnly(2026, 11, 20));
+        var waiting = Assert.Single(await ChangesAsync(approver, c.Id));
+        Assert.Equal(("adjust", "proposed", "2026-12-01", 2), (waiting.GetProperty("kind").GetString(), waiting.GetProperty("status").GetString(),
+            waiting.GetProperty("effectiveFrom").GetString(), waiting.GetProperty("memberCount").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, waiting.GetProperty("newPayeePersonId").ValueKind); // the head, still paid, is alive
+
+        // the county reverses the death: the recalculation is withdrawn, nothing was changed
+        var personVersion = (await officer.GetJsonAsync($"/api/v1/persons/{son}")).GetProperty("version").GetInt32();
+        var reversal = await (await officer.PostAsJsonAsync($"/api/v1/persons/{son}/death/reverse", new { reason = "派出所误报，经村委会核实本人健在", version = personVersion })
+            .EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Contains(reversal.GetProperty("effects").EnumerateArray(), e => e.GetString()!.Contains("变更核定已撤回", StringComparison.Ordinal));
+        Assert.Equal("withdrawn", Assert.Single(await ChangesAsync(approver, c.Id)).GetProperty("status").GetString());
+        var unchanged = await approver.GetJsonAsync($"/api/v1/assistance/cases/{c.Id}");
+        Assert.Equal((c.MonthlyAmount.Yuan, 3), (unchanged.GetProperty("monthlyAmount").GetDecimal(), unchanged.GetProperty("members").EnumerateArray().Count(m => m.GetProperty("included").GetBoolean())));
+
+        // the wife dies; the approver does not agree with the recalculation: it is rejected with the reason and the township reviews
+        await DieAsync(wife, "黎月娥", new DateOnly(2026, 11, 5));
+        var proposal = (await ChangesAsync(approver, c.Id)).Single(x => x.GetProperty("status").GetString() == "proposed");
+        var rejected = await (await approver.PostAsJsonAsync($"/api/v1/assistance/changes/{proposal.GetProperty("id").GetString()}/actions/reject",
+            new { opinion = "户主本月起务工收入变化，须重新调查收入", version = proposal.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal(("rejected", "rongzhou.approver"), (rejected.GetProperty("status").GetString(), rejected.GetProperty("decidedBy").GetString()));
+        var reviews = await clerk.GetItemsAsync("/api/v1/assistance/reviews");
+        Assert.Contains(reviews, r => r.GetProperty("caseId").GetGuid() == c.Id && r.GetProperty("reportedChange").GetString()!.Contains("变更核定未获同意", StringComparison.Ordinal));
+        Assert.Equal(AssistanceProcesses.Active, (await approver.GetJsonAsync($"/api/v1/assistance/cases/{c.Id}")).GetProperty("state").GetString());
+        await AssertNotLeftDibaoAsync(approver, household);
+    }
 }
 
 public sealed class AssistanceHouseholdChangeTestsOnSqlite(SqliteApp app) : AssistanceHouseholdChangeTests(app), IClassFixture<SqliteApp>;
