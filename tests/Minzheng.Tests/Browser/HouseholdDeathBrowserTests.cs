@@ -10,7 +10,7 @@ namespace Minzheng.Tests.Browser;
 /// Issue 12, item 1 in the pages (ADR 022): the 死亡 finding on the head of a dibao household offers the clerk only 登记死亡 (not
 /// 暂停发放 / 终止 / 停发并追缴), says what will happen to the household, and records the death; the case page then shows the
 /// household's recalculation as a proposal — amount, members counted, explanation — which the clerk cannot decide and the
-/// approver approves, after which the case is still 在保 at the new amount with its 保障金额变更通知书.
+/// approver finds in the review queue and approves, after which the case is still 在保 at the new amount with its 保障金额变更通知书.
 /// </summary>
 public sealed class HouseholdDeathBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -81,7 +81,10 @@ public sealed class HouseholdDeathBrowserTests(BrowserApp app) : IClassFixture<B
 
         // the approver sees the recalculation for two with its explanation and approves it
         var approver = await PageAsync("rongzhou.approver");
-        await approver.GotoAsync($"/assistance/cases/{c.Id}");
+        await approver.GotoAsync("/assistance/reviews"); // the approver's queue lists what waits for decision
+        Assert.Contains("调整保障金额", await approver.InnerTextAsync("#proposals"), StringComparison.Ordinal);
+        await approver.ClickAsync($"#proposals a:has-text('{c.Number}')");
+        await approver.WaitForURLAsync(url => url.Contains($"/assistance/cases/{c.Id}", StringComparison.Ordinal));
         var proposal = approver.Locator("[id^=change-]");
         var text = await proposal.InnerTextAsync();
         Assert.Contains("待审批", text, StringComparison.Ordinal);
