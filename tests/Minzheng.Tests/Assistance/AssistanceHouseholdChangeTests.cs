@@ -125,6 +125,8 @@ public abstract class AssistanceHouseholdChangeTests(AppFixture app)
         Assert.True(fourPersons > 0 && fourPersons < fivePersons.Yuan, $"{fourPersons} for four, {fivePersons} for five");
         var lines = proposal.GetProperty("lines").EnumerateArray().ToList();
         Assert.Contains("× 4 人", lines[0].GetProperty("label").GetString(), StringComparison.Ordinal);
+        // the household's income as investigated still counts: only the members changed
+        Assert.Equal(-500m, lines.Single(l => l.GetProperty("label").GetString() == "减：家庭月收入").GetProperty("amount").GetDecimal());
         Assert.Equal(fourPersons, lines.Sum(l => l.GetProperty("amount").GetDecimal()));
         Assert.Contains("覃家旺", proposal.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(wife, proposal.GetProperty("newPayeePersonId").GetGuid());

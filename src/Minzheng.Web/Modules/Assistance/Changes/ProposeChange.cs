@@ -28,6 +28,9 @@ public sealed class ProposeChange(AppDbContext db, WorkflowEngine workflow, Case
     public async Task<AssistanceChange> ForDeathAsync(AssistanceCase c, Guid personId, DateOnly deathDate, CancellationToken ct)
     {
         var from = Entitlements.MonthOf(deathDate).AddMonths(1);
+        // the household's income is half of the rule: a case loaded without its income items would be recalculated as if it had none
+        var income = db.Entry(c).Collection(x => x.IncomeItems);
+        if (!income.IsLoaded) await income.LoadAsync(ct);
         var counted = c.Members.Where(m => m.Included).ToList();
         var ids = counted.Select(m => m.PersonId).ToList();
         // the person dying now is marked deceased on the tracked entity only; other members who died before are in the database
