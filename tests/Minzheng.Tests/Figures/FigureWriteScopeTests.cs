@@ -24,10 +24,10 @@ public abstract class FigureWriteScopeTests(AppFixture app)
     /// <summary>Each route with the body it takes, for a division code; every one sets an amount that would change what is paid.</summary>
     private static IEnumerable<(string Route, Func<string, DateOnly, object> Body)> Routes() =>
     [
-        ("/api/v1/figures", (d, from) => new { module = "child-welfare", kind = "allowance", category = "orphan-dispersed", divisionCode = d, amount = 1m, validFrom = from, document = "越权测试〔1〕号" }),
-        ("/api/v1/children/standards", (d, from) => new { kind = "allowance", category = "orphan-dispersed", divisionCode = d, amount = 1m, validFrom = from, document = "越权测试〔2〕号" }),
-        ("/api/v1/disability/figures", (d, from) => new { kind = "care-amount", divisionCode = d, amount = 1m, validFrom = from, document = "越权测试〔3〕号" }),
-        ("/api/v1/assistance/standards", (d, from) => new { program = "dibao", area = "urban", divisionCode = d, monthlyAmount = 1m, validFrom = from, document = "越权测试〔4〕号" }),
+        ("/api/v1/figures", (d, from) => new { module = "child-welfare", kind = "allowance", category = "orphan-dispersed", divisionCode = d, amount = 1m, validFrom = from, validTo = new DateOnly(from.Year, 12, 31), document = "越权测试〔1〕号" }),
+        ("/api/v1/children/standards", (d, from) => new { kind = "allowance", category = "orphan-dispersed", divisionCode = d, amount = 1m, validFrom = from, validTo = new DateOnly(from.Year, 12, 31), document = "越权测试〔2〕号" }),
+        ("/api/v1/disability/figures", (d, from) => new { kind = "care-amount", divisionCode = d, amount = 1m, validFrom = from, validTo = new DateOnly(from.Year, 12, 31), document = "越权测试〔3〕号" }),
+        ("/api/v1/assistance/standards", (d, from) => new { program = "dibao", area = "urban", divisionCode = d, monthlyAmount = 1m, validFrom = from, validTo = new DateOnly(from.Year, 12, 31), document = "越权测试〔4〕号" }),
     ];
 
     private Task<int> FigureCountAsync() =>

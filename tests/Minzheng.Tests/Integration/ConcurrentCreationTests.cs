@@ -100,17 +100,23 @@ public abstract class ConcurrentCreationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_comparison_rule_setting_saved_twenty_times_at_once_is_saved_once_and_the_others_answer_409()
+    public async Task A_comparison_rule_setting_saved_twenty_times_at_once_answers_200_or_409_never_5xx()
     {
         app.SkipIfUnavailable();
         var officer = await app.ClientAsync("rongxian.officer");
         var answers = await AllAsync(Enumerable.Range(0, Concurrent).Select(i => officer.PutAsJsonAsync($"/api/v1/comparison/rules/{Rongxian}/business",
             new { enabled = i % 2 == 0, version = 0 })));
-        OneCreatedRestConflict(answers, HttpStatusCode.OK);
-        var saved = JsonDocument.Parse(answers.Single(a => a.Status == 200).Body).RootElement;
+        // every answer is 200 or a 409 with a code: the first creates the setting; a request that read it at version 0 may
+        // still update it (version 0 is the created row's), one that leaves it as it is writes nothing; never a 5xx
+        Assert.Contains(answers, a => a.Status == 200);
+        foreach (var (status, body) in answers.Where(a => a.Status != 200))
+        {
+            Assert.True(status == 409, $"{status}: {body}");
+            Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()), body);
+        }
         var states = await officer.GetJsonAsync($"/api/v1/comparison/rules/{Rongxian}");
         var state = states.EnumerateArray().Single(s => s.GetProperty("rule").GetProperty("code").GetString() == "business");
-        Assert.Equal(saved.GetProperty("enabled").GetBoolean(), state.GetProperty("enabled").GetBoolean());
+        Assert.Contains(answers.Where(a => a.Status == 200), a => JsonDocument.Parse(a.Body).RootElement.GetProperty("enabled").GetBoolean() == state.GetProperty("enabled").GetBoolean());
     }
 
     [Fact]
@@ -155,7 +161,9 @@ public abstract class ConcurrentCreationTests(AppFixture app)
             households.Add((await r.JsonAsync()).GetProperty("id").GetString()!);
         }
         var created = AllCreated(await AllAsync(households.Select((h, i) => clerk.PostAsJsonAsync("/api/v1/assistance/cases",
-            new { program = i < Concurrent ? "extreme-poverty" : "temporary", householdId = h, channel = "counter", reason = "窗口申请（并发测试）。", consentToCheck = true }))));
+            i < Concurrent
+                ? new { program = "extremePoverty", householdId = h, channel = "counter", reason = "窗口申请（并发测试）。", consentToCheck = true, temporaryType = (string?)null }
+                : new { program = "temporary", householdId = h, channel = "counter", reason = "窗口申请（并发测试）。", consentToCheck = true, temporaryType = (string?)"urgent" }))));
         Assert.Equal(2 * Concurrent, created.Select(c => c.GetProperty("number").GetString()).Distinct().Count());
     }
 }

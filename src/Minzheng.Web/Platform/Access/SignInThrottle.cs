@@ -13,8 +13,8 @@ public sealed class ThrottledSignInResult(TimeSpan retryAfter) : SignInResult
 }
 
 /// <summary>
-/// A per-account delay after failed sign-ins (1, 2, 4 … at most <see cref="MaxDelaySeconds"/> seconds after the 1st, 2nd, 3rd …
-/// consecutive failure); an attempt within the delay is refused (429 with <c>Retry-After</c>) without checking the password
+/// A per-account delay after failed sign-ins: none after the first (a typo costs nothing), then 1, 2, 4 … at most
+/// <see cref="MaxDelaySeconds"/> seconds after the 2nd, 3rd, 4th … consecutive failure; an attempt within the delay is refused (429 with <c>Retry-After</c>) without checking the password
 /// and without counting towards the lockout. The lockout stays (five failures, see <c>Minzheng:Security</c>), but guessing an
 /// account's password, or locking it by guessing, now takes time instead of five requests in a second; administrators see
 /// failed sign-ins and lockouts on <c>/admin/users</c>. Kept in memory per instance: a restart forgets the delays, not the lockout.
@@ -42,10 +42,10 @@ public sealed class SignInThrottle(TimeProvider time)
         {
             foreach (var old in _accounts.Where(a => a.Value.NotBefore.AddMinutes(15) < now).Select(a => a.Key).ToList()) _accounts.TryRemove(old, out _);
         }
-        _accounts.AddOrUpdate(Key(userName), _ => (1, now.AddSeconds(1)), (_, s) =>
+        _accounts.AddOrUpdate(Key(userName), _ => (1, now), (_, s) =>
         {
             var failures = s.Failures + 1;
-            return (failures, now.AddSeconds(Math.Min(MaxDelaySeconds, 1 << Math.Min(failures - 1, 10))));
+            return (failures, now.AddSeconds(Math.Min(MaxDelaySeconds, 1 << Math.Min(failures - 2, 10))));
         });
     }
 

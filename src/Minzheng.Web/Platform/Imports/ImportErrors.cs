@@ -74,7 +74,8 @@ public sealed partial class ImportErrors(Guid batchId)
     public static string KindOf(string message) => LineReference().Replace(QuotedValue().Replace(message, "“…”"), "第 N 行");
 
     public static List<ImportErrorCount> CountedOf(ImportBatch batch) =>
-        JsonSerializer.Deserialize<List<ImportErrorCount>>(batch.ErrorOverflowJson, Audit.AuditRecorder.Json) ?? [];
+        string.IsNullOrEmpty(batch.ErrorOverflowJson) ? [] // batches validated before the cap existed
+            : JsonSerializer.Deserialize<List<ImportErrorCount>>(batch.ErrorOverflowJson, Audit.AuditRecorder.Json) ?? [];
 
     [GeneratedRegex("“[^”]*”")]
     private static partial Regex QuotedValue();
