@@ -3628,6 +3628,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
 
+                    b.Property<string>("ErrorOverflowJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("error_overflow_json");
+
                     b.Property<int>("ErrorRows")
                         .HasColumnType("integer")
                         .HasColumnName("error_rows");

@@ -3613,6 +3613,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("division_code");
 
+                    b.Property<string>("ErrorOverflowJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_overflow_json");
+
                     b.Property<int>("ErrorRows")
                         .HasColumnType("INTEGER")
                         .HasColumnName("error_rows");
