@@ -51,9 +51,8 @@ public sealed class UploadLimitFilter(ITempDataDictionaryFactory tempData) : IAs
         var kept = new FormFileCollection();
         kept.AddRange(form.Files.Except(tooLarge));
         http.Features.Set<IFormFeature>(new FormFeature(new FormCollection(form.ToDictionary(f => f.Key, f => f.Value), kept)));
-        http.Items[typeof(UploadLimitFilter)] = AppProblem.Validation(
-            tooLarge.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.Select(f => $"“{f.FileName}”：{FileStore.TooLargeMessage(f.Length)}").ToArray()),
-            "file_too_large");
+        var errors = tooLarge.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.Select(f => $"“{f.FileName}”：{FileStore.TooLargeMessage(f.Length)}").ToArray());
+        http.Items[typeof(UploadLimitFilter)] = new AppProblem(413, "file_too_large", string.Join("；", errors.SelectMany(e => e.Value)), errors);
     }
 
     /// <summary>The problem of files taken out of this request's form for their size, if any.</summary>
