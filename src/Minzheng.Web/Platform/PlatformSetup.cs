@@ -44,6 +44,7 @@ public static class PlatformSetup
         services.AddSingleton<FigureCatalog>();
         services.AddScoped<Numbering.CaseNumbers>();
         services.AddHttpContextAccessor();
+        services.AddMemoryCache(); // short-lived page figures (the home page's counts per scope)
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 
@@ -95,7 +96,11 @@ public static class PlatformSetup
             o.RootDirectory = "/";
             o.Conventions.AddPageRoute("/Platform/Registry/Pages/PersonForm", "/registry/persons/{id:guid}/edit");
             o.Conventions.AddPageRoute("/Platform/Registry/Organizations/Pages/OrganizationForm", "/registry/organizations/{id:guid}/edit");
-        }).AddMvcOptions(o => o.Filters.Add<Ui.ProblemPageFilter>()); // an AppProblem from a page handler is shown on the page (ADR 021)
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<Ui.ProblemPageFilter>(); // an AppProblem from a page handler is shown on the page (ADR 021)
+            o.Filters.Add<UploadLimitFilter>(); // an oversized upload is answered on its page, beside its field
+        });
         // API enums travel as camelCase names ("female", "rural"), not numbers.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
@@ -243,6 +248,7 @@ public static class PlatformSetup
                     403 => ("forbidden", "您没有执行此操作的权限"),
                     404 => ("not_found", "请求的资源不存在"),
                     405 => ("method_not_allowed", "不支持该请求方法"),
+                    413 when http.Request.HasFormContentType => ("file_too_large", $"上传的内容超过 {FileStore.MaxRequestBytes / 1024 / 1024} MB 上限；单个文件不能超过 {FileStore.MaxBytes / 1024 / 1024} MB"),
                     413 => ("payload_too_large", "提交的内容过大"),
                     415 => ("unsupported_media_type", "不支持的内容类型"),
                     429 => ("rate_limited", "请求过于频繁，请稍后再试"),
@@ -264,7 +270,8 @@ public static class PlatformSetup
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("民政一体化业务平台 API")).AllowAnonymous();
+        // without Scalar's default fonts (Inter and JetBrains Mono from its CDN): the page loads nothing from outside, as the CSP requires
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("民政一体化业务平台 API").DisableDefaultFonts()).AllowAnonymous();
         app.MapRazorPages();
         app.MapAccessApi();
         app.MapDivisionsApi();

@@ -175,7 +175,7 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
             OtherLivingAllowance = input.OtherLivingAllowance ?? 0,
             OtherCareAllowance = input.OtherCareAllowance ?? 0,
             AppliedOn = today,
-            AppliedBy = user.UserName,
+            AppliedBy = AccountLabels.Of(user), // a citizen applying online by name, the phone masked (staff read it)
         };
         a.Findings = Json((await AssessAsync(a, today, ct)).Reasons);
         db.Add(a);

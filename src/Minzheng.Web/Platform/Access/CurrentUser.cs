@@ -19,6 +19,9 @@ public interface ICurrentUser
     /// </summary>
     Guid? OrganizationId => null;
 
+    /// <summary>The account's display name (a citizen's name), where known; see <see cref="AccountLabels"/>.</summary>
+    string? DisplayName => null;
+
     DivisionScope Scope { get; }
     bool IsSystem { get; }
     string? IpAddress { get; }
@@ -63,6 +66,8 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
     public string UserName => _acting?.UserName ?? Principal?.Identity?.Name ?? "anonymous";
 
     public string? DivisionCode => _acting is not null ? _acting.DivisionCode : Principal?.FindFirstValue(PlatformClaims.Division);
+
+    public string? DisplayName => _acting is not null ? null : Principal?.FindFirstValue(PlatformClaims.DisplayName);
 
     public Guid? OrganizationId => _acting is not null ? _acting.OrganizationId
         : Guid.TryParse(Principal?.FindFirstValue(PlatformClaims.Organization), out var id) ? id : null;

@@ -8,7 +8,20 @@ public sealed record PermissionDeclaration(string Name, string Description);
 /// (shown for lines not built yet), <paramref name="Path"/> is null until a module serves it, <paramref name="Order"/> is its
 /// place in the plan's order.
 /// </summary>
-public sealed record NavigationEntry(string Key, string Name, string Scope, string ChapterMarker, string? Path, int Order);
+public sealed record NavigationEntry(string Key, string Name, string Scope, string ChapterMarker, string? Path, int Order)
+{
+    /// <summary>
+    /// Set while only part of the line is served (at <see cref="Path"/>): what that part is, e.g. "仅行政区划". The entry then leads
+    /// to its own page, which says what is built and links to it, instead of passing the part off as the whole line.
+    /// </summary>
+    public string? Partly { get; init; }
+
+    /// <summary>Where the navigation leads: the module's page when it is built, else the line's page (plan excerpt, what exists).</summary>
+    public string Href => Path is not null && Partly is null ? Path : "/modules/" + Key;
+
+    /// <summary>已上线 / 部分上线（…） / 尚未上线.</summary>
+    public string Status => Path is null ? "尚未上线" : Partly is null ? "已上线" : $"部分上线（{Partly}）";
+}
 
 /// <summary>
 /// What a module tells the kernel about itself, registered from its own folder (<c>services.AddModuleDeclaration</c>), so the

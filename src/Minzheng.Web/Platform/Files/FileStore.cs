@@ -14,6 +14,16 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>
+    /// The request limit of a form that carries files: well above <see cref="MaxBytes"/>, so that a file somewhat too large still
+    /// arrives whole and the page can answer with a message beside its field (<see cref="UploadLimitFilter"/>) instead of the
+    /// connection being cut; beyond it the body is refused unread.
+    /// </summary>
+    public const long MaxRequestBytes = 64 * 1024 * 1024;
+
+    public static string TooLargeMessage(long size) =>
+        $"文件 {size / 1024.0 / 1024.0:0.#} MB，超过 {MaxBytes / 1024 / 1024} MB 上限，请压缩或分成几个文件后再上传";
+
     private static readonly Dictionary<string, (string ContentType, byte[][] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
         [".pdf"] = ("application/pdf", [[0x25, 0x50, 0x44, 0x46]]),
@@ -86,7 +96,7 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
             Sha256 = sha,
             RelativePath = relative.Replace('\\', '/'),
             CreatedAt = now,
-            CreatedBy = user.UserName,
+            CreatedBy = AccountLabels.Of(user), // a citizen by name, the phone masked
         };
         db.Files.Add(stored);
         return stored;

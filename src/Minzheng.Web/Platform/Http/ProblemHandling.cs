@@ -53,12 +53,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Err
     public static Task WriteHtmlAsync(HttpContext context, int status, string detail)
     {
         var enc = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var (home, homeName) = Access.HomeLinks.Of(context.User); // constants: written as they are (the encoder would turn them into entities)
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync($$"""
             <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{enc.Encode(TitleFor(status))}} - 民政一体化业务平台</title><link rel="stylesheet" href="/css/site.css"></head>
             <body><main><div class="card login"><h1>{{enc.Encode(TitleFor(status))}}</h1><p>{{enc.Encode(detail)}}</p>
-            <p class="muted">追踪号：{{enc.Encode(context.TraceIdentifier)}}</p><p><a href="/">返回工作台</a></p></div></main></body></html>
+            <p class="muted">追踪号：{{enc.Encode(context.TraceIdentifier)}}</p><p><a href="{{home}}">{{homeName}}</a></p></div></main></body></html>
             """);
     }
 

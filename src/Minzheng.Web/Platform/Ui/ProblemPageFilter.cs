@@ -40,6 +40,13 @@ public sealed class ProblemPageFilter(ErrorCatalogue catalogue) : IAsyncPageFilt
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // a file taken out of the form for its size: the handler does not run, the page shows why beside the field
+        if (Files.UploadLimitFilter.ProblemOf(context.HttpContext) is { } tooLarge && context.HandlerInstance is PageModel uploadPage)
+        {
+            uploadPage.ModelState.AddProblem(tooLarge, "");
+            context.Result = await ReloadAsync(context, uploadPage) ?? uploadPage.Page();
+            return;
+        }
         var executed = await next();
         if (executed.Exception is not AppProblem problem || executed.ExceptionHandled || context.HandlerInstance is not PageModel page) return;
         // a GET that finds nothing has nothing to show the problem beside: that is the not-found page

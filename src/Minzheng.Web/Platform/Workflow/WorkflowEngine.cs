@@ -264,7 +264,7 @@ public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCa
         CaseId = c.Id,
         At = now,
         ActorId = user.UserId,
-        ActorName = user.UserName,
+        ActorName = AccountLabels.Of(user), // a citizen by name with the phone masked: staff read this timeline
         Action = action,
         ActionName = actionName,
         FromState = from,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Http;
@@ -48,7 +49,8 @@ public sealed class WorkflowQueries(AppDbContext db, WorkflowEngine engine, Divi
         var model = await engine.ModelOfAsync(c, ct);
         string Name(string? state) => state is null ? "" : model.States.FirstOrDefault(s => s.Code == state)?.Name ?? state;
         var timeline = c.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.ActorName, e.ActionName, e.FromState is null ? null : Name(e.FromState), Name(e.ToState), e.Opinion, e.Attachments))
+            // entries recorded before names were recorded for citizens hold the login (a phone number): masked here
+            .Select(e => new TimelineEntry(e.At, AccountLabels.MaskPhones(e.ActorName), e.ActionName, e.FromState is null ? null : Name(e.FromState), Name(e.ToState), e.Opinion, e.Attachments))
             .ToList();
         return new CaseDetail(c, model, divisions.FullName(c.DivisionCode), timeline);
     }

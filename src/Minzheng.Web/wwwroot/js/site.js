@@ -61,6 +61,25 @@
     var summary = document.querySelector('.alert[role="alert"]');
     if (summary && summary.textContent.trim() !== "") { summary.setAttribute("tabindex", "-1"); summary.focus(); }
   }
+  // Division pickers (用户管理): choosing a township fills its villages from the divisions API.
+  document.querySelectorAll("select[data-division-picker]").forEach(function (picker) {
+    var village = document.getElementById(picker.getAttribute("data-division-picker"));
+    if (!village) return;
+    picker.addEventListener("change", function () {
+      var chosen = picker.options[picker.selectedIndex];
+      while (village.options.length > 1) village.remove(1);
+      village.value = "";
+      village.disabled = true;
+      if (!chosen || chosen.getAttribute("data-level") !== "3") return;
+      fetch("/api/v1/divisions/" + encodeURIComponent(chosen.value) + "/children", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (children) {
+          children.forEach(function (c) { village.add(new Option(c.name, c.code)); });
+          village.disabled = children.length === 0;
+        })
+        .catch(function () { /* the township alone still saves */ });
+    });
+  });
   // Print buttons (no inline handlers: the CSP forbids inline script).
   document.querySelectorAll("[data-print]").forEach(function (b) {
     b.addEventListener("click", function () { window.print(); });

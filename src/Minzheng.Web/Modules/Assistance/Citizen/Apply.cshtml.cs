@@ -43,6 +43,7 @@ public sealed class ApplyModel(CitizenAccounts accounts, ApplyForAssistance case
     {
         var household = await accounts.HouseholdAsync(HttpContext.RequestAborted);
         HouseholdNumber = household?.Number;
-        HouseholdSize = household?.Members.Count(m => m.LeftOn == null) ?? 0;
+        // counted in the database: the household is read without its members, so counting them here gave 0
+        HouseholdSize = household is null ? 0 : await accounts.HouseholdSizeAsync(household.Id, HttpContext.RequestAborted);
     }
 }

@@ -13,7 +13,7 @@ namespace Minzheng.Web.Modules.Assistance.Citizen;
 
 /// <summary>The applicant's view of their own case: progress, decisions with reasons, notices, materials, withdrawal.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.CitizenApply)]
-[RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
+// the upload's size is UploadLimitFilter's, for every form with files
 public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, AttachMaterial attachments, AppDbContext db) : PageModel
 {
     public AssistanceCase Case { get; private set; } = null!;
@@ -22,6 +22,11 @@ public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, A
     public List<AssistanceDocument> Documents { get; private set; } = [];
     public bool Open => !AssistanceProcesses.IsClosed(Case.State);
     public bool CanWithdraw => Case.State is AssistanceProcesses.Submitted or AssistanceProcesses.Investigating;
+
+    /// <summary>By when the township must act on the current step (受理 while the application waits), from the workflow's deadline.</summary>
+    public DateOnly? StepDueDate { get; private set; }
+
+    public string StepDueLabel => Case.State == AssistanceProcesses.Submitted ? "乡镇（街道）应受理或告知不予受理" : "本环节应办结";
 
     public async Task OnGetAsync(Guid id) => await LoadAsync(id);
 
@@ -33,12 +38,7 @@ public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, A
 
     public async Task<IActionResult> OnPostUploadAsync(Guid id, IFormFile? file)
     {
-        if (file is null || file.Length == 0)
-        {
-            ModelState.AddModelError("", "请选择文件");
-            await LoadAsync(id);
-            return Page();
-        }
+        if (file is null || file.Length == 0) throw AppProblem.Field("file", "请选择要上传的文件");
         await using var stream = file.OpenReadStream();
         return await Act(id, () => accounts.UploadAsync(id, file.FileName, stream, attachments, HttpContext.RequestAborted), "材料已上传");
     }
@@ -55,6 +55,7 @@ public sealed class CaseModel(CitizenAccounts accounts, AssistanceCases cases, A
         Case = await accounts.MyCaseAsync(id, HttpContext.RequestAborted);
         Timeline = await db.WorkflowCaseEvents.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
             .Where(e => e.CaseId == Case.WorkflowCaseId).OrderBy(e => e.At).ToListAsync();
+        StepDueDate = await accounts.StepDueDateAsync(Case, HttpContext.RequestAborted);
         Documents = await db.Set<AssistanceDocument>().AsNoTracking().Where(d => d.CaseId == id).OrderBy(d => d.IssuedAt).ToListAsync();
     }
 }

@@ -5,6 +5,7 @@ using Minzheng.Web.Modules.Assistance.Cases;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
@@ -30,7 +31,19 @@ public sealed partial class CitizenAccounts(AppDbContext db, UserManager<AppUser
         if (id is null) errors.Add("idNumber", idError!, "id_number_invalid");
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "请填写姓名");
         if (input.Phone is null || !MobilePattern().IsMatch(input.Phone.Trim())) errors.Add("phone", "请填写11位手机号码（作为登录账号）");
+        var phoneValid = input.Phone is not null && MobilePattern().IsMatch(input.Phone.Trim());
+        if (phoneValid && await users.FindByNameAsync(input.Phone!.Trim()) is not null) errors.Add("phone", "该手机号已被注册，请直接登录");
+        // the password's rules are checked with the other fields, so that one try shows every field to correct
         if (string.IsNullOrEmpty(input.Password)) errors.Add("password", "请设置密码");
+        else
+        {
+            var candidate = new AppUser { UserName = input.Phone?.Trim(), DisplayName = input.Name?.Trim() ?? "", DivisionCode = "" };
+            foreach (var validator in users.PasswordValidators)
+            {
+                var verdict = await validator.ValidateAsync(users, candidate, input.Password);
+                foreach (var e in verdict.Errors) errors.Add("password", e.Description);
+            }
+        }
         errors.ThrowIfAny();
 
         var hash = protector.Hash(id!.Value.Value, ProtectedKind.IdNumber);
@@ -69,6 +82,15 @@ public sealed partial class CitizenAccounts(AppDbContext db, UserManager<AppUser
             .Select(m => m.Household).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>How many people live in the household now (the members who have not left).</summary>
+    public Task<int> HouseholdSizeAsync(Guid householdId, CancellationToken ct = default) =>
+        db.HouseholdMembers.IgnoreQueryFilters([AppDbContext.ScopeFilter]).CountAsync(m => m.HouseholdId == householdId && m.LeftOn == null, ct);
+
+    /// <summary>The date by which the township must act on the citizen's case in its current step (受理 while it waits), if the step has one.</summary>
+    public Task<DateOnly?> StepDueDateAsync(AssistanceCase c, CancellationToken ct = default) =>
+        db.WorkflowCases.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(w => w.Id == c.WorkflowCaseId && w.ClosedAt == null)
+            .Select(w => w.StepDueDate).FirstOrDefaultAsync(ct);
+
     public async Task<List<AssistanceCase>> MyCasesAsync(CancellationToken ct = default)
     {
         var pid = await PersonIdAsync(ct);
@@ -88,6 +110,7 @@ public sealed partial class CitizenAccounts(AppDbContext db, UserManager<AppUser
     public async Task UploadAsync(Guid caseId, string fileName, Stream content, AttachMaterial attachments, CancellationToken ct = default)
     {
         await MyCaseAsync(caseId, ct); // the citizen's own case only
+        UploadKinds.Materials.EnsureAllowed("file", fileName); // what the page's accept list offers, nothing else
         await attachments.RunAsync(caseId, fileName, content, "申请人上传", ct);
     }
 }

@@ -140,7 +140,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, RoleManager<A
         if (isNew && string.IsNullOrWhiteSpace(input.UserName)) errors.Add("userName", "请填写用户名");
         if (string.IsNullOrWhiteSpace(input.DisplayName)) errors.Add("displayName", "请填写姓名");
         var division = divisions.Find(input.DivisionCode);
-        if (division is null) errors.Add("divisionCode", "请填写有效的12位区划代码");
+        if (division is null) errors.Add("divisionCode", "请选择管辖区划（区划代码不存在）");
         else if (!admin.Scope.Contains(division.Code)) errors.Add("divisionCode", "只能把用户设在您管辖的区划内");
         if (input.Roles.Count == 0) errors.Add("roles", "至少选择一个角色");
         var known = db.Roles.Select(r => r.Name).ToHashSet();

@@ -7,7 +7,7 @@ using Minzheng.Web.Platform.Http;
 namespace Minzheng.Web.Platform.Audit.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.AuditRead)]
-public sealed class IndexModel(AuditQueries queries, AuditSealer sealer) : PageModel
+public sealed class IndexModel(AuditQueries queries, AuditSealer sealer, Data.AppDbContext db) : PageModel
 {
     public static readonly IReadOnlyList<(string Code, string Label)> ActionLabels =
     [
@@ -22,15 +22,25 @@ public sealed class IndexModel(AuditQueries queries, AuditSealer sealer) : PageM
 
     public string ActionName(string code) => ActionLabels.FirstOrDefault(a => a.Code == code).Label ?? code;
 
+    private Dictionary<Guid, string> _accounts = [];
+
+    /// <summary>Who acted, as staff may read it: a citizen by name with the phone masked (the entry keeps the account id and login).</summary>
+    public string UserLabel(AuditEntry e) => e.UserId is { } id && _accounts.TryGetValue(id, out var label) ? label : AccountLabels.MaskPhones(e.UserName);
+
     public async Task OnGetAsync(string? userName, string? action, string? entityType, string? entityId, DateOnly? from, DateOnly? to, [FromQuery] int? page)
     {
         Filter = new AuditFilter { UserName = userName, Action = action, EntityType = entityType, EntityId = entityId, From = from, To = to };
         Result = await queries.SearchAsync(Filter, PageRequest.From(page, 50), HttpContext.RequestAborted);
+        await LabelAsync();
     }
+
+    private async Task LabelAsync() =>
+        _accounts = await AccountLabels.OfAccountsAsync(db, Result.Items.Select(e => e.UserId).OfType<Guid>(), HttpContext.RequestAborted);
 
     public async Task OnPostVerifyAsync()
     {
         Verification = await sealer.VerifyAsync(HttpContext.RequestAborted);
         Result = await queries.SearchAsync(Filter, PageRequest.From(1, 50), HttpContext.RequestAborted);
+        await LabelAsync();
     }
 }

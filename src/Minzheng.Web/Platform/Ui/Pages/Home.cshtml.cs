@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
@@ -11,17 +12,29 @@ using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Platform.Ui.Pages;
 
-/// <summary>The home page: counts within the user's scope (the query filter applies to every one of them).</summary>
+/// <summary>
+/// The home page: counts within the user's scope (the query filter applies to every one of them). They are computed set-based
+/// (one pass over the people for all person counts and age bands, one grouping by area, one count each of households and
+/// overdue cases) and kept for <see cref="CacheSeconds"/> seconds per scope, as the page says: a city-wide count scans every
+/// person of the city, and the page is everyone's first page of the day.
+/// </summary>
 [Authorize]
-public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock, WorkflowEngine workflow, PlatformOptions options) : PageModel
+public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock, TimeProvider time, WorkflowEngine workflow,
+    PlatformOptions options, IMemoryCache cache) : PageModel
 {
+    public const int CacheSeconds = 60;
+
     public sealed record Counts(int Alive, int Households, int Disabled, int Elderly, int Deceased, int Overdue);
 
     public sealed record Bar(string Code, string Name, int Count);
 
+    /// <summary>What the page shows, as computed at <see cref="ComputedAt"/> (UTC) for one scope.</summary>
+    public sealed record Snapshot(Counts Stats, List<Bar> ByArea, List<Bar> AgeBands, DateTimeOffset ComputedAt);
+
     public Counts Stats { get; private set; } = new(0, 0, 0, 0, 0, 0);
     public List<Bar> ByArea { get; private set; } = [];
     public List<Bar> AgeBands { get; private set; } = [];
+    public DateTimeOffset ComputedAt { get; private set; }
     public string ScopeName => divisions.NameOf(user.DivisionCode);
     public bool DemoMode => options.DemoSeed;
 
@@ -29,38 +42,59 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
     {
         // Citizens have their own pages; staff counts are not for them.
         if (!user.HasPermission(Permissions.RegistryRead)) return Redirect(user.HasPermission(Permissions.CitizenApply) ? "/citizen" : "/account/denied");
-        var ct = HttpContext.RequestAborted;
+        // the counts depend on the scope only (division, or organisation for an organisation account)
+        var key = $"home-counts:{user.DivisionCode}:{user.OrganizationId}";
+        var now = time.GetUtcNow();
+        if (!cache.TryGetValue(key, out Snapshot? snapshot) || snapshot is null || now - snapshot.ComputedAt >= TimeSpan.FromSeconds(CacheSeconds))
+        {
+            snapshot = await ComputeAsync(now, HttpContext.RequestAborted);
+            cache.Set(key, snapshot, TimeSpan.FromSeconds(CacheSeconds));
+        }
+        (Stats, ByArea, AgeBands, ComputedAt) = (snapshot.Stats, snapshot.ByArea, snapshot.AgeBands, snapshot.ComputedAt);
+        return Page();
+    }
+
+    private async Task<Snapshot> ComputeAsync(DateTimeOffset now, CancellationToken ct)
+    {
         var today = clock.Today;
         var sixty = today.AddYears(-60);
-        var alive = db.Persons.Where(p => p.LifeStatus == LifeStatus.Alive);
-        Stats = new Counts(
-            await alive.CountAsync(ct),
-            await db.Households.CountAsync(ct),
-            await alive.CountAsync(p => p.DisabilityCategory != null, ct),
-            await alive.CountAsync(p => p.BirthDate <= sixty, ct),
-            await db.Persons.CountAsync(p => p.LifeStatus == LifeStatus.Deceased, ct),
+        // age band borders: born on or before b[i] and after b[i+1] is in band i (0–6, 7–17, 18–39, 40–59, 60–69, 70–79, 80+)
+        DateOnly b0 = today, b7 = today.AddYears(-7), b18 = today.AddYears(-18), b40 = today.AddYears(-40), b60 = sixty, b70 = today.AddYears(-70), b80 = today.AddYears(-80);
+        const LifeStatus alive = LifeStatus.Alive;
+        var people = await db.Persons.GroupBy(p => 1).Select(g => new
+        {
+            Alive = g.Count(p => p.LifeStatus == alive),
+            Deceased = g.Count(p => p.LifeStatus == LifeStatus.Deceased),
+            Disabled = g.Count(p => p.LifeStatus == alive && p.DisabilityCategory != null),
+            Elderly = g.Count(p => p.LifeStatus == alive && p.BirthDate <= sixty),
+            A0 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b0 && p.BirthDate > b7),
+            A7 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b7 && p.BirthDate > b18),
+            A18 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b18 && p.BirthDate > b40),
+            A40 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b40 && p.BirthDate > b60),
+            A60 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b60 && p.BirthDate > b70),
+            A70 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b70 && p.BirthDate > b80),
+            A80 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b80),
+        }).FirstOrDefaultAsync(ct);
+        var stats = new Counts(people?.Alive ?? 0, await db.Households.CountAsync(ct), people?.Disabled ?? 0, people?.Elderly ?? 0, people?.Deceased ?? 0,
             await workflow.Overdue().CountAsync(ct));
+        List<Bar> ages =
+        [
+            new("", "0–6岁", people?.A0 ?? 0), new("", "7–17岁", people?.A7 ?? 0), new("", "18–39岁", people?.A18 ?? 0), new("", "40–59岁", people?.A40 ?? 0),
+            new("", "60–69岁", people?.A60 ?? 0), new("", "70–79岁", people?.A70 ?? 0), new("", "80岁及以上", people?.A80 ?? 0),
+        ];
 
         // One level below the user's division: counties for the city, towns for a county, villages for a town.
+        List<Bar> byArea = [];
         var root = user.DivisionCode is { } code && divisions.Find(code) is { } d ? d : null;
         if (root is not null && root.Level < DivisionLevel.Village)
         {
             var prefixLength = DivisionCodes.PrefixLength(root.Level + 1);
-            var grouped = await alive.GroupBy(p => p.DivisionCode.Substring(0, prefixLength))
+            var grouped = await db.Persons.Where(p => p.LifeStatus == alive).GroupBy(p => p.DivisionCode.Substring(0, prefixLength))
                 .Select(g => new { Prefix = g.Key, Count = g.Count() }).ToListAsync(ct);
-            ByArea = grouped
+            byArea = grouped
                 .Select(g => divisions.Find(g.Prefix.PadRight(DivisionCodes.Length, '0')) is { } area ? new Bar(area.Code, area.Name, g.Count) : null)
                 .OfType<Bar>().OrderBy(b => divisions.Find(b.Code)?.SortOrder).ToList();
         }
-
-        int[] bounds = [0, 7, 18, 40, 60, 70, 80];
-        string[] names = ["0–6岁", "7–17岁", "18–39岁", "40–59岁", "60–69岁", "70–79岁", "80岁及以上"];
-        for (var i = 0; i < bounds.Length; i++)
-        {
-            var youngest = today.AddYears(-bounds[i]);
-            var oldestExclusive = i + 1 < bounds.Length ? today.AddYears(-bounds[i + 1]) : DateOnly.MinValue;
-            AgeBands.Add(new Bar("", names[i], await alive.CountAsync(p => p.BirthDate <= youngest && p.BirthDate > oldestExclusive, ct)));
-        }
-        return Page();
+        return new Snapshot(stats, byArea, ages, now);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ModuleModel(ModuleCatalog catalog) : PageModel
     public IActionResult OnGet(string key)
     {
         if (catalog.Find(key) is not { } entry) return NotFound();
-        if (entry.Path is { } path) return Redirect(path);
+        if (entry.Path is { } path && entry.Partly is null) return Redirect(path);
         Entry = entry;
         Excerpt = ModuleCatalog.PlanExcerpt(entry);
         return Page();
