@@ -7,8 +7,9 @@ namespace Minzheng.Web.Modules.Payments;
 
 public static class PaymentsApi
 {
-    public sealed record TemplateInput(string? Name, string? Format, string? Encoding, List<BankColumn>? Columns, string? ReturnReferenceHeader, string? ReturnResultHeader,
-        string? ReturnSuccessValues, string? ReturnReasonHeader, bool IsDefault);
+    public sealed record TemplateInput([Text(100)] string? Name, [Text(10)] string? Format, [Text(20)] string? Encoding, [NoNullItems] List<BankColumn>? Columns,
+        [Text(100)] string? ReturnReferenceHeader, [Text(100)] string? ReturnResultHeader,
+        [Text(200)] string? ReturnSuccessValues, [Text(100)] string? ReturnReasonHeader, bool IsDefault);
 
     public static object ToDto(PayrollDetail d) => new
     {

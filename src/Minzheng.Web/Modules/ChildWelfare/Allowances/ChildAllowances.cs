@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +18,10 @@ using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Allowances;
 
-public sealed record ParentInput(ParentSituation Situation, DateOnly? Since, int? TermMonths, string? Evidence);
+public sealed record ParentInput([property: JsonRequired] ParentSituation Situation, DateOnly? Since, [Within(0, 1200)] int? TermMonths, [Text(500)] string? Evidence);
 
 /// <summary>The one transition shape's body: the opinion, the version read, and 停发's reason and last month.</summary>
-public sealed record ChildActionInput(string? Opinion, int? Version, ChildEndReason? Reason = null, DateOnly? LastMonth = null);
+public sealed record ChildActionInput([Text(500)] string? Opinion, int? Version, ChildEndReason? Reason = null, DateOnly? LastMonth = null);
 
 public sealed record ChildApplyInput(
     Guid ChildPersonId, ChildAllowanceKind Kind, ParentInput Father, ParentInput Mother, CarePlacement Placement, string? InstitutionName,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
@@ -113,7 +114,7 @@ public sealed record WatchInput(
     Guid PersonId, ChildRules.ParentPresence Father, ChildRules.ParentPresence Mother, IReadOnlyList<string>? Difficulties,
     string? GuardianName, string? GuardianRelation, string? GuardianPhone, string? School, RiskLevel Risk, string? Director, string? Supervisor);
 
-public sealed record VisitInput(DateOnly? VisitedOn, string? Findings, string? RiskItem, string? FollowUp, RiskLevel RiskAfter, bool RiskResolved);
+public sealed record VisitInput(DateOnly? VisitedOn, [Text(2000)] string? Findings, [Text(500)] string? RiskItem, [Text(1000)] string? FollowUp, [property: JsonRequired] RiskLevel RiskAfter, bool RiskResolved);
 
 /// <summary>An alert on a watched child: no visit within its period, or a risk item recorded and open.</summary>
 public sealed record WatchAlert(Guid Id, string Name, string DivisionCode, string Kind, string Detail, DateOnly Since);
