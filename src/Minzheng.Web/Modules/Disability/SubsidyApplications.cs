@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Minzheng.Web.Modules.Assistance.Contracts;

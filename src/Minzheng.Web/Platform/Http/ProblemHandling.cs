@@ -67,20 +67,21 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Err
             pd.Detail = AppProblem.Validation(errors).Detail;
             return;
         }
-        pd.Extensions["code"] = status switch
+        var (code, detail) = status switch
         {
-            400 => "bad_request",
-            401 => "unauthenticated",
-            403 => "forbidden",
-            404 => "not_found",
-            405 => "method_not_allowed",
-            413 => "payload_too_large",
-            415 => "unsupported_media_type",
-            429 => "rate_limited",
-            >= 500 => "internal_error",
-            _ => "http_error",
+            400 => ("bad_request", "请求格式不正确"),
+            401 => ("unauthenticated", "请先登录"),
+            403 => ("forbidden", "您没有执行此操作的权限"),
+            404 => ("not_found", "请求的资源不存在"),
+            405 => ("method_not_allowed", "不支持该请求方法"),
+            413 => ("payload_too_large", "提交的内容过大"),
+            415 => ("unsupported_media_type", "不支持的内容类型"),
+            429 => ("rate_limited", "请求过于频繁，请稍后再试"),
+            500 => ("internal_error", "服务器内部错误，请稍后重试；如持续出现请联系管理员并提供追踪号"),
+            _ => ("http_error", TitleFor(status)),
         };
-        pd.Detail ??= TitleFor(status);
+        pd.Extensions["code"] = code;
+        pd.Detail = detail;
     }
 
     /// <summary><c>Members[0].Relation</c> → <c>members[0].relation</c>.</summary>

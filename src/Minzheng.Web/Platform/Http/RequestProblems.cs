@@ -44,6 +44,7 @@ public static partial class RequestProblems
     /// <summary><c>$.members[0].relation</c> → <c>members[0].relation</c>; the root (<c>$</c>) is the body itself.</summary>
     public static string FieldOf(JsonException e)
     {
+        if (IsSyntaxError(e)) return BodyField;
         var missing = MissingPattern().Match(e.Message);
         if (missing.Success) return missing.Groups["name"].Value;
         var path = e.Path;
@@ -57,6 +58,7 @@ public static partial class RequestProblems
     public static string MessageOf(JsonException e)
     {
         if (e is InputJsonException mine) return mine.Reason;
+        if (IsSyntaxError(e)) return $"不是有效的 JSON（第 {(e.LineNumber ?? 0) + 1} 行第 {(e.BytePositionInLine ?? 0) + 1} 个字节附近）";
         if (MissingPattern().IsMatch(e.Message)) return "必填";
         var target = TargetPattern().Match(e.Message);
         if (target.Success)
@@ -77,6 +79,9 @@ public static partial class RequestProblems
         }
         return string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "不是有效的 JSON" : "格式不正确";
     }
+
+    /// <summary>The text is not JSON at all (the reader's own error, an internal subtype), rather than a value of the wrong kind.</summary>
+    private static bool IsSyntaxError(JsonException e) => e.GetType().Name == "JsonReaderException" || e.InnerException?.GetType().Name == "JsonReaderException";
 
     private static Type? EnumNamed(string typeName)
     {

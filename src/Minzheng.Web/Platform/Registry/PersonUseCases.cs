@@ -36,7 +36,7 @@ public sealed record PersonInput
     [Text(40)] public string? BankAccount { get; init; }
 
     public DisabilityCategory? DisabilityCategory { get; init; }
-    [Within(1, 4)] public int? DisabilityGrade { get; init; }
+    public int? DisabilityGrade { get; init; } // 1–4, checked with the other disability fields in Validate
     [Text(24)] public string? DisabilityCertificate { get; init; }
     public LifeStatus? LifeStatus { get; init; }
     public DateOnly? DeathDate { get; init; }

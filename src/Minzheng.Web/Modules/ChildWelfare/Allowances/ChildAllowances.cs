@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.Assistance.Contracts;
 using Minzheng.Web.Modules.ChildWelfare.Contracts;
@@ -24,8 +24,9 @@ public sealed record ParentInput([property: JsonRequired] ParentSituation Situat
 public sealed record ChildActionInput([Text(500)] string? Opinion, int? Version, ChildEndReason? Reason = null, DateOnly? LastMonth = null);
 
 public sealed record ChildApplyInput(
-    Guid ChildPersonId, ChildAllowanceKind Kind, ParentInput Father, ParentInput Mother, CarePlacement Placement, string? InstitutionName,
-    string? GuardianName, string? GuardianRelation, Guid? GuardianPersonId, bool InFullTimeEducation);
+    Guid ChildPersonId, [property: JsonRequired] ChildAllowanceKind Kind, [RequiredInput] ParentInput Father, [RequiredInput] ParentInput Mother,
+    [property: JsonRequired] CarePlacement Placement, [Text(100)] string? InstitutionName,
+    [Text(50)] string? GuardianName, [Text(20)] string? GuardianRelation, Guid? GuardianPersonId, bool InFullTimeEducation);
 
 /// <summary>
 /// 孤儿、事实无人抚养儿童: application (village/township) → township review → county confirmation, which publishes the

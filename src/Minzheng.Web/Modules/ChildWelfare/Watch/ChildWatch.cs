@@ -111,8 +111,10 @@ internal sealed class ChildVisitConfiguration : IEntityTypeConfiguration<ChildVi
 }
 
 public sealed record WatchInput(
-    Guid PersonId, ChildRules.ParentPresence Father, ChildRules.ParentPresence Mother, IReadOnlyList<string>? Difficulties,
-    string? GuardianName, string? GuardianRelation, string? GuardianPhone, string? School, RiskLevel Risk, string? Director, string? Supervisor);
+    Guid PersonId, [property: JsonRequired] ChildRules.ParentPresence Father, [property: JsonRequired] ChildRules.ParentPresence Mother,
+    [NoNullItems] IReadOnlyList<string>? Difficulties,
+    [Text(50)] string? GuardianName, [Text(20)] string? GuardianRelation, [Text(20)] string? GuardianPhone, [Text(100)] string? School,
+    [property: JsonRequired] RiskLevel Risk, [Text(50)] string? Director, [Text(50)] string? Supervisor);
 
 public sealed record VisitInput(DateOnly? VisitedOn, [Text(2000)] string? Findings, [Text(500)] string? RiskItem, [Text(1000)] string? FollowUp, [property: JsonRequired] RiskLevel RiskAfter, bool RiskResolved);
 
