@@ -114,7 +114,9 @@ public abstract class InputLimitsTests(AppFixture app)
         }
         var calculate = new Dictionary<string, object?>
         {
-            ["divisionCode"] = Village, ["area"] = "urban", ["householdMonthlyIncome"] = 100m,
+            ["divisionCode"] = Village,
+            ["area"] = "urban",
+            ["householdMonthlyIncome"] = 100m,
             ["members"] = new[] { new { birthDate = "1980-01-01", seriouslyIll = false } },
         };
         foreach (var (field, value) in new (string, object)[] { ("vehicles", -1), ("houses", -3), ("deposits", -100m) })

@@ -123,7 +123,7 @@ internal sealed class InstitutionCheckConfiguration : IEntityTypeConfiguration<I
     }
 }
 
-public sealed record InstitutionInput([Text(100)] string? Name, [property: JsonRequired] InstitutionKind Kind, [Text(12)] string? DivisionCode, [property: JsonRequired] [Within(0, 10000)] int Beds, [Text(50)] string? Director, [Text(20)] string? Phone);
+public sealed record InstitutionInput([Text(100)] string? Name, [property: JsonRequired] InstitutionKind Kind, [Text(12)] string? DivisionCode, [property: JsonRequired][Within(0, 10000)] int Beds, [Text(50)] string? Director, [Text(20)] string? Phone);
 
 public sealed record CheckInput([property: JsonRequired] CheckKind Kind, DateOnly? CheckedOn, [Text(200)] string? Item, [Text(1000)] string? Finding, bool Problem, [Text(1000)] string? Rectification, DateOnly? DueOn);
 
