@@ -192,8 +192,8 @@ internal static class GeneratorSql
         [payrollId, month, (int)LinePurpose.Benefit, false, (int)LineStatus.NoAccount, (int)LineStatus.Pending, DateTime.UtcNow, SyntheticCity.Program, range.Low, range.High];
 
     public static object[] RetryParameters(Guid payrollId, DivisionScope range) =>
-        [payrollId, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, DateTime.UtcNow, SyntheticCity.Program, range.Low, range.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved];
+        [payrollId, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, DateTime.UtcNow, SyntheticCity.Program, range.Low, range.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved, (int)LineStatus.Released];
 
     public static object[] MarkRequeuedParameters(DivisionScope range) =>
-        [(int)LineStatus.Requeued, SyntheticCity.Program, range.Low, range.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount];
+        [(int)LineStatus.Requeued, SyntheticCity.Program, range.Low, range.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)LineStatus.Released];
 }

@@ -80,6 +80,7 @@ public static class PlatformSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<Access.Admin.UserAdministration>();
+        services.AddScoped<Access.Admin.SignInAlerts>();
         services.AddSingleton<AuditSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddJobs();
@@ -117,14 +118,26 @@ public static class PlatformSetup
             return Task.CompletedTask;
         }).AddDocumentTransformer<ErrorCodesDocumentTransformer>());
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddSingleton<SignInThrottle>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A refused client is told when to come back (RFC 9110 Retry-After, whole seconds).
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+                return ValueTask.CompletedTask;
+            };
             // Per address: a township office behind one NAT signs in together at 8:30, so the limit is generous;
-            // guessing one account's password is stopped by the lockout, not by this.
-            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
+            // guessing one account's password is slowed by the per-account delay and stopped by the lockout, not by this.
+            // Only attempts count: showing the sign-in page (GET) is not one.
+            o.AddPolicy(SignInRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("page"));
             o.AddPolicy(PublicRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
@@ -270,6 +283,7 @@ public static class PlatformSetup
         app.MapOrganizationsApi();
         app.MapWorkflowApi();
         app.MapImportsApi();
+        app.MapImportsV1Api();
         app.MapAuditApi();
         app.MapFiguresApi();
         app.MapJobsApi();

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -90,5 +91,53 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains(name, await page.InnerTextAsync("h1"), StringComparison.Ordinal);
         Assert.Contains("家庭", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Empty(consoleErrors); // no CSP violations or script errors
+    }
+
+    /// <summary>Issue 12, item 11: a skip link, Enter does not send a form of several sections, focus goes to the first error.</summary>
+    [Fact]
+    public async Task A_keyboard_user_skips_the_navigation_is_not_submitted_by_enter_and_lands_on_the_first_error()
+    {
+        app.SkipIfUnavailable();
+        // a child of 容州镇 the clerk can file for
+        var childId = Web.Platform.Registry.IdNumber.Compose("450921", new DateOnly(2017, 3, 9), Random.Shared.Next(1, 999));
+        var admin = await app.ClientAsync("admin");
+        (await admin.PostAsJsonAsync("/api/v1/persons", new { idNumber = childId, name = "黄小燕", divisionCode = "450921100003", hukouType = "rural" })).EnsureSuccessStatusCode();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserApp.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN" });
+        page.SetDefaultTimeout(90_000);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", "rongzhou.clerk");
+        await page.FillAsync("#Password", Web.Platform.Demo.DemoAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
+        // the first Tab reaches the skip link, which then shows and leads to the main content
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("skip-link", await page.EvaluateAsync<string>("document.activeElement.className"));
+        Assert.True((await page.Locator(".skip-link").BoundingBoxAsync())!.Y >= 0);
+        Assert.Equal("#main", await page.Locator(".skip-link").GetAttributeAsync("href"));
+
+        // Enter in the child's ID number moves on to the next field; nothing is sent
+        await page.GotoAsync("/children/cases/new");
+        await page.FillAsync("#ChildIdNumber", childId);
+        await page.FocusAsync("#ChildIdNumber");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForTimeoutAsync(300);
+        Assert.EndsWith("/children/cases/new", page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".alert[role=alert]").CountAsync());
+        Assert.Equal("Kind", await page.EvaluateAsync<string>("document.activeElement.id"));
+
+        // a refused submit puts the focus on the first field with an error (the father's term), with its message beside it
+        await page.SelectOptionAsync("#Kind", "Unsupported");
+        await page.SelectOptionAsync("#FatherSituation", "Imprisoned");
+        await page.FillAsync("#FatherEvidence", "（2025）桂0921刑初88号");
+        await page.FillAsync("#MotherEvidence", "死亡证明 A123");
+        await page.FillAsync("#GuardianName", "黄桂芳");
+        await page.FillAsync("#GuardianRelation", "祖母");
+        await page.ClickAsync("form:has(#ChildIdNumber) button[type=submit]");
+        await page.WaitForSelectorAsync("[data-valmsg-for='Input.Father.TermMonths']:has-text('刑期')");
+        Assert.Equal("FatherTermMonths", await page.EvaluateAsync<string>("document.activeElement.id"));
     }
 }

@@ -63,7 +63,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
             var watchedUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
             await page.GotoAsync("/children/institutions");
             var institutionUrl = await page.Locator("table tbody tr td a").First.GetAttributeAsync("href");
-            await page.GotoAsync("/disability");
+            await page.GotoAsync("/disability?status=all");
             // the small test population may have no grade 1–2 person in 容县: then only the list is visited
             var subsidies = page.Locator("table tbody tr td a");
             var subsidyUrl = await subsidies.CountAsync() > 0 ? await subsidies.First.GetAttributeAsync("href") : "/disability";
@@ -148,6 +148,11 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         var draft = officer.Locator("table tbody tr", new() { HasText = "已生成（草稿）" }).First;
         var url = await draft.Locator("a").First.GetAttributeAsync("href");
         await officer.GotoAsync(url!);
+        // the review lists the known risks first (ADR 023): the retry to last month's frozen account among them; each is confirmed
+        Assert.Contains("账户已冻结", await officer.Locator("tr[data-flag^='PermanentFailure:']").First.InnerTextAsync(), StringComparison.Ordinal);
+        await officer.FillAsync("#flagReason", "逐户核实无误");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "勾选的确认发放" }).ClickAsync();
+        await officer.WaitForSelectorAsync("text=已全部处理");
         await officer.GetByRole(AriaRole.Button, new() { Name = "审核通过，提交审批" }).ClickAsync();
         Assert.Contains("已审核", await officer.Locator(".alert.ok").InnerTextAsync(), StringComparison.Ordinal);
         // the officer has no approval right: no approve button for them

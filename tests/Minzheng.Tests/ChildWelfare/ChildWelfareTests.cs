@@ -237,6 +237,21 @@ public abstract class ChildWelfareTests(AppFixture app)
         Assert.Equal("risk", risk.GetProperty("kind").GetString());
         var dashboard = (await township.GetJsonAsync("/api/v1/children/dashboard")).EnumerateArray().Single(d => d.GetProperty("divisionCode").GetString() == County);
         Assert.True(dashboard.GetProperty("openRisks").GetInt32() >= 1);
+
+        // the follow-up chosen (三日内再访) brings the next visit forward from the regular cycle (issue 12, item 12)
+        current = (await township.GetItemsAsync("/api/v1/children/watch")).Single(x => x.GetProperty("id").GetString() == id);
+        var regular = DateOnly.Parse(current.GetProperty("nextVisitDue").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(regular > today.AddDays(3), $"regular cycle {regular}");
+        await worker.PostAsJsonAsync($"/api/v1/children/watch/{id}/visits?version={current.GetProperty("version").GetInt32()}",
+            new { visitedOn = today, findings = "姑母已接去照料", followUp = "三日内再访", revisitWithinDays = 0, riskAfter = "high" }).ExpectProblemAsync(400, "validation_failed");
+        await (worker.PostAsJsonAsync($"/api/v1/children/watch/{id}/visits?version={current.GetProperty("version").GetInt32()}",
+            new { visitedOn = today, findings = "姑母已接去照料", followUp = "三日内再访", revisitWithinDays = 3, riskAfter = "high" })).EnsureStatus(HttpStatusCode.Created);
+        current = (await township.GetItemsAsync("/api/v1/children/watch")).Single(x => x.GetProperty("id").GetString() == id);
+        Assert.Equal(today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), current.GetProperty("nextVisitDue").GetString());
+        // the visit list shows the children's director by name, not the account
+        var html = await worker.GetStringAsync($"/children/watch/{id}");
+        Assert.Contains("<td>新南社区工作人员</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>xinnan.worker</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]

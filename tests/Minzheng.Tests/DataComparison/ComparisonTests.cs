@@ -372,8 +372,8 @@ public abstract partial class ComparisonTests(AppFixture app)
     }
 
     /// <summary>
-    /// A death verified against the police data is the registry's death event (ADR 015): confirming the finding with recovery
-    /// records the person as deceased on the dataset's date, and every module stops what it pays — not only the program of the
+    /// A death verified against the police data is the registry's death event (ADR 015): confirming the finding with 登记死亡 (the
+    /// only action a death finding offers, ADR 022) records the person as deceased on the dataset's date, and every module stops what it pays — not only the program of the
     /// finding — in the finding's transaction.
     /// </summary>
     [Fact]
@@ -396,7 +396,7 @@ public abstract partial class ComparisonTests(AppFixture app)
         await RunAsync(await app.ClientAsync("rongxian.officer"));
         var finding = (await FindingsAsync(clerk, "&rule=deceased&status=Open")).Single(f => f.GetProperty("personId").GetGuid() == person);
         var confirmed = await (await clerk.PostAsJsonAsync($"/api/v1/comparison/findings/{finding.GetProperty("id").GetInt64()}/confirm",
-            new { action = "recover", note = "公安户籍注销信息核实属实", version = finding.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+            new { action = "recordDeath", note = "公安户籍注销信息核实属实", version = finding.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         Assert.StartsWith("人员登记为死亡（2026-11-10）", confirmed.GetProperty("effect").GetString(), StringComparison.Ordinal);
         var officer = await app.ClientAsync("rongxian.officer");
         var registered = await officer.GetJsonAsync($"/api/v1/persons/{person}");

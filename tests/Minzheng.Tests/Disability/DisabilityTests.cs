@@ -122,6 +122,47 @@ public abstract class DisabilityTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Agreeing_needs_no_opinion_and_refusing_needs_a_reason()
+    {
+        app.SkipIfUnavailable();
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var (person, _) = await DisabledAsync("韦明亮", 1);
+        var a = await ApplyAsync(clerk, person, "care");
+        // the form says 意见（不同意须写明理由）: agreeing with an empty opinion goes through, on both routes
+        await StepAsync(clerk, a, agree: false, opinion: "").ExpectProblemAsync(400, "validation_failed");
+        a = await (await StepAsync(clerk, a, opinion: "").EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("villageChecked", a.GetProperty("status").GetString());
+        var approver = await app.ClientAsync("rongzhou.approver");
+        a = await (await approver.PostAsJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}/actions/township-review", new { version = a.GetProperty("version").GetInt32() })
+            .EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("townshipReviewed", a.GetProperty("status").GetString());
+        var refuse = await (await app.ClientAsync("rongxian.dpf")).PostAsJsonAsync($"/api/v1/disability/subsidies/{a.GetProperty("id").GetString()}/actions/refuse", new { version = a.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.BadRequest, refuse.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_list_opens_on_what_waits_for_the_user_with_counts_and_finds_by_name_or_number()
+    {
+        app.SkipIfUnavailable();
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var (person, _) = await DisabledAsync("覃凤英", 2);
+        var a = await ApplyAsync(clerk, person, "care");
+        var number = a.GetProperty("number").GetString()!;
+        // waiting for the village check: the clerk's (and the village's) work, not yet the township approver's
+        var clerkPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await clerk.GetStringAsync("/disability"));
+        Assert.Contains(clerkPage.QuerySelectorAll("table tbody a"), x => x.TextContent == number);
+        Assert.StartsWith("待我处理（", clerkPage.QuerySelector("#status option[selected]")?.TextContent);
+        var approver = await app.ClientAsync("rongzhou.approver");
+        Assert.DoesNotContain(number, await approver.GetStringAsync("/disability"), StringComparison.Ordinal);
+        Assert.Contains(number, await approver.GetStringAsync("/disability?status=all&q=" + Uri.EscapeDataString("覃凤英")), StringComparison.Ordinal);
+        Assert.Contains(number, await approver.GetStringAsync("/disability?status=all&q=" + number[^6..]), StringComparison.Ordinal);
+        Assert.DoesNotContain(number, await approver.GetStringAsync("/disability?status=all&q=" + Uri.EscapeDataString("没有这个人")), StringComparison.Ordinal);
+        // after the village check it is the approver's
+        await StepAsync(clerk, a).EnsureStatus(HttpStatusCode.OK);
+        Assert.Contains(number, await approver.GetStringAsync("/disability"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overlap_rules_read_the_other_programs()
     {
         app.SkipIfUnavailable();

@@ -22,6 +22,7 @@ public abstract class DeathRecordTests(AppFixture app)
         Assert.True(r.StatusCode == HttpStatusCode.Accepted, await r.Content.ReadAsStringAsync());
         var id = (await r.JsonAsync()).GetProperty("id").GetString();
         for (var i = 0; i < 300 && !(await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}/progress")).GetProperty("done").GetBoolean(); i++) await Task.Delay(100);
+        await Minzheng.Tests.Payments.PayrollSteps.ConfirmFlagsAsync(officer, id!);
         var p = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}");
         p = await (await officer.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/review", new { version = p.GetProperty("version").GetInt32(), opinion = "已核对" }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         await finance.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/approve", new { version = p.GetProperty("version").GetInt32(), opinion = "同意" }).EnsureStatus(HttpStatusCode.OK);

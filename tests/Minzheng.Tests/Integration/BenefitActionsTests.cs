@@ -183,11 +183,17 @@ public abstract class BenefitActionsTests(AppFixture app)
         Assert.Contains("暂停发放通知书", documents);
         Assert.Equal(November, Assert.Single(await PeriodsAsync(c.Id)).ToMonth);
 
-        // suspended already: a second suspension is refused; a recovery terminates it with the end moved into the past
+        // suspended already: a second suspension is refused; the clerk's recovery is a termination proposal (she may not end
+        // the benefit herself, ADR 022) which the approver decides, with the end moved into the past
         var again = await Assert.ThrowsAsync<AppProblem>(() => ApplyAsync("rongzhou.clerk", new("dibao", c.Id, BenefitAction.Suspend, November, "x", Authority)));
         Assert.Equal("benefit_not_running", again.Code);
         done = await ApplyAsync("rongzhou.clerk", new("dibao", c.Id, BenefitAction.Recover, September, "2026年9月起家庭成员稳定就业，收入超过标准", Authority));
-        Assert.StartsWith($"已终止最低生活保障（{c.Number}），发放至 2026年9月", done, StringComparison.Ordinal);
+        Assert.StartsWith($"已提请终止最低生活保障（{c.Number}），拟发放至 2026年9月", done, StringComparison.Ordinal);
+        var proposed = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<AppDbContext>().Set<AssistanceCase>().AsNoTracking().SingleAsync(a => a.Id == c.Id)).State);
+        Assert.Equal(AssistanceProcesses.Suspended, proposed);
+        var change = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Web.Modules.Assistance.Changes.AssistanceChange>().AsNoTracking().SingleAsync(x => x.CaseId == c.Id));
+        await AsAsync("rongzhou.approver", sp => sp.GetRequiredService<Web.Modules.Assistance.Changes.DecideChange>()
+            .PerformAsync(change.Id, "approve", new Web.Modules.Assistance.Changes.ChangeActionInput("核实属实，终止保障", change.Version)));
         var ended = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AssistanceCase>().AsNoTracking().SingleAsync(a => a.Id == c.Id));
         Assert.Equal((AssistanceProcesses.Terminated, (DateOnly?)new DateOnly(2026, 11, 30)), (ended.State, ended.EndedOn));
         Assert.Equal(September, Assert.Single(await PeriodsAsync(c.Id)).ToMonth);

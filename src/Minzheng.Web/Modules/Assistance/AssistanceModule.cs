@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.Assistance.Cases;
+using Minzheng.Web.Modules.Assistance.Changes;
 using Minzheng.Web.Modules.Assistance.Citizen;
 using Minzheng.Web.Modules.Assistance.Reviews;
 using Minzheng.Web.Modules.Assistance.Standards;
@@ -25,6 +26,7 @@ public static class AssistanceModule
         services.AddSingleton(AssistanceProcesses.Dibao);
         services.AddSingleton(AssistanceProcesses.ExtremePoverty);
         services.AddSingleton(AssistanceProcesses.Temporary);
+        services.AddSingleton(Changes.ChangeProcess.Model);
         services.AddSingleton(StandardKinds.Section);
         services.AddScoped<Figures>();
         services.AddScoped<Contracts.IMeansTestLimits, MeansTestLimitsProvider>();
@@ -60,6 +62,10 @@ public static class AssistanceModule
         services.AddScoped<CaseQueries>();
         services.AddScoped<CaseDetails>();
         services.AddScoped<ReviewService>();
+        // change proposals (ADR 022): a household's recalculation after a death, a clerk's termination on a finding
+        services.AddScoped<Changes.ProposeChange>();
+        services.AddScoped<Changes.DecideChange>();
+        services.AddScoped<Changes.ChangeQueries>();
         services.AddScoped<WatchQueries>();
         services.AddScoped<Citizen.CitizenAccounts>();
         services.AddScoped<PublicNotice>();
@@ -78,6 +84,7 @@ public static class AssistanceModule
     {
         app.MapAssistanceApi();
         app.MapReviewsApi();
+        app.MapChangesApi();
         app.MapWatchApi();
         app.MapPublicNoticeApi();
         app.MapCitizenApi();

@@ -151,6 +151,12 @@ public enum FindingAction
     Terminate = 2,
     Recover = 3,
     StartApplication = 4,
+
+    /// <summary>
+    /// 登记死亡: a death verified against the police or health records is recorded in the registry (the one death use case), and
+    /// every module acts on it — a household's dibao is recalculated for the members left, not ended (ADR 022).
+    /// </summary>
+    RecordDeath = 5,
 }
 
 /// <summary>

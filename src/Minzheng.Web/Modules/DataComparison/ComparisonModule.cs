@@ -31,6 +31,7 @@ public static class ComparisonModule
         services.AddScoped<Findings>();
         services.AddScoped<ComparisonQueries>();
         services.AddScoped<RuleSettings>();
+        services.AddScoped<Contracts.IOpenStopFindings, OpenStopFindingsQuery>();
         services.AddScoped<Platform.Registry.IPersonPanel, ComparisonPersonPanel>();
         services.AddJobKind<ComparisonJob>(ComparisonJob.Kind, "数据比对", RestartPolicy.Fail, ComparisonJob.InterruptedMessage);
         services.AddSingleton<IModuleInitializer, ComparisonInitializer>();

@@ -86,6 +86,7 @@ public static class ComparisonRules
         FindingAction.Suspend => "暂停发放",
         FindingAction.Terminate => "终止（次月起停发）",
         FindingAction.Recover => "停发并追缴",
+        FindingAction.RecordDeath => "登记死亡（本人待遇停发并追缴，家庭保障重新核定）",
         _ => "启动申请",
     };
 

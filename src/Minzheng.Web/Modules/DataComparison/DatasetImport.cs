@@ -32,10 +32,30 @@ public sealed class DatasetImport(DatasetKinds.Info info, AppDbContext db, Ident
 
     public (string Href, string Text) ResultLink(ImportBatch batch) => ("/comparison/datasets", "查看比对数据");
 
+    public IReadOnlyList<ImportField> UploadFields { get; } =
+    [
+        new("source", "数据提供单位（不超过 100 字）", true, []),
+        new("asOf", "数据截至日期（YYYY-MM-DD，不晚于今天）", true, []),
+    ];
+
+    /// <summary>The same checks as the datasets page: the providing office and the date the data is current to.</summary>
+    public object? ParametersFrom(Func<string, string?> value, Platform.Http.ValidationErrors errors)
+    {
+        var source = value("source")?.Trim();
+        if (string.IsNullOrEmpty(source)) errors.Add("source", "请填写数据提供单位");
+        else if (source.Length > 100) errors.Add("source", "提供单位不超过 100 字");
+        DateOnly? asOf = null;
+        if (value("asOf") is not { } text) errors.Add("asOf", "请填写数据截至日期");
+        else if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) errors.Add("asOf", "截至日期格式应为 YYYY-MM-DD");
+        else if (d > clock.Today) errors.Add("asOf", "截至日期不能晚于今天");
+        else asOf = d;
+        return source is { Length: > 0 and <= 100 } && asOf is { } date ? new DatasetParameters(source, date) : null;
+    }
+
     public static DatasetParameters ParametersOf(ImportBatch batch) =>
         JsonSerializer.Deserialize<DatasetParameters>(batch.ParametersJson, Platform.Audit.AuditRecorder.Json) ?? throw new InvalidOperationException("dataset batch without parameters");
 
-    private sealed record Outcome(List<ImportRowError> Errors, int TotalRows, int ErrorRows, List<ComparisonRecord> Valid);
+    private sealed record Outcome(ImportErrors Errors, int TotalRows, int ErrorRows, List<ComparisonRecord> Valid);
 
     public async Task ValidateAsync(ImportBatch batch, CancellationToken ct)
     {
@@ -99,7 +119,7 @@ public sealed class DatasetImport(DatasetKinds.Info info, AppDbContext db, Ident
     {
         var file = await db.Files.AsNoTracking().SingleAsync(f => f.Id == batch.FileId, ct);
         var mapping = ImportService.MappingOf(batch);
-        var errors = new List<ImportRowError>();
+        var errors = new ImportErrors(batch.Id);
         var valid = new List<ComparisonRecord>();
         var total = 0;
         var seen = new Dictionary<(string, string?), int>();
@@ -115,7 +135,7 @@ public sealed class DatasetImport(DatasetKinds.Info info, AppDbContext db, Ident
             {
                 var column = mapping.GetValueOrDefault(field) ?? info.Fields.FirstOrDefault(f => f.Key == field)?.Label ?? field;
                 if (field == "idNumber" && value is not null) value = IdNumber.Mask(value);
-                errors.Add(new ImportRowError { BatchId = batch.Id, Line = row.Line, Column = column, Value = value is { Length: > 200 } ? value[..200] : value, Message = message });
+                errors.Add(row.Line, column, value, message);
             }
             string? Required(string field)
             {
@@ -204,8 +224,7 @@ public sealed class DatasetImport(DatasetKinds.Info info, AppDbContext db, Ident
                 return null;
             }
         }
-        if (total == 0) errors.Add(new ImportRowError { BatchId = batch.Id, Line = 1, Column = "", Message = "文件没有数据行" });
-        var errorRows = errors.Select(e => e.Line).Distinct().Count();
-        return new Outcome(errors, total, total == 0 ? 1 : errorRows, valid);
+        if (total == 0) errors.Add(1, "", null, "文件没有数据行");
+        return new Outcome(errors, total, total == 0 ? 1 : errors.ErrorRows, valid);
     }
 }

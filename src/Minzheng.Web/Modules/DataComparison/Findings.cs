@@ -25,10 +25,16 @@ public sealed record FindingView(ComparisonFinding Finding, string PersonName, s
 /// The township's handling of a finding (permission <c>comparison.resolve</c>, within its scope): confirm with the action taken —
 /// suspend, terminate or recover a running benefit through the module that owns it (<see cref="IBenefitActions"/>), in the same
 /// transaction as the finding's closure — or start an application for a benefit owed; or dismiss with the reason found.
+/// The owning module decides who may end or cut its benefit: where the confirming clerk may not (dibao), it records her 终止 or
+/// 停发并追缴 as a proposal its approver decides (ADR 022). A verified death is recorded in the registry instead (登记死亡): the
+/// one kernel death use case, so that every module acts on it as it must — a household's dibao is recalculated, not ended.
 /// </summary>
 public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock clock, IEnumerable<IBenefitActions> actions, EntitlementPrograms programs,
     DivisionDirectory divisions, AuditLog audit, PersonDeaths deaths)
 {
+    /// <summary>The rule whose findings are deaths (its code, as the rule table names it).</summary>
+    public const string DeceasedRule = "deceased";
+
     public async Task<ComparisonFinding> LoadAsync(long id, CancellationToken ct) =>
         await db.Set<ComparisonFinding>().FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw AppProblem.NotFound("比对线索");
 
@@ -47,6 +53,9 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
     public IReadOnlyList<FindingAction> AvailableActions(ComparisonFinding f)
     {
         if (f.Direction == FindingDirection.Add) return [FindingAction.StartApplication];
+        // a death is a fact about the person, not about one benefit: it is recorded once, and each module stops or recalculates
+        // what it pays (ending the household's dibao, or suspending it, for one member's death would be wrong)
+        if (f.RuleCode == DeceasedRule) return [FindingAction.RecordDeath];
         var supported = actions.SelectMany(a => a.Supported).Where(s => s.Key == f.Program).SelectMany(s => s.Value).Distinct();
         return supported.Select(a => a switch { BenefitAction.Suspend => FindingAction.Suspend, BenefitAction.Terminate => FindingAction.Terminate, _ => FindingAction.Recover })
             .OrderBy(a => a).ToList();
@@ -58,6 +67,7 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
         var errors = new ValidationErrors();
         if (input.Action is not { } action || !AvailableActions(f).Contains(action)) errors.Add("action", "请选择处置方式" + (input.Action is null ? "" : "（该项待遇不支持所选处置）"));
         if (string.IsNullOrWhiteSpace(input.Note)) errors.Add("note", "请填写核实情况");
+        if (input.Action == FindingAction.RecordDeath && f.EventDate is null) errors.Add("action", "比对数据没有死亡日期，不能登记死亡，请核实后在人员登记中登记");
         var today = clock.Today;
         var thisMonth = Entitlements.MonthOf(today);
         DateOnly? last = null;
@@ -71,20 +81,27 @@ public sealed class Findings(AppDbContext db, ICurrentUser user, BusinessClock c
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var authority = $"数据比对核实结论 #{f.Id}（{ComparisonRules.NameOf(f.RuleCode)}，{user.UserName} {today:yyyy-MM-dd}）";
-        // A death verified against the police or health records (stop or recover, not a suspension pending the facts) is the
-        // registry's death event: the person is recorded deceased and every module stops its benefits, not only this one.
-        var verifiedDeath = f.RuleCode == "deceased" && input.Action is FindingAction.Terminate or FindingAction.Recover && f.EventDate is not null
-            ? await db.Persons.FirstOrDefaultAsync(p => p.Id == f.PersonId && p.LifeStatus != LifeStatus.Deceased, ct)
-            : null;
-        if (verifiedDeath is not null)
+        // A death verified against the police or health records is the registry's death event: the person is recorded deceased
+        // and every module acts on it in this transaction, not only the benefit of the finding.
+        if (input.Action == FindingAction.RecordDeath)
         {
-            var effects = await deaths.RecordAsync(verifiedDeath, f.EventDate!.Value, authority, ct);
-            f.Effect = "人员登记为死亡（" + f.EventDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "）" + (effects.Count > 0 ? "：" + string.Join("；", effects) : "");
+            var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == f.PersonId, ct) ?? throw AppProblem.NotFound("人员");
+            var date = f.EventDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (person.LifeStatus == LifeStatus.Deceased)
+            {
+                f.Effect = $"人员登记中已记载死亡（{person.DeathDate:yyyy-MM-dd}），各项待遇已按死亡处理";
+            }
+            else
+            {
+                var effects = await deaths.RecordAsync(person, f.EventDate!.Value, authority, ct);
+                f.Effect = $"人员登记为死亡（{date}）" + (effects.Count > 0 ? "：" + string.Join("；", effects) : "");
+            }
             if (f.Effect.Length > 500) f.Effect = f.Effect[..500];
         }
         else if (f.Direction == FindingDirection.Stop)
         {
             var benefit = input.Action switch { FindingAction.Suspend => BenefitAction.Suspend, FindingAction.Terminate => BenefitAction.Terminate, _ => BenefitAction.Recover };
+            // where the confirming user may not decide it, the owning module records a proposal for its decider and says so
             var handler = actions.First(a => a.Supported.TryGetValue(f.Program, out var s) && s.Contains(benefit));
             f.Effect = await handler.ApplyAsync(new BenefitActionRequest(f.Program, f.SourceId, benefit, last ?? thisMonth, input.Note!.Trim(), authority), ct);
         }

@@ -55,16 +55,17 @@ public static class DisabilityProcess
         ],
         Transitions:
         [
-            new(Applied, VillageCheck, "村级核实", VillageChecked, Apply, RequiresOpinion: true),
+            // agreeing needs no opinion (the timeline records 同意); refusing and stopping must give reasons (issue 12, item 12)
+            new(Applied, VillageCheck, "村级核实", VillageChecked, Apply),
             new(Applied, Refuse, "村级核实不同意", Refused, Apply, RequiresOpinion: true),
             new(Applied, CloseOnDeath, "申请人死亡，终止办理", Refused, Approve, RequiresOpinion: true),
-            new(VillageChecked, TownshipReview, "乡镇审核", TownshipReviewed, Review, RequiresOpinion: true),
+            new(VillageChecked, TownshipReview, "乡镇审核", TownshipReviewed, Review),
             new(VillageChecked, Refuse, "乡镇审核不同意", Refused, Review, RequiresOpinion: true),
             new(VillageChecked, CloseOnDeath, "申请人死亡，终止办理", Refused, Approve, RequiresOpinion: true),
-            new(TownshipReviewed, VerifyCertificate, "县残联审核", Verified, Verify, RequiresOpinion: true),
+            new(TownshipReviewed, VerifyCertificate, "县残联审核", Verified, Verify),
             new(TownshipReviewed, Refuse, "县残联审核不同意", Refused, Verify, RequiresOpinion: true),
             new(TownshipReviewed, CloseOnDeath, "申请人死亡，终止办理", Refused, Approve, RequiresOpinion: true),
-            new(Verified, ApproveSubsidy, "县民政审批", Approved, Approve, RequiresOpinion: true),
+            new(Verified, ApproveSubsidy, "县民政审批", Approved, Approve),
             new(Verified, Refuse, "县民政审批不同意", Refused, Approve, RequiresOpinion: true),
             new(Verified, CloseOnDeath, "申请人死亡，终止办理", Refused, Approve, RequiresOpinion: true),
             // 52号 三、（四） dynamic management: 停发 by the county; 暂停发放 only on a finding confirmed elsewhere (data comparison)

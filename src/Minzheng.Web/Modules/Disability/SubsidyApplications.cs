@@ -312,13 +312,13 @@ public sealed class SubsidyApplications(AppDbContext db, ICurrentUser user, Busi
         if (input.Version is not { } v) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(a, v);
         var forward = DisabilityProcess.ForwardAction(a.Status) ?? throw AppProblem.Conflict("application_closed", "该申请已办结");
-        if (string.IsNullOrWhiteSpace(input.Opinion))
+        if (!input.Agree && string.IsNullOrWhiteSpace(input.Opinion))
         {
-            // the old answer's order: permission before the missing opinion
+            // the old answer's order: permission before the missing reason (agreeing needs no opinion)
             var wf = await CaseOfAsync(a, ct);
             var model = await workflow.ModelOfAsync(wf, ct);
             if (!workflow.AvailableActions(wf, model).Any(t => t.Action == forward)) throw AppProblem.Forbidden($"“{StepName(a.Status)}”不由您办理");
-            throw AppProblem.Field("opinion", input.Agree ? "请填写意见" : "不同意须写明理由");
+            throw AppProblem.Field("opinion", "不同意须写明理由");
         }
         return await PerformAsync(id, input.Agree ? forward : DisabilityProcess.Refuse,
             new SubsidyActionInput(input.Opinion, input.Version, input.CertificateGeneration, input.CertificateValidUntil), ct);

@@ -14,7 +14,6 @@ using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Imports;
 using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Time;
-using nietras.SeparatedValues;
 
 namespace Minzheng.Web.Modules.Payments;
 
@@ -74,8 +73,9 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
         var template = templateId is { } id
             ? await db.Set<BankTemplate>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw AppProblem.Field("templateId", "银行模板不存在")
             : await db.Set<BankTemplate>().AsNoTracking().OrderByDescending(t => t.IsDefault).ThenBy(t => t.Name).FirstOrDefaultAsync(ct) ?? throw AppProblem.Conflict("no_template", "尚未配置银行文件模板");
-        var file = await BuildAsync(payroll, template, [LineStatus.Pending], ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await AssignReferencesAsync(payroll, ct);
+        var file = await BuildAsync(payroll, template, [LineStatus.Pending], ct);
         var exported = await db.Set<PayrollLine>().Where(l => l.PayrollId == payroll.Id && l.Status == LineStatus.Pending && l.BankAccountCipher != null)
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, LineStatus.Exported), ct);
         if (exported != file.Lines) throw AppProblem.Conflict("concurrency_conflict", "导出过程中明细发生了变化，请重新导出");
@@ -99,13 +99,67 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
         return hash;
     }
 
+    /// <summary>The placeholders a template's header or trailer row may use.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Placeholders = new Dictionary<string, string>
+    {
+        ["{count}"] = "笔数",
+        ["{total}"] = "合计金额（元，两位小数）",
+        ["{totalFen}"] = "合计金额（分）",
+        ["{date}"] = "导出日期（yyyyMMdd）",
+        ["{month}"] = "发放月份（yyyyMM）",
+        ["{county}"] = "县（市、区）",
+        ["{program}"] = "保障项目",
+    };
+
+    /// <summary>How a template is named wherever one is chosen: its name and its format, once.</summary>
+    public static string Label(BankTemplate t) =>
+        t.Format.Equals("xlsx", StringComparison.OrdinalIgnoreCase) ? $"{t.Name}（Excel）" : $"{t.Name}（CSV，{t.Encoding}）";
+
+    /// <summary>The purpose in a payment reference: B benefit, S price subsidy, A adjustment, O offset, R retry, F refund.</summary>
+    private static char CodeOf(LinePurpose p) => p switch
+    {
+        LinePurpose.Benefit => 'B',
+        LinePurpose.PriceSubsidy => 'S',
+        LinePurpose.Adjustment => 'A',
+        LinePurpose.RecoveryOffset => 'O',
+        LinePurpose.Retry => 'R',
+        _ => 'F',
+    };
+
+    /// <summary>
+    /// 业务编号 for the lines about to be sent: the case number, the month paid and the purpose (e.g. DB-450921-2026-00012-202612-B),
+    /// with -2, -3… where the same reference was already used (a second retry of the same month). Fixed on the line at the first
+    /// export, so a later download and the bank's return use the same reference; unique over all payrolls, never an internal number.
+    /// </summary>
+    private async Task AssignReferencesAsync(Payroll payroll, CancellationToken ct)
+    {
+        var lines = await db.Set<PayrollLine>().Where(l => l.PayrollId == payroll.Id && l.Status == LineStatus.Pending && l.BankAccountCipher != null && l.BankReference == null)
+            .OrderBy(l => l.Id).ToListAsync(ct);
+        if (lines.Count == 0) return;
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in lines.Select(l => l.SourceId).Distinct().Chunk(1000))
+        {
+            taken.UnionWith(await db.Set<PayrollLine>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+                .Where(l => chunk.Contains(l.SourceId) && l.BankReference != null).Select(l => l.BankReference!).ToListAsync(ct));
+        }
+        foreach (var line in lines)
+        {
+            var reference = $"{line.SourceNumber}-{line.ServiceMonth:yyyyMM}-{CodeOf(line.Purpose)}";
+            var candidate = reference;
+            for (var n = 2; !taken.Add(candidate); n++) candidate = $"{reference}-{n}";
+            line.BankReference = candidate;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     private async Task<BankFile> BuildAsync(Payroll payroll, BankTemplate template, LineStatus[] statuses, CancellationToken ct)
     {
         var columns = ColumnsOf(template);
         var needsId = columns.Any(c => c.Field == "idNumber");
         // The payee is a person or an organisation (a care home): its name, and for the "idNumber" column its ID number or credit code.
         var query = from l in db.Set<PayrollLine>().AsNoTracking()
-                    where l.PayrollId == payroll.Id && statuses.Contains(l.Status) && l.BankAccountCipher != null
+                    // a line held by the review (ADR 023) was never sent, even once released and re-queued
+                    where l.PayrollId == payroll.Id && statuses.Contains(l.Status) && l.BankAccountCipher != null && l.HoldReason == null
                     from p in db.Persons.AsNoTracking().Where(p => p.Id == l.PayeePersonId).DefaultIfEmpty()
                     from o in db.Organizations.AsNoTracking().Where(o => o.Id == l.PayeeOrganizationId).DefaultIfEmpty()
                     where p != null || o != null
@@ -113,6 +167,7 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
                     select new
                     {
                         l.Id,
+                        l.BankReference,
                         l.AmountFen,
                         l.BankName,
                         l.BankAccountCipher,
@@ -125,53 +180,73 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
                         OrganizationNumber = needsId && p == null ? o!.CreditCode ?? o.PlatformNumber : null,
                     };
         var programName = programs.NameOf(payroll.Program);
-        var rows = new List<Dictionary<string, object?>>();
+        // every cell is text: account and ID numbers must stay digits, never 6.23E+18 (the xlsx writes them as strings)
+        var rows = new List<string[]>();
         var total = 0L;
         await foreach (var l in query.AsAsyncEnumerable().WithCancellation(ct))
         {
             total += l.AmountFen;
-            var row = new Dictionary<string, object?>(columns.Count);
-            foreach (var c in columns)
+            rows.Add(columns.Select(c => c.Field switch
             {
-                row[c.Header] = c.Field switch
-                {
-                    "reference" => l.Id.ToString(CultureInfo.InvariantCulture),
-                    "account" => protector.Decrypt(l.BankAccountCipher!, ProtectedKind.BankAccount),
-                    "name" => l.Name,
-                    "idNumber" => l.IdCipher is not null ? protector.Decrypt(l.IdCipher, ProtectedKind.IdNumber) : l.OrganizationNumber ?? "",
-                    "amount" => (l.AmountFen / 100m).ToString("0.00", CultureInfo.InvariantCulture),
-                    "bank" => l.BankName ?? "",
-                    "division" => divisions.NameOf(l.DivisionCode),
-                    "program" => programName,
-                    "month" => l.ServiceMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-                    "note" => $"{programName}{l.ServiceMonth:yyyy年M月}{(l.IsArrears ? "补发" : "")}{(l.Purpose == LinePurpose.Benefit ? "" : PaymentLabels.Of(l.Purpose))}",
-                    _ => "",
-                };
-            }
-            rows.Add(row);
+                // lines exported before payment references existed keep the number they were sent with
+                "reference" => l.BankReference ?? l.Id.ToString(CultureInfo.InvariantCulture),
+                "account" => protector.Decrypt(l.BankAccountCipher!, ProtectedKind.BankAccount),
+                "name" => l.Name,
+                "idNumber" => l.IdCipher is not null ? protector.Decrypt(l.IdCipher, ProtectedKind.IdNumber) : l.OrganizationNumber ?? "",
+                "amount" => (l.AmountFen / 100m).ToString("0.00", CultureInfo.InvariantCulture),
+                "bank" => l.BankName ?? "",
+                "division" => divisions.NameOf(l.DivisionCode),
+                "program" => programName,
+                "month" => l.ServiceMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                "note" => $"{programName}{l.ServiceMonth:yyyy年M月}{(l.IsArrears ? "补发" : "")}{(l.Purpose == LinePurpose.Benefit ? "" : PaymentLabels.Of(l.Purpose))}",
+                _ => "",
+            }).ToArray());
         }
+        var values = new Dictionary<string, string>
+        {
+            ["{count}"] = rows.Count.ToString(CultureInfo.InvariantCulture),
+            ["{total}"] = (total / 100m).ToString("0.00", CultureInfo.InvariantCulture),
+            ["{totalFen}"] = total.ToString(CultureInfo.InvariantCulture),
+            ["{date}"] = (payroll.ExportedAt is { } at ? DateOnly.FromDateTime(BusinessClock.ToChina(at)) : clock.Today).ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+            ["{month}"] = payroll.Month.ToString("yyyyMM", CultureInfo.InvariantCulture),
+            ["{county}"] = divisions.NameOf(payroll.DivisionCode),
+            ["{program}"] = programName,
+        };
+        var all = new List<string[]>();
+        if (RowOf(template.HeaderRow, values) is { } header) all.Add(header);
+        all.Add(columns.Select(c => c.Header).ToArray());
+        all.AddRange(rows);
+        if (RowOf(template.TrailerRow, values) is { } trailer) all.Add(trailer);
+
         var name = $"{divisions.NameOf(payroll.DivisionCode)}-{programName}-{payroll.Month:yyyyMM}{(payroll.Kind == PayrollKind.Supplementary ? "-补发" : "")}-{template.Name}";
         var content = new MemoryStream();
         if (template.Format.Equals("xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            // text cells: account numbers must not turn into 6.2E+18
-            await content.SaveAsAsync(rows.Count > 0 ? rows : [columns.ToDictionary(c => c.Header, _ => (object?)null)], cancellationToken: ct);
+            var width = all.Max(r => r.Length);
+            var keys = Enumerable.Range(0, width).Select(i => "c" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+            var sheet = all.Select(r => keys.Select((k, i) => (k, v: (object?)(i < r.Length ? r[i] : ""))).ToDictionary(x => x.k, x => x.v)).ToList();
+            await content.SaveAsAsync(sheet, printHeader: false, cancellationToken: ct);
             content.Position = 0;
             return new BankFile(content, name + ".xlsx", Platform.Registry.RegistryApi.XlsxContentType, rows.Count, new Money(total));
         }
         await using (var text = new StreamWriter(content, EncodingOf(template), leaveOpen: true))
         {
-            using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text);
-            if (rows.Count == 0) writer.Header.Add(columns.Select(c => c.Header).ToArray());
-            foreach (var r in rows)
-            {
-                await using var row = writer.NewRow(ct);
-                foreach (var c in columns) row[c.Header].Set(r[c.Header]?.ToString() ?? "");
-            }
+            // Sep writes a rectangular table; header and trailer rows of their own width are written as escaped lines around it
+            foreach (var r in all) await text.WriteLineAsync(string.Join(',', r.Select(Csv)));
         }
         content.Position = 0;
         return new BankFile(content, name + ".csv", "text/csv", rows.Count, new Money(total));
     }
+
+    private static string[]? RowOf(string? template, IReadOnlyDictionary<string, string> values)
+    {
+        if (string.IsNullOrWhiteSpace(template)) return null;
+        return template.Split('|').Select(cell => values.Aggregate(cell.Trim(), (s, v) => s.Replace(v.Key, v.Value, StringComparison.Ordinal))).ToArray();
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.</summary>
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>
     /// Applies a bank's return file. Every row is checked first (reference known and exported in this payroll,
@@ -209,8 +284,12 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
             var missing = needed.Where(h => !headers.Contains(h)).ToList();
             if (missing.Count > 0) throw AppProblem.Field("file", $"回盘文件缺少列：{string.Join("、", missing)}（模板“{template.Name}”）", "return_columns_missing");
 
-            var lines = await db.Set<PayrollLine>().AsNoTracking().Where(l => l.PayrollId == payroll.Id && l.Status != LineStatus.Pending && l.Status != LineStatus.NoAccount)
-                .Select(l => new { l.Id, l.Status }).ToDictionaryAsync(l => l.Id, l => l.Status, ct);
+            var sent = await db.Set<PayrollLine>().AsNoTracking()
+                .Where(l => l.PayrollId == payroll.Id && l.Status != LineStatus.Pending && l.Status != LineStatus.NoAccount && l.HoldReason == null)
+                .Select(l => new { l.Id, l.Status, l.BankReference }).ToListAsync(ct);
+            var lines = sent.ToDictionary(l => l.Id, l => l.Status);
+            // the reference the file was sent with (legacy files: the line number)
+            var byReference = sent.ToDictionary(l => l.BankReference ?? l.Id.ToString(CultureInfo.InvariantCulture), l => l.Id, StringComparer.Ordinal);
             var success = template.ReturnSuccessValues.Split([',', '，', '、', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
             var errors = new Dictionary<string, string[]>();
             var seen = new HashSet<long>();
@@ -223,7 +302,7 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
                 var reference = row.Cells.GetValueOrDefault(template.ReturnReferenceHeader) ?? "";
                 var result = row.Cells.GetValueOrDefault(template.ReturnResultHeader) ?? "";
                 var reason = row.Cells.GetValueOrDefault(template.ReturnReasonHeader) ?? "";
-                if (!long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || !lines.TryGetValue(id, out var status))
+                if (!byReference.TryGetValue(reference.Trim(), out var id) || !lines.TryGetValue(id, out var status))
                 {
                     errors[key] = [$"{template.ReturnReferenceHeader}“{reference}”不是本发放表报送银行的明细"];
                     continue;
@@ -254,7 +333,7 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
                         break;
                     default:
                         // a line recorded as failed (and possibly already re-paid) must not become paid, nor a paid line failed
-                        errors[key] = [$"明细 {id} 已登记为“{PaymentLabels.Of(status)}”，与本次回盘结果“{result}”矛盾，请与银行核实"];
+                        errors[key] = [$"{template.ReturnReferenceHeader}“{reference}”已登记为“{PaymentLabels.Of(status)}”，与本次回盘结果“{result}”矛盾，请与银行核实"];
                         break;
                 }
             }
@@ -279,9 +358,8 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
                 payroll.Status = PayrollStatus.Reconciled;
                 payroll.ReconciledAt = clock.UtcNow;
             }
-            var failedTotal = await db.Set<PayrollLine>().CountAsync(l => l.PayrollId == payroll.Id && (l.Status == LineStatus.Failed || l.Status == LineStatus.Requeued), ct);
             payroll.Message = outstanding == 0
-                ? $"已对账：到账 {await db.Set<PayrollLine>().CountAsync(l => l.PayrollId == payroll.Id && l.Status == LineStatus.Paid, ct)} 笔，失败 {failedTotal} 笔" + (failedTotal > 0 ? "（将在下月发放表或补发批次中重新发放）" : "")
+                ? "已对账：" + await OutcomeSummaryAsync(payroll.Id, ct)
                 : $"已回盘 {paid.Count + failed.Count} 笔，仍有 {outstanding} 笔待银行回盘";
             audit.Add("bank-return", "payments_payroll", payroll.Id.ToString(), new { file = fileName, sha256 = sha, paid = paid.Count, failed = failed.Count, unchanged, outstanding }, payroll.DivisionCode);
             await db.SaveChangesAsync(ct);
@@ -292,5 +370,22 @@ public sealed class BankFiles(AppDbContext db, BusinessClock clock, IdentifierPr
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// "到账 N 笔，银行退回 M 笔，未发送：缺少账户 K 笔…" for a payroll: the same classes and names as the line states and the
+    /// statement (<see cref="PaymentLabels.Outcome"/>), so the payroll and the statement never disagree.
+    /// </summary>
+    public async Task<string> OutcomeSummaryAsync(Guid payrollId, CancellationToken ct)
+    {
+        var rows = await db.Set<PayrollLine>().AsNoTracking().Where(l => l.PayrollId == payrollId)
+            .GroupBy(l => new { l.Status, Failure = l.FailureReason != null, Hold = l.HoldReason != null })
+            .Select(g => new { g.Key.Status, g.Key.Failure, g.Key.Hold, Count = g.Count() }).ToListAsync(ct);
+        var counts = rows.GroupBy(r => PaymentLabels.Outcome(r.Status, r.Failure ? "" : null, r.Hold ? "" : null)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var parts = new[] { LineOutcome.Paid, LineOutcome.Returned, LineOutcome.NoAccount, LineOutcome.Held, LineOutcome.AtBank, LineOutcome.Pending }
+            .Where(o => o == LineOutcome.Paid || counts.GetValueOrDefault(o) > 0)
+            .Select(o => $"{PaymentLabels.Of(o)} {counts.GetValueOrDefault(o)} 笔");
+        var again = counts.GetValueOrDefault(LineOutcome.Returned) + counts.GetValueOrDefault(LineOutcome.NoAccount) > 0 ? "（银行退回和缺少账户的将在下月发放表或补发批次中重新发送）" : "";
+        return string.Join("，", parts) + again;
     }
 }

@@ -14,11 +14,38 @@ public sealed class BankTemplates(AppDbContext db)
     /// <summary>Shipped on every installation; a bank's own layout is added beside them.</summary>
     public static IEnumerable<BankTemplate> Defaults() =>
     [
-        New("代发通用格式（CSV·GBK）", "csv", "GBK", true),
-        New("代发通用格式（Excel）", "xlsx", "UTF-8", false),
+        New(DefaultCsv, "csv", "GBK", true),
+        New(DefaultXlsx, "xlsx", "UTF-8", false, trailer: "合计|{count}|{total}"),
     ];
 
-    private static BankTemplate New(string name, string format, string encoding, bool isDefault) => new()
+    /// <summary>The shipped names carry no format: a template is shown as its name and its format once (<see cref="BankFiles.Label"/>).</summary>
+    public const string DefaultCsv = "代发通用格式";
+
+    public const string DefaultXlsx = "代发通用格式（带汇总行）";
+
+    /// <summary>The names the templates shipped with before (the format written into the name): renamed at start-up.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FormerNames = new Dictionary<string, string>
+    {
+        ["代发通用格式（CSV·GBK）"] = DefaultCsv,
+        ["代发通用格式（Excel）"] = DefaultXlsx,
+    };
+
+    /// <summary>The failure reasons shipped as permanent or temporary; each county's banks add their own wording.</summary>
+    public static IEnumerable<BankFailureReason> DefaultFailureReasons() =>
+    [
+        new() { Keyword = "冻结", Permanent = true, Note = "账户冻结：须更换账户或解冻后再发" },
+        new() { Keyword = "销户", Permanent = true, Note = "账户已销户" },
+        new() { Keyword = "户名不符", Permanent = true, Note = "户名与账号不符" },
+        new() { Keyword = "账号不存在", Permanent = true, Note = "账号不存在" },
+        new() { Keyword = "账户不存在", Permanent = true, Note = "账户不存在" },
+        new() { Keyword = "止付", Permanent = true, Note = "账户止付" },
+        new() { Keyword = "睡眠", Permanent = true, Note = "久悬（睡眠）账户" },
+        new() { Keyword = "系统", Permanent = false, Note = "银行系统原因" },
+        new() { Keyword = "超时", Permanent = false, Note = "处理超时" },
+        new() { Keyword = "限额", Permanent = false, Note = "超过限额" },
+    ];
+
+    private static BankTemplate New(string name, string format, string encoding, bool isDefault, string? header = null, string? trailer = null) => new()
     {
         Name = name,
         Format = format,
@@ -33,7 +60,28 @@ public sealed class BankTemplates(AppDbContext db)
         ReturnSuccessValues = "成功",
         ReturnReasonHeader = "失败原因",
         IsDefault = isDefault,
+        HeaderRow = header,
+        TrailerRow = trailer,
     };
+
+    public Task<List<BankFailureReason>> FailureReasonsAsync(CancellationToken ct) =>
+        db.Set<BankFailureReason>().AsNoTracking().OrderByDescending(r => r.Permanent).ThenBy(r => r.Keyword).ToListAsync(ct);
+
+    public async Task<BankFailureReason> SaveFailureReasonAsync(PaymentsApi.FailureReasonInput input, CancellationToken ct)
+    {
+        var keyword = input.Keyword?.Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(keyword)) errors["keyword"] = ["请填写退回原因中的关键词（如：冻结）"];
+        else if (keyword.Length > 50) errors["keyword"] = ["关键词不超过 50 个字"];
+        if (input.Note?.Trim().Length > 200) errors["note"] = ["说明不超过 200 个字"];
+        if (errors.Count > 0) throw AppProblem.Validation(errors);
+        var reason = await db.Set<BankFailureReason>().FirstOrDefaultAsync(r => r.Keyword == keyword, ct);
+        if (reason is null) db.Set<BankFailureReason>().Add(reason = new BankFailureReason { Keyword = keyword!, Note = "" });
+        reason.Permanent = input.Permanent;
+        reason.Note = input.Note?.Trim() ?? "";
+        await db.SaveChangesAsync(ct);
+        return reason;
+    }
 
     public async Task<BankTemplate> SaveAsync(Guid? id, PaymentsApi.TemplateInput input, CancellationToken ct)
     {
@@ -53,6 +101,15 @@ public sealed class BankTemplates(AppDbContext db)
         if (string.IsNullOrWhiteSpace(input.ReturnResultHeader)) errors["returnResultHeader"] = ["请填写回盘文件中处理结果的列名"];
         if (string.IsNullOrWhiteSpace(input.ReturnSuccessValues)) errors["returnSuccessValues"] = ["请填写表示成功的取值（如：成功）"];
         if (string.IsNullOrWhiteSpace(input.ReturnReasonHeader)) errors["returnReasonHeader"] = ["请填写回盘文件中失败原因的列名"];
+        foreach (var (field, row) in new[] { ("headerRow", input.HeaderRow), ("trailerRow", input.TrailerRow) })
+        {
+            if (row is null) continue;
+            if (row.Length > 500) errors[field] = ["不超过 500 个字"];
+            else if (System.Text.RegularExpressions.Regex.Matches(row, @"\{[^}]*\}").Select(m => m.Value).FirstOrDefault(v => !BankFiles.Placeholders.ContainsKey(v)) is { } unknown)
+            {
+                errors[field] = [$"未知的占位符“{unknown}”，可选：{string.Join("、", BankFiles.Placeholders.Keys)}"];
+            }
+        }
         if (errors.Count > 0) throw AppProblem.Validation(errors);
         var template = id is { } existing
             ? await db.Set<BankTemplate>().FirstOrDefaultAsync(t => t.Id == existing, ct) ?? throw AppProblem.NotFound("银行模板")
@@ -66,6 +123,8 @@ public sealed class BankTemplates(AppDbContext db)
         template.ReturnResultHeader = input.ReturnResultHeader!.Trim();
         template.ReturnSuccessValues = input.ReturnSuccessValues!.Trim();
         template.ReturnReasonHeader = input.ReturnReasonHeader!.Trim();
+        template.HeaderRow = string.IsNullOrWhiteSpace(input.HeaderRow) ? null : input.HeaderRow.Trim();
+        template.TrailerRow = string.IsNullOrWhiteSpace(input.TrailerRow) ? null : input.TrailerRow.Trim();
         if (input.IsDefault)
         {
             await db.Set<BankTemplate>().Where(t => t.IsDefault && t.Id != template.Id).ForEachAsync(t => t.IsDefault = false, ct);

@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Money;
 namespace Minzheng.Web.Modules.Payments;
 
 public sealed record FundRow(string CountyCode, string CountyName, string Program, string ProgramName, int Households, int People,
-    Money Benefit, Money Arrears, Money PriceSubsidy, Money Offsets, Money Total, Money Paid, Money Failed, Money AveragePerPerson);
+    Money Benefit, Money Arrears, Money PriceSubsidy, Money Offsets, Money Total, Money Paid, Money Returned, Money NotSentNoAccount, Money NotSentHeld, Money AveragePerPerson);
 
 public sealed record FundStatement(DateOnly Month, IReadOnlyList<FundRow> Rows, FundRow Totals, int DraftPayrolls);
 
@@ -38,14 +38,17 @@ public sealed class FundStatements(AppDbContext db, DivisionDirectory divisions,
                                 Offsets = g.Sum(x => x.Purpose == LinePurpose.RecoveryOffset || x.Purpose == LinePurpose.RecoveryRefund ? x.AmountFen : 0),
                                 Total = g.Sum(x => x.AmountFen),
                                 Paid = g.Sum(x => x.Status == LineStatus.Paid ? x.AmountFen : 0),
-                                Failed = g.Sum(x => x.Status == LineStatus.Failed || x.Status == LineStatus.Requeued ? x.AmountFen : 0),
+                                // the classes of PaymentLabels.Outcome: a bank return, a missing account and a reviewer's hold are apart
+                                Returned = g.Sum(x => x.Status == LineStatus.Failed || (x.Status == LineStatus.Requeued && x.FailureReason != null) ? x.AmountFen : 0),
+                                NoAccount = g.Sum(x => x.Status == LineStatus.NoAccount || (x.Status == LineStatus.Requeued && x.FailureReason == null && x.HoldReason == null) ? x.AmountFen : 0),
+                                Held = g.Sum(x => x.Status == LineStatus.Held || x.Status == LineStatus.Released || (x.Status == LineStatus.Requeued && x.FailureReason == null && x.HoldReason != null) ? x.AmountFen : 0),
                             }).ToListAsync(ct);
         var drafts = await db.Set<Payroll>().AsNoTracking().CountAsync(p => p.Month == month && p.Status < PayrollStatus.Approved, ct);
         var rows = groups.Select(g => new FundRow(g.DivisionCode, divisions.NameOf(g.DivisionCode), g.Program, programs.NameOf(g.Program), g.Households, g.People,
-                new Money(g.Benefit), new Money(g.Arrears), new Money(g.Subsidy), new Money(g.Offsets), new Money(g.Total), new Money(g.Paid), new Money(g.Failed), Average(g.Benefit, g.People)))
+                new Money(g.Benefit), new Money(g.Arrears), new Money(g.Subsidy), new Money(g.Offsets), new Money(g.Total), new Money(g.Paid), new Money(g.Returned), new Money(g.NoAccount), new Money(g.Held), Average(g.Benefit, g.People)))
             .OrderBy(r => r.CountyCode).ThenBy(r => r.Program).ToList();
         var totals = new FundRow("", "合计", "", "", rows.Sum(r => r.Households), rows.Sum(r => r.People), Sum(rows, r => r.Benefit), Sum(rows, r => r.Arrears),
-            Sum(rows, r => r.PriceSubsidy), Sum(rows, r => r.Offsets), Sum(rows, r => r.Total), Sum(rows, r => r.Paid), Sum(rows, r => r.Failed),
+            Sum(rows, r => r.PriceSubsidy), Sum(rows, r => r.Offsets), Sum(rows, r => r.Total), Sum(rows, r => r.Paid), Sum(rows, r => r.Returned), Sum(rows, r => r.NotSentNoAccount), Sum(rows, r => r.NotSentHeld),
             Average(rows.Sum(r => r.Benefit.Fen), rows.Sum(r => r.People)));
         return new FundStatement(month, rows, totals, drafts);
     }
@@ -69,12 +72,14 @@ public sealed class FundStatements(AppDbContext db, DivisionDirectory divisions,
             ["户数"] = r.Households,
             ["人数"] = r.People,
             ["当月保障金（元）"] = r.Benefit.Yuan,
-            ["补发及重发（元）"] = r.Arrears.Yuan,
+            ["补发、差额及重发（元）"] = r.Arrears.Yuan,
             ["价格临时补贴（元）"] = r.PriceSubsidy.Yuan,
             ["追缴抵扣（元）"] = r.Offsets.Yuan,
             ["应发合计（元）"] = r.Total.Yuan,
             ["已到账（元）"] = r.Paid.Yuan,
-            ["发放失败（元）"] = r.Failed.Yuan,
+            [PaymentLabels.Returned + "（元）"] = r.Returned.Yuan,
+            [PaymentLabels.NotSentNoAccount + "（元）"] = r.NotSentNoAccount.Yuan,
+            [PaymentLabels.NotSentHeld + "（元）"] = r.NotSentHeld.Yuan,
             ["人均保障金（元）"] = r.AveragePerPerson.Yuan,
         }).ToList();
         using var stream = new MemoryStream();

@@ -50,8 +50,14 @@ public enum LineStatus
     /// <summary>Failed (or held) and re-queued: a retry line carries it now.</summary>
     Requeued = 5,
 
-    /// <summary>The payee has no bank account on file: held, re-queued once one is entered.</summary>
+    /// <summary>The payee has no bank account on file: not sent, re-queued once one is entered.</summary>
     NoAccount = 6,
+
+    /// <summary>Held by the payroll's reviewer (a flagged risk, ADR 023): never in a bank file; stays here until released.</summary>
+    Held = 7,
+
+    /// <summary>A held line released by the county: the next payroll (or a supplementary batch) carries it as a retry.</summary>
+    Released = 8,
 }
 
 /// <summary>A county's payroll of one program for one month (or a supplementary batch).</summary>
@@ -116,6 +122,11 @@ public sealed class PayrollLine : IDivisionScoped
     public string? BankAccountMasked { get; set; }
     public LineStatus Status { get; set; }
     public string? FailureReason { get; set; }
+
+    /// <summary>Why the reviewer held the line (ADR 023); kept after release so a reset knows what the line was.</summary>
+    public string? HoldReason { get; set; }
+
+    /// <summary>The payment reference written to the bank file (业务编号): source number, service month and purpose, fixed at the first export.</summary>
     public string? BankReference { get; set; }
     public long? RetryOfLineId { get; set; }
     public Guid? RecoveryId { get; set; }
@@ -231,4 +242,72 @@ public sealed class BankTemplate
     public required string ReturnSuccessValues { get; set; }
     public required string ReturnReasonHeader { get; set; }
     public bool IsDefault { get; set; }
+
+    /// <summary>Optional row before the column headers, cells separated by "|": text and the placeholders of <see cref="BankFiles.Placeholders"/> ({count}, {total}…).</summary>
+    public string? HeaderRow { get; set; }
+
+    /// <summary>Optional row after the payments (汇总行), written like <see cref="HeaderRow"/>.</summary>
+    public string? TrailerRow { get; set; }
+}
+
+public enum ReviewFlagKind
+{
+    /// <summary>An open 应退 data-comparison finding on the payee or the case.</summary>
+    OpenFinding = 1,
+
+    /// <summary>The payee or a household member died, and the entitlement in force was decided before the death.</summary>
+    DeathAfterDecision = 2,
+
+    /// <summary>Paid to the same account whose last payment the bank returned for a permanent reason (frozen, closed).</summary>
+    PermanentFailure = 3,
+
+    /// <summary>A household paid this month that last month's payroll did not pay.</summary>
+    NewHousehold = 4,
+
+    /// <summary>A household last month's payroll paid that this one does not (the line is last month's).</summary>
+    RemovedHousehold = 5,
+
+    /// <summary>The month's benefit differs from last month's.</summary>
+    ChangedAmount = 6,
+
+    /// <summary>A line held on an earlier payroll and released: carried here as a retry.</summary>
+    ReleasedHold = 7,
+}
+
+public enum ReviewDecisionKind
+{
+    /// <summary>核实无误，照常发放.</summary>
+    Confirm = 1,
+
+    /// <summary>暂缓发放: the line (and the household's other lines of the payroll) stays out of the bank file.</summary>
+    Hold = 2,
+}
+
+/// <summary>The reviewer's decision on one flagged line of a payroll: who, when, why (also in the audit log).</summary>
+public sealed class PayrollReviewDecision : IDivisionScoped
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PayrollId { get; set; }
+
+    /// <summary>The flagged line: of this payroll, or for a removed household last month's line.</summary>
+    public long LineId { get; set; }
+
+    public ReviewFlagKind Kind { get; set; }
+    public ReviewDecisionKind Decision { get; set; }
+    public required string Reason { get; set; }
+    public required string DivisionCode { get; set; }
+    public required string DecidedBy { get; set; }
+    public DateTime DecidedAt { get; set; }
+}
+
+/// <summary>
+/// How a bank failure reason is classed (data, not code): a reason containing <see cref="Keyword"/> is permanent (the account
+/// cannot receive: frozen, closed, wrong name) or temporary (the bank's system, a limit). Retrying a permanent failure to the
+/// same account is flagged at review (ADR 023).
+/// </summary>
+public sealed class BankFailureReason
+{
+    public required string Keyword { get; set; }
+    public bool Permanent { get; set; }
+    public required string Note { get; set; }
 }

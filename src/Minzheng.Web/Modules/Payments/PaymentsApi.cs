@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Entitlements;
@@ -9,7 +10,10 @@ public static class PaymentsApi
 {
     public sealed record TemplateInput([Text(100)] string? Name, [Text(10)] string? Format, [Text(20)] string? Encoding, [NoNullItems] List<BankColumn>? Columns,
         [Text(100)] string? ReturnReferenceHeader, [Text(100)] string? ReturnResultHeader,
-        [Text(200)] string? ReturnSuccessValues, [Text(100)] string? ReturnReasonHeader, bool IsDefault);
+        [Text(200)] string? ReturnSuccessValues, [Text(100)] string? ReturnReasonHeader, bool IsDefault, [Text(500)] string? HeaderRow = null, [Text(500)] string? TrailerRow = null);
+
+    /// <summary>A bank failure reason's class (ADR 023): a reason containing the keyword is permanent or temporary.</summary>
+    public sealed record FailureReasonInput([Text(100)] string? Keyword, [property: JsonRequired] bool Permanent, [Text(500)] string? Note);
 
     public static object ToDto(PayrollDetail d) => new
     {
@@ -36,7 +40,7 @@ public static class PaymentsApi
         d.Payroll.ReconciledAt,
         d.Payroll.Message,
         progress = Progress(d),
-        breakdown = d.Breakdown.Select(b => new { b.Purpose, b.Status, b.Count, total = b.Total }),
+        breakdown = d.Breakdown.Select(b => new { b.Purpose, purposeName = PaymentLabels.Of(b.Purpose), b.Status, b.StateName, b.Count, total = b.Total }),
     };
 
     /// <summary>Also the shape the page's progress bar polls (processed, total, done).</summary>
@@ -62,13 +66,17 @@ public static class PaymentsApi
         l.DivisionName,
         l.ServiceMonth,
         purpose = l.Purpose,
+        l.PurposeName,
         l.IsArrears,
         amount = l.Amount,
         l.PersonCount,
         l.BankName,
         bankAccount = l.BankAccountMasked,
         status = l.Status,
+        l.StateName,
         l.FailureReason,
+        l.HoldReason,
+        l.BankReference,
         l.RetryOfLineId,
         explanation = l.Explanation,
     };
@@ -152,6 +160,29 @@ public static class PaymentsApi
                 return TypedResults.Ok(await files.ImportReturnAsync(id, fileName, request.Body, ct));
             })
             .RequireAuthorization(prepare).WithSummary("导入银行回盘文件（请求体为文件内容；有错误行时全部不导入，逐行说明）");
+
+        api.MapGet("/payrolls/{id:guid}/review-flags", async (Guid id, PayrollReview r, CancellationToken ct) => TypedResults.Ok(await r.FlagsAsync(id, ct)))
+            .RequireAuthorization(read).WithSummary("审核提示：应退线索、核定后死亡、永久退回账户重发、比上月增减和金额变化（open：待处理条数）");
+
+        api.MapPost("/payrolls/{id:guid}/review-flags/decisions", async (Guid id, ReviewDecisionInput input, PayrollReview r, CancellationToken ct) => TypedResults.Ok(await r.DecideAsync(id, input, ct)))
+            .RequireAuthorization(prepare).WithSummary("逐条确认发放或暂缓发放（须写明理由，记入审计日志；暂缓的明细不进入银行文件）");
+
+        api.MapPost("/lines/{id:long}/release", async (long id, ReleaseInput input, PayrollReview r, CancellationToken ct) =>
+            {
+                await r.ReleaseAsync(id, input, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(prepare).WithSummary("放行已审批发放表中暂缓的明细（下一张发放表或补发批次重发，并再次提示审核）");
+
+        api.MapGet("/missing-accounts", async (string? program, int? page, int? pageSize, PaymentsQueries q, CancellationToken ct) =>
+                TypedResults.Ok(await q.MissingAccountsAsync(program, PageRequest.From(page, pageSize, 50), ct)))
+            .RequireAuthorization(Permissions.Policy(PaymentPermissions.MissingAccounts)).WithSummary("缺少银行账户未发送的领取人（按月数排序），分页 { items, total }");
+
+        api.MapGet("/failure-reasons", async (BankTemplates t, CancellationToken ct) => TypedResults.Ok(await t.FailureReasonsAsync(ct)))
+            .RequireAuthorization(read).WithSummary("银行退回原因分类（永久：冻结、销户等；临时）");
+
+        api.MapPut("/failure-reasons", async (FailureReasonInput input, BankTemplates t, CancellationToken ct) => TypedResults.Ok(await t.SaveFailureReasonAsync(input, ct)))
+            .RequireAuthorization(approve).WithSummary("新增或修改退回原因分类（关键词包含匹配）");
 
         api.MapGet("/bank-templates", async (PaymentsQueries q, CancellationToken ct) => TypedResults.Ok(await q.TemplatesAsync(ct)))
             .RequireAuthorization(read).WithSummary("银行文件模板");

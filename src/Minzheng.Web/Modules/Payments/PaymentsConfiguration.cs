@@ -41,6 +41,7 @@ internal sealed class PayrollLineConfiguration : IEntityTypeConfiguration<Payrol
         b.Property(l => l.BankAccountMasked).HasMaxLength(40);
         b.Property(l => l.FailureReason).HasMaxLength(200);
         b.Property(l => l.BankReference).HasMaxLength(64);
+        b.Property(l => l.HoldReason).HasMaxLength(500);
         b.Ignore(l => l.Amount);
         b.HasIndex(l => new { l.PayrollId, l.Status }, "ix_payments_line_payroll");
         b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ix_payments_line_source");
@@ -128,6 +129,35 @@ internal sealed class BankTemplateConfiguration : IEntityTypeConfiguration<BankT
         b.Property(t => t.ReturnResultHeader).HasMaxLength(50);
         b.Property(t => t.ReturnSuccessValues).HasMaxLength(100);
         b.Property(t => t.ReturnReasonHeader).HasMaxLength(50);
+        b.Property(t => t.HeaderRow).HasMaxLength(500);
+        b.Property(t => t.TrailerRow).HasMaxLength(500);
         b.HasIndex(t => t.Name).IsUnique();
+    }
+}
+
+internal sealed class PayrollReviewDecisionConfiguration : IEntityTypeConfiguration<PayrollReviewDecision>
+{
+    public void Configure(EntityTypeBuilder<PayrollReviewDecision> b)
+    {
+        b.ToTable("payments_review_decision");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Kind).HasConversion<int>();
+        b.Property(d => d.Decision).HasConversion<int>();
+        b.Property(d => d.Reason).HasMaxLength(500);
+        b.Property(d => d.DivisionCode).HasMaxLength(12);
+        b.Property(d => d.DecidedBy).HasMaxLength(100);
+        // one decision per flag; a changed mind replaces it (the audit log keeps both)
+        b.HasIndex(d => new { d.PayrollId, d.LineId, d.Kind }).IsUnique();
+    }
+}
+
+internal sealed class BankFailureReasonConfiguration : IEntityTypeConfiguration<BankFailureReason>
+{
+    public void Configure(EntityTypeBuilder<BankFailureReason> b)
+    {
+        b.ToTable("payments_failure_reason");
+        b.HasKey(r => r.Keyword);
+        b.Property(r => r.Keyword).HasMaxLength(50);
+        b.Property(r => r.Note).HasMaxLength(200);
     }
 }

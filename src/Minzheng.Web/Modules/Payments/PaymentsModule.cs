@@ -21,6 +21,7 @@ public static class PaymentsModule
         });
         services.AddScoped<PayrollGenerator>();
         services.AddScoped<PayrollService>();
+        services.AddScoped<PayrollReview>();
         services.AddScoped<PaymentsQueries>();
         services.AddScoped<BankFiles>();
         services.AddScoped<BankTemplates>();

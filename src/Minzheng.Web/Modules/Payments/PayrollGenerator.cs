@@ -68,7 +68,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         JOIN payments_payroll r ON r.id = l.payroll_id
         JOIN registry_person p ON p.id = l.payee_person_id
         WHERE l.program = {5} AND l.division_code >= {6} AND l.division_code <= {7} AND l.payroll_id <> {0}
-          AND l.status IN ({8}, {9}) AND r.status >= {10}
+          AND l.status IN ({8}, {9}, {11}) AND r.status >= {10}
         ON CONFLICT DO NOTHING
         """;
 
@@ -81,13 +81,13 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         JOIN payments_payroll r ON r.id = l.payroll_id
         JOIN registry_organization o ON o.id = l.payee_organization_id
         WHERE l.program = {5} AND l.division_code >= {6} AND l.division_code <= {7} AND l.payroll_id <> {0}
-          AND l.status IN ({8}, {9}) AND r.status >= {10}
+          AND l.status IN ({8}, {9}, {11}) AND r.status >= {10}
         ON CONFLICT DO NOTHING
         """;
 
     internal const string MarkRequeuedSql = """
         UPDATE payments_line SET status = {0}
-        WHERE program = {1} AND division_code >= {2} AND division_code <= {3} AND status IN ({4}, {5})
+        WHERE program = {1} AND division_code >= {2} AND division_code <= {3} AND status IN ({4}, {5}, {6})
           AND EXISTS (SELECT 1 FROM payments_line r WHERE r.retry_of_line_id = payments_line.id)
         """;
 
@@ -153,12 +153,12 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
             Report("补发");
         }
 
-        await db.Database.ExecuteSqlRawAsync(RetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved], ct);
+        await db.Database.ExecuteSqlRawAsync(RetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved, (int)LineStatus.Released], ct);
         if (organizationPayees)
         {
-            await db.Database.ExecuteSqlRawAsync(OrganizationRetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved], ct);
+            await db.Database.ExecuteSqlRawAsync(OrganizationRetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved, (int)LineStatus.Released], ct);
         }
-        await db.Database.ExecuteSqlRawAsync(MarkRequeuedSql, [(int)LineStatus.Requeued, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount], ct);
+        await db.Database.ExecuteSqlRawAsync(MarkRequeuedSql, [(int)LineStatus.Requeued, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)LineStatus.Released], ct);
         if (payroll.Kind == PayrollKind.Supplementary)
         {
             Report("重新发放失败明细");
@@ -232,6 +232,9 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
                     g.Key.ServiceMonth,
                     Fen = g.Sum(x => x.Purpose != LinePurpose.PriceSubsidy ? x.AmountFen : 0),
                     Subsidy = g.Sum(x => x.Purpose == LinePurpose.PriceSubsidy ? x.AmountFen : 0),
+                    // held by a reviewer (ADR 023): counts as paid against paying it again, but was not paid, so nothing to recover
+                    Held = g.Sum(x => x.Status == LineStatus.Held && x.Purpose != LinePurpose.PriceSubsidy ? x.AmountFen : 0),
+                    HeldSubsidy = g.Sum(x => x.Status == LineStatus.Held && x.Purpose == LinePurpose.PriceSubsidy ? x.AmountFen : 0),
                 })
                 .ToListAsync(ct);
             var periods = await db.Set<EntitlementPeriod>().AsNoTracking().Where(e => chunk.Contains(e.SourceId) && e.Program == payroll.Program).ToListAsync(ct);
@@ -259,6 +262,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
                 var due = period is null || dead ? 0 : period.MonthlyAmount.Fen;
                 // a month after the payee's death: the price subsidy paid with it was not due either
                 var diff = due - month.Fen - (dead ? month.Subsidy : 0);
+                if (diff < 0) diff = Math.Min(0, diff + month.Held + (dead ? month.HeldSubsidy : 0));
                 var reference = periods.FirstOrDefault(p => p.SourceId == month.SourceId);
                 if (reference is null) continue;
                 // not (or no longer) overpaid: a recovery raised for the month earlier is unfounded (a death reversed)

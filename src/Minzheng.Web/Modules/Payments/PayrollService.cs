@@ -20,7 +20,7 @@ public sealed record PayrollActionInput([property: JsonRequired] int Version, [T
 /// A payroll's life: generate (draft) → review → approve (by someone other than the generator) → export →
 /// reconcile. Each call is one transaction; a stale version answers 409.
 /// </summary>
-public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessClock clock, DivisionDirectory divisions, EntitlementPrograms programs, JobQueue jobs, AuditLog audit)
+public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessClock clock, DivisionDirectory divisions, EntitlementPrograms programs, JobQueue jobs, AuditLog audit, PayrollReview review)
 {
     public async Task<Payroll> CreateAsync(NewPayrollInput input, CancellationToken ct)
     {
@@ -156,10 +156,12 @@ public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessCl
             recovery.Status = recovery.RecoveredFen >= recovery.AmountFen ? RecoveryStatus.Settled : RecoveryStatus.Open;
             recovery.SettledOn = null;
         }
-        // the lines these retries carried go back to failed (the bank gave a reason) or held (no account)
+        // the lines these retries carried go back to released (a reviewer's hold), failed (the bank gave a reason) or not sent (no account)
         var retried = db.Set<PayrollLine>().Where(l => l.PayrollId == payroll.Id && l.RetryOfLineId != null).Select(l => l.RetryOfLineId!.Value);
         await db.Set<PayrollLine>().Where(l => retried.Contains(l.Id) && l.Status == LineStatus.Requeued)
-            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, l => l.FailureReason == null ? LineStatus.NoAccount : LineStatus.Failed), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, l => l.HoldReason != null ? LineStatus.Released : l.FailureReason == null ? LineStatus.NoAccount : LineStatus.Failed), ct);
+        // the review's decisions were about lines that are going (ADR 023): the regenerated payroll is reviewed afresh
+        await db.Set<PayrollReviewDecision>().Where(d => d.PayrollId == payroll.Id).ExecuteDeleteAsync(ct);
         var removed = await db.Set<PayrollLine>().Where(l => l.PayrollId == payroll.Id).ExecuteDeleteAsync(ct);
         payroll.LineCount = 0;
         payroll.TotalFen = 0;
@@ -170,6 +172,7 @@ public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessCl
     {
         var payroll = await LoadAsync(id, input.Version, ct);
         Expect(payroll, PayrollStatus.Generated, "只有已生成的发放表可以提交审核");
+        await review.EnsureDecidedAsync(payroll, ct);
         payroll.Status = PayrollStatus.Reviewed;
         payroll.ReviewedBy = user.UserName;
         payroll.Message = string.IsNullOrWhiteSpace(input.Opinion) ? "已审核，待审批" : "审核意见：" + input.Opinion.Trim();
@@ -197,6 +200,8 @@ public sealed class PayrollService(AppDbContext db, CurrentUser user, BusinessCl
         {
             throw new AppProblem(403, "separation_of_duties", "不能审批自己编制的发放表，请由另一位有审批权限的人员审批");
         }
+        // risks that appeared after the review (a finding opened since) need a decision too
+        await review.EnsureDecidedAsync(payroll, ct);
         payroll.Status = PayrollStatus.Approved;
         payroll.ApprovedBy = user.UserName;
         payroll.ApprovedAt = clock.UtcNow;

@@ -133,7 +133,7 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
                            select new { l, p.Name }).ToListAsync(ct);
         var months = lines.GroupBy(x => new { x.l.ServiceMonth, x.l.Program })
             .Select(g => new StatementMonth(g.Key.ServiceMonth, g.Key.Program, programs.NameOf(g.Key.Program), g.Select(x => queries.ToRow(x.l, x.Name)).ToList(),
-                new Money(g.Where(x => x.l.Status != LineStatus.Requeued && x.l.Status != LineStatus.Failed).Sum(x => x.l.AmountFen))))
+                new Money(g.Where(x => x.l.Status != LineStatus.Requeued && x.l.Status != LineStatus.Failed && x.l.Status != LineStatus.Held).Sum(x => x.l.AmountFen))))
             .ToList();
         var recoveries = new List<RecoveryDetail>();
         foreach (var r in await db.Set<Recovery>().AsNoTracking().Where(r => r.HouseholdId == householdId).OrderBy(r => r.ServiceMonth).ToListAsync(ct))

@@ -14,7 +14,7 @@ public static class AccessApi
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
 
         // Answers { tokenType, accessToken, expiresIn, refreshToken } (ASP.NET Core bearer tokens).
-        group.MapPost("/token", async (TokenRequest request, SignInManager<AppUser> signIn) =>
+        group.MapPost("/token", async (TokenRequest request, SignInManager<AppUser> signIn, HttpContext http) =>
         {
             if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
             {
@@ -24,6 +24,11 @@ public static class AccessApi
             if (user is { IsDisabled: true }) return Problems.Result(401, "account_disabled", "该账号已停用");
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
             var result = await signIn.PasswordSignInAsync(request.UserName.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result is ThrottledSignInResult throttled)
+            {
+                http.Response.Headers.RetryAfter = throttled.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Problems.Result(429, "sign_in_throttled", $"该账号刚有登录失败，请 {throttled.RetryAfterSeconds} 秒后再试");
+            }
             if (result.IsLockedOut) return Problems.Result(401, "account_locked", "密码错误次数过多，账号已锁定，请稍后再试");
             if (!result.Succeeded) return Problems.Result(401, "invalid_credentials", "用户名或密码错误");
             return TypedResults.Empty; // the sign-in above wrote the token response

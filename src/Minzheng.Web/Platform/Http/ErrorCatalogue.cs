@@ -58,6 +58,7 @@ public static class KernelErrors
         new("payload_too_large", 413, "提交的内容过大"),
         new("unsupported_media_type", 415, "不支持的内容类型"),
         new("rate_limited", 429, "请求过于频繁"),
+        new("sign_in_throttled", 429, "该账号刚有登录失败，须等待 Retry-After 秒后再试（不计入锁定次数）"),
         new("http_error", 400, "其他 HTTP 错误（状态码见 status）"),
         new("internal_error", 500, "服务器内部错误（凭追踪号联系管理员）"),
         // accounts
@@ -85,6 +86,8 @@ public static class KernelErrors
         new("import_file_type", 400, "导入文件须为 .xlsx 或 .csv"),
         new("import_file_unreadable", 400, "无法读取导入文件"),
         new("import_no_header", 400, "导入文件第一行不是列标题"),
+        new("import_file_not_text", 400, "CSV 文件内容不是 UTF-8 或 GB18030 编码的文本"),
+        new("import_csv_quote", 400, "CSV 文件有未配对的引号，几行被读成了一行（指明行号）"),
         new("import_busy", 409, "导入批次正在处理或已导入"),
         new("import_not_validated", 409, "导入批次尚未完成校验"),
         new("import_has_errors", 409, "导入文件有错误行，须修正或选择仅导入无误的行"),

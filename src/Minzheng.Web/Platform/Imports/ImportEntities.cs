@@ -44,6 +44,12 @@ public sealed class ImportBatch : IVersioned, IDivisionScoped, IStamped
 
     /// <summary>What the kind needs besides the file (a dataset's source and date, …), as JSON.</summary>
     public string ParametersJson { get; set; } = "{}";
+    /// <summary>
+    /// Errors beyond the ones stored in full (<see cref="ImportErrors.MaxStored"/>), counted per kind: a JSON list of
+    /// <see cref="ImportErrorCount"/>; empty for a batch whose every error is stored.
+    /// </summary>
+    public string ErrorOverflowJson { get; set; } = "[]";
+
     public bool OnlyValidRows { get; set; }
     public string? Message { get; set; }
 

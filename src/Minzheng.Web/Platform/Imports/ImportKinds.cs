@@ -29,6 +29,15 @@ public interface IImportKind
     /// <summary>Where the imported data is seen, with the link text.</summary>
     (string Href, string Text) ResultLink(ImportBatch batch);
 
+    /// <summary>
+    /// What the kind needs besides the file (a dataset's source and date), from named values of the upload (the API's form
+    /// fields); errors go into <paramref name="errors"/> by name. Kinds that need nothing return null.
+    /// </summary>
+    object? ParametersFrom(Func<string, string?> value, ValidationErrors errors) => null;
+
+    /// <summary>The names and meanings of the values <see cref="ParametersFrom"/> reads, for the API's description.</summary>
+    IReadOnlyList<ImportField> UploadFields => [];
+
     /// <summary>Checks of the mapping beyond “required fields are mapped to existing columns”.</summary>
     void CheckMapping(IReadOnlyDictionary<string, string> mapping, ValidationErrors errors) { }
 
@@ -58,10 +67,36 @@ public static class ImportFieldGuess
 public static class ImportSteps
 {
     /// <summary>Records a validation: its errors replace the earlier ones, the counts and the message are set, and the batch is saved.</summary>
-    public static async Task RecordValidationAsync(Data.AppDbContext db, ImportBatch batch, IReadOnlyList<ImportRowError> errors, int totalRows, int errorRows, string message, CancellationToken ct)
+    public static Task RecordValidationAsync(Data.AppDbContext db, ImportBatch batch, IReadOnlyList<ImportRowError> errors, int totalRows, int errorRows, string message, CancellationToken ct)
+    {
+        var capped = new ImportErrors(batch.Id);
+        foreach (var e in errors) capped.Add(e.Line, e.Column, e.Value, e.Message);
+        return RecordValidationAsync(db, batch, capped, totalRows, errorRows, message, ct);
+    }
+
+    /// <summary>
+    /// Records a validation: the kept errors replace the earlier ones, the rest are stored as counts per kind, and the batch
+    /// is saved. The error rows are audited as one summary entry of the batch's validation, not one entry per row.
+    /// </summary>
+    public static async Task RecordValidationAsync(Data.AppDbContext db, ImportBatch batch, ImportErrors errors, int totalRows, int errorRows, string message, CancellationToken ct)
     {
         await db.ImportRowErrors.Where(e => e.BatchId == batch.Id).ExecuteDeleteAsync(ct);
-        db.ImportRowErrors.AddRange(errors);
+        var kept = errors.Kept();
+        if (kept.Count > 0)
+        {
+            db.ImportRowErrors.AddRange(kept);
+            db.AuditSummaryReason = $"导入校验错误明细（批次 {batch.Id}，{batch.FileName}：共 {errors.Count} 处错误，保存前 {kept.Count} 处）";
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.AuditSummaryReason = null;
+            }
+            foreach (var e in kept) db.Entry(e).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+        }
+        batch.ErrorOverflowJson = System.Text.Json.JsonSerializer.Serialize(errors.Counted(), Audit.AuditRecorder.Json);
         batch.TotalRows = totalRows;
         batch.ErrorRows = errorRows;
         batch.ProcessedRows = totalRows;

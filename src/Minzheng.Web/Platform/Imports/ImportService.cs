@@ -11,6 +11,9 @@ namespace Minzheng.Web.Platform.Imports;
 /// <summary>The steps a clerk takes for any kind of import: upload, map columns (then validation runs), commit; each queues its work.</summary>
 public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser user, JobQueue jobs, IEnumerable<IImportKind> kinds)
 {
+    /// <summary>The kinds the current user may import.</summary>
+    public IReadOnlyList<IImportKind> Permitted => [.. kinds.Where(k => user.HasPermission(k.Permission))];
+
     public IImportKind KindOf(string kind) => kinds.FirstOrDefault(k => k.Kind == kind) ?? throw AppProblem.NotFound("导入类型");
 
     public async Task<ImportBatch> UploadAsync(string fileName, Stream content, CancellationToken ct) =>
@@ -26,13 +29,24 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         IReadOnlyList<string> headers;
         try
         {
+            // a CSV must be text in UTF-8 or GB18030 and every row on its own line; an xlsx must open as one
+            TabularFile.Check(files.PathOf(stored), stored.FileName);
             headers = TabularFile.Headers(files.PathOf(stored), stored.FileName);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            // a refused upload leaves nothing behind: neither the file nor its record
+            files.Delete(stored);
+            db.Entry(stored).State = EntityState.Detached;
+            if (e is AppProblem) throw;
             throw AppProblem.Field("file", "无法读取文件内容，请确认是有效的 Excel（.xlsx）或 CSV 文件", "import_file_unreadable");
         }
-        if (headers.Count == 0) throw AppProblem.Field("file", "文件第一行应为列标题", "import_no_header");
+        if (headers.Count == 0)
+        {
+            files.Delete(stored);
+            db.Entry(stored).State = EntityState.Detached;
+            throw AppProblem.Field("file", "文件第一行应为列标题", "import_no_header");
+        }
         var batch = new ImportBatch
         {
             Kind = k.Kind,

@@ -26,8 +26,10 @@ public static class ImportsApi
         group.MapGet("/{id:guid}/errors.xlsx", async (Guid id, AppDbContext db, ImportService imports, CancellationToken ct) =>
         {
             var batch = await imports.LoadAsync(id, ct);
+            // the stored errors one by one, then the ones only counted (beyond the cap) as one line per kind with its count
             var rows = db.ImportRowErrors.AsNoTracking().Where(e => e.BatchId == id).OrderBy(e => e.Line).AsEnumerable()
-                .Select(e => new Dictionary<string, object?> { ["行号"] = e.Line, ["列"] = e.Column, ["值"] = e.Value, ["问题"] = e.Message });
+                .Select(e => new Dictionary<string, object?> { ["行号"] = e.Line, ["列"] = e.Column, ["值"] = e.Value, ["问题"] = e.Message, ["条数"] = 1 })
+                .Concat(ImportErrors.CountedOf(batch).Select(c => new Dictionary<string, object?> { ["行号"] = "（其余）", ["列"] = c.Column, ["值"] = null, ["问题"] = c.Message, ["条数"] = c.Count }));
             var stream = new MemoryStream();
             await MiniExcel.SaveAsAsync(stream, rows, cancellationToken: ct);
             stream.Position = 0;

@@ -44,7 +44,7 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
     /// <summary>A row reporting the death of a person already registered (in the importer's scope).</summary>
     private sealed record DeathReport(int Line, Guid PersonId, DateOnly DeathDate);
 
-    private sealed record Outcome(List<ImportRowError> Errors, int TotalRows, int ErrorRows, List<List<Parsed>> ValidGroups, List<DeathReport> Deaths);
+    private sealed record Outcome(ImportErrors Errors, int TotalRows, int ErrorRows, List<List<Parsed>> ValidGroups, List<DeathReport> Deaths);
 
     public async Task ValidateAsync(ImportBatch batch, CancellationToken ct)
     {
@@ -130,24 +130,23 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
         var file = await db.Files.AsNoTracking().SingleAsync(f => f.Id == batch.FileId, ct);
         var path = files.PathOf(file);
         var mapping = ImportService.MappingOf(batch);
-        var errors = new List<ImportRowError>();
+        var errors = new ImportErrors(batch.Id);
         var rows = new List<Parsed>();
-        var badLines = new HashSet<int>();
 
         void Error(int line, string field, string? value, string message)
         {
             var column = mapping.GetValueOrDefault(field) ?? PersonImportFields.All.FirstOrDefault(f => f.Key == field)?.Label ?? field;
             // The error table outlives the import: identifiers in it are masked like everywhere else.
             if (value is not null && field is "idNumber" or "headIdNumber" or "phone" or "disabilityCertificate") value = IdNumber.Mask(value);
-            errors.Add(new ImportRowError { BatchId = batch.Id, Line = line, Column = column, Value = value is { Length: > 200 } ? value[..200] : value, Message = message });
-            badLines.Add(line);
+            errors.Add(line, column, value, message);
         }
 
-        var all = TabularFile.Rows(path, file.FileName).ToList();
-        progress.Start(batch.Id, "正在校验", all.Count);
+        // streamed: only the parsed rows are kept (households are checked as wholes once every row is read)
+        progress.Start(batch.Id, "正在校验", 0);
         var seen = new Dictionary<string, int>();
-        foreach (var r in all)
+        foreach (var r in TabularFile.Rows(path, file.FileName))
         {
+            ct.ThrowIfCancellationRequested();
             string? Cell(string field) => mapping.TryGetValue(field, out var header) && r.Cells.TryGetValue(header, out var v) && v.Length > 0 ? v : null;
 
             var relationText = Cell("relation");
@@ -183,7 +182,7 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
             var key = Cell("householdKey") ?? headId;
             if (key is null) Error(r.Line, "householdKey", null, "缺少户编号或户主身份证号，无法确定所属家庭");
             rows.Add(new Parsed(r.Line, key, input, relation, id, headId));
-            progress.Report(batch.Id, rows.Count);
+            if (rows.Count % 500 == 0) progress.Report(batch.Id, rows.Count);
 
             T? Enum<T>(string? text, string field, string label) where T : struct, System.Enum
             {
@@ -252,9 +251,9 @@ public sealed class PersonImport(AppDbContext db, PersonRegistration registratio
             {
                 Error(m.Line, "divisionCode", m.Input.DivisionCode, $"同一户的成员应在同一村（社区）：户主为 {division}");
             }
-            if (members.All(m => !badLines.Contains(m.Line))) valid.Add(members);
+            if (members.All(m => !errors.HasErrorOn(m.Line))) valid.Add(members);
         }
         progress.Report(batch.Id, rows.Count);
-        return new Outcome(errors.OrderBy(e => e.Line).ToList(), rows.Count + reportLines.Count, badLines.Count, valid, deathReports.Where(d => !badLines.Contains(d.Line)).ToList());
+        return new Outcome(errors, rows.Count + reportLines.Count, errors.ErrorRows, valid, deathReports.Where(d => !errors.HasErrorOn(d.Line)).ToList());
     }
 }

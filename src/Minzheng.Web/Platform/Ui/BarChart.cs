@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Html;
 namespace Minzheng.Web.Platform.Ui;
 
 /// <summary>
-/// A horizontal bar chart as inline SVG, rendered on the server: no script, works under the CSP, prints.
+/// A horizontal bar chart rendered on the server: no script, works under the CSP (no inline styles: the bar is an SVG rect
+/// whose width is a percentage), prints. Labels and values are HTML text in CSS pixels, so they keep their size whatever
+/// the card's width (an SVG scaled by a viewBox shrank them to unreadable in narrow cards and blew them up in wide ones).
 /// </summary>
 public static class BarChart
 {
@@ -16,22 +18,19 @@ public static class BarChart
     {
         if (items.Count == 0) return HtmlString.Empty;
         var max = Math.Max(1, items.Max(i => i.Value));
-        var height = items.Count * 24 + 4;
         var enc = HtmlEncoder.Default;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 520 {height}\" width=\"100%\" role=\"img\" aria-label=\"{enc.Encode(ariaLabel)}\">");
-        for (var i = 0; i < items.Count; i++)
+        sb.Append(CultureInfo.InvariantCulture, $"<div class=\"hbar-chart\" role=\"figure\" aria-label=\"{enc.Encode(ariaLabel)}\">");
+        foreach (var item in items)
         {
-            var item = items[i];
-            var w = 330.0 * item.Value / max;
-            var y = i * 24 + 2;
-            if (item.Href is not null) sb.Append(CultureInfo.InvariantCulture, $"<a href=\"{enc.Encode(item.Href)}\">");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\" font-size=\"13\" fill=\"#1f2933\">{enc.Encode(item.Label)}</text>");
-            sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"120\" y=\"{y + 3}\" width=\"{w:F1}\" height=\"16\" fill=\"{enc.Encode(color)}\" rx=\"2\"></rect>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{126 + w:F1}\" y=\"{y + 15}\" font-size=\"12\" fill=\"#616e7c\">{item.Value:N0}</text>");
-            if (item.Href is not null) sb.Append("</a>");
+            var percent = 100.0 * Math.Max(0, item.Value) / max;
+            var tag = item.Href is null ? "div" : "a";
+            var href = item.Href is null ? "" : $" href=\"{enc.Encode(item.Href)}\"";
+            sb.Append(CultureInfo.InvariantCulture, $"<{tag} class=\"hbar-row\"{href}><span class=\"hbar-label\">{enc.Encode(item.Label)}</span>");
+            sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"hbar-track\" width=\"100%\" height=\"18\" aria-hidden=\"true\" focusable=\"false\"><rect x=\"0\" y=\"1\" width=\"{percent:F1}%\" height=\"16\" rx=\"2\" fill=\"{enc.Encode(color)}\"></rect></svg>");
+            sb.Append(CultureInfo.InvariantCulture, $"<span class=\"hbar-value\">{item.Value:N0}</span></{tag}>");
         }
-        sb.Append("</svg>");
+        sb.Append("</div>");
         return new HtmlString(sb.ToString());
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Assistance.Changes;
+using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
@@ -11,8 +13,11 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// the case's own process: the same state change, timeline event and notice as the case's "suspend" and "terminate" actions.
 /// Extreme-poverty support is ended only after a public notice and county confirmation (43号), which a finding cannot replace:
 /// it can be suspended, and a recovery suspends it from the month after the event; the county then proposes termination.
+/// A township clerk never ends or cuts a benefit alone (ADR 022): a 终止 or 停发并追缴 asked for by someone who does not hold the
+/// permission that decides 终止保障 in the dibao process becomes a change proposal the approver decides, with the notice; a
+/// suspension stays immediate, as the process allows, recorded with the finding as its authority.
 /// </summary>
-public sealed class AssistanceBenefitActions(SuspendOrTerminate cases, AppDbContext db) : IBenefitActions
+public sealed class AssistanceBenefitActions(SuspendOrTerminate cases, AppDbContext db, ICurrentUser user, ProposeChange changes) : IBenefitActions
 {
     public IReadOnlyDictionary<string, IReadOnlyList<BenefitAction>> Supported { get; } = new Dictionary<string, IReadOnlyList<BenefitAction>>
     {
@@ -44,6 +49,7 @@ public sealed class AssistanceBenefitActions(SuspendOrTerminate cases, AppDbCont
         // a suspended case has already stopped: a later end does not restart it
         var paidThrough = c.State == Suspended ? Earlier(await EndOfPaymentAsync(request.Program, c.Id, ct), last) : last;
         const string recovered = "，此后已发放的金额在下次发放时转为追缴";
+        var mayTerminate = request.Action != BenefitAction.Suspend && await MayTerminateAsync(c, ct);
 
         switch (request.Action)
         {
@@ -56,12 +62,28 @@ public sealed class AssistanceBenefitActions(SuspendOrTerminate cases, AppDbCont
             case BenefitAction.Recover when c.Program == AssistanceProgram.ExtremePoverty:
                 await cases.OnAuthorityAsync(c.Id, "suspend", request.Reason, request.Authority, last, $"（发放至 {last:yyyy年M月}，此后已发放的供养金予以追缴）", ct);
                 return $"已暂停发放{program}（{c.Number}），发放至 {last:yyyy年M月}{recovered}；终止供养须经公示后由县级确认";
+            case BenefitAction.Terminate or BenefitAction.Recover when !mayTerminate:
+                {
+                    var tracked = await AssistanceCases.LoadAsync(db, c.Id, ct);
+                    var reason = request.Action == BenefitAction.Recover ? $"{request.Reason.Trim()}（发放至 {paidThrough:yyyy年M月}，此后已发放的保障金予以追缴）" : request.Reason.Trim();
+                    await changes.TerminationAsync(tracked, paidThrough, reason, request.Authority, ct);
+                    return $"已提请终止{program}（{c.Number}），拟发放至 {paidThrough:yyyy年M月}{(request.Action == BenefitAction.Recover ? "，此后已发放的保障金予以追缴" : "")}；待审核人员审批，审批前照常发放";
+                }
             default:
                 var recover = request.Action == BenefitAction.Recover;
                 await cases.OnAuthorityAsync(c.Id, "terminate", request.Reason, request.Authority, last,
                     $"（发放至 {paidThrough:yyyy年M月}{(recover ? "，此后已发放的保障金予以追缴" : "")}）", ct);
                 return $"已终止{program}（{c.Number}），发放至 {paidThrough:yyyy年M月}{(recover ? recovered : "")}";
         }
+    }
+
+    /// <summary>Whether the acting user holds the permission the case's own process requires for 终止保障 (the one who decides it).</summary>
+    private async Task<bool> MayTerminateAsync(AssistanceCase c, CancellationToken ct)
+    {
+        var wf = await db.WorkflowCases.AsNoTracking().FirstAsync(w => w.Id == c.WorkflowCaseId, ct);
+        var model = (await db.WorkflowProcesses.AsNoTracking().SingleAsync(p => p.Code == wf.ProcessCode && p.Version == wf.ProcessVersion, ct)).Model;
+        var terminate = model.From(c.State).FirstOrDefault(t => t.Action == "terminate");
+        return terminate is not null && user.HasPermission(terminate.Permission);
     }
 
     /// <summary>The last month the case's (already ended) monthly entitlement covers, if any.</summary>

@@ -20,6 +20,12 @@ public sealed class CaseAssessor(ProgramPolicies policies)
     public Assessment Assess(AssistanceCase c, DateOnly date)
     {
         var members = c.SinglePersonId is { } single ? c.Members.Where(m => m.PersonId == single).ToList() : c.Members.Where(m => m.Included).ToList();
+        return Assess(c, members, date);
+    }
+
+    /// <summary>The rules applied to the case as investigated, counting only <paramref name="members"/> (a household after a member's death).</summary>
+    public Assessment Assess(AssistanceCase c, IReadOnlyList<AssistanceMember> members, DateOnly date)
+    {
         var property = new PropertyDeclaration(c.Deposits, c.Vehicles, c.Houses, c.HasBusiness);
         return policies.For(c.Program).Assess(c, members, property, date);
     }

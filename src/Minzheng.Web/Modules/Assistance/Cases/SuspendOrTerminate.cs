@@ -70,6 +70,23 @@ public sealed class SuspendOrTerminate(AppDbContext db, CaseDocuments documents,
     }
 
     /// <summary>
+    /// 终止保障 decided by the approver on a change proposal (ADR 022): the case's own "terminate" transition, guarded like any
+    /// (the acting user must hold its permission), with payment ending after <paramref name="lastMonth"/> — which may be in the
+    /// past, the next payroll then recovering what was paid since — and the termination notice. Tracked, not saved.
+    /// </summary>
+    internal async Task TerminateDecidedAsync(AssistanceCase c, string opinion, DateOnly lastMonth, string documentNote, CancellationToken ct)
+    {
+        var wf = await AssistanceCases.WorkflowOfAsync(db, c, ct);
+        await workflow.PerformAsync(wf, new TransitionRequest("terminate", opinion), async t =>
+        {
+            c.State = t.To;
+            c.EndReason = opinion.Trim();
+            await EndPaymentAsync(c, lastMonth, ct);
+            await documents.IssueAsync(c, TerminationNotice, t.Opinion + documentNote, null, ct);
+        }, ct);
+    }
+
+    /// <summary>
     /// Moves the end of payment of a suspended case back to <paramref name="lastMonth"/> (a finding that it was paid for
     /// months it was not due), as a timeline note: the case stays suspended and its own process decides the rest.
     /// </summary>

@@ -10,6 +10,7 @@ public static class AssistanceErrors
         new("above_township_limit", 403, "救助金额超过乡镇审批额度，须报县级审批"),
         new("assist_first_urgent_only", 409, "先行救助只适用于急难型临时救助"),
         new("case_not_active", 409, "只有在保的业务可以登记变化"),
+        new("change_out_of_order", 409, "该业务有更早提出、尚未审批的变更，须先审批较早的变更"),
         new("case_not_investigating", 409, "只有调查核实阶段可以登记调查结果"),
         new("citizen_exists", 409, "该身份证号已注册群众账号"),
         new("citizen_not_verified", 400, "身份证号与姓名未能在户籍登记中核实"),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Modules.Assistance.Cases;
+using Minzheng.Web.Modules.Assistance.Changes;
 using Minzheng.Web.Modules.Assistance.Reviews;
 using Minzheng.Web.Modules.Assistance.Rules;
 using Minzheng.Web.Platform.Access;
@@ -14,7 +15,8 @@ namespace Minzheng.Web.Modules.Assistance.Pages;
 [Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
 [RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
 public sealed class CaseModel(CaseDetails details, AssistanceCases cases, RecordInvestigation investigation, RecordCountyVisit countyVisit, RecordSpotCheck spotCheck,
-    ExtendTimeLimit extension, AttachMaterial attachments, ReviewService reviews, ICurrentUser user, BusinessClock clock) : PageModel, IReloadAfterProblem
+    ExtendTimeLimit extension, AttachMaterial attachments, ReviewService reviews, ChangeQueries changes, DecideChange decideChange, ICurrentUser user, BusinessClock clock)
+    : PageModel, IReloadAfterProblem
 {
     /// <summary>Set by the investigation handler: after a problem the page keeps the posted investigation form instead of refilling it.</summary>
     private bool _keepInvestigationForm;
@@ -61,6 +63,9 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
     [BindProperty] public InvestigationForm Investigation { get; set; } = new();
 
     public CaseView View { get; private set; } = null!;
+
+    /// <summary>The case's change proposals (a recalculation after a death, a termination asked for on a finding), open ones first.</summary>
+    public IReadOnlyList<ChangeView> Changes { get; private set; } = [];
     public DateOnly Today => clock.Today;
     public List<IncomeRow> IncomeRows { get; private set; } = [];
     public bool CanInvestigate => details.CanInvestigate(View);
@@ -126,6 +131,9 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
         return await Act(id, () => attachments.RunAsync(id, file.FileName, stream, string.IsNullOrWhiteSpace(note) ? "经办人上传" : note.Trim(), HttpContext.RequestAborted), "材料已上传");
     }
 
+    public Task<IActionResult> OnPostChangeAsync(Guid id, Guid changeId, string action, string? opinion, int version) =>
+        Act(id, () => decideChange.PerformAsync(changeId, action, new ChangeActionInput(opinion, version), HttpContext.RequestAborted), action == "approve" ? "已同意变更，通知书已出具" : "已办理");
+
     public Task<IActionResult> OnPostChangeReportAsync(Guid id, string? text) =>
         Act(id, () => reviews.ReportChangeAsync(id, text, HttpContext.RequestAborted), "已登记变化，复核任务已生成");
 
@@ -144,6 +152,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
     private async Task LoadAsync(Guid id, bool fillForm)
     {
         View = await details.LoadAsync(id, HttpContext.RequestAborted);
+        Changes = (await changes.ForCaseAsync(id, new PageRequest(1, 20), HttpContext.RequestAborted)).Items;
         var c = View.Case;
         if (fillForm)
         {

@@ -116,7 +116,13 @@ public sealed record WatchInput(
     [Text(50)] string? GuardianName, [Text(20)] string? GuardianRelation, [Text(20)] string? GuardianPhone, [Text(100)] string? School,
     [property: JsonRequired] RiskLevel Risk, [Text(50)] string? Director, [Text(50)] string? Supervisor);
 
-public sealed record VisitInput(DateOnly? VisitedOn, [Text(2000)] string? Findings, [Text(500)] string? RiskItem, [Text(1000)] string? FollowUp, [property: JsonRequired] RiskLevel RiskAfter, bool RiskResolved);
+/// <param name="RevisitWithinDays">The follow-up chosen (e.g. 三日内再访 = 3): the next visit is due then, if sooner than the regular cycle.</param>
+public sealed record VisitInput(DateOnly? VisitedOn, [Text(2000)] string? Findings, [Text(500)] string? RiskItem, [Text(1000)] string? FollowUp, [property: JsonRequired] RiskLevel RiskAfter, bool RiskResolved,
+    [Within(1, 90)] int? RevisitWithinDays = null)
+{
+    /// <summary>The follow-up choices the visit form offers (days until the next visit); the regular cycle when none is chosen.</summary>
+    public static readonly IReadOnlyList<(int Days, string Name)> RevisitChoices = [(1, "次日再访"), (3, "三日内再访"), (7, "七日内再访"), (15, "半月内再访")];
+}
 
 /// <summary>An alert on a watched child: no visit within its period, or a risk item recorded and open.</summary>
 public sealed record WatchAlert(Guid Id, string Name, string DivisionCode, string Kind, string Detail, DateOnly Since);
@@ -187,6 +193,7 @@ public sealed class ChildWatch(AppDbContext db, ICurrentUser user, BusinessClock
         if (input.VisitedOn is not { } on || on > today) throw AppProblem.Field("visitedOn", "请填写走访日期（不晚于今天）");
         if (string.IsNullOrWhiteSpace(input.Findings)) throw AppProblem.Field("findings", "请填写走访情况");
         if (!string.IsNullOrWhiteSpace(input.RiskItem) && string.IsNullOrWhiteSpace(input.FollowUp)) throw AppProblem.Field("followUp", "发现风险须填写跟进措施");
+        if (input.RevisitWithinDays is { } days && days is < 1 or > 90) throw AppProblem.Field("revisitWithinDays", "再访期限应为 1 至 90 天");
         var visit = new ChildVisit
         {
             WatchedChildId = w.Id,
@@ -205,6 +212,8 @@ public sealed class ChildWatch(AppDbContext db, ICurrentUser user, BusinessClock
         else if (input.RiskResolved) w.OpenRisk = null;
         if (w.LastVisitOn is null || on > w.LastVisitOn) w.LastVisitOn = on;
         w.NextVisitDue = w.LastVisitOn.Value.AddDays(Interval(w, today));
+        // a follow-up such as 三日内再访 brings the next visit forward; it never postpones the regular cycle
+        if (input.RevisitWithinDays is { } within && on.AddDays(within) < w.NextVisitDue) w.NextVisitDue = on.AddDays(within);
         audit.Add("visit", nameof(WatchedChild), w.Id.ToString(), new { on, risk = visit.RiskAfter, riskItem = visit.RiskItem is not null }, w.DivisionCode);
         await db.SaveChangesAsync(ct);
         return visit;

@@ -31,8 +31,8 @@ public sealed class FindingModel(Findings findings, ICurrentUser user) : PageMod
         View = (await findings.ViewsAsync([f], ct))[0];
         Actions = findings.AvailableActions(f);
         Rule = ComparisonRules.Find(f.RuleCode);
-        // After a death the months paid since are owed back: recovery is the usual outcome; otherwise suspend pending the decision.
-        Input.Action ??= f.RuleCode == "deceased" && Actions.Contains(FindingAction.Recover) ? FindingAction.Recover : Actions.Count > 0 ? Actions[0] : null;
+        // a death offers only 登记死亡; otherwise the mildest action first (suspend pending the decision)
+        Input.Action ??= Actions.Count > 0 ? Actions[0] : null;
         Input.LastDueMonth ??= f.EventDate;
     }
 

@@ -34,16 +34,52 @@ public sealed class IndexModel(SubsidyApplications applications, AppDbContext db
     public Paged<Row> Result { get; private set; } = new([], 0, 1, 50);
     public IReadOnlyList<Row> Rows => Result.Items;
     public SubsidyStatus? Status { get; private set; }
+    /// <summary>The default view: the applications whose current step this user may do (待我处理).</summary>
+    public bool Mine { get; private set; }
+    public string? Search { get; private set; }
+    public int MineCount { get; private set; }
+    public int AllCount { get; private set; }
+    public Dictionary<SubsidyStatus, int> Counts { get; private set; } = [];
     public bool CanApply => user.HasPermission(DisabilityPermissions.Apply);
 
-    public async Task OnGetAsync(string? status, [FromQuery] int page = 1)
+    /// <summary>The pending states whose forward step (村级核实, 乡镇审核, 县残联审核, 县民政审批) this user's permissions allow.</summary>
+    private List<SubsidyStatus> MyStates() =>
+        [.. Enum.GetValues<SubsidyStatus>().Where(s => DisabilityProcess.ForwardAction(s) is { } action
+            && DisabilityProcess.Model.Transitions.Any(t => t.Action == action && user.HasPermission(t.Permission)))];
+
+    /// <summary>Opens on 待我处理 (with counts per state) unless a state or 全部 is chosen; q finds by name, number or ID number.</summary>
+    public async Task OnGetAsync(string? status, string? q, [FromQuery] int page = 1)
     {
-        Status = Enum.TryParse<SubsidyStatus>(status, true, out var s) && Enum.IsDefined(s) ? s : null;
-        var q = db.Set<SubsidyApplication>().AsNoTracking();
-        if (Status is { } st) q = q.Where(a => a.Status == st);
-        var rows = await q.OrderByDescending(a => a.AppliedOn).ThenByDescending(a => a.Id)
-            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a, p.Name }).ToPagedAsync(PageRequest.From(page, 50), HttpContext.RequestAborted);
-        Result = rows.Select(x => new Row(x.a.Id, x.a.Number, x.a.Subsidy, x.a.Status, x.Name, divisions.FullName(x.a.DivisionCode), x.a.MonthlyAmount.Yuan, x.a.AppliedOn, x.a.FromMonth));
+        var ct = HttpContext.RequestAborted;
+        Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        Mine = string.IsNullOrEmpty(status) || status == "mine";
+        Status = !Mine && Enum.TryParse<SubsidyStatus>(status, true, out var s) && Enum.IsDefined(s) ? s : null;
+        var mine = MyStates();
+        var all = db.Set<SubsidyApplication>().AsNoTracking();
+        Counts = await all.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        AllCount = Counts.Values.Sum();
+        MineCount = Counts.Where(c => mine.Contains(c.Key)).Sum(c => c.Value);
+
+        var filtered = all;
+        if (Mine) filtered = filtered.Where(a => mine.Contains(a.Status));
+        else if (Status is { } st) filtered = filtered.Where(a => a.Status == st);
+        var rows = filtered.Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a, p.Name, p.IdNumberHash });
+        if (Search is { } text)
+        {
+            if (IdNumber.TryParse(text, out _) is { } id)
+            {
+                var hash = protector.Hash(id.Value, ProtectedKind.IdNumber);
+                rows = rows.Where(x => x.IdNumberHash == hash);
+            }
+            else
+            {
+                rows = rows.Where(x => x.Name.Contains(text) || x.a.Number.Contains(text));
+            }
+        }
+        // the oldest waiting first when it is the user's work; newest first otherwise
+        var ordered = Mine ? rows.OrderBy(x => x.a.AppliedOn).ThenBy(x => x.a.Id) : rows.OrderByDescending(x => x.a.AppliedOn).ThenByDescending(x => x.a.Id);
+        var result = await ordered.ToPagedAsync(PageRequest.From(page, 50), ct);
+        Result = result.Select(x => new Row(x.a.Id, x.a.Number, x.a.Subsidy, x.a.Status, x.Name, divisions.FullName(x.a.DivisionCode), x.a.MonthlyAmount.Yuan, x.a.AppliedOn, x.a.FromMonth));
     }
 
     // an AppProblem is shown beside its field by the ProblemPageFilter (ADR 021)

@@ -14,6 +14,7 @@ public static class PaymentsErrors
         new("period_overlap", 409, "与已有规则的有效期重叠"),
         new("return_columns_missing", 400, "回盘文件缺少模板要求的列"),
         new("return_file_invalid", 400, "回盘文件有错误行"),
+        new("review_flags_open", 409, "发放表有未处理的审核提示（须逐条确认发放或暂缓发放）"),
         new("separation_of_duties", 403, "不能审批自己编制的发放表"),
         new("template_exists", 409, "已有同名银行文件模板"),
     ];

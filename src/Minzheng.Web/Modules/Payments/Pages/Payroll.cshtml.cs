@@ -10,13 +10,16 @@ namespace Minzheng.Web.Modules.Payments.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + PaymentPermissions.Read)]
 [RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
-public sealed class PayrollModel(PaymentsQueries queries, PayrollService payrolls, BankFiles files, DivisionDirectory divisions, ICurrentUser user) : PageModel
+public sealed class PayrollModel(PaymentsQueries queries, PayrollService payrolls, PayrollReview review, BankFiles files, DivisionDirectory divisions, ICurrentUser user) : PageModel
 {
     public PayrollDetail Detail { get; private set; } = null!;
     public Paged<LineRow> Lines { get; private set; } = new([], 0, 1, 50);
     public LineFilter Filter { get; private set; } = new();
     public List<BankTemplate> Templates { get; private set; } = [];
     public ReturnResult? Returned { get; private set; }
+
+    /// <summary>The review's flags (ADR 023), listed and counted before review and approval.</summary>
+    public ReviewFlags? Flags { get; private set; }
     public IReadOnlyDictionary<string, string[]> ReturnErrors { get; private set; } = new Dictionary<string, string[]>();
 
     public Payroll P => Detail.Payroll;
@@ -37,6 +40,12 @@ public sealed class PayrollModel(PaymentsQueries queries, PayrollService payroll
     {
         Detail = await queries.DetailAsync(id, HttpContext.RequestAborted);
         Templates = await queries.TemplatesAsync(HttpContext.RequestAborted);
+        if (P.Status != PayrollStatus.Generating)
+        {
+            var flags = await review.FlagsAsync(id, HttpContext.RequestAborted);
+            // once approved, the record of what was decided; risks found later belong to the next payroll's review
+            Flags = P.Status >= PayrollStatus.Approved ? flags with { Items = flags.Items.Where(f => f.Decision is not null).ToList(), Open = 0 } : flags;
+        }
     }
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> action, string done)
@@ -66,6 +75,26 @@ public sealed class PayrollModel(PaymentsQueries queries, PayrollService payroll
     public Task<IActionResult> OnPostApproveAsync(Guid id, int version, string? opinion) => CanApprove
         ? ActAsync(id, () => payrolls.ApproveAsync(id, new PayrollActionInput(version, opinion), HttpContext.RequestAborted), "已审批，可以导出银行文件")
         : Task.FromResult<IActionResult>(Forbid());
+
+    /// <summary>Each checked flag ("lineId:Kind") confirmed or held, with the one reason given.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, string[]? flags, string? decision, string? reason)
+    {
+        if (!CanPrepare) return Forbid();
+        var refs = (flags ?? []).Select(f => f.Split(':')).Where(p => p.Length == 2 && long.TryParse(p[0], out _) && Enum.TryParse<ReviewFlagKind>(p[1], out _))
+            .Select(p => new FlagRef(long.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), Enum.Parse<ReviewFlagKind>(p[1]))).ToList();
+        ReviewDecisionKind? kind = Enum.TryParse<ReviewDecisionKind>(decision, out var k) ? k : null;
+        await review.DecideAsync(id, new ReviewDecisionInput(refs, kind, reason), HttpContext.RequestAborted);
+        TempData["Message"] = kind == ReviewDecisionKind.Hold ? $"已暂缓 {refs.Count} 条提示涉及的明细，不进入银行文件" : $"已确认 {refs.Count} 条提示";
+        return Redirect($"/payments/payrolls/{id}#review-flags");
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(Guid id, long lineId, string? reason)
+    {
+        if (!CanPrepare) return Forbid();
+        await review.ReleaseAsync(lineId, new ReleaseInput(reason), HttpContext.RequestAborted);
+        TempData["Message"] = "已放行：下一张发放表或补发批次将重发该明细（审核时再次提示）";
+        return Redirect($"/payments/payrolls/{id}?status=Released");
+    }
 
     /// <summary>The first export marks the lines as sent to the bank; later ones download the same file again.</summary>
     public async Task<IActionResult> OnPostExportAsync(Guid id, Guid? templateId, int? version)

@@ -24,10 +24,13 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
         public string? ReturnSuccessValues { get; set; }
         public string? ReturnReasonHeader { get; set; }
         public bool IsDefault { get; set; }
+        public string? HeaderRow { get; set; }
+        public string? TrailerRow { get; set; }
     }
 
     [BindProperty] public FormInput Input { get; set; } = new();
     public List<BankTemplate> Templates { get; private set; } = [];
+    public List<BankFailureReason> FailureReasons { get; private set; } = [];
     public bool CanEdit => user.HasPermission(PaymentPermissions.Approve);
 
     public static string ColumnsText(BankTemplate t) => string.Join("\n", BankFiles.ColumnsOf(t).Select(c => $"{c.Header}={c.Field}"));
@@ -35,6 +38,7 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
     public async Task OnGetAsync(Guid? edit)
     {
         Templates = await queries.TemplatesAsync(HttpContext.RequestAborted);
+        FailureReasons = await templates.FailureReasonsAsync(HttpContext.RequestAborted);
         if (edit is { } id && Templates.FirstOrDefault(t => t.Id == id) is { } t)
         {
             Input = new FormInput
@@ -49,6 +53,8 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
                 ReturnSuccessValues = t.ReturnSuccessValues,
                 ReturnReasonHeader = t.ReturnReasonHeader,
                 IsDefault = t.IsDefault,
+                HeaderRow = t.HeaderRow,
+                TrailerRow = t.TrailerRow,
             };
         }
         else
@@ -71,8 +77,16 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
             columns.Add(new BankColumn(header.Trim(), field.Trim()));
         }
         await templates.SaveAsync(Input.Id, new PaymentsApi.TemplateInput(Input.Name, Input.Format, Input.Encoding, columns, Input.ReturnReferenceHeader, Input.ReturnResultHeader,
-            Input.ReturnSuccessValues, Input.ReturnReasonHeader, Input.IsDefault), HttpContext.RequestAborted);
+            Input.ReturnSuccessValues, Input.ReturnReasonHeader, Input.IsDefault, Input.HeaderRow, Input.TrailerRow), HttpContext.RequestAborted);
         TempData["Message"] = "模板已保存";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostReasonAsync(string? keyword, bool permanent, string? note)
+    {
+        if (!CanEdit) return Forbid();
+        await templates.SaveFailureReasonAsync(new PaymentsApi.FailureReasonInput(keyword, permanent, note), HttpContext.RequestAborted);
+        TempData["Message"] = "退回原因分类已保存";
         return RedirectToPage();
     }
 }

@@ -41,6 +41,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, PlatformOptions op
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
+        if (result is ThrottledSignInResult throttled)
+        {
+            ModelState.AddModelError("", $"该账号刚有登录失败，请 {throttled.RetryAfterSeconds} 秒后再试");
+            return Page();
+        }
         ModelState.AddModelError("", result.IsLockedOut
             ? "密码错误次数过多，账号已锁定，请稍后再试或联系管理员解锁"
             : "用户名或密码错误");

@@ -21,6 +21,9 @@ public sealed class BatchModel(AppDbContext db, ImportService imports) : PageMod
     public List<ImportRowError> Errors { get; private set; } = [];
     public int ErrorCount { get; private set; }
 
+    /// <summary>Errors beyond the ones stored in full, counted per kind.</summary>
+    public List<ImportErrorCount> Counted { get; private set; } = [];
+
     public async Task OnGetAsync(Guid id) => await LoadAsync(id);
 
     private Dictionary<string, string?>? _postedMapping;
@@ -51,7 +54,8 @@ public sealed class BatchModel(AppDbContext db, ImportService imports) : PageMod
         Kind = imports.KindOf(Batch.Kind);
         Headers = JsonSerializer.Deserialize<List<string>>(Batch.HeadersJson) ?? [];
         Mapping = ImportService.MappingOf(Batch);
-        ErrorCount = await db.ImportRowErrors.CountAsync(e => e.BatchId == id);
+        Counted = ImportErrors.CountedOf(Batch);
+        ErrorCount = await db.ImportRowErrors.CountAsync(e => e.BatchId == id) + Counted.Sum(c => c.Count);
         Errors = await db.ImportRowErrors.AsNoTracking().Where(e => e.BatchId == id).OrderBy(e => e.Line).ThenBy(e => e.Column).Take(200).ToListAsync();
     }
 }

@@ -743,6 +743,130 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("assistance_objection", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Changes.AssistanceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("authority");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MemberCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("member_count");
+
+                    b.Property<string>("NewPayeeName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("new_payee_name");
+
+                    b.Property<Guid?>("NewPayeePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("new_payee_person_id");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("opinion");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RemovedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("removed_person_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkflowCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_change");
+
+                    b.HasIndex("CaseId", "Status")
+                        .HasDatabaseName("ix_assistance_change_case_id_status");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_assistance_change_division_code_status");
+
+                    b.ToTable("assistance_change", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Reviews.AssistanceReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2192,6 +2316,29 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankFailureReason", b =>
+                {
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("keyword");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("Permanent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("permanent");
+
+                    b.HasKey("Keyword")
+                        .HasName("pk_payments_failure_reason");
+
+                    b.ToTable("payments_failure_reason", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2215,6 +2362,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("format");
+
+                    b.Property<string>("HeaderRow")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("header_row");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean")
@@ -2249,6 +2401,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("return_success_values");
+
+                    b.Property<string>("TrailerRow")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("trailer_row");
 
                     b.HasKey("Id")
                         .HasName("pk_payments_bank_template");
@@ -2425,6 +2582,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("failure_reason");
 
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("hold_reason");
+
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");
@@ -2527,6 +2689,61 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasFilter("retry_of_line_id IS NOT NULL");
 
                     b.ToTable("payments_line", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.PayrollReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_id");
+
+                    b.Property<Guid>("PayrollId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payroll_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_review_decision");
+
+                    b.HasIndex("PayrollId", "LineId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_review_decision_payroll_id_line_id_kind");
+
+                    b.ToTable("payments_review_decision", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.PriceIndex", b =>
@@ -3410,6 +3627,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
+
+                    b.Property<string>("ErrorOverflowJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("error_overflow_json");
 
                     b.Property<int>("ErrorRows")
                         .HasColumnType("integer")

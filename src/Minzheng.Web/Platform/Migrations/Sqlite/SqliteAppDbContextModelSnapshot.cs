@@ -734,6 +734,130 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("assistance_objection", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Changes.AssistanceChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("Authority")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_from");
+
+                    b.Property<string>("Explanation")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("MemberCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("member_count");
+
+                    b.Property<string>("NewPayeeName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_payee_name");
+
+                    b.Property<Guid?>("NewPayeePersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_payee_person_id");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opinion");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("RemovedPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("removed_person_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkflowCaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assistance_change");
+
+                    b.HasIndex("CaseId", "Status")
+                        .HasDatabaseName("ix_assistance_change_case_id_status");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_assistance_change_division_code_status");
+
+                    b.ToTable("assistance_change", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Assistance.Reviews.AssistanceReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2179,6 +2303,29 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankFailureReason", b =>
+                {
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keyword");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<bool>("Permanent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("permanent");
+
+                    b.HasKey("Keyword")
+                        .HasName("pk_payments_failure_reason");
+
+                    b.ToTable("payments_failure_reason", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2202,6 +2349,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
                         .HasColumnName("format");
+
+                    b.Property<string>("HeaderRow")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("header_row");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER")
@@ -2236,6 +2388,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("return_success_values");
+
+                    b.Property<string>("TrailerRow")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trailer_row");
 
                     b.HasKey("Id")
                         .HasName("pk_payments_bank_template");
@@ -2410,6 +2567,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("failure_reason");
 
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hold_reason");
+
                     b.Property<Guid?>("HouseholdId")
                         .HasColumnType("TEXT")
                         .HasColumnName("household_id");
@@ -2512,6 +2674,61 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasFilter("retry_of_line_id IS NOT NULL");
 
                     b.ToTable("payments_line", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Payments.PayrollReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line_id");
+
+                    b.Property<Guid>("PayrollId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payroll_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_review_decision");
+
+                    b.HasIndex("PayrollId", "LineId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_review_decision_payroll_id_line_id_kind");
+
+                    b.ToTable("payments_review_decision", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.PriceIndex", b =>
@@ -3395,6 +3612,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("division_code");
+
+                    b.Property<string>("ErrorOverflowJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_overflow_json");
 
                     b.Property<int>("ErrorRows")
                         .HasColumnType("INTEGER")

@@ -42,7 +42,8 @@ public sealed record OrganizationInput
 public sealed record OrganizationEndInput([property: JsonRequired] OrganizationEventKind Kind, DateOnly? On, [Text(500)] string? Note, int? Version);
 
 /// <summary>Registers and edits organisations: credit-code check, duplicate check, protected phone and account, history.</summary>
-public sealed partial class OrganizationRegistration(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, BusinessClock clock, ICurrentUser user)
+public sealed partial class OrganizationRegistration(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, BusinessClock clock, ICurrentUser user,
+    Numbering.CaseNumbers numbers)
 {
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
     private static partial Regex PhonePattern();
@@ -192,17 +193,13 @@ public sealed partial class OrganizationRegistration(AppDbContext db, Identifier
     public Task<bool> CodeExistsAsync(string code, Guid? except, CancellationToken ct = default) =>
         db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AnyAsync(o => o.CreditCode == code && o.Id != except, ct);
 
-    /// <summary>"MZO" + the 12-digit division + a 4-digit sequence within it.</summary>
-    public async Task<string> NextPlatformNumberAsync(string divisionCode, CancellationToken ct)
-    {
-        var prefix = "MZO" + divisionCode;
-        var last = await db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .Where(o => o.PlatformNumber != null && o.PlatformNumber.StartsWith(prefix))
-            .MaxAsync(o => o.PlatformNumber, ct);
-        var added = db.ChangeTracker.Entries<Organization>().Count(e => e.State == EntityState.Added && e.Entity.PlatformNumber?.StartsWith(prefix, StringComparison.Ordinal) == true);
-        var next = (last is null ? 0 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture)) + added + 1;
-        return prefix + next.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>
+    /// "MZO" + the 12-digit division + a 4-digit sequence within it, from the kernel's counters (the old highest-plus-one read
+    /// gave two organisations registered at the same moment the same number, and the unique index answered 500).
+    /// </summary>
+    public Task<string> NextPlatformNumberAsync(string divisionCode, CancellationToken ct) =>
+        numbers.NextAsync(new Numbering.NumberSeries("MZO" + divisionCode, null, 4),
+            db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(o => o.PlatformNumber), ct);
 
     private async Task SaveAsync(CancellationToken ct)
     {
