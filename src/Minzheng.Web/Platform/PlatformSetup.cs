@@ -101,9 +101,19 @@ public static class PlatformSetup
             o.Filters.Add<Ui.ProblemPageFilter>(); // an AppProblem from a page handler is shown on the page (ADR 021)
             o.Filters.Add<UploadLimitFilter>(); // an oversized upload is answered on its page, beside its field
         });
-        // API enums travel as camelCase names ("female", "rural"), not numbers.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddProblemDetails();
+        // API enums travel as camelCase names ("female", "rural"), and only as names: "program": 999 or 0 is a 400 naming the
+        // field, not a case in no program (ADR 024). Dates are real days between 1900 and 2100.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new BusinessDateJsonConverter());
+        });
+        // A body or query value the framework cannot bind reaches the exception handler, which names the field (ADR 024);
+        // without this the framework answers a bare 400 that names nothing.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // The limits declared on input records (Platform/Http/InputRules.cs) are checked before an API handler runs.
+        services.AddValidation();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.Complete);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddSingleton<ErrorCatalogue>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

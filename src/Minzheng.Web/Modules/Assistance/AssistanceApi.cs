@@ -12,16 +12,17 @@ namespace Minzheng.Web.Modules.Assistance;
 
 public static class AssistanceApi
 {
-    public sealed record CalculateMember(DateOnly BirthDate, int? DisabilityGrade, string? DisabilityCategory, bool SeriouslyIll);
+    public sealed record CalculateMember(DateOnly BirthDate, [Within(1, 4)] int? DisabilityGrade, [Text(20)] string? DisabilityCategory, bool SeriouslyIll);
 
-    public sealed record CalculateRequest(string? DivisionCode, string? Area, DateOnly? Date, decimal HouseholdMonthlyIncome, List<CalculateMember>? Members,
-        decimal? Deposits, int? Vehicles, int? Houses, bool? HasBusiness, bool SinglePerson = false);
+    public sealed record CalculateRequest([Text(12)] string? DivisionCode, [Text(10)] string? Area, DateOnly? Date, [Amount] decimal HouseholdMonthlyIncome,
+        [NoNullItems] List<CalculateMember>? Members,
+        [Amount] decimal? Deposits, [Within(0, 100)] int? Vehicles, [Within(0, 100)] int? Houses, bool? HasBusiness, bool SinglePerson = false);
 
-    public sealed record SelfCareRequest(List<string>? Unable);
+    public sealed record SelfCareRequest([NoNullItems] List<string>? Unable);
 
-    public sealed record VisitRequest(DateOnly? Date, string? Record);
+    public sealed record VisitRequest(DateOnly? Date, [Text(InputRules.LongText)] string? Record);
 
-    public sealed record TextRequest(string? Text);
+    public sealed record TextRequest([Text(InputRules.LongText)] string? Text);
 
     public static object ToDto(CaseView v) => new
     {

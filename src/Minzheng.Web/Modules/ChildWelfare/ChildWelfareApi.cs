@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
 using Minzheng.Web.Modules.ChildWelfare.Watch;
 using Minzheng.Web.Platform.Access;
@@ -8,11 +9,11 @@ namespace Minzheng.Web.Modules.ChildWelfare;
 
 public static class ChildWelfareApi
 {
-    public sealed record DecisionInput(bool Agree, string? Opinion, int? Version);
+    public sealed record DecisionInput([property: JsonRequired] bool Agree, [Text(500)] string? Opinion, int? Version);
 
-    public sealed record EndInput(ChildEndReason Reason, DateOnly? LastMonth, string? Note, int? Version);
+    public sealed record EndInput([property: JsonRequired] ChildEndReason Reason, DateOnly? LastMonth, [Text(500)] string? Note, int? Version);
 
-    public sealed record StandardInput(string? Kind, string? DivisionCode, string? Category, decimal? Amount, int? Number, string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, string? Document);
+    public sealed record StandardInput([Text(40)] string? Kind, [Text(12)] string? DivisionCode, [Text(40)] string? Category, [Amount] decimal? Amount, [Within(0, 1000000)] int? Number, [Text(40)] string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, [Text(200)] string? Document);
 
     /// <summary>A figure as this route has always answered it (the fields of the former child_standard row).</summary>
     public sealed record StandardDto(Guid Id, string Kind, string DivisionCode, string Category, Platform.Money.Money? Amount, int? Number, string? Choice,

@@ -13,9 +13,9 @@ using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.DataComparison;
 
-public sealed record ConfirmInput(FindingAction? Action, string? Note, DateOnly? LastDueMonth, int? Version);
+public sealed record ConfirmInput(FindingAction? Action, [Text(500)] string? Note, DateOnly? LastDueMonth, int? Version);
 
-public sealed record DismissInput(string? Reason, int? Version);
+public sealed record DismissInput([Text(500)] string? Reason, int? Version);
 
 /// <summary>A finding as people read it: who, which rule, the benefit, the evidence in words, where it stands.</summary>
 public sealed record FindingView(ComparisonFinding Finding, string PersonName, string PersonIdMasked, string DivisionName, string RuleName, string ProgramName,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
@@ -7,7 +8,7 @@ using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Modules.DataComparison;
 
-public sealed record RuleSettingInput(bool Enabled, string? Parameter, int? Version);
+public sealed record RuleSettingInput([property: JsonRequired] bool Enabled, [Text(500)] string? Parameter, int? Version);
 
 public sealed record RuleState(ComparisonRules.Rule Rule, bool Enabled, string? Parameter, int Version, string? UpdatedBy);
 

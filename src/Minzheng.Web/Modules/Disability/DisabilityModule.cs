@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.Disability.Contracts;
 using Minzheng.Web.Modules.Disability.Rules;
@@ -38,11 +39,11 @@ public static class DisabilityModule
         return services;
     }
 
-    public sealed record FigureInput(string? Kind, string? DivisionCode, decimal? Amount, int? Number, string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, string? Document);
+    public sealed record FigureInput([Text(40)] string? Kind, [Text(12)] string? DivisionCode, [Amount] decimal? Amount, [Within(0, 1000000)] int? Number, [Text(40)] string? Choice, DateOnly? ValidFrom, DateOnly? ValidTo, [Text(200)] string? Document);
 
-    public sealed record CitizenApplyInput(Guid PersonId, Subsidy Subsidy, bool LowIncome, bool WorkInjuryCareAllowance);
+    public sealed record CitizenApplyInput(Guid PersonId, [property: JsonRequired] Subsidy Subsidy, bool LowIncome, bool WorkInjuryCareAllowance);
 
-    public sealed record TerminateInput(TerminationReason Reason, DateOnly? EventDate, string? Note, int? Version);
+    public sealed record TerminateInput([property: JsonRequired] TerminationReason Reason, DateOnly? EventDate, [Text(500)] string? Note, int? Version);
 
     public sealed record ResumeInput(int? Version);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Minzheng.Web.Modules.Assistance.Contracts;
@@ -112,12 +113,12 @@ internal sealed class SubsidyApplicationConfiguration : IEntityTypeConfiguration
     }
 }
 
-public sealed record SubsidyApplyInput(Guid PersonId, Subsidy Subsidy, SubsidyChannel Channel, bool LowIncome, bool WorkInjuryCareAllowance, decimal? OtherLivingAllowance, decimal? OtherCareAllowance);
+public sealed record SubsidyApplyInput(Guid PersonId, [property: JsonRequired] Subsidy Subsidy, [property: JsonRequired] SubsidyChannel Channel, bool LowIncome, bool WorkInjuryCareAllowance, [Amount] decimal? OtherLivingAllowance, [Amount] decimal? OtherCareAllowance);
 
 /// <summary>The one transition shape's body: the opinion, the version read, and what some actions need (残联's certificate check, 停发's reason and date).</summary>
-public sealed record SubsidyActionInput(string? Opinion, int? Version, int? CertificateGeneration = null, DateOnly? CertificateValidUntil = null, TerminationReason? Reason = null, DateOnly? EventDate = null);
+public sealed record SubsidyActionInput([Text(500)] string? Opinion, int? Version, [Within(0, 10)] int? CertificateGeneration = null, DateOnly? CertificateValidUntil = null, TerminationReason? Reason = null, DateOnly? EventDate = null);
 
-public sealed record SubsidyStepInput(bool Agree, string? Opinion, int? Version, int? CertificateGeneration = null, DateOnly? CertificateValidUntil = null);
+public sealed record SubsidyStepInput([property: JsonRequired] bool Agree, [Text(500)] string? Opinion, int? Version, [Within(0, 10)] int? CertificateGeneration = null, DateOnly? CertificateValidUntil = null);
 
 /// <summary>
 /// 残疾人两项补贴: application (online, village-assisted, counter) → village check → township review → county 残联 verification of

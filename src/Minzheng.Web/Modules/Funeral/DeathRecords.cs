@@ -45,7 +45,7 @@ internal sealed class DeathRecordConfiguration : IEntityTypeConfiguration<DeathR
     }
 }
 
-public sealed record DeathInput(Guid PersonId, DateOnly? DeathDate, string? Place, string? Reporter, string? CremationCertificate, DateOnly? CrematedOn);
+public sealed record DeathInput(Guid PersonId, DateOnly? DeathDate, [Text(200)] string? Place, [Text(50)] string? Reporter, [Text(50)] string? CremationCertificate, DateOnly? CrematedOn);
 
 /// <summary>
 /// Records a death (and cremation): the funeral module keeps its record, and the registry's death use case

@@ -17,7 +17,7 @@ using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.Payments;
 
-public sealed record BankColumn(string Header, string Field);
+public sealed record BankColumn([RequiredInput, Text(100)] string Header, [RequiredInput, Text(40)] string Field);
 
 public sealed record BankFile(Stream Content, string FileName, string ContentType, int Lines, Money Total);
 

@@ -85,6 +85,7 @@ public sealed class BankTemplates(AppDbContext db)
 
     public async Task<BankTemplate> SaveAsync(Guid? id, PaymentsApi.TemplateInput input, CancellationToken ct)
     {
+        InputRules.ThrowIfInvalid(input); // declared limits, for the page as for the API (ADR 024)
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(input.Name)) errors["name"] = ["请填写模板名称（如：某银行代发格式）"];
         var format = input.Format?.Trim().ToLowerInvariant();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Entitlements;
@@ -7,11 +8,12 @@ namespace Minzheng.Web.Modules.Payments;
 
 public static class PaymentsApi
 {
-    public sealed record TemplateInput(string? Name, string? Format, string? Encoding, List<BankColumn>? Columns, string? ReturnReferenceHeader, string? ReturnResultHeader,
-        string? ReturnSuccessValues, string? ReturnReasonHeader, bool IsDefault, string? HeaderRow = null, string? TrailerRow = null);
+    public sealed record TemplateInput([Text(100)] string? Name, [Text(10)] string? Format, [Text(20)] string? Encoding, [NoNullItems] List<BankColumn>? Columns,
+        [Text(100)] string? ReturnReferenceHeader, [Text(100)] string? ReturnResultHeader,
+        [Text(200)] string? ReturnSuccessValues, [Text(100)] string? ReturnReasonHeader, bool IsDefault, [Text(500)] string? HeaderRow = null, [Text(500)] string? TrailerRow = null);
 
     /// <summary>A bank failure reason's class (ADR 023): a reason containing the keyword is permanent or temporary.</summary>
-    public sealed record FailureReasonInput(string? Keyword, bool Permanent, string? Note);
+    public sealed record FailureReasonInput([Text(100)] string? Keyword, [property: JsonRequired] bool Permanent, [Text(500)] string? Note);
 
     public static object ToDto(PayrollDetail d) => new
     {

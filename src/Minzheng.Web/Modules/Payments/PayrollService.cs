@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
@@ -11,9 +12,9 @@ using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.Payments;
 
-public sealed record NewPayrollInput(string? DivisionCode, string? Program, DateOnly? Month, string? Kind);
+public sealed record NewPayrollInput([Text(12)] string? DivisionCode, [Text(40)] string? Program, DateOnly? Month, [Text(40)] string? Kind);
 
-public sealed record PayrollActionInput(int Version, string? Opinion);
+public sealed record PayrollActionInput([property: JsonRequired] int Version, [Text(500)] string? Opinion);
 
 /// <summary>
 /// A payroll's life: generate (draft) → review → approve (by someone other than the generator) → export →

@@ -47,9 +47,9 @@ public static class PriceSubsidyRules
     }
 }
 
-public sealed record PriceIndexInput(DateOnly? Month, decimal? CpiYoY, decimal? FoodYoY, string? Source);
+public sealed record PriceIndexInput(DateOnly? Month, [Within(-100, 1000)] decimal? CpiYoY, [Within(-100, 1000)] decimal? FoodYoY, [Text(100)] string? Source);
 
-public sealed record PriceRuleInput(DateOnly? ValidFrom, DateOnly? ValidTo, decimal? CpiThreshold, decimal? FoodThreshold, string? Programs, string? Formula, decimal? Amount, string? Rounding, string? Document);
+public sealed record PriceRuleInput(DateOnly? ValidFrom, DateOnly? ValidTo, [Within(-100, 1000)] decimal? CpiThreshold, [Within(-100, 1000)] decimal? FoodThreshold, [Text(200)] string? Programs, [Text(40)] string? Formula, [Amount] decimal? Amount, [Text(40)] string? Rounding, [Text(200)] string? Document);
 
 /// <summary>Monthly price indices and the subsidy rules (effective-dated, per program; overlapping periods are refused).</summary>
 public sealed class PriceLinkage(AppDbContext db, ICurrentUser user, BusinessClock clock, EntitlementPrograms programs)

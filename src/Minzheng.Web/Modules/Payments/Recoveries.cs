@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
@@ -16,7 +17,7 @@ public sealed record RecoveryMovement(DateOnly Date, string What, Money Amount, 
 
 public sealed record RecoveryDetail(RecoveryRow Recovery, IReadOnlyList<RecoveryMovement> Movements);
 
-public sealed record SettlementInput(int Version, decimal? Amount, DateOnly? ReceivedOn, string? Note);
+public sealed record SettlementInput([property: JsonRequired] int Version, [Amount] decimal? Amount, DateOnly? ReceivedOn, [Text(500)] string? Note);
 
 public sealed record StatementMonth(DateOnly Month, string Program, string ProgramName, IReadOnlyList<LineRow> Lines, Money Total);
 

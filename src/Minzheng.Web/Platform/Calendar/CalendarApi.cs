@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Platform.Calendar;
 
@@ -35,6 +36,8 @@ public static class CalendarApi
 
         group.MapGet("/days", async (int year, AppDbContext db) =>
         {
+            // a year the calendar can hold, or a field error (year=-1 or 99999 was a 500)
+            if (year is < 1900 or > 2100) throw AppProblem.Field("year", "年份须在 1900 至 2100 之间");
             var from = new DateOnly(year, 1, 1);
             var to = new DateOnly(year, 12, 31);
             var days = await db.CalendarDays.AsNoTracking().Where(d => d.Date >= from && d.Date <= to).OrderBy(d => d.Date).ToListAsync();

@@ -210,6 +210,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
             {
                 throw AppProblem.NotFound("记录");
             }
+            ColumnLimits.ThrowIfTooLong(entry);
             if (entry.Entity is IStamped stamped)
             {
                 if (entry.State == EntityState.Added) stamped.CreatedAt = now;

@@ -12,22 +12,22 @@ namespace Minzheng.Web.Platform.Figures;
 /// </summary>
 public sealed record FigureInput
 {
-    public string? Module { get; init; }
-    public string? Kind { get; init; }
-    public string? DivisionCode { get; init; }
+    [Text(40)] public string? Module { get; init; }
+    [Text(40)] public string? Kind { get; init; }
+    [Text(12)] public string? DivisionCode { get; init; }
 
     /// <summary><c>urban</c>, <c>rural</c> or <c>all</c> (default); only kinds that differ by area take urban or rural.</summary>
-    public string? Area { get; init; }
-    public string? Category { get; init; }
-    public decimal? Amount { get; init; }
-    public decimal? Multiple { get; init; }
-    public decimal? Percent { get; init; }
-    public int? Number { get; init; }
-    public string? Choice { get; init; }
+    [Text(10)] public string? Area { get; init; }
+    [Text(40)] public string? Category { get; init; }
+    [Amount] public decimal? Amount { get; init; }
+    [Within(0, 100)] public decimal? Multiple { get; init; }
+    [Within(0, 100)] public decimal? Percent { get; init; }
+    [Within(0, 1000000)] public int? Number { get; init; }
+    [Text(40)] public string? Choice { get; init; }
     public DateOnly? ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }
-    public string? Document { get; init; }
-    public string? Note { get; init; }
+    [Text(200)] public string? Document { get; init; }
+    [Text(500)] public string? Note { get; init; }
 }
 
 /// <summary>One row of the book as lists show it (page and API).</summary>
@@ -104,6 +104,7 @@ public sealed class FigureBook(AppDbContext db, DivisionDirectory divisions, Fig
     /// <summary>Adds a figure. 403 without the module's permission; 400 with every field error; 409 <c>figure_overlap</c> naming the period in force.</summary>
     public async Task<Figure> AddAsync(FigureInput input, bool isDemo = false, CancellationToken ct = default)
     {
+        InputRules.ThrowIfInvalid(input); // the limits declared on the input, for the page as for the API (ADR 024)
         var module = input.Module?.Trim() ?? "";
         var kind = catalog.Find(module, input.Kind?.Trim());
         if (kind is not null && !CanEdit(kind.Module)) throw AppProblem.Forbidden($"您没有录入“{catalog.SectionOf(kind.Module)?.Name}”标准的权限");

@@ -19,7 +19,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Err
             AppProblem p => (catalogue.Find(p.Code)?.Status ?? p.Status, p.Code, p.Detail, p.Errors),
             DbUpdateConcurrencyException => (409, "concurrency_conflict", AppProblem.Stale().Detail, null),
             _ when UniqueViolation.Is(exception) => (409, UniqueViolation.Code, UniqueViolation.Problem().Detail, null),
-            BadHttpRequestException b => (b.StatusCode, "bad_request", "请求格式不正确", null),
+            BadHttpRequestException b => RequestProblems.FromBadRequest(b),
+            Money.AmountException a => RequestProblems.Field(a.Field, a.Message),
             _ => (500, "internal_error", "服务器内部错误，请稍后重试；如持续出现请联系管理员并提供追踪号", (IReadOnlyDictionary<string, string[]>?)null),
         };
         if (status >= 500) log.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
@@ -45,6 +46,47 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, Err
         pd.Extensions["traceId"] = context.TraceIdentifier;
         return pd;
     }
+
+    /// <summary>
+    /// Every ProblemDetails the framework writes itself (minimal-API validation, status pages) leaves in the one shape: a
+    /// catalogued <c>code</c>, a Chinese title and detail, camelCase field names in <c>errors</c> (ADR 021, ADR 024).
+    /// </summary>
+    public static void Complete(ProblemDetailsContext context)
+    {
+        var pd = context.ProblemDetails;
+        pd.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+        if (pd.Extensions.ContainsKey("code")) return;
+        var status = pd.Status ?? context.HttpContext.Response.StatusCode;
+        pd.Title = TitleFor(status);
+        if (pd is HttpValidationProblemDetails validation && validation.Errors.Count > 0)
+        {
+            var errors = validation.Errors.ToDictionary(e => CamelPath(e.Key), e => e.Value);
+            validation.Errors.Clear();
+            foreach (var (key, value) in errors) validation.Errors[key] = value;
+            pd.Extensions["code"] = "validation_failed";
+            pd.Detail = AppProblem.Validation(errors).Detail;
+            return;
+        }
+        var (code, detail) = status switch
+        {
+            400 => ("bad_request", "请求格式不正确"),
+            401 => ("unauthenticated", "请先登录"),
+            403 => ("forbidden", "您没有执行此操作的权限"),
+            404 => ("not_found", "请求的资源不存在"),
+            405 => ("method_not_allowed", "不支持该请求方法"),
+            413 => ("payload_too_large", "提交的内容过大"),
+            415 => ("unsupported_media_type", "不支持的内容类型"),
+            429 => ("rate_limited", "请求过于频繁，请稍后再试"),
+            500 => ("internal_error", "服务器内部错误，请稍后重试；如持续出现请联系管理员并提供追踪号"),
+            _ => ("http_error", TitleFor(status)),
+        };
+        pd.Extensions["code"] = code;
+        pd.Detail = detail;
+    }
+
+    /// <summary><c>Members[0].Relation</c> → <c>members[0].relation</c>.</summary>
+    public static string CamelPath(string key) =>
+        string.Join('.', key.Split('.').Select(part => part.Length > 0 && char.IsUpper(part[0]) ? InputRules.Camel(part) : part));
 
     public static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);

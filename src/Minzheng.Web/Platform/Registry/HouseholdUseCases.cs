@@ -12,10 +12,10 @@ public sealed record MemberInput(Guid PersonId, Relation Relation);
 
 public sealed record HouseholdInput
 {
-    public string? DivisionCode { get; init; }
-    public string? Address { get; init; }
+    [Text(12)] public string? DivisionCode { get; init; }
+    [Text(200)] public string? Address { get; init; }
     public Guid? HeadPersonId { get; init; }
-    public List<MemberInput> Members { get; init; } = [];
+    [NoNullItems] public List<MemberInput> Members { get; init; } = [];
     public int? Version { get; init; }
 }
 
@@ -32,7 +32,7 @@ public sealed record AddMemberInput
 public sealed record RemoveMemberInput
 {
     public DateOnly? LeftOn { get; init; }
-    public string? Reason { get; init; }
+    [Text(200)] public string? Reason { get; init; }
 }
 
 /// <summary>
@@ -43,6 +43,7 @@ public sealed class HouseholdRegistration(AppDbContext db, DivisionDirectory div
 {
     public async Task<Household> CreateAsync(HouseholdInput input, CancellationToken ct = default)
     {
+        input = Checked(input);
         var errors = new ValidationErrors();
         var division = divisions.Find(input.DivisionCode);
         if (division is null || division.Level != DivisionLevel.Village) errors.Add("divisionCode", "请选择家庭所在村（社区）");
@@ -78,6 +79,7 @@ public sealed class HouseholdRegistration(AppDbContext db, DivisionDirectory div
 
     public async Task<Household> UpdateAsync(Guid id, HouseholdInput input, CancellationToken ct = default)
     {
+        input = Checked(input);
         var household = await LoadAsync(id, ct);
         if (input.Version is not { } version) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(household, version);
@@ -97,6 +99,13 @@ public sealed class HouseholdRegistration(AppDbContext db, DivisionDirectory div
         }
         await SaveAsync(ct);
         return household;
+    }
+
+    /// <summary>The declared limits (ADR 024); <c>"members": null</c> reads as no further members, <c>[null]</c> is a field error.</summary>
+    private static HouseholdInput Checked(HouseholdInput input)
+    {
+        InputRules.ThrowIfInvalid(input);
+        return input.Members is null ? input with { Members = [] } : input;
     }
 
     public async Task<HouseholdMember> AddMemberAsync(Guid householdId, AddMemberInput input, CancellationToken ct = default)

@@ -6,7 +6,7 @@ using Minzheng.Web.Platform.Http;
 
 namespace Minzheng.Web.Platform.Registry;
 
-public sealed record DeathReversalInput(string? Reason, int? Version);
+public sealed record DeathReversalInput([Text(500)] string? Reason, int? Version);
 
 public sealed record DeathReversal(Guid PersonId, DateOnly DeathDate, IReadOnlyList<string> Effects);
 

@@ -17,27 +17,27 @@ public sealed record PersonUpdate(Person Person, bool DeathRecorded, IReadOnlyLi
 public sealed record PersonInput
 {
     /// <summary>Required when registering; on an edit, left out (null) keeps the registered number.</summary>
-    public string? IdNumber { get; init; }
+    [Text(18)] public string? IdNumber { get; init; }
 
     /// <summary>True for people without an ID number (foundlings, some rescued vagrants): sex and birth date are then entered.</summary>
     public bool NoIdNumber { get; init; }
 
-    public string? Name { get; init; }
+    [Text(PersonNames.MaxLength)] public string? Name { get; init; }
     public Sex? Sex { get; init; }
     public DateOnly? BirthDate { get; init; }
-    public string? Ethnicity { get; init; }
+    [Text(20)] public string? Ethnicity { get; init; }
     public HukouType? HukouType { get; init; }
-    public string? DivisionCode { get; init; }
-    public string? Address { get; init; }
-    public string? Phone { get; init; }
-    public string? BankName { get; init; }
+    [Text(12)] public string? DivisionCode { get; init; }
+    [Text(200)] public string? Address { get; init; }
+    [Text(20)] public string? Phone { get; init; }
+    [Text(100)] public string? BankName { get; init; }
 
     /// <summary>Account benefits are paid into; 12–30 digits.</summary>
-    public string? BankAccount { get; init; }
+    [Text(40)] public string? BankAccount { get; init; }
 
     public DisabilityCategory? DisabilityCategory { get; init; }
-    public int? DisabilityGrade { get; init; }
-    public string? DisabilityCertificate { get; init; }
+    public int? DisabilityGrade { get; init; } // 1–4, checked with the other disability fields in Validate
+    [Text(24)] public string? DisabilityCertificate { get; init; }
     public LifeStatus? LifeStatus { get; init; }
     public DateOnly? DeathDate { get; init; }
     public DateOnly? MissingSince { get; init; }
@@ -51,9 +51,6 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
 {
     [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
     private static partial Regex PhonePattern();
-
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\u3400-\u4DBF·•A-Za-z ]{1,50}$")]
-    private static partial Regex NamePattern();
 
     public async Task<Person> CreateAsync(PersonInput input, CancellationToken ct = default)
     {
@@ -186,6 +183,7 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
     public (ValidationErrors Errors, IdNumber.Parsed? Id) Validate(PersonInput input, bool isNew)
     {
         var errors = new ValidationErrors();
+        InputRules.Collect(input, "", errors, 0); // the lengths declared on PersonInput, for the page as for the API (ADR 024)
         IdNumber.Parsed? id = null;
         var today = clock.Today;
         if (!input.NoIdNumber)
@@ -202,7 +200,7 @@ public sealed partial class PersonRegistration(AppDbContext db, IdentifierProtec
             else if (input.BirthDate > today) errors.Add("birthDate", "出生日期不能晚于今天");
         }
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "请填写姓名");
-        else if (!NamePattern().IsMatch(input.Name.Trim())) errors.Add("name", "姓名只能包含汉字、字母和间隔号“·”，最多50字");
+        else if (!PersonNames.IsValid(input.Name.Trim())) errors.Add("name", "姓名只能包含汉字（含生僻字）、字母和间隔号“·”，最多50字");
 
         var division = divisions.Find(input.DivisionCode);
         if (division is null) errors.Add("divisionCode", "请选择户籍所在村（社区）");

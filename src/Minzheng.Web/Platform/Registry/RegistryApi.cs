@@ -119,7 +119,7 @@ public static class RegistryApi
             .ExcludeFromDescription();
     }
 
-    public sealed record RevealRequest(string? Reason);
+    public sealed record RevealRequest([Text(500)] string? Reason);
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

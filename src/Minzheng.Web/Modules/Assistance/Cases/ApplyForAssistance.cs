@@ -22,6 +22,7 @@ public sealed class ApplyForAssistance(AppDbContext db, WorkflowEngine workflow,
 {
     public async Task<AssistanceCase> RunAsync(ApplyInput input, CancellationToken ct = default)
     {
+        InputRules.ThrowIfInvalid(input); // the limits declared on the input, for the page as for the API (ADR 024)
         var errors = new ValidationErrors();
         var household = input.HouseholdId is { } hid
             ? await db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == hid, ct)

@@ -32,6 +32,7 @@ public sealed class AssistanceCases(AppDbContext db, WorkflowEngine workflow, IE
 
     public async Task<AssistanceCase> PerformAsync(Guid id, string action, ActionInput input, CancellationToken ct = default)
     {
+        InputRules.ThrowIfInvalid(input); // the limits declared on the input, for the page as for the API (ADR 024)
         var c = await LoadAsync(id, ct);
         var handler = _byAction.GetValueOrDefault(action) ?? throw new AppProblem(404, "unknown_action", $"未知的操作“{action}”");
         await handler.CheckCallerAsync(c, action, ct);

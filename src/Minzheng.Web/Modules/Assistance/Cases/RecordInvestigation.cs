@@ -15,6 +15,7 @@ public sealed class RecordInvestigation(AppDbContext db, ProgramPolicies policie
 {
     public async Task<AssistanceCase> RunAsync(Guid id, InvestigationInput input, CancellationToken ct = default)
     {
+        InputRules.ThrowIfInvalid(input); // the limits declared on the input, for the page as for the API (ADR 024)
         if (!user.HasPermission(AssistancePermissions.Investigate)) throw AppProblem.Forbidden("您没有登记入户调查的权限");
         var c = await AssistanceCases.LoadAsync(db, id, ct);
         if (c.State is not (Investigating or AssistedFirst)) throw AppProblem.Conflict("case_not_investigating", "只有调查核实阶段可以登记调查结果");

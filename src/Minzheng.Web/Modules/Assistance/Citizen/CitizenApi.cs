@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Minzheng.Web.Modules.Assistance.Cases;
 using Minzheng.Web.Modules.Assistance.Rules;
 using Minzheng.Web.Platform;
@@ -9,7 +10,7 @@ namespace Minzheng.Web.Modules.Assistance.Citizen;
 /// <summary>The citizen self-service API (for a mobile app or 一网通办 integration): register, apply, follow, withdraw.</summary>
 public static class CitizenApi
 {
-    public sealed record ApplicationRequest(AssistanceProgram Program, string? Reason, bool ConsentToCheck, TemporaryType? TemporaryType);
+    public sealed record ApplicationRequest([property: JsonRequired] AssistanceProgram Program, [Text(500)] string? Reason, bool ConsentToCheck, TemporaryType? TemporaryType);
 
     public static void MapCitizenApi(this IEndpointRouteBuilder app)
     {

@@ -11,7 +11,7 @@ using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.Assistance.Reviews;
 
-public sealed record ReviewInput(ReviewOutcome? Outcome, string? Reason, int? Version);
+public sealed record ReviewInput(ReviewOutcome? Outcome, [Text(500)] string? Reason, int? Version);
 
 public sealed record ReviewRow(Guid Id, Guid CaseId, string CaseNumber, string ApplicantName, string DivisionName, ReviewKind Kind, DateOnly DueOn, string? ReportedChange, bool Overdue,
     DateOnly? CompletedOn, ReviewOutcome? Outcome, string? Reason, int Version);

@@ -12,21 +12,21 @@ namespace Minzheng.Web.Modules.Assistance.Standards;
 /// </summary>
 public sealed record StandardInput
 {
-    public string? Program { get; init; }
-    public string? Kind { get; init; }
-    public string? DivisionCode { get; init; }
-    public string? Area { get; init; }
-    public string? Category { get; init; }
-    public decimal? MonthlyAmount { get; init; }
-    public decimal? Amount { get; init; }
-    public decimal? Multiple { get; init; }
-    public decimal? Percent { get; init; }
-    public int? Number { get; init; }
-    public string? Choice { get; init; }
+    [Text(40)] public string? Program { get; init; }
+    [Text(40)] public string? Kind { get; init; }
+    [Text(12)] public string? DivisionCode { get; init; }
+    [Text(10)] public string? Area { get; init; }
+    [Text(40)] public string? Category { get; init; }
+    [Amount] public decimal? MonthlyAmount { get; init; }
+    [Amount] public decimal? Amount { get; init; }
+    [Within(0, 100)] public decimal? Multiple { get; init; }
+    [Within(0, 100)] public decimal? Percent { get; init; }
+    [Within(0, 1000000)] public int? Number { get; init; }
+    [Text(40)] public string? Choice { get; init; }
     public DateOnly? ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }
-    public string? Document { get; init; }
-    public string? Note { get; init; }
+    [Text(200)] public string? Document { get; init; }
+    [Text(500)] public string? Note { get; init; }
 }
 
 /// <summary>A figure as this route has always answered it (the fields of the former assistance_standard row).</summary>

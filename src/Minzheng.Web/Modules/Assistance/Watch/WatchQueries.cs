@@ -20,7 +20,7 @@ public sealed record WatchEntry(Guid HouseholdId, string HouseholdNumber, string
 public sealed record LedgerEntry(Guid HouseholdId, string HouseholdNumber, string HeadName, string DivisionName, string Address, int Members,
     IReadOnlyList<string> Help, Money MonthlyTotal, Money OneOffTotal);
 
-public sealed record FollowUpInput(DateOnly? VisitedOn, string? Visitor, RiskLevel? Risk, string? Note);
+public sealed record FollowUpInput(DateOnly? VisitedOn, [Text(50)] string? Visitor, RiskLevel? Risk, [Text(500)] string? Note);
 
 /// <summary>
 /// 返贫监测 watch list: marginal households (refused or ended with income below the marginal multiple),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.Assistance.Contracts;
 using Minzheng.Web.Modules.ChildWelfare.Contracts;
@@ -17,14 +18,15 @@ using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Allowances;
 
-public sealed record ParentInput(ParentSituation Situation, DateOnly? Since, int? TermMonths, string? Evidence);
+public sealed record ParentInput([property: JsonRequired] ParentSituation Situation, DateOnly? Since, [Within(0, 1200)] int? TermMonths, [Text(500)] string? Evidence);
 
 /// <summary>The one transition shape's body: the opinion, the version read, and 停发's reason and last month.</summary>
-public sealed record ChildActionInput(string? Opinion, int? Version, ChildEndReason? Reason = null, DateOnly? LastMonth = null);
+public sealed record ChildActionInput([Text(500)] string? Opinion, int? Version, ChildEndReason? Reason = null, DateOnly? LastMonth = null);
 
 public sealed record ChildApplyInput(
-    Guid ChildPersonId, ChildAllowanceKind Kind, ParentInput Father, ParentInput Mother, CarePlacement Placement, string? InstitutionName,
-    string? GuardianName, string? GuardianRelation, Guid? GuardianPersonId, bool InFullTimeEducation);
+    Guid ChildPersonId, [property: JsonRequired] ChildAllowanceKind Kind, [RequiredInput] ParentInput Father, [RequiredInput] ParentInput Mother,
+    [property: JsonRequired] CarePlacement Placement, [Text(100)] string? InstitutionName,
+    [Text(50)] string? GuardianName, [Text(20)] string? GuardianRelation, Guid? GuardianPersonId, bool InFullTimeEducation);
 
 /// <summary>
 /// 孤儿、事实无人抚养儿童: application (village/township) → township review → county confirmation, which publishes the

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Minzheng.Web.Platform.Access;
@@ -122,9 +123,9 @@ internal sealed class InstitutionCheckConfiguration : IEntityTypeConfiguration<I
     }
 }
 
-public sealed record InstitutionInput(string? Name, InstitutionKind Kind, string? DivisionCode, int Beds, string? Director, string? Phone);
+public sealed record InstitutionInput([Text(100)] string? Name, [property: JsonRequired] InstitutionKind Kind, [Text(12)] string? DivisionCode, [property: JsonRequired][Within(0, 10000)] int Beds, [Text(50)] string? Director, [Text(20)] string? Phone);
 
-public sealed record CheckInput(CheckKind Kind, DateOnly? CheckedOn, string? Item, string? Finding, bool Problem, string? Rectification, DateOnly? DueOn);
+public sealed record CheckInput([property: JsonRequired] CheckKind Kind, DateOnly? CheckedOn, [Text(200)] string? Item, [Text(1000)] string? Finding, bool Problem, [Text(1000)] string? Rectification, DateOnly? DueOn);
 
 public sealed class ChildInstitutions(AppDbContext db, ICurrentUser user, BusinessClock clock, AuditLog audit)
 {

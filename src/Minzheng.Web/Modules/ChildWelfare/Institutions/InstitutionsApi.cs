@@ -7,9 +7,9 @@ namespace Minzheng.Web.Modules.ChildWelfare.Institutions;
 
 public static class InstitutionsApi
 {
-    public sealed record AdmitInput(Guid PersonId, DateOnly? On, string? Rehabilitation);
+    public sealed record AdmitInput(Guid PersonId, DateOnly? On, [Text(1000)] string? Rehabilitation);
 
-    public sealed record RectifyInput(DateOnly? RectifiedOn, string? RectifiedNote, int? Version);
+    public sealed record RectifyInput(DateOnly? RectifiedOn, [Text(1000)] string? RectifiedNote, int? Version);
 
     public static void MapInstitutionsApi(this IEndpointRouteBuilder app)
     {

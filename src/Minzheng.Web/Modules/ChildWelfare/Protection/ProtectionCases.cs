@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Minzheng.Web.Platform.Access;
@@ -101,9 +102,9 @@ internal sealed class ProtectionServiceConfiguration : IEntityTypeConfiguration<
     }
 }
 
-public sealed record ProtectionInput(Guid ChildPersonId, HarmKind Harm, DateOnly? ReportedOn, string? Source, string? Description);
+public sealed record ProtectionInput(Guid ChildPersonId, [property: JsonRequired] HarmKind Harm, DateOnly? ReportedOn, [Text(100)] string? Source, [Text(1000)] string? Description);
 
-public sealed record ProtectionActionInput(int? Version, string? ReferredTo, string? ShelterName, DateOnly? On, string? Service, string? Note);
+public sealed record ProtectionActionInput(int? Version, [Text(200)] string? ReferredTo, [Text(100)] string? ShelterName, DateOnly? On, [Text(500)] string? Service, [Text(500)] string? Note);
 
 /// <summary>The protection case use cases; each checks child.protection first (the pages and API also require it).</summary>
 public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, BusinessClock clock, AuditLog audit, CaseNumbers numbers)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Minzheng.Web.Modules.ChildWelfare.Allowances;
@@ -110,11 +111,14 @@ internal sealed class ChildVisitConfiguration : IEntityTypeConfiguration<ChildVi
 }
 
 public sealed record WatchInput(
-    Guid PersonId, ChildRules.ParentPresence Father, ChildRules.ParentPresence Mother, IReadOnlyList<string>? Difficulties,
-    string? GuardianName, string? GuardianRelation, string? GuardianPhone, string? School, RiskLevel Risk, string? Director, string? Supervisor);
+    Guid PersonId, [property: JsonRequired] ChildRules.ParentPresence Father, [property: JsonRequired] ChildRules.ParentPresence Mother,
+    [NoNullItems] IReadOnlyList<string>? Difficulties,
+    [Text(50)] string? GuardianName, [Text(20)] string? GuardianRelation, [Text(20)] string? GuardianPhone, [Text(100)] string? School,
+    [property: JsonRequired] RiskLevel Risk, [Text(50)] string? Director, [Text(50)] string? Supervisor);
 
 /// <param name="RevisitWithinDays">The follow-up chosen (e.g. 三日内再访 = 3): the next visit is due then, if sooner than the regular cycle.</param>
-public sealed record VisitInput(DateOnly? VisitedOn, string? Findings, string? RiskItem, string? FollowUp, RiskLevel RiskAfter, bool RiskResolved, int? RevisitWithinDays = null)
+public sealed record VisitInput(DateOnly? VisitedOn, [Text(2000)] string? Findings, [Text(500)] string? RiskItem, [Text(1000)] string? FollowUp, [property: JsonRequired] RiskLevel RiskAfter, bool RiskResolved,
+    [Within(1, 90)] int? RevisitWithinDays = null)
 {
     /// <summary>The follow-up choices the visit form offers (days until the next visit); the regular cycle when none is chosen.</summary>
     public static readonly IReadOnlyList<(int Days, string Name)> RevisitChoices = [(1, "次日再访"), (3, "三日内再访"), (7, "七日内再访"), (15, "半月内再访")];

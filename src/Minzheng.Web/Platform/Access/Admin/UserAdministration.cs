@@ -10,9 +10,9 @@ namespace Minzheng.Web.Platform.Access.Admin;
 
 public sealed record UserInput
 {
-    public string? UserName { get; init; }
-    public string? DisplayName { get; init; }
-    public string? DivisionCode { get; init; }
+    [Text(50)] public string? UserName { get; init; }
+    [Text(100)] public string? DisplayName { get; init; }
+    [Text(12)] public string? DivisionCode { get; init; }
 
     /// <summary>
     /// Binds the account to a registry organisation (a care home, a provider) instead of a division: it then sees that
@@ -20,11 +20,11 @@ public sealed record UserInput
     /// </summary>
     public Guid? OrganizationId { get; init; }
 
-    public List<string> Roles { get; init; } = [];
+    [NoNullItems] public List<string> Roles { get; init; } = [];
     public bool IsDisabled { get; init; }
 
     /// <summary>Initial password (new users); the user must change it at first sign-in.</summary>
-    public string? Password { get; init; }
+    [Text(100)] public string? Password { get; init; }
 }
 
 public sealed record UserRow(Guid Id, string UserName, string DisplayName, string DivisionCode, string DivisionName, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, bool MustChangePassword);

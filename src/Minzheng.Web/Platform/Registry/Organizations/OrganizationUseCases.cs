@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
@@ -14,19 +15,19 @@ namespace Minzheng.Web.Platform.Registry.Organizations;
 public sealed record OrganizationInput
 {
     /// <summary>统一社会信用代码; left empty for an organisation without one (it then gets a platform number).</summary>
-    public string? CreditCode { get; init; }
+    [Text(18)] public string? CreditCode { get; init; }
 
-    public string? Name { get; init; }
+    [Text(100)] public string? Name { get; init; }
     public OrganizationKind? Kind { get; init; }
     public Guid? LegalRepresentativePersonId { get; init; }
-    public string? LegalRepresentativeName { get; init; }
-    public string? DivisionCode { get; init; }
-    public string? Address { get; init; }
-    public string? Phone { get; init; }
-    public string? BankName { get; init; }
+    [Text(50)] public string? LegalRepresentativeName { get; init; }
+    [Text(12)] public string? DivisionCode { get; init; }
+    [Text(200)] public string? Address { get; init; }
+    [Text(20)] public string? Phone { get; init; }
+    [Text(100)] public string? BankName { get; init; }
 
     /// <summary>On an edit, left out (null) keeps the stored account (clerks see it masked only).</summary>
-    public string? BankAccount { get; init; }
+    [Text(40)] public string? BankAccount { get; init; }
 
     public DateOnly? RegisteredOn { get; init; }
 
@@ -38,7 +39,7 @@ public sealed record OrganizationInput
 }
 
 /// <summary>注销 or 撤销: the end of an organisation's registration.</summary>
-public sealed record OrganizationEndInput(OrganizationEventKind Kind, DateOnly? On, string? Note, int? Version);
+public sealed record OrganizationEndInput([property: JsonRequired] OrganizationEventKind Kind, DateOnly? On, [Text(500)] string? Note, int? Version);
 
 /// <summary>Registers and edits organisations: credit-code check, duplicate check, protected phone and account, history.</summary>
 public sealed partial class OrganizationRegistration(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, BusinessClock clock, ICurrentUser user,
@@ -49,6 +50,7 @@ public sealed partial class OrganizationRegistration(AppDbContext db, Identifier
 
     public async Task<Organization> CreateAsync(OrganizationInput input, CancellationToken ct = default)
     {
+        InputRules.ThrowIfInvalid(input); // the limits declared on the input, for the page as for the API (ADR 024)
         var (errors, code) = Validate(input);
         errors.ThrowIfAny();
         if (code is not null && await CodeExistsAsync(code.Value, null, ct))
@@ -84,6 +86,7 @@ public sealed partial class OrganizationRegistration(AppDbContext db, Identifier
 
     public async Task<Organization> UpdateAsync(Guid id, OrganizationInput input, CancellationToken ct = default)
     {
+        InputRules.ThrowIfInvalid(input); // the limits declared on the input, for the page as for the API (ADR 024)
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw AppProblem.NotFound("组织");
         if (input.Version is not { } version) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
         db.ExpectVersion(organization, version);
