@@ -49,6 +49,9 @@ public abstract class AssistanceHouseholdChangeTests(AppFixture app)
         }
         var p = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}");
         Assert.True(p.GetProperty("status").GetString() == "generated", p.ToString());
+        // the payroll's review flags (ADR 023) are confirmed by the reviewer, as on payroll day
+        await Payments.PayrollSteps.ConfirmFlagsAsync(officer, id);
+        p = await officer.GetJsonAsync($"/api/v1/payments/payrolls/{id}");
         p = await (await officer.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/review", new { version = p.GetProperty("version").GetInt32(), opinion = "已核对" }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         return await (await finance.PostAsJsonAsync($"/api/v1/payments/payrolls/{id}/approve", new { version = p.GetProperty("version").GetInt32(), opinion = "同意" }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
     }

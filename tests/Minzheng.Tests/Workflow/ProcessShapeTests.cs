@@ -65,7 +65,7 @@ public abstract class ProcessShapeTests(AppFixture app)
         // wrong state, wrong role, missing opinion: the engine's answers
         await Act(clerk, Subsidies, a, "approve").ExpectProblemAsync(409, "workflow_action_not_allowed");
         await Act(dpf, Subsidies, a, "village-check").ExpectProblemAsync(403, "workflow_forbidden");
-        await Act(clerk, Subsidies, a, "village-check", opinion: null).ExpectProblemAsync(400, "validation_failed");
+        await Act(clerk, Subsidies, a, "refuse", opinion: null).ExpectProblemAsync(400, "validation_failed"); // agreeing needs no opinion; refusing does
         await Act(clerk, Subsidies, a, "suspend").ExpectProblemAsync(409, "workflow_action_not_allowed"); // only on a confirmed finding
 
         a = await OkAsync(Act(clerk, Subsidies, a, "village-check", opinion: "入户核实属实"));
