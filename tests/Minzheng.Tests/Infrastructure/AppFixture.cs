@@ -185,7 +185,20 @@ public class PostgresApp : AppFixture
         await using var conn = new NpgsqlConnection(_adminConnection);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                // FORCE cannot end a backend of another role on the database (an autovacuum worker that just started on
+                // the throw-away database); it ends on its own within moments
+                await Task.Delay(500);
+            }
+        }
     }
 }
 

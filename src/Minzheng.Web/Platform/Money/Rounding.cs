@@ -36,4 +36,14 @@ public static class Rounding
 }
 
 /// <summary>One line of an amount's explanation: what it is, how much, on what basis (rule, standard, document, date).</summary>
-public sealed record AmountLine(string Label, decimal Amount, string Basis);
+public sealed record AmountLine(string Label, decimal Amount, string Basis)
+{
+    /// <summary>The prefix of a line that is subtracted ("减：家庭月收入"): its amount is stored signed, for the sum.</summary>
+    public const string Subtracted = "减：";
+
+    /// <summary>
+    /// The amount as a reader sees it: a subtracted line already says 减, so it shows 900.00, not "减：家庭月收入 -900.00"
+    /// (a method, not a property, so the stored and returned JSON keep the signed amount).
+    /// </summary>
+    public string ShownAmount() => (Label.StartsWith(Subtracted, StringComparison.Ordinal) ? Math.Abs(Amount) : Amount).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+}

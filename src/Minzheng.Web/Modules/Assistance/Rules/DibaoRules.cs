@@ -68,7 +68,7 @@ public static class DibaoRules
         // 第十二条: the gap between the standard and the household's income.
         var gap = standard.Yuan * n - income;
         lines.Add(new AmountLine($"保障标准 {standard} 元 × {n} 人", standard.Yuan * n, f.Standard.Basis));
-        lines.Add(new AmountLine("减：家庭月收入", -income, "共同生活家庭成员月收入合计（已扣除不计入收入的项目和允许扣减的支出）"));
+        lines.Add(new AmountLine(AmountLine.Subtracted + "家庭月收入", -income, "共同生活家庭成员月收入合计（已扣除不计入收入的项目和允许扣减的支出）"));
 
         var addOns = 0m;
         foreach (var (member, i) in request.Members.Select((m, i) => (m, i)))
