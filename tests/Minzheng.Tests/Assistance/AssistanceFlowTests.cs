@@ -118,6 +118,12 @@ public abstract class AssistanceFlowTests(AppFixture app)
         c = await Act(clerk, c, "submit-investigation");
         c = await Act(approver, c, "propose-approve");
         Assert.Equal("notice", c.GetProperty("state").GetString());
+        // the 公示中 list shows when the notice ends, and the applicant's name opens the case (issue 12, item 12)
+        var noticeTo = DateOnly.Parse(c.GetProperty("noticeTo").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var list = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await approver.GetStringAsync("/assistance/cases?state=notice&pageSize=200"));
+        var row = list.QuerySelectorAll("table tbody tr").Single(r => r.TextContent.Contains(c.GetProperty("number").GetString()!, StringComparison.Ordinal));
+        Assert.Contains($"（至 {noticeTo:MM-dd}）", row.TextContent, StringComparison.Ordinal);
+        Assert.All(row.QuerySelectorAll("a").Take(2), a => Assert.Equal($"/assistance/cases/{c.GetProperty("id").GetString()}", a.GetAttribute("href")));
 
         // the public notice: masked name, size and amount, no ID number and no income
         var notice = await app.CreateClient().GetJsonAsync($"/api/v1/public/notices/{Xinnan}");

@@ -18,7 +18,8 @@ public sealed record CaseFilter
 }
 
 public sealed record CaseRow(Guid Id, string Number, AssistanceProgram Program, string State, string StateName, string ApplicantName, string DivisionCode, string DivisionName,
-    DateOnly AppliedOn, Money MonthlyAmount, Money ApprovedAmount, bool FlaggedRelative, DateOnly? StepDueDate, DateOnly? CaseDueDate, bool Overdue, DateOnly? PaperworkDueOn);
+    DateOnly AppliedOn, Money MonthlyAmount, Money ApprovedAmount, bool FlaggedRelative, DateOnly? StepDueDate, DateOnly? CaseDueDate, bool Overdue, DateOnly? PaperworkDueOn,
+    DateOnly? NoticeTo = null);
 
 /// <summary>Case lists for queues and dashboards, within the user's scope (the query filter applies).</summary>
 public sealed class CaseQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock)
@@ -65,12 +66,13 @@ public sealed class CaseQueries(AppDbContext db, DivisionDirectory divisions, Bu
                 x.w.ClosedAt,
                 x.c.PaperworkDueOn,
                 x.c.PaperworkDoneOn,
+                x.c.NoticeTo,
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new CaseRow(r.Id, r.Number, r.Program, r.State, StateName(r.Program, r.State), r.ApplicantName, r.DivisionCode,
             divisions.FullName(r.DivisionCode), r.AppliedOn, r.MonthlyAmount, r.ApprovedAmount, r.FlaggedRelative, r.StepDueDate, r.CaseDueDate,
             (r.ClosedAt == null && (r.StepDueDate < today || r.CaseDueDate < today)) || (r.PaperworkDueOn is { } due && r.PaperworkDoneOn is null && due < today),
-            r.PaperworkDueOn)).ToList();
+            r.PaperworkDueOn, r.State == AssistanceProcesses.Notice ? r.NoticeTo : null)).ToList();
         return new Paged<CaseRow>(items, total, page.Page, page.PageSize);
     }
 
