@@ -23,14 +23,6 @@ public sealed class MonthlyBenefit(AppDbContext db, Figures figures, Entitlement
         await entitlements.SetAsync(AssistanceCases.PayeeOf(c), c.PaymentStartMonth.Value, assessment.Amount, c.AmountExplanation ?? "[]", reason, ct);
         var months = figures.Number(c.IncomeIrregular ? StandardKinds.ReviewIrregularMonths : StandardKinds.ReviewStableMonths, c.DivisionCode, today);
         c.NextReviewOn = c.PaymentStartMonth.Value.AddMonths(months).AddDays(-1);
-        db.Set<AssistanceReview>().Add(new AssistanceReview
-        {
-            CaseId = c.Id,
-            CaseNumber = c.Number,
-            ApplicantName = c.ApplicantName,
-            DivisionCode = c.DivisionCode,
-            Kind = ReviewKind.Scheduled,
-            DueOn = c.NextReviewOn.Value,
-        });
+        db.Set<AssistanceReview>().Add(AssistanceReview.Of(c, ReviewKind.Scheduled, c.NextReviewOn.Value));
     }
 }

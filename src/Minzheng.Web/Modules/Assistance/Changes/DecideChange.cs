@@ -65,16 +65,8 @@ public sealed class DecideChange(AppDbContext db, WorkflowEngine workflow, Assis
             if (change.RemovedPersonId is not null)
             {
                 // the member is gone all the same: the township investigates and recalculates through a review
-                db.Set<AssistanceReview>().Add(new AssistanceReview
-                {
-                    CaseId = change.CaseId,
-                    CaseNumber = change.CaseNumber,
-                    ApplicantName = (await cases.LoadAsync(change.CaseId, ct)).ApplicantName,
-                    DivisionCode = change.DivisionCode,
-                    Kind = ReviewKind.ChangeReport,
-                    DueOn = clock.Today,
-                    ReportedChange = $"变更核定未获同意（{t.Opinion}）：{change.Reason}。请重新调查后核定",
-                });
+                db.Set<AssistanceReview>().Add(AssistanceReview.Of(await cases.LoadAsync(change.CaseId, ct), ReviewKind.ChangeReport, clock.Today,
+                    $"变更核定未获同意（{t.Opinion}）：{change.Reason}。请重新调查后核定"));
             }
             return;
         }

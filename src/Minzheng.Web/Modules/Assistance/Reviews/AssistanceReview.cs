@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.Assistance.Cases;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Money;
 
@@ -41,4 +42,16 @@ public sealed class AssistanceReview : IVersioned, IDivisionScoped, IStamped
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>A review task for a case: scheduled (the periodic 复核) or a reported change to investigate.</summary>
+    public static AssistanceReview Of(AssistanceCase c, ReviewKind kind, DateOnly dueOn, string? reportedChange = null) => new()
+    {
+        CaseId = c.Id,
+        CaseNumber = c.Number,
+        ApplicantName = c.ApplicantName,
+        DivisionCode = c.DivisionCode,
+        Kind = kind,
+        DueOn = dueOn,
+        ReportedChange = reportedChange,
+    };
 }

@@ -40,16 +40,7 @@ public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAs
         if (string.IsNullOrWhiteSpace(change)) throw AppProblem.Field("text", "请填写变化情况");
         var c = await cases.LoadAsync(caseId, ct);
         if (c.State is not (AssistanceProcesses.Active or AssistanceProcesses.Suspended)) throw new AppProblem(409, "case_not_active", "只有在保的业务可以登记变化");
-        var review = new AssistanceReview
-        {
-            CaseId = c.Id,
-            CaseNumber = c.Number,
-            ApplicantName = c.ApplicantName,
-            DivisionCode = c.DivisionCode,
-            Kind = ReviewKind.ChangeReport,
-            DueOn = clock.Today,
-            ReportedChange = change.Trim(),
-        };
+        var review = AssistanceReview.Of(c, ReviewKind.ChangeReport, clock.Today, change.Trim());
         db.Set<AssistanceReview>().Add(review);
         await db.SaveChangesAsync(ct);
         return review;
@@ -105,15 +96,7 @@ public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAs
                     var months = figures.Number(StandardKinds.GraceMonths, c.DivisionCode, today);
                     c.GraceUntil = nextMonth.AddMonths(months).AddDays(-1);
                     review.EffectiveFrom = nextMonth;
-                    db.Set<AssistanceReview>().Add(new AssistanceReview
-                    {
-                        CaseId = c.Id,
-                        CaseNumber = c.Number,
-                        ApplicantName = c.ApplicantName,
-                        DivisionCode = c.DivisionCode,
-                        Kind = ReviewKind.Scheduled,
-                        DueOn = c.GraceUntil.Value,
-                    });
+                    db.Set<AssistanceReview>().Add(AssistanceReview.Of(c, ReviewKind.Scheduled, c.GraceUntil.Value));
                     break;
                 }
             case ReviewOutcome.Suspend:
@@ -130,15 +113,7 @@ public sealed class ReviewService(AppDbContext db, AssistanceCases cases, CaseAs
     {
         var months = figures.Number(c.IncomeIrregular ? StandardKinds.ReviewIrregularMonths : StandardKinds.ReviewStableMonths, c.DivisionCode, today);
         c.NextReviewOn = today.AddMonths(months);
-        db.Set<AssistanceReview>().Add(new AssistanceReview
-        {
-            CaseId = c.Id,
-            CaseNumber = c.Number,
-            ApplicantName = c.ApplicantName,
-            DivisionCode = c.DivisionCode,
-            Kind = ReviewKind.Scheduled,
-            DueOn = c.NextReviewOn.Value,
-        });
+        db.Set<AssistanceReview>().Add(AssistanceReview.Of(c, ReviewKind.Scheduled, c.NextReviewOn.Value));
     }
 }
 
