@@ -140,4 +140,37 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForSelectorAsync("[data-valmsg-for='Input.Father.TermMonths']:has-text('刑期')");
         Assert.Equal("FatherTermMonths", await page.EvaluateAsync<string>("document.activeElement.id"));
     }
+
+    /// <summary>Issue 12, item 13: the one-person file prints without the module cards that hold nothing.</summary>
+    [Fact]
+    public async Task The_one_person_file_prints_without_empty_module_cards()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.ClientAsync("admin");
+        var created = await admin.PostAsJsonAsync("/api/v1/persons", new
+        {
+            idNumber = Web.Platform.Registry.IdNumber.Compose("450921", new DateOnly(1961, 8, 2), Random.Shared.Next(1, 999)),
+            name = "莫少华",
+            divisionCode = "450921100003",
+            hukouType = "rural",
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserApp.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString(), Locale = "zh-CN" });
+        page.SetDefaultTimeout(90_000);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#UserName", "rongzhou.clerk");
+        await page.FillAsync("#Password", Web.Platform.Demo.DemoAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.GotoAsync($"/registry/persons/{id}");
+        const string visible = "[...document.querySelectorAll('.person-panel')].filter(e => getComputedStyle(e).display !== 'none').length";
+        Assert.True(await page.EvaluateAsync<int>(visible) > 0, "on screen every module's card shows, empty or not");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Equal(0, await page.EvaluateAsync<int>(visible));
+        Assert.Contains("莫少华", await page.InnerTextAsync("h1"), StringComparison.Ordinal);
+    }
 }
