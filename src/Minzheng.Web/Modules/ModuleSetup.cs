@@ -2,6 +2,7 @@ using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Modules.ChildWelfare;
 using Minzheng.Web.Modules.DataComparison;
 using Minzheng.Web.Modules.Disability;
+using Minzheng.Web.Modules.ElderlyCare;
 using Minzheng.Web.Modules.Funeral;
 using Minzheng.Web.Modules.Payments;
 using Minzheng.Web.Platform.Composition;
@@ -22,9 +23,9 @@ public static class ModuleSetup
         builder.Services.AddDisability();
         builder.Services.AddFuneral();
         builder.Services.AddDataComparison();
+        builder.Services.AddElderlyCare();
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
-        builder.Services.AddPlannedLine(new NavigationEntry("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null, 30));
         builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
         builder.Services.AddPlannedLine(new NavigationEntry("social-organizations", "社会组织", "登记、年检、评估、活动异常名录、严重违法失信名单", "五、", null, 60));
         builder.Services.AddPlannedLine(new NavigationEntry("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", null, 90));
@@ -45,6 +46,7 @@ public static class ModuleSetup
         app.MapDisability();
         app.MapFuneral();
         app.MapDataComparison();
+        app.MapElderlyCare();
         return app;
     }
 }

@@ -1,0 +1,28 @@
+using Minzheng.Web.Platform.Composition;
+
+namespace Minzheng.Web.Modules.ElderlyCare;
+
+/// <summary>
+/// 养老服务 (chapter 二 of the plan): care homes filed, assessed, subsidised, inspected and rated; home care bought and
+/// verified; left-behind elders visited. Each part registers itself here; the parts live in their own folders.
+/// </summary>
+public static class ElderlyCareModule
+{
+    public static IServiceCollection AddElderlyCare(this IServiceCollection services)
+    {
+        services.AddModuleDeclaration(new ModuleDeclaration("elderly-care", typeof(ElderlyCareModule), "elderly_")
+        {
+            Permissions = ElderlyCarePermissions.Declared,
+            RoleGrants = ElderlyCarePermissions.RoleGrants,
+            Errors = Contracts.ElderlyCareErrors.All,
+            // Path stays null (尚未上线) until the /elderly page exists
+            Navigation = new("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null, 30),
+        });
+        return services;
+    }
+
+    public static void MapElderlyCare(this IEndpointRouteBuilder app)
+    {
+        _ = app.MapGroup("/api/v1/elderly").WithTags("ElderlyCare");
+    }
+}
