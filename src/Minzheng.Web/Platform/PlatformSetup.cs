@@ -17,6 +17,7 @@ using Minzheng.Web.Platform.Imports;
 using Minzheng.Web.Platform.Jobs;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Registry.Organizations;
+using Minzheng.Web.Platform.Tasks;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Ui;
 using Minzheng.Web.Platform.Workflow;
@@ -87,6 +88,7 @@ public static class PlatformSetup
         services.AddJobs();
         services.AddRegistry();
         services.AddImports();
+        services.AddTasks();
 
         // Chinese text as characters, not &#x…; entities: half the page size, readable source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -294,6 +296,7 @@ public static class PlatformSetup
         app.MapAuditApi();
         app.MapFiguresApi();
         app.MapJobsApi();
+        app.MapTasksApi();
         return app;
     }
 }

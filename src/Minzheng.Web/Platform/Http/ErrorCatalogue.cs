@@ -100,6 +100,8 @@ public static class KernelErrors
         new("workflow_not_extendable", 409, "该业务没有可延长的办理时限"),
         new("workflow_already_extended", 409, "办理时限只能延长一次"),
         new("job_not_active", 409, "任务已结束或不存在"),
+        new("work_item_cannot_escalate", 409, "已是最高一级，待办事项无法再上报"),
+        new("work_item_no_escalation_target", 409, "上一级没有可以办理或督办该事项的用户"),
         new("invalid_state", 409, "当前状态下不能执行该操作"),
         // conditions several modules share
         new("case_exists", 409, "已有正在办理或正在保障的同类业务"),

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Caching.Memory;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Registry;
+using Minzheng.Web.Platform.Tasks;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Workflow;
 
@@ -16,11 +18,12 @@ namespace Minzheng.Web.Platform.Ui.Pages;
 /// The home page: counts within the user's scope (the query filter applies to every one of them). They are computed set-based
 /// (one pass over the people for all person counts and age bands, one grouping by area, one count each of households and
 /// overdue cases) and kept for <see cref="CacheSeconds"/> seconds per scope, as the page says: a city-wide count scans every
-/// person of the city, and the page is everyone's first page of the day.
+/// person of the city, and the page is everyone's first page of the day. The user's own tasks (我的待办, ADR 026) are read fresh on
+/// every load, never cached: an action taken on one must show at once.
 /// </summary>
 [Authorize]
 public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock, TimeProvider time, WorkflowEngine workflow,
-    PlatformOptions options, IMemoryCache cache) : PageModel
+    PlatformOptions options, IMemoryCache cache, MyTasks myTasks) : PageModel
 {
     public const int CacheSeconds = 60;
 
@@ -38,7 +41,20 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
     public string ScopeName => divisions.NameOf(user.DivisionCode);
     public bool DemoMode => options.DemoSeed;
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>The user's tasks, one page of them (<c>?page=</c>).</summary>
+    public MyTaskList Tasks { get; private set; } = new(new Paged<MyTask>([], 0, 1, TaskPageSize), [], 0, false);
+    public DateOnly Today => clock.Today;
+
+    public const int TaskPageSize = 20;
+
+    /// <summary>知悉 from the list: the item leaves the user's list until it changes (an overdue one: for today).</summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(string key)
+    {
+        await myTasks.AcknowledgeAsync(key, HttpContext.RequestAborted);
+        return Redirect("/#my-tasks");
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? page)
     {
         // Citizens have their own pages; staff counts are not for them.
         if (!user.HasPermission(Permissions.RegistryRead)) return Redirect(user.HasPermission(Permissions.CitizenApply) ? "/citizen" : "/account/denied");
@@ -51,6 +67,7 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
             cache.Set(key, snapshot, TimeSpan.FromSeconds(CacheSeconds));
         }
         (Stats, ByArea, AgeBands, ComputedAt) = (snapshot.Stats, snapshot.ByArea, snapshot.AgeBands, snapshot.ComputedAt);
+        Tasks = await myTasks.ListAsync(PageRequest.From(page, TaskPageSize, TaskPageSize), HttpContext.RequestAborted);
         return Page();
     }
 
