@@ -151,7 +151,8 @@ public sealed class MyTasks(AppDbContext db, ICurrentUser user, IEnumerable<IWor
         {
             // no one acted on it yet: the version the client saw is 0
             if (version != 0) throw AppProblem.Stale();
-            mark = new WorkItemMark { Key = task.Item.Key, DivisionCode = task.Item.DivisionCode, Stamp = task.Item.Stamp };
+            // stored as version 1, so that a second writer who also saw "no one acted yet" (0) is refused
+            mark = new WorkItemMark { Key = task.Item.Key, DivisionCode = task.Item.DivisionCode, Stamp = task.Item.Stamp, Version = 1 };
             db.Add(mark);
             return mark;
         }

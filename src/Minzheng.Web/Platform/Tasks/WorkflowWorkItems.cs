@@ -68,7 +68,7 @@ public sealed class WorkflowWorkItems(AppDbContext db, ICurrentUser user, IEnume
         var q = db.WorkflowCases.AsNoTracking().Where(c => c.ClosedAt == null).Where(Waiting(mine, routed));
         if (request.OnlyIds(Prefix) is { } only) q = q.Where(c => only.Contains(c.Id));
         var rows = await q.OrderBy(c => c.StepDueDate == null).ThenBy(c => c.StepDueDate).ThenBy(c => c.Id).Take(request.Limit)
-            .Select(c => new { c.Id, c.ProcessCode, c.ProcessVersion, c.SubjectType, c.SubjectId, c.Title, c.DivisionCode, c.State, c.StateEnteredAt, c.StepDueDate, c.CaseDueDate })
+            .Select(c => new { c.Id, c.ProcessCode, c.ProcessVersion, c.SubjectType, c.SubjectId, c.Title, c.DivisionCode, c.State, c.Version, c.StepDueDate, c.CaseDueDate })
             .ToListAsync(ct);
 
         var linkOf = links.GroupBy(l => l.SubjectType).ToDictionary(g => g.Key, g => g.Last().Template);
@@ -95,7 +95,8 @@ public sealed class WorkflowWorkItems(AppDbContext db, ICurrentUser user, IEnume
                 Link: link,
                 Severity: WorkItemText.SeverityOf(deadline, request.Today),
                 DivisionCode: c.DivisionCode,
-                Stamp: $"{c.State}@{c.StateEnteredAt.Ticks}",
+                // the case's version moves with every change to it (a step entered again after a return, an extended time limit)
+                Stamp: $"{c.State}#{c.Version}",
                 Permission: waitedOn.FirstOrDefault(user.HasPermission) ?? waitedOn[0],
                 Oversight: model.Transitions.Select(t => t.Permission).Where(p => p != Permissions.CitizenApply).Distinct().ToList()));
         }
