@@ -73,6 +73,7 @@ public static class AssistanceModule
         services.AddScoped<IDeathHandler, AssistanceDeathHandler>();
         services.AddScoped<IBenefitActions, AssistanceBenefitActions>();
         services.AddSingleton<IModuleInitializer, AssistanceInitializer>();
+        AssistanceWorkItems.Add(services);
         // what the payment ledger pays for this module (the codes its entitlements are published under)
         services.AddSingleton(new EntitlementProgram(AssistanceCases.ProgramCode(AssistanceProgram.Dibao), "最低生活保障金"));
         services.AddSingleton(new EntitlementProgram(AssistanceCases.ProgramCode(AssistanceProgram.ExtremePoverty), "特困人员供养金"));

@@ -35,6 +35,7 @@ public static class ChildWelfareModule
         services.AddScoped<IDeathHandler, ChildDeathHandler>();
         services.AddScoped<IBenefitActions, ChildBenefitActions>();
         services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();
+        ChildWorkItems.Add(services);
         services.AddSingleton(new EntitlementProgram(ChildPrograms.Orphan, "孤儿基本生活费"));
         services.AddSingleton(new EntitlementProgram(ChildPrograms.Unsupported, "事实无人抚养儿童基本生活补贴"));
         return services;

@@ -35,6 +35,7 @@ public static class ComparisonModule
         services.AddScoped<Platform.Registry.IPersonPanel, ComparisonPersonPanel>();
         services.AddJobKind<ComparisonJob>(ComparisonJob.Kind, "数据比对", RestartPolicy.Fail, ComparisonJob.InterruptedMessage);
         services.AddSingleton<IModuleInitializer, ComparisonInitializer>();
+        services.AddScoped<Platform.Tasks.IWorkItemSource, ComparisonWorkItems>();
         return services;
     }
 

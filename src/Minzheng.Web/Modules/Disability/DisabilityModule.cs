@@ -32,6 +32,7 @@ public static class DisabilityModule
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
         services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
+        DisabilityWorkItems.Add(services);
         // the two subsidies' part of the kernel figure book: county civil affairs (who approve the subsidies) enter them
         services.AddSingleton(new FigureSection(DisabilityFigures.Module, "残疾人两项补贴标准", DisabilityPermissions.Approve, [(DisabilityFigures.Module, "残疾人两项补贴")], DisabilityFigures.All));
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Living), "困难残疾人生活补贴"));

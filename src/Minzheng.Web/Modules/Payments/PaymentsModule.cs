@@ -32,6 +32,7 @@ public static class PaymentsModule
         services.AddJobKind<PayrollJob>(PayrollJob.Kind, "发放表生成", RestartPolicy.Resume);
         services.AddScoped<Platform.Registry.Organizations.IOrganizationPanel, PaymentsOrganizationPanel>();
         services.AddSingleton<IModuleInitializer, PaymentsInitializer>();
+        services.AddScoped<Platform.Tasks.IWorkItemSource, PaymentsWorkItems>();
         return services;
     }
 

@@ -53,6 +53,20 @@ public sealed record WorkItemRequest(DateOnly Today, IReadOnlySet<string> Routed
     /// <summary>The ids of <see cref="Only"/> with <paramref name="prefix"/>; null when the request is not restricted.</summary>
     public List<Guid>? OnlyIds(string prefix) => Only is null ? null : IdsOf(Only, prefix);
 
+    /// <summary>Whether an item with <paramref name="key"/> is wanted at all (always, unless the request is for <see cref="Only"/> some).</summary>
+    public bool Wants(string key) => Only is null || Only.Contains(key);
+
+    /// <summary>The ids after <paramref name="prefix"/> of the routed keys, for sources whose ids are numbers ("finding-123").</summary>
+    public List<long> RoutedNumbers(string prefix) => NumbersOf(Routed, prefix);
+
+    /// <summary>As <see cref="OnlyIds"/>, for numeric ids.</summary>
+    public List<long>? OnlyNumbers(string prefix) => Only is null ? null : NumbersOf(Only, prefix);
+
+    private static List<long> NumbersOf(IEnumerable<string> keys, string prefix) =>
+        keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(k => long.TryParse(k.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).ToList();
+
     private static List<Guid> IdsOf(IEnumerable<string> keys, string prefix) =>
         keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
             .Select(k => Guid.TryParse(k.AsSpan(prefix.Length), out var id) ? id : Guid.Empty)
