@@ -45,8 +45,13 @@ public abstract class ModuleWorkItemsTests(AppFixture app)
             var db = sp.GetRequiredService<AppDbContext>();
             WatchedChild Child(Guid person, string division) => new()
             {
-                PersonId = person, DivisionCode = division, GuardianName = "祖母", GuardianRelation = "祖母", Director = "儿童主任",
-                RegisteredOn = today.AddMonths(-3), NextVisitDue = today.AddDays(30),
+                PersonId = person,
+                DivisionCode = division,
+                GuardianName = "祖母",
+                GuardianRelation = "祖母",
+                Director = "儿童主任",
+                RegisteredOn = today.AddMonths(-3),
+                NextVisitDue = today.AddDays(30),
             };
             var late = Child(await PersonInAsync(Xinnan), Xinnan);
             late.NextVisitDue = today.AddDays(-3);
@@ -54,8 +59,14 @@ public abstract class ModuleWorkItemsTests(AppFixture app)
             risky.OpenRisk = "监护人长期外出，联系电话 13912345678 无人接听";
             var f = new ComparisonFinding
             {
-                RuleCode = "deceased", Direction = FindingDirection.Stop, PersonId = await PersonInAsync(sibling), DivisionCode = sibling,
-                CountyCode = Rongxian, Program = "dibao", FoundAt = DateTime.UtcNow, RunId = Guid.NewGuid(),
+                RuleCode = "deceased",
+                Direction = FindingDirection.Stop,
+                PersonId = await PersonInAsync(sibling),
+                DivisionCode = sibling,
+                CountyCode = Rongxian,
+                Program = "dibao",
+                FoundAt = DateTime.UtcNow,
+                RunId = Guid.NewGuid(),
             };
             db.AddRange(late, risky, f);
             await db.SaveChangesAsync();
