@@ -19,6 +19,7 @@ public static class ElderlyCareModule
             Navigation = new("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null, 30),
         });
         StarRating.StarRatingSetup.AddStarRating(services);
+        Inspections.InspectionsSetup.AddInspections(services);
         return services;
     }
 
@@ -26,5 +27,6 @@ public static class ElderlyCareModule
     {
         var api = app.MapGroup("/api/v1/elderly").WithTags("ElderlyCare");
         StarRating.StarRatingSetup.MapStarRating(api);
+        Inspections.InspectionsSetup.MapInspections(api);
     }
 }

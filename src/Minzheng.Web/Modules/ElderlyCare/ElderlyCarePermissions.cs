@@ -13,7 +13,7 @@ public static class ElderlyCarePermissions
         new(Read, "查看养老服务"),
     ];
 
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. StarRating.StarRatingPermissions.Declared];
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. StarRating.StarRatingPermissions.Declared, .. Inspections.InspectionPermissions.Declared];
 
     private static readonly IReadOnlyDictionary<string, string[]> BaseGrants = new Dictionary<string, string[]>
     {
@@ -26,7 +26,7 @@ public static class ElderlyCarePermissions
         [Roles.Auditor] = [Read],
     };
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, StarRating.StarRatingPermissions.RoleGrants);
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, StarRating.StarRatingPermissions.RoleGrants, Inspections.InspectionPermissions.RoleGrants);
 
     /// <summary>Each part's grants added to the base ones, role by role.</summary>
     private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>
