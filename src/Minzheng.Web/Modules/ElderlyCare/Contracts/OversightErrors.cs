@@ -13,5 +13,7 @@ public static class OversightErrors
         new("inspection_not_recorded", 409, "尚未录入检查结果，不能公开"),
         new("inspection_published", 409, "检查结果已公开"),
         new("rectification_done", 409, "该整改事项已销号"),
+        new("star_rating_open", 409, "该机构已有待评定的星级申请"),
+        new("star_rating_rated", 409, "该星级申请已评定"),
     ];
 }

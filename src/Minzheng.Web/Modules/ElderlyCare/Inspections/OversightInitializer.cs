@@ -11,7 +11,7 @@ namespace Minzheng.Web.Modules.ElderlyCare.Inspections;
 /// <summary>
 /// The oversight figures (all UNCONFIRMED for Yulin, so demo rows only, marked 演示数据) and, in demo mode, a small 容县
 /// example: three homes on the list, three inspectors (one bound to rongxian.officer, one with a conflict), one matter,
-/// one draw, and one inspection recorded with a rectification and published.
+/// one draw, one inspection recorded with a rectification and published; one home rated (星级) and one applying.
 /// </summary>
 public sealed class OversightInitializer : IModuleInitializer
 {
@@ -97,6 +97,12 @@ public sealed class OversightInitializer : IModuleInitializer
             await s.RecordAsync(first.Id, new RecordInput(today, results, "防火巡查记录缺近两个月（演示）",
                 [new RectificationInput("F3", "补建每日防火巡查记录，指定专人负责（演示）", null)], null), ct);
             await s.PublishAsync(first.Id, null, ct);
+
+            // 星级评定: one home rated by experts (四级 from its section scores), one applied and waiting
+            var stars = sp.GetRequiredService<StarRating.StarRatings>();
+            var rated = await stars.ApplyAsync(new StarRating.StarApplyInput(homes[0].Id, 4, new(102, 112, 130, 530)), ct);
+            await stars.ScoreAsync(rated.Id, new StarRating.StarScoreInput("演示专家甲、演示专家乙、演示专家丙", new(100, 110, 128, 520), null), ct);
+            await stars.ApplyAsync(new StarRating.StarApplyInput(homes[1].Id, 2, new(70, 80, 90, 330)), ct);
         }
         catch (AppProblem)
         {

@@ -124,6 +124,43 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "elderly_star_rating",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    organization_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    home_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    applied_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    applied_level = table.Column<int>(type: "integer", nullable: false),
+                    self_environment = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    self_facilities = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    self_management = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    self_service = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    self_level = table.Column<int>(type: "integer", nullable: false),
+                    state = table.Column<int>(type: "integer", nullable: false),
+                    environment = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: true),
+                    facilities = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: true),
+                    management = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: true),
+                    service = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: true),
+                    total = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: true),
+                    level = table.Column<int>(type: "integer", nullable: true),
+                    experts = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    rated_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    valid_until = table.Column<DateOnly>(type: "date", nullable: true),
+                    basis = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    applied_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_elderly_star_rating", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "elderly_inspection_rectification",
                 columns: table => new
                 {
@@ -193,6 +230,17 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                 table: "elderly_inspector",
                 column: "certificate_number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_elderly_star_rating_number",
+                table: "elderly_star_rating",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_elderly_star_rating_organization_id_state",
+                table: "elderly_star_rating",
+                columns: new[] { "organization_id", "state" });
         }
 
         /// <inheritdoc />
@@ -212,6 +260,9 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "elderly_inspector");
+
+            migrationBuilder.DropTable(
+                name: "elderly_star_rating");
 
             migrationBuilder.DropTable(
                 name: "elderly_inspection");

@@ -11,7 +11,7 @@ using Minzheng.Web.Platform.Data;
 namespace Minzheng.Web.Platform.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203104027_K13Oversight")]
+    [Migration("20261203112616_K13Oversight")]
     partial class K13Oversight
     {
         /// <inheritdoc />
@@ -2672,6 +2672,150 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_elderly_inspection_rectification_completed_on_due_on");
 
                     b.ToTable("elderly_inspection_rectification", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.StarRating.StarRatingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by");
+
+                    b.Property<int>("AppliedLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_level");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<decimal?>("Environment")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Experts")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("experts");
+
+                    b.Property<decimal?>("Facilities")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facilities");
+
+                    b.Property<string>("HomeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_name");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<decimal?>("Management")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("management");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("RatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rated_on");
+
+                    b.Property<decimal>("SelfEnvironment")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_environment");
+
+                    b.Property<decimal>("SelfFacilities")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_facilities");
+
+                    b.Property<int>("SelfLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal>("SelfManagement")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_management");
+
+                    b.Property<decimal>("SelfService")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_service");
+
+                    b.Property<decimal?>("Service")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_star_rating");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_star_rating_number");
+
+                    b.HasIndex("OrganizationId", "State")
+                        .HasDatabaseName("ix_elderly_star_rating_organization_id_state");
+
+                    b.ToTable("elderly_star_rating", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Funeral.DeathRecord", b =>

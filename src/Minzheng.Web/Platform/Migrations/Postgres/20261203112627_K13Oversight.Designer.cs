@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203104037_K13Oversight")]
+    [Migration("20261203112627_K13Oversight")]
     partial class K13Oversight
     {
         /// <inheritdoc />
@@ -2685,6 +2685,150 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_elderly_inspection_rectification_completed_on_due_on");
 
                     b.ToTable("elderly_inspection_rectification", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.StarRating.StarRatingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applied_by");
+
+                    b.Property<int>("AppliedLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("applied_level");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("basis");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<decimal?>("Environment")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Experts")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("experts");
+
+                    b.Property<decimal?>("Facilities")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("facilities");
+
+                    b.Property<string>("HomeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("home_name");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<decimal?>("Management")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("management");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("RatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rated_on");
+
+                    b.Property<decimal>("SelfEnvironment")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("self_environment");
+
+                    b.Property<decimal>("SelfFacilities")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("self_facilities");
+
+                    b.Property<int>("SelfLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal>("SelfManagement")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("self_management");
+
+                    b.Property<decimal>("SelfService")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("self_service");
+
+                    b.Property<decimal?>("Service")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("service");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_star_rating");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_star_rating_number");
+
+                    b.HasIndex("OrganizationId", "State")
+                        .HasDatabaseName("ix_elderly_star_rating_organization_id_state");
+
+                    b.ToTable("elderly_star_rating", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Funeral.DeathRecord", b =>
