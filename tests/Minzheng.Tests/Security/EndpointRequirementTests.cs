@@ -18,6 +18,8 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
     [
         "/healthz", "/readyz", "/openapi/{documentName}.json", "/api/v1/auth/token", "/account/login", "/account/logout",
         "/citizen/register", "/api/v1/citizen/register", "/public/notice/{villageCode}", "/api/v1/public/notices/{villageCode}",
+        // 一公开 of the care-home inspections and the star-rating list (issue 13 items 6 and 8)
+        "/public/elderly/inspections", "/api/v1/elderly/public/inspections", "/public/elderly/star-ratings", "/api/v1/elderly/public/star-ratings",
     ];
 
     private static bool IsPublic(string route) =>

@@ -18,11 +18,15 @@ public static class ElderlyCareModule
             // Path stays null (尚未上线) until the /elderly page exists
             Navigation = new("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null, 30),
         });
+        StarRating.StarRatingSetup.AddStarRating(services);
+        Inspections.InspectionsSetup.AddInspections(services);
         return services;
     }
 
     public static void MapElderlyCare(this IEndpointRouteBuilder app)
     {
-        _ = app.MapGroup("/api/v1/elderly").WithTags("ElderlyCare");
+        var api = app.MapGroup("/api/v1/elderly").WithTags("ElderlyCare");
+        StarRating.StarRatingSetup.MapStarRating(api);
+        Inspections.InspectionsSetup.MapInspections(api);
     }
 }

@@ -8,12 +8,14 @@ public static class ElderlyCarePermissions
 {
     public const string Read = "elderly.read";
 
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared =
+    private static readonly IReadOnlyList<PermissionDeclaration> Base =
     [
         new(Read, "查看养老服务"),
     ];
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = new Dictionary<string, string[]>
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. StarRating.StarRatingPermissions.Declared, .. Inspections.InspectionPermissions.Declared];
+
+    private static readonly IReadOnlyDictionary<string, string[]> BaseGrants = new Dictionary<string, string[]>
     {
         [Roles.VillageWorker] = [Read],
         [Roles.TownshipClerk] = [Read],
@@ -23,4 +25,10 @@ public static class ElderlyCarePermissions
         [Roles.Finance] = [Read],
         [Roles.Auditor] = [Read],
     };
+
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, StarRating.StarRatingPermissions.RoleGrants, Inspections.InspectionPermissions.RoleGrants);
+
+    /// <summary>Each part's grants added to the base ones, role by role.</summary>
+    private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>
+        parts.SelectMany(p => p).GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.SelectMany(x => x.Value).Distinct().ToArray());
 }
