@@ -31,6 +31,7 @@ public static class DisabilityModule
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
         services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
+        services.AddScoped<Platform.Registry.IStartActions, DisabilityStartActions>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
         // the two subsidies' part of the kernel figure book: county civil affairs (who approve the subsidies) enter them
         services.AddSingleton(new FigureSection(DisabilityFigures.Module, "残疾人两项补贴标准", DisabilityPermissions.Approve, [(DisabilityFigures.Module, "残疾人两项补贴")], DisabilityFigures.All));
