@@ -316,8 +316,8 @@ public abstract partial class CounterTests(AppFixture app)
             HouseholdId = household,
             Reason = "生活困难",
             ConsentToCheck = true,
-            AcceptAtCounter = true,
         }));
+        c = await Act(sp => sp.GetRequiredService<AssistanceCases>().PerformAsync(c.Id, "accept", new ActionInput { Version = c.Version }));
         c = await Act(sp => sp.GetRequiredService<RecordInvestigation>().RunAsync(c.Id, new InvestigationInput
         {
             InvestigatedOn = c.AppliedOn,
