@@ -215,7 +215,7 @@ public abstract partial class CounterTests(AppFixture app)
         Assert.Null(page.QuerySelector("form input[name=action][value=submit-investigation]"));
 
         var version = (await CaseAsync(id)).Version;
-        List<KeyValuePair<string, string>> Form(params (string Category, string Amount)[] income)
+        List<KeyValuePair<string, string>> Form(params (string Category, string Amount, Guid? Earner)[] income)
         {
             var form = new List<KeyValuePair<string, string>>
             {
@@ -231,8 +231,9 @@ public abstract partial class CounterTests(AppFixture app)
                 form.Add(new($"Investigation.Members[{i}].PersonId", m.ToString()));
                 form.Add(new($"Investigation.Members[{i}].Included", "true"));
             }
-            foreach (var ((category, amount), i) in income.Select((x, i) => (x, i)))
+            foreach (var ((category, amount, earner), i) in income.Select((x, i) => (x, i)))
             {
+                form.Add(new($"Investigation.Income[{i}].PersonId", earner?.ToString() ?? ""));
                 form.Add(new($"Investigation.Income[{i}].Category", category));
                 form.Add(new($"Investigation.Income[{i}].MonthlyAmount", amount));
             }
@@ -240,29 +241,39 @@ public abstract partial class CounterTests(AppFixture app)
         }
 
         // without script: 添加一行 and 删除 redraw the form, saving nothing
-        var added = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300"), ("transfer", "100")), new("addRow", "1")]);
+        var added = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300", head), ("transfer", "100", null)), new("addRow", "1")]);
         var addedPage = Parser.ParseDocument(await added.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         Assert.Equal(3, addedPage.QuerySelectorAll("#income-rows tbody tr").Length);
         Assert.Equal("transfer", addedPage.QuerySelector("select[name='Investigation.Income[1].Category'] option[selected]")?.GetAttribute("value"));
-        var removed = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300"), ("transfer", "100")), new("removeRow", "0")]);
+        var removed = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300", head), ("transfer", "100", null)), new("removeRow", "0")]);
         var removedPage = Parser.ParseDocument(await removed.Content.ReadAsStringAsync());
         Assert.Single(removedPage.QuerySelectorAll("#income-rows tbody tr"));
         Assert.Equal("transfer", removedPage.QuerySelector("select[name='Investigation.Income[0].Category'] option[selected]")?.GetAttribute("value"));
+        Assert.Equal(head.ToString(), addedPage.QuerySelector("select[name='Investigation.Income[0].PersonId'] option[selected]")?.GetAttribute("value"));
+
+        // income per member: someone outside the household is refused beside the row, nothing saved
+        var stranger = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300", head), ("transfer", "100", Guid.NewGuid())), new("submit", "false")]);
+        var strangerPage = Parser.ParseDocument(await stranger.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, stranger.StatusCode);
+        Assert.Contains("收入人须是本申请的家庭成员", strangerPage.QuerySelector("#income-rows tbody tr:nth-child(2)")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.Equal((version, 0), ((await CaseAsync(id)).Version, (await CaseAsync(id)).IncomeItems.Count));
 
         // 保存草稿: saved, still in investigation
-        var draft = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300"), ("transfer", "100")), new("submit", "false")]);
+        var draft = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300", head), ("transfer", "100", null)), new("submit", "false")]);
         Assert.True(draft.StatusCode == HttpStatusCode.Redirect, await draft.Content.ReadAsStringAsync());
         var saved = await CaseAsync(id);
         Assert.Equal((AssistanceProcesses.Investigating, 2), (saved.State, saved.IncomeItems.Count));
+        Assert.Equal(head, saved.IncomeItems.Single(i => i.Category == "wage").PersonId);
+        Assert.Null(saved.IncomeItems.Single(i => i.Category == "transfer").PersonId);
 
         // 保存并提交审核: saved and handed to the township's review in the same post
         version = saved.Version;
-        var submitted = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300")), new("submit", "true")]);
+        var submitted = await PostAsync(clerk, url, url + "?handler=Investigation", [.. Form(("wage", "300", wife)), new("submit", "true")]);
         Assert.True(submitted.StatusCode == HttpStatusCode.Redirect, await submitted.Content.ReadAsStringAsync());
         var reviewing = await CaseAsync(id);
         Assert.Equal((AssistanceProcesses.Reviewing, 1), (reviewing.State, reviewing.IncomeItems.Count));
+        Assert.Equal(wife, reviewing.IncomeItems.Single().PersonId);
     }
 
     [Fact]

@@ -94,12 +94,13 @@ public sealed class CounterBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         // income rows: one to start with, added and removed in place, the names renumbered
         var rows = clerk.Locator("#income-rows tbody tr");
         Assert.Equal(1, await rows.CountAsync());
+        await clerk.SelectOptionAsync("select[name='Investigation.Income[0].PersonId']", head.ToString()); // whose income
         await clerk.SelectOptionAsync("select[name='Investigation.Income[0].Category']", "wage");
         await clerk.FillAsync("input[name='Investigation.Income[0].MonthlyAmount']", "300");
         await Click(clerk, "添加一行");
         await Click(clerk, "添加一行");
         Assert.Equal(3, await rows.CountAsync());
-        Assert.Equal("Investigation.Income[2].Category", await FocusedAsync(clerk)); // the new row's first field
+        Assert.Equal("Investigation.Income[2].PersonId", await FocusedAsync(clerk)); // the new row's first field
         await clerk.SelectOptionAsync("select[name='Investigation.Income[1].Category']", "business");
         await clerk.FillAsync("input[name='Investigation.Income[1].MonthlyAmount']", "999");
         await clerk.SelectOptionAsync("select[name='Investigation.Income[2].Category']", "transfer");
@@ -118,7 +119,7 @@ public sealed class CounterBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await clerk.WaitForSelectorAsync("text=调查结果已保存并提交审核");
         var reviewing = await CaseAsync(id);
         Assert.Equal(AssistanceProcesses.Reviewing, reviewing.State);
-        Assert.Equal([("transfer", 100m), ("wage", 300m)], reviewing.IncomeItems.Select(i => (i.Category, i.MonthlyAmount.Yuan)).Order().ToList());
+        Assert.Equal([("transfer", 100m, (Guid?)null), ("wage", 300m, head)], reviewing.IncomeItems.Select(i => (i.Category, i.MonthlyAmount.Yuan, i.PersonId)).OrderBy(i => i.Category).ToList());
 
         // the approver: 审核不同意 asks first; dismissing it changes nothing
         var approver = await PageAsync("rongzhou.approver");

@@ -24,6 +24,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
     public sealed class IncomeRow
     {
         public string? Category { get; set; }
+        public Guid? PersonId { get; set; }
         public string? Description { get; set; }
         public decimal? MonthlyAmount { get; set; }
     }
@@ -136,7 +137,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
             HasBusiness = Investigation.HasBusiness,
             Members = Investigation.Members.Select(m => new MemberFacts(m.PersonId, m.Included, m.SeriouslyIll, m.AbleToWork)).ToList(),
             Income = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category) && i.MonthlyAmount is not null)
-            .Select(i => new IncomeInput(i.Category!, i.Description, i.MonthlyAmount!.Value)).ToList(),
+            .Select(i => new IncomeInput(i.Category!, i.Description, i.MonthlyAmount!.Value, i.PersonId)).ToList(),
             SelfCareUnable = Investigation.SelfCareUnable ?? [],
             SupportForm = Investigation.SupportForm,
             Institution = Investigation.Institution,
@@ -212,7 +213,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
                 TemporaryType = c.TemporaryType,
                 RequestedAmount = c.RequestedAmount.Yuan,
             };
-            IncomeRows = c.IncomeItems.Select(i => new IncomeRow { Category = i.Category, Description = i.Description, MonthlyAmount = i.MonthlyAmount.Yuan }).ToList();
+            IncomeRows = c.IncomeItems.Select(i => new IncomeRow { Category = i.Category, PersonId = i.PersonId, Description = i.Description, MonthlyAmount = i.MonthlyAmount.Yuan }).ToList();
         }
         else
         {
