@@ -302,9 +302,9 @@ public abstract partial class CounterTests(AppFixture app)
     {
         app.SkipIfUnavailable();
         var clerk = await PagesAsync("rongzhou.clerk");
-        foreach (var url in new[] { "/assistance/cases", "/registry/persons", "/registry/households" })
+        foreach (var (url, field) in new[] { ("/assistance/cases", "DivisionCode"), ("/registry/persons", "DivisionCode"), ("/registry/households", "DivisionCode"), ("/registry/organizations", "divisionCode") })
         {
-            var options = (await PageAsync(clerk, url)).QuerySelectorAll("select#DivisionCode option").Select(o => o.GetAttribute("value")).ToList();
+            var options = (await PageAsync(clerk, url)).QuerySelectorAll($"select#{field} option").Select(o => o.GetAttribute("value")).ToList();
             Assert.Contains("450921100000", options); // 容州镇 itself
             Assert.Contains(Village, options); // 新南社区, one of its villages
             Assert.DoesNotContain("450921102001", options); // not another township's village
