@@ -298,6 +298,20 @@ public abstract partial class CounterTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_review_concluded_with_suspension_or_termination_asks_for_confirmation()
+    {
+        app.SkipIfUnavailable();
+        var (household, _, _, _) = await HouseholdAsync();
+        var c = await HouseholdScenario.ActiveDibaoAsync(app, household, 300m);
+        await HouseholdScenario.AsAsync(app, HouseholdScenario.AssistanceStaff, sp => sp.GetRequiredService<Web.Modules.Assistance.Reviews.ReviewService>().ReportChangeAsync(c.Id, "户主外出务工，收入增加"));
+        var page = await PageAsync(await PagesAsync("rongzhou.approver"), "/assistance/reviews");
+        var row = page.QuerySelectorAll("tr").First(r => r.TextContent.Contains("户主外出务工，收入增加", StringComparison.Ordinal));
+        Assert.False(string.IsNullOrEmpty(row.QuerySelector("option[value=Terminate]")?.GetAttribute("data-confirm")));
+        Assert.False(string.IsNullOrEmpty(row.QuerySelector("option[value=Suspend]")?.GetAttribute("data-confirm")));
+        Assert.True(string.IsNullOrEmpty(row.QuerySelector("option[value=Continue]")?.GetAttribute("data-confirm")));
+    }
+
+    [Fact]
     public async Task List_filters_offer_the_villages_under_the_users_township()
     {
         app.SkipIfUnavailable();

@@ -8,9 +8,17 @@
       if (box) { e.preventDefault(); box.focus(); box.select(); }
     }
   });
-  // Forms that must be confirmed (e.g. removing a member) carry data-confirm.
+  // Forms that must be confirmed (e.g. removing a member) carry data-confirm; so does a chosen option that ends or cuts
+  // something (a review concluded with 终止), which asks only when it is the one chosen.
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute("data-confirm");
+    if (!msg) {
+      var chosen = Array.prototype.find.call(e.target.querySelectorAll("select"), function (s) {
+        var o = s.options[s.selectedIndex];
+        return o && o.getAttribute("data-confirm");
+      });
+      if (chosen) msg = chosen.options[chosen.selectedIndex].getAttribute("data-confirm");
+    }
     if (msg && !window.confirm(msg)) e.preventDefault();
   });
   // Long jobs: poll a JSON status URL and update a progress bar, then reload when done.
