@@ -99,9 +99,9 @@ public sealed class AssistanceBrowserTests(BrowserApp app) : IClassFixture<Brows
         await clerk.SelectOptionAsync("#inv-check", "Passed");
         await clerk.SelectOptionAsync("select[name='Investigation.Income[0].Category']", "wage");
         await clerk.FillAsync("input[name='Investigation.Income[0].MonthlyAmount']", "600");
-        await Click(clerk, "保存调查结果");
-        await clerk.WaitForSelectorAsync("text=调查结果已保存");
-        await Click(clerk, "提交调查结果");
+        await Click(clerk, "保存草稿");
+        await clerk.WaitForSelectorAsync("text=调查结果已保存（草稿，尚未提交审核）");
+        await Click(clerk, "保存并提交审核"); // issue 12, item 10: saved and submitted from the one form
         await clerk.WaitForSelectorAsync("text=乡镇审核");
         await desk.CloseAsync();
 

@@ -46,7 +46,7 @@ public static class AssistanceApi
         v.Case.FlaggedRelative,
         v.Case.SinglePersonId,
         members = v.Case.Members.Select(m => new { m.PersonId, m.Name, relation = m.Relation, m.BirthDate, m.DisabilityGrade, disabilityCategory = m.DisabilityCategory, m.SeriouslyIll, m.AbleToWork, m.Included }),
-        income = v.Case.IncomeItems.Select(i => new { i.Category, i.Description, monthlyAmount = i.MonthlyAmount, i.Excluded, i.IsDeduction }),
+        income = v.Case.IncomeItems.Select(i => new { i.Category, i.PersonId, i.Description, monthlyAmount = i.MonthlyAmount, i.Excluded, i.IsDeduction }),
         householdMonthlyIncome = v.Case.HouseholdIncome,
         economicCheck = v.Case.EconomicCheck,
         v.Case.InvestigatedOn,

@@ -210,7 +210,7 @@ internal sealed class DemoCases(IServiceScopeFactory scopes)
             var n = Math.Max(1, c.Members.Count(m => m.Included));
             var income = eligible ? decimal.Round(standard * n * (decimal)(0.15 + _r.Double() * 0.5), 0) : decimal.Round(standard * n * 1.3m, 0);
             var items = new List<IncomeInput>();
-            if (adults.Count > 0) items.Add(new IncomeInput("wage", "务工收入", decimal.Round(income * 0.7m, 0)));
+            if (adults.Count > 0) items.Add(new IncomeInput("wage", "务工收入", decimal.Round(income * 0.7m, 0), adults[0].PersonId)); // the demo's wage is one adult's
             items.Add(new IncomeInput("transfer", "赡养费、亲友资助", income - (adults.Count > 0 ? decimal.Round(income * 0.7m, 0) : 0)));
             items.Add(new IncomeInput("excluded", "计划生育奖励扶助金（不计入收入）", 80));
             var elderly = c.Program == AssistanceProgram.ExtremePoverty;

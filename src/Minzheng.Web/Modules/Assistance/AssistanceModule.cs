@@ -70,6 +70,7 @@ public static class AssistanceModule
         services.AddScoped<Citizen.CitizenAccounts>();
         services.AddScoped<PublicNotice>();
         services.AddScoped<IPersonPanel, AssistancePersonPanel>();
+        services.AddScoped<IStartActions, AssistanceStartActions>();
         services.AddScoped<IDeathHandler, AssistanceDeathHandler>();
         services.AddScoped<IBenefitActions, AssistanceBenefitActions>();
         services.AddSingleton<IModuleInitializer, AssistanceInitializer>();

@@ -32,6 +32,7 @@ public static class ChildWelfareModule
         services.AddScoped<Protection.ProtectionCases>();
         services.AddScoped<Institutions.ChildInstitutions>();
         services.AddScoped<IPersonPanel, ChildPersonPanel>();
+        services.AddScoped<IStartActions, ChildStartActions>();
         services.AddScoped<IDeathHandler, ChildDeathHandler>();
         services.AddScoped<IBenefitActions, ChildBenefitActions>();
         services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();

@@ -31,6 +31,7 @@ public static class DisabilityModule
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
         services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
+        services.AddScoped<Platform.Registry.IStartActions, DisabilityStartActions>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
         DisabilityWorkItems.Add(services);
         // the two subsidies' part of the kernel figure book: county civil affairs (who approve the subsidies) enter them

@@ -15,4 +15,19 @@ public static class PersonLookup
         return await db.Persons.Where(p => p.IdNumberHash == hash).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
             ?? throw AppProblem.Field(field, $"身份证号 {IdNumber.Mask(parsed.Value)} 的{who}未登记或不在您的管辖范围内；请先在人员登记中登记");
     }
+
+    /// <summary>A person chosen on the person or household page (办理…), by id within the user's scope: name and masked number to show.</summary>
+    public static async Task<PersonChoice?> FindAsync(AppDbContext db, Guid? personId, CancellationToken ct) =>
+        personId is { } id
+            ? await db.Persons.AsNoTracking().Where(p => p.Id == id).Select(p => new PersonChoice(p.Id, p.Name, p.IdNumberMasked ?? p.PlatformNumber)).FirstOrDefaultAsync(ct)
+            : null;
+
+    /// <summary>The person an application names: the one chosen by id (from the person or household page), else the ID number typed.</summary>
+    public static async Task<Guid> RequireAsync(AppDbContext db, IdentifierProtector protector, Guid? personId, string? idNumber, string field, string who, CancellationToken ct)
+    {
+        if (personId is null || !string.IsNullOrWhiteSpace(idNumber)) return await RequireAsync(db, protector, idNumber, field, who, ct);
+        return (await FindAsync(db, personId, ct))?.Id ?? throw AppProblem.Field(field, $"该{who}未登记或不在您的管辖范围内");
+    }
 }
+
+public sealed record PersonChoice(Guid Id, string Name, string? Number);

@@ -8,9 +8,17 @@
       if (box) { e.preventDefault(); box.focus(); box.select(); }
     }
   });
-  // Forms that must be confirmed (e.g. removing a member) carry data-confirm.
+  // Forms that must be confirmed (e.g. removing a member) carry data-confirm; so does a chosen option that ends or cuts
+  // something (a review concluded with 终止), which asks only when it is the one chosen.
   document.addEventListener("submit", function (e) {
     var msg = e.target.getAttribute("data-confirm");
+    if (!msg) {
+      var chosen = Array.prototype.find.call(e.target.querySelectorAll("select"), function (s) {
+        var o = s.options[s.selectedIndex];
+        return o && o.getAttribute("data-confirm");
+      });
+      if (chosen) msg = chosen.options[chosen.selectedIndex].getAttribute("data-confirm");
+    }
     if (msg && !window.confirm(msg)) e.preventDefault();
   });
   // Long jobs: poll a JSON status URL and update a progress bar, then reload when done.
@@ -79,6 +87,58 @@
         })
         .catch(function () { /* the township alone still saves */ });
     });
+  });
+  // Rows a form grows and shrinks (收入明细): 添加一行 appends an empty copy of the last row, 删除 removes its row (the only
+  // row is emptied instead). The indexes in the names are renumbered so the server binds a list without gaps. Without this
+  // script both buttons post, and the server redraws the form with the row added or removed, saving nothing.
+  function renumber(body) {
+    Array.prototype.forEach.call(body.querySelectorAll("[data-row]"), function (row, i) {
+      row.querySelectorAll("[name]").forEach(function (el) {
+        el.name = el.name.replace(/\[\d+\]/, "[" + i + "]");
+      });
+      var remove = row.querySelector("[data-remove-row]");
+      if (remove) remove.value = i;
+    });
+  }
+  function firstField(row) { return row && row.querySelector("input:not([type=hidden]), select, textarea"); }
+  function empty(row) {
+    row.querySelectorAll("input:not([type=hidden]), textarea").forEach(function (el) { el.value = ""; });
+    row.querySelectorAll("select").forEach(function (el) { el.selectedIndex = 0; });
+    row.querySelectorAll(".field-error").forEach(function (el) { el.textContent = ""; });
+  }
+  document.addEventListener("click", function (e) {
+    var add = e.target.closest && e.target.closest("[data-add-row]");
+    var remove = e.target.closest && e.target.closest("[data-remove-row]");
+    if (!add && !remove) return;
+    if (add) {
+      var table = document.getElementById(add.getAttribute("data-add-row"));
+      var body = table && table.querySelector("[data-rows]");
+      var rows = body ? body.querySelectorAll("[data-row]") : [];
+      if (!rows.length) return; // the server adds it
+      e.preventDefault();
+      var copy = rows[rows.length - 1].cloneNode(true);
+      empty(copy);
+      body.appendChild(copy);
+      renumber(body);
+      var f = firstField(copy);
+      if (f) f.focus();
+      return;
+    }
+    var row = remove.closest("[data-row]");
+    var tbody = row && row.parentNode;
+    if (!tbody) return;
+    e.preventDefault();
+    if (tbody.querySelectorAll("[data-row]").length === 1) {
+      empty(row);
+      var only = firstField(row);
+      if (only) only.focus();
+      return;
+    }
+    var next = row.nextElementSibling || row.previousElementSibling;
+    tbody.removeChild(row);
+    renumber(tbody);
+    var n = firstField(next);
+    if (n) n.focus();
   });
   // Print buttons (no inline handlers: the CSP forbids inline script).
   document.querySelectorAll("[data-print]").forEach(function (b) {

@@ -18,7 +18,8 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// members are snapshot from the registry, a case number is drawn and the program's process starts. One open case per
 /// household and program (per person for extreme poverty).
 /// </summary>
-public sealed class ApplyForAssistance(AppDbContext db, WorkflowEngine workflow, ProgramPolicies policies, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions, CaseNumbers numbers)
+public sealed class ApplyForAssistance(AppDbContext db, WorkflowEngine workflow, ProgramPolicies policies, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions, CaseNumbers numbers,
+    AssistanceCases cases)
 {
     public async Task<AssistanceCase> RunAsync(ApplyInput input, CancellationToken ct = default)
     {
@@ -42,6 +43,8 @@ public sealed class ApplyForAssistance(AppDbContext db, WorkflowEngine workflow,
         if (string.IsNullOrWhiteSpace(input.Reason)) errors.Add("reason", "请填写申请理由（家庭困难情况）");
         if (input.Channel == Channel.Online && !user.HasPermission(Permissions.CitizenApply)) errors.Add("channel", "网上申请须由群众本人提交");
         if (input.Channel != Channel.Online && !user.HasPermission(AssistancePermissions.Apply)) throw AppProblem.Forbidden("您没有代为提交申请的权限");
+        if (input.AcceptAtCounter && input.Channel != Channel.Counter) errors.Add("acceptAtCounter", "只有乡镇窗口申请可以当场受理");
+        else if (input.AcceptAtCounter && !user.HasPermission(AssistancePermissions.Accept)) errors.Add("acceptAtCounter", "您没有受理权限，申请提交后由乡镇经办人员受理");
         errors.ThrowIfAny();
 
         var perPerson = policy.OneOpenCasePerPerson;
@@ -95,6 +98,8 @@ public sealed class ApplyForAssistance(AppDbContext db, WorkflowEngine workflow,
             $"{AssistanceCases.ChannelName(input.Channel)}：{c.Reason}", ct);
         c.WorkflowCaseId = wf.Id;
         await db.SaveChangesAsync(ct);
+        // 窗口申请当场受理: the process's own accept step (engine checks, 受理通知书), recorded as a second event after the application
+        if (input.AcceptAtCounter) c = await cases.PerformAsync(c.Id, "accept", new ActionInput { Opinion = "窗口申请，当场受理", Version = c.Version }, ct);
         return c;
     }
 

@@ -172,6 +172,9 @@ public sealed class AssistanceIncomeItem
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid CaseId { get; set; }
     public required string Category { get; set; }
+
+    /// <summary>Whose income it is (a member of the case); null for the household's as a whole (rent, a family business).</summary>
+    public Guid? PersonId { get; set; }
     public string Description { get; set; } = "";
     public Money MonthlyAmount { get; set; }
     public bool Excluded { get; set; }

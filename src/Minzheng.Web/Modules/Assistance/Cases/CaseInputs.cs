@@ -22,12 +22,19 @@ public sealed record ApplyInput
     [Text(InputRules.LongText)] public string? FlaggedDetail { get; init; }
     public TemporaryType? TemporaryType { get; init; }
     [Amount(0, 1_000_000)] public decimal? RequestedAmount { get; init; }
+
+    /// <summary>
+    /// Filed at the township's counter by a clerk who may accept: accepted in the same step (受理 with its notice), so the
+    /// applicant does not wait for a second visit to the same desk. The workflow still records both steps.
+    /// </summary>
+    public bool AcceptAtCounter { get; init; }
 }
 
 public sealed record MemberFacts(Guid PersonId, bool Included = true, bool SeriouslyIll = false, bool AbleToWork = false);
 
 /// <summary>One income item; <see cref="Category"/> "excluded" is recorded but not counted, "deduction" reduces the income.</summary>
-public sealed record IncomeInput([RequiredInput, Text(40)] string Category, [Text(InputRules.ShortText)] string? Description, [Amount(0, 1_000_000)] decimal MonthlyAmount);
+/// <see cref="PersonId"/>: the member whose income it is (issue 12, item 10: income per member); none for the household's as a whole.
+public sealed record IncomeInput([RequiredInput, Text(40)] string Category, [Text(InputRules.ShortText)] string? Description, [Amount(0, 1_000_000)] decimal MonthlyAmount, Guid? PersonId = null);
 
 public sealed record InvestigationInput
 {

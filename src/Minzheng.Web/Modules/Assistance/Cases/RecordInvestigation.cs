@@ -31,6 +31,7 @@ public sealed class RecordInvestigation(AppDbContext db, ProgramPolicies policie
         {
             if (item.MonthlyAmount < 0 || decimal.Round(item.MonthlyAmount, 2) != item.MonthlyAmount) errors.Add($"income[{i}]", "收入金额应为不小于0、最多两位小数的元");
             if (IncomeCategories.All.All(c => c.Code != item.Category)) errors.Add($"income[{i}]", $"未知的收入类别“{item.Category}”，可选：{string.Join("、", IncomeCategories.All.Select(c => c.Code))}");
+            if (item.PersonId is { } earner && c.Members.All(m => m.PersonId != earner)) errors.Add($"income[{i}]", "收入人须是本申请的家庭成员");
         }
         if (input.RequestedAmount is { } ra && (ra < 0 || decimal.Round(ra, 2) != ra)) errors.Add("requestedAmount", "金额应为不小于0、最多两位小数的元");
         errors.ThrowIfAny();
@@ -57,6 +58,7 @@ public sealed class RecordInvestigation(AppDbContext db, ProgramPolicies policie
             {
                 CaseId = c.Id,
                 Category = item.Category.Trim(),
+                PersonId = item.PersonId,
                 Description = item.Description?.Trim() ?? "",
                 MonthlyAmount = Money.FromYuan(item.MonthlyAmount),
                 // The category decides: excluded items are recorded but not counted; deductions reduce income.

@@ -24,6 +24,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
     public sealed class IncomeRow
     {
         public string? Category { get; set; }
+        public Guid? PersonId { get; set; }
         public string? Description { get; set; }
         public decimal? MonthlyAmount { get; set; }
     }
@@ -75,16 +76,53 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
     public bool CanAttach => user.HasPermission(AssistancePermissions.Apply) && !AssistanceProcesses.IsClosed(View.Case.State);
     public bool CanReportChange => user.HasPermission(AssistancePermissions.Accept) && View.Case.State is AssistanceProcesses.Active or AssistanceProcesses.Suspended;
 
+    /// <summary>
+    /// Actions that end or cut something (撤回, 不予受理, 终止, 暂停, 不予确认…): shown as secondary buttons that ask for
+    /// confirmation first (data-confirm in site.js); the workflow engine still checks state, permission and opinion.
+    /// </summary>
+    public static bool IsDestructive(string action) => action is "not-accept" or "withdraw" or "record-withdrawal" or "propose-refuse" or "refuse-township"
+        or "refuse-county" or "suspend" or "terminate" or "propose-termination" or "confirm-termination" or "reject";
+
+    /// <summary>Before the investigation is submitted the amount is only a trial on the data entered so far, never a finding (issue 12, item 10).</summary>
+    public bool IsTrial => View.DecidedLines.Count == 0 && View.Case.State is AssistanceProcesses.Submitted or AssistanceProcesses.Investigating or AssistanceProcesses.AssistedFirst;
+
+    /// <summary>The investigation form submits itself (保存并提交审核), so the actions card does not offer the same step twice.</summary>
+    public IEnumerable<ActionOption> Actions => CanInvestigate ? View.Actions.Where(a => a.Action is not ("submit-investigation" or "complete-paperwork")) : View.Actions;
+
     public async Task OnGetAsync(Guid id) => await LoadAsync(id, fillForm: true);
 
     public Task<IActionResult> OnPostActionAsync(Guid id, string action, string? opinion, int version, decimal? amount) =>
         Act(id, () => cases.PerformAsync(id, action, new ActionInput { Opinion = opinion, Version = version, Amount = amount }, HttpContext.RequestAborted), "已办理");
 
+    /// <summary>
+    /// The investigation form: 保存草稿 saves, 保存并提交审核 saves and hands the case to the township's review in one place;
+    /// 添加一行 / 删除 (income rows) redraw the form without saving when the page runs without script (site.js does them in place).
+    /// </summary>
     [ProblemPrefix("Investigation")]
-    public Task<IActionResult> OnPostInvestigationAsync(Guid id)
+    public async Task<IActionResult> OnPostInvestigationAsync(Guid id, bool submit, string? addRow, int? removeRow)
     {
+        if (addRow is not null || removeRow is not null)
+        {
+            ModelState.Clear(); // nothing was saved: no field is in error yet
+            if (removeRow is { } r && r >= 0 && r < Investigation.Income.Count) Investigation.Income.RemoveAt(r);
+            await LoadAsync(id, fillForm: false);
+            if (addRow is not null) IncomeRows.Add(new IncomeRow());
+            return Page();
+        }
         _keepInvestigationForm = true;
-        return Act(id, () => investigation.RunAsync(id, new InvestigationInput
+        return await Act(id, async () =>
+        {
+            var c = await SaveInvestigationAsync(id);
+            if (submit)
+            {
+                var step = c.State == AssistanceProcesses.AssistedFirst ? "complete-paperwork" : "submit-investigation";
+                await cases.PerformAsync(id, step, new ActionInput { Version = c.Version }, HttpContext.RequestAborted);
+            }
+        }, submit ? "调查结果已保存并提交审核" : "调查结果已保存（草稿，尚未提交审核）");
+    }
+
+    private Task<AssistanceCase> SaveInvestigationAsync(Guid id) =>
+        investigation.RunAsync(id, new InvestigationInput
         {
             InvestigatedOn = Investigation.InvestigatedOn,
             Investigators = Investigation.Investigators,
@@ -99,7 +137,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
             HasBusiness = Investigation.HasBusiness,
             Members = Investigation.Members.Select(m => new MemberFacts(m.PersonId, m.Included, m.SeriouslyIll, m.AbleToWork)).ToList(),
             Income = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category) && i.MonthlyAmount is not null)
-            .Select(i => new IncomeInput(i.Category!, i.Description, i.MonthlyAmount!.Value)).ToList(),
+            .Select(i => new IncomeInput(i.Category!, i.Description, i.MonthlyAmount!.Value, i.PersonId)).ToList(),
             SelfCareUnable = Investigation.SelfCareUnable ?? [],
             SupportForm = Investigation.SupportForm,
             Institution = Investigation.Institution,
@@ -107,8 +145,7 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
             TemporaryType = Investigation.TemporaryType,
             RequestedAmount = Investigation.RequestedAmount,
             Version = Investigation.Version,
-        }, HttpContext.RequestAborted), "调查结果已保存");
-    }
+        }, HttpContext.RequestAborted);
 
     public Task<IActionResult> OnPostCountyVisitAsync(Guid id, DateOnly? date, string? record) =>
         Act(id, () => countyVisit.RunAsync(id, date, record, HttpContext.RequestAborted), "已登记县级入户核查");
@@ -176,12 +213,14 @@ public sealed class CaseModel(CaseDetails details, AssistanceCases cases, Record
                 TemporaryType = c.TemporaryType,
                 RequestedAmount = c.RequestedAmount.Yuan,
             };
-            IncomeRows = c.IncomeItems.Select(i => new IncomeRow { Category = i.Category, Description = i.Description, MonthlyAmount = i.MonthlyAmount.Yuan }).ToList();
+            IncomeRows = c.IncomeItems.Select(i => new IncomeRow { Category = i.Category, PersonId = i.PersonId, Description = i.Description, MonthlyAmount = i.MonthlyAmount.Yuan }).ToList();
         }
         else
         {
-            IncomeRows = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category)).ToList();
+            // the rows as posted, the empty ones dropped
+            IncomeRows = Investigation.Income.Where(i => !string.IsNullOrEmpty(i.Category) || !string.IsNullOrWhiteSpace(i.Description) || i.MonthlyAmount is not null).ToList();
         }
-        while (IncomeRows.Count < 6) IncomeRows.Add(new IncomeRow());
+        // no fixed number of blank rows: one to start with, more by 添加一行
+        if (IncomeRows.Count == 0) IncomeRows.Add(new IncomeRow());
     }
 }

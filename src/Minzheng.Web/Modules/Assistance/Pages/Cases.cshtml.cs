@@ -5,6 +5,7 @@ using Minzheng.Web.Modules.Assistance.Cases;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Ui;
 using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
@@ -15,8 +16,7 @@ public sealed class CasesModel(CaseQueries queries, DivisionDirectory divisions,
     public CaseFilter Filter { get; private set; } = new();
     public Paged<CaseRow> Result { get; private set; } = new([], 0, 1, 20);
     public IEnumerable<StateModel> StateOptions => AssistanceProcesses.Dibao.States.Concat(AssistanceProcesses.ExtremePoverty.States).Concat(AssistanceProcesses.Temporary.States).DistinctBy(s => s.Code);
-    public IEnumerable<Division> DivisionOptions => divisions.All
-        .Where(d => (d.Level is DivisionLevel.County or DivisionLevel.Town && user.Scope.Contains(d.Code)) || d.Code == user.DivisionCode).OrderBy(d => d.SortOrder);
+    public DivisionFilter DivisionFilter => DivisionFilter.For(divisions, user, Filter.DivisionCode);
 
     public async Task OnGetAsync(AssistanceProgram? program, string? state, string? divisionCode, bool overdue, string? search, [FromQuery] int? page)
     {

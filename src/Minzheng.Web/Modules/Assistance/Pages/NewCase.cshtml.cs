@@ -12,11 +12,17 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
+/// <summary>
+/// 受理新申请: opened from a household or person page with the household (by id) and the program chosen, or by 户编号 here.
+/// The form shows only the chosen program's fields; an application filed at the counter by a clerk who may accept is
+/// accepted in the same step (issue 12, item 10).
+/// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Apply)]
-public sealed class NewCaseModel(AppDbContext db, RegistryQueries registry, ApplyForAssistance cases) : PageModel
+public sealed class NewCaseModel(AppDbContext db, RegistryQueries registry, ApplyForAssistance cases, ICurrentUser user) : PageModel, IReloadAfterProblem
 {
     [BindProperty(SupportsGet = true)] public string? HouseholdNumber { get; set; }
-    [BindProperty] public AssistanceProgram Program { get; set; } = AssistanceProgram.Dibao;
+    [BindProperty(SupportsGet = true)] public Guid? HouseholdId { get; set; }
+    [BindProperty(SupportsGet = true)] public AssistanceProgram Program { get; set; } = AssistanceProgram.Dibao;
     [BindProperty] public Channel Channel { get; set; } = Channel.Counter;
     [BindProperty] public Guid? ApplicantPersonId { get; set; }
     [BindProperty] public Guid? SinglePersonId { get; set; }
@@ -30,38 +36,73 @@ public sealed class NewCaseModel(AppDbContext db, RegistryQueries registry, Appl
 
     public HouseholdDto? Household { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>A clerk who may accept has a counter application accepted at once; a village worker's waits for the township.</summary>
+    public bool CanAccept => user.HasPermission(AssistancePermissions.Accept);
+
+    public static IReadOnlyList<AssistanceProgram> Programs { get; } = [AssistanceProgram.Dibao, AssistanceProgram.Temporary, AssistanceProgram.ExtremePoverty];
+
+    public async Task OnGetAsync(Guid? applicant, Guid? supported)
+    {
+        ApplicantPersonId = applicant;
+        SinglePersonId = Program == AssistanceProgram.Temporary ? null : supported;
+        // a village worker files on behalf of the household; the township's counter is the clerk's own
+        if (!CanAccept) Channel = Channel.Village;
+        await LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // only the chosen program's fields count: a value left in a hidden field of another program is not sent on
+        var temporary = Program == AssistanceProgram.Temporary;
         var c = await cases.RunAsync(new ApplyInput
         {
             Program = Program,
-            HouseholdNumber = HouseholdNumber,
+            HouseholdId = HouseholdId,
+            HouseholdNumber = HouseholdId is null ? HouseholdNumber : null,
             ApplicantPersonId = ApplicantPersonId,
             Channel = Channel,
             Reason = Reason,
             ConsentToCheck = ConsentToCheck,
-            SinglePersonId = SinglePersonId,
-            SinglePersonGround = SinglePersonGround,
+            SinglePersonId = temporary ? null : SinglePersonId,
+            SinglePersonGround = Program == AssistanceProgram.Dibao ? SinglePersonGround : null,
             FlaggedRelative = FlaggedRelative,
             FlaggedDetail = FlaggedDetail,
-            TemporaryType = TemporaryType,
-            RequestedAmount = RequestedAmount,
+            TemporaryType = temporary ? TemporaryType : null,
+            RequestedAmount = temporary ? RequestedAmount : null,
+            AcceptAtCounter = Channel == Channel.Counter && CanAccept,
         }, HttpContext.RequestAborted);
-        TempData["Message"] = "申请已提交，等待受理";
+        TempData["Message"] = c.State == AssistanceProcesses.Investigating ? "申请已提交并当场受理，受理通知书已出具；请登记入户调查" : "申请已提交，等待受理";
         return Redirect($"/assistance/cases/{c.Id}");
     }
 
+    public Task ReloadAfterProblemAsync(CancellationToken ct) => LoadAsync();
+
+    /// <summary>The link to this page for another program, the household kept.</summary>
+    public string ProgramUrl(AssistanceProgram program) =>
+        $"/assistance/cases/new?householdId={Household?.Id}&program={program}" + (ApplicantPersonId is { } a ? $"&applicant={a}" : "");
+
     private async Task LoadAsync()
     {
-        if (string.IsNullOrWhiteSpace(HouseholdNumber)) return;
-        var id = await db.Households.Where(h => h.Number == HouseholdNumber.Trim()).Select(h => (Guid?)h.Id).FirstOrDefaultAsync();
-        if (id is null)
+        var id = HouseholdId;
+        if (id is null && !string.IsNullOrWhiteSpace(HouseholdNumber))
         {
-            ModelState.AddModelError("", $"户编号 {HouseholdNumber} 不存在或不在您的管辖范围内");
-            return;
+            id = await db.Households.Where(h => h.Number == HouseholdNumber.Trim()).Select(h => (Guid?)h.Id).FirstOrDefaultAsync();
+            if (id is null)
+            {
+                ModelState.AddModelError("", $"户编号 {HouseholdNumber} 不存在或不在您的管辖范围内");
+                return;
+            }
         }
-        Household = await registry.HouseholdAsync(id.Value, HttpContext.RequestAborted);
+        if (id is null) return;
+        try
+        {
+            Household = await registry.HouseholdAsync(id.Value, HttpContext.RequestAborted);
+            HouseholdId = Household.Id;
+            HouseholdNumber = Household.Number;
+        }
+        catch (AppProblem p) when (p.Status == 404)
+        {
+            ModelState.AddModelError("", "该家庭不存在或不在您的管辖范围内");
+        }
     }
 }

@@ -19,6 +19,9 @@ public sealed class CaseNewModel(ChildAllowances allowances, AppDbContext db, Id
     public sealed class FormInput
     {
         public string? ChildIdNumber { get; set; }
+
+        /// <summary>The child chosen on the person or household page (办理儿童保障); the ID number is then not typed again.</summary>
+        public Guid? ChildPersonId { get; set; }
         public ChildAllowanceKind Kind { get; set; } = ChildAllowanceKind.Orphan;
         /// <summary>Named as the API names them ("father.termMonths"), so a field error is shown beside its field.</summary>
         public ParentForm Father { get; set; } = new();
@@ -43,15 +46,20 @@ public sealed class CaseNewModel(ChildAllowances allowances, AppDbContext db, Id
 
     [BindProperty] public FormInput Input { get; set; } = new();
 
-    public void OnGet()
+    /// <summary>The child the form is filled in for, when opened from the person or household page.</summary>
+    public PersonChoice? Chosen { get; private set; }
+
+    public async Task OnGetAsync(Guid? personId)
     {
+        Chosen = await PersonLookup.FindAsync(db, personId, HttpContext.RequestAborted);
+        Input.ChildPersonId = Chosen?.Id;
     }
 
     // an AppProblem is shown beside its field by the ProblemPageFilter (ADR 021)
     public async Task<IActionResult> OnPostAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var child = await PersonLookup.RequireAsync(db, protector, Input.ChildIdNumber, "childIdNumber", "儿童", ct);
+        var child = await PersonLookup.RequireAsync(db, protector, Input.ChildPersonId, Input.ChildIdNumber, "childIdNumber", "儿童", ct);
         Guid? guardian = string.IsNullOrWhiteSpace(Input.GuardianIdNumber) ? null : await PersonLookup.RequireAsync(db, protector, Input.GuardianIdNumber, "guardianIdNumber", "监护人", ct);
         var c = await allowances.ApplyAsync(new ChildApplyInput(child, Input.Kind, Input.Father.ToInput(), Input.Mother.ToInput(),
             Input.Placement, Input.InstitutionName, Input.GuardianName, Input.GuardianRelation, guardian, Input.InFullTimeEducation), ct);

@@ -22,6 +22,9 @@ public sealed class IndexModel(SubsidyApplications applications, AppDbContext db
     public sealed class FormInput
     {
         public string? IdNumber { get; set; }
+
+        /// <summary>The person chosen on the person or household page (办理残疾人补贴); the ID number is then not typed again.</summary>
+        public Guid? PersonId { get; set; }
         public Subsidy Subsidy { get; set; } = Subsidy.Care;
         public SubsidyChannel Channel { get; set; } = SubsidyChannel.Counter;
         public bool LowIncome { get; set; }
@@ -42,15 +45,20 @@ public sealed class IndexModel(SubsidyApplications applications, AppDbContext db
     public Dictionary<SubsidyStatus, int> Counts { get; private set; } = [];
     public bool CanApply => user.HasPermission(DisabilityPermissions.Apply);
 
+    /// <summary>The person the application form is filled in for, when opened from the person or household page.</summary>
+    public PersonChoice? Chosen { get; private set; }
+
     /// <summary>The pending states whose forward step (村级核实, 乡镇审核, 县残联审核, 县民政审批) this user's permissions allow.</summary>
     private List<SubsidyStatus> MyStates() =>
         [.. Enum.GetValues<SubsidyStatus>().Where(s => DisabilityProcess.ForwardAction(s) is { } action
             && DisabilityProcess.Model.Transitions.Any(t => t.Action == action && user.HasPermission(t.Permission)))];
 
     /// <summary>Opens on 待我处理 (with counts per state) unless a state or 全部 is chosen; q finds by name, number or ID number.</summary>
-    public async Task OnGetAsync(string? status, string? q, [FromQuery] int page = 1)
+    public async Task OnGetAsync(string? status, string? q, Guid? personId, [FromQuery] int page = 1)
     {
         var ct = HttpContext.RequestAborted;
+        Chosen = await PersonLookup.FindAsync(db, personId, ct);
+        Input.PersonId = Chosen?.Id;
         Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         Mine = string.IsNullOrEmpty(status) || status == "mine";
         Status = !Mine && Enum.TryParse<SubsidyStatus>(status, true, out var s) && Enum.IsDefined(s) ? s : null;
@@ -85,7 +93,7 @@ public sealed class IndexModel(SubsidyApplications applications, AppDbContext db
     // an AppProblem is shown beside its field by the ProblemPageFilter (ADR 021)
     public async Task<IActionResult> OnPostAsync()
     {
-        var person = await PersonLookup.RequireAsync(db, protector, Input.IdNumber, "idNumber", "残疾人", HttpContext.RequestAborted);
+        var person = await PersonLookup.RequireAsync(db, protector, Input.PersonId, Input.IdNumber, "idNumber", "残疾人", HttpContext.RequestAborted);
         var a = await applications.ApplyAsync(new SubsidyApplyInput(person, Input.Subsidy, Input.Channel, Input.LowIncome, Input.WorkInjuryCareAllowance, Input.OtherLivingAllowance, Input.OtherCareAllowance), HttpContext.RequestAborted);
         TempData["Message"] = $"已受理 {a.Number}，待村级核实";
         return Redirect($"/disability/{a.Id}");

@@ -632,6 +632,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("monthly_amount_fen");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
                     b.HasKey("Id")
                         .HasName("pk_assistance_income_item");
 

@@ -623,6 +623,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("monthly_amount_fen");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
                     b.HasKey("Id")
                         .HasName("pk_assistance_income_item");
 

@@ -11,12 +11,33 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Platform.Registry.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryRead)]
-public sealed class HouseholdModel(RegistryQueries queries, HouseholdRegistration registration, AppDbContext db, IdentifierProtector protector, ICurrentUser user) : PageModel
+public sealed class HouseholdModel(RegistryQueries queries, HouseholdRegistration registration, AppDbContext db, IdentifierProtector protector, ICurrentUser user,
+    IEnumerable<IStartActions> starts, Time.BusinessClock clock) : PageModel
 {
     public HouseholdDto Household { get; private set; } = null!;
     public bool CanWrite => user.HasPermission(Permissions.RegistryWrite);
 
-    public async Task OnGetAsync(Guid id) => Household = await queries.HouseholdAsync(id, HttpContext.RequestAborted);
+    /// <summary>The household's 办理 actions (低保, 临时救助, 特困), shown once above the members.</summary>
+    public List<StartAction> Actions { get; private set; } = [];
+
+    /// <summary>Each member's own 办理 actions (残疾人补贴, 儿童), in their row.</summary>
+    public Dictionary<Guid, List<StartAction>> MemberActions { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Household = await queries.HouseholdAsync(id, HttpContext.RequestAborted);
+        var providers = starts.OrderBy(s => s.Order).ToList();
+        Actions = [.. providers.SelectMany(s => s.ForHousehold(Household))];
+        var ids = Household.Members.Select(m => m.PersonId).ToList();
+        var disabled = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id) && p.DisabilityCategory != null).Select(p => p.Id).ToListAsync(HttpContext.RequestAborted);
+        var today = clock.Today;
+        foreach (var m in Household.Members)
+        {
+            var age = today.Year - m.BirthDate.Year - (m.BirthDate.AddYears(today.Year - m.BirthDate.Year) > today ? 1 : 0);
+            var subject = new StartSubject(m.PersonId, m.Name, age, disabled.Contains(m.PersonId), m.LifeStatus == LifeStatus.Alive, Household.Id);
+            MemberActions[m.PersonId] = [.. providers.SelectMany(s => s.ForPerson(subject)).Where(a => !a.HouseholdWide)];
+        }
+    }
 
     public Task<IActionResult> OnPostAddAsync(Guid id, string? idNumber, Relation relation, DateOnly? joinedOn, bool move) => Write(id, async () =>
     {

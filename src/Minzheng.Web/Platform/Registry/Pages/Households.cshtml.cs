@@ -12,9 +12,7 @@ public sealed class HouseholdsModel(RegistryQueries queries, DivisionDirectory d
 {
     public HouseholdFilter Filter { get; private set; } = new();
     public Paged<HouseholdListItem> Result { get; private set; } = new([], 0, 1, 20);
-    public IEnumerable<Division> DivisionOptions => divisions.All
-        .Where(d => (d.Level is DivisionLevel.County or DivisionLevel.Town && user.Scope.Contains(d.Code)) || d.Code == user.DivisionCode)
-        .OrderBy(d => d.SortOrder);
+    public Ui.DivisionFilter DivisionFilter => Ui.DivisionFilter.For(divisions, user, Filter.DivisionCode);
     public bool CanWrite => user.HasPermission(Permissions.RegistryWrite);
     public bool CanExport => user.HasPermission(Permissions.RegistryExport);
 

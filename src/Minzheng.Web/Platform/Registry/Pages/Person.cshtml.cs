@@ -8,8 +8,12 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Platform.Registry.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + Permissions.RegistryRead)]
-public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPanel> panels, ICurrentUser user, RevealIdentifiers reveal, ModuleCatalog catalog, PersonDeaths deaths) : PageModel
+public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPanel> panels, ICurrentUser user, RevealIdentifiers reveal, ModuleCatalog catalog, PersonDeaths deaths,
+    IEnumerable<IStartActions> starts) : PageModel
 {
+    /// <summary>The 办理 actions the modules offer this user for this person (issue 12, item 10).</summary>
+    public List<StartAction> Actions { get; private set; } = [];
+
     public RevealedIdentifiers? Revealed { get; private set; }
     public bool CanReveal => user.HasPermission(Permissions.RegistryRevealId);
     public PersonDto Person { get; private set; } = null!;
@@ -44,6 +48,8 @@ public sealed class PersonModel(RegistryQueries queries, IEnumerable<IPersonPane
         var ct = HttpContext.RequestAborted;
         Person = await queries.PersonAsync(id, ct);
         History = await queries.MembershipHistoryAsync(id, ct);
+        var subject = new StartSubject(Person.Id, Person.Name, Person.Age, Person.Disability is not null, Person.LifeStatus == LifeStatus.Alive, Person.Household?.HouseholdId);
+        Actions = [.. starts.OrderBy(s => s.Order).SelectMany(s => s.ForPerson(subject))];
         foreach (var panel in panels.OrderBy(p => p.Order))
         {
             Panels.Add((panel, await panel.LoadAsync(id, ct)));

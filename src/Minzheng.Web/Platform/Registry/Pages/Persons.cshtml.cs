@@ -15,10 +15,7 @@ public sealed class PersonsModel(PersonSearch search, DivisionDirectory division
     public PersonFilter Filter { get; private set; } = new();
     public Paged<PersonRow>? Result { get; private set; }
     public DivisionDirectory Divisions => divisions;
-    public IEnumerable<Division> DivisionOptions => divisions.All
-        .Where(d => d.Level is DivisionLevel.County or DivisionLevel.Town && user.Scope.Contains(d.Code) || d.Code == user.DivisionCode)
-        .OrderBy(d => d.SortOrder);
-    public Division? SelectedVillage => divisions.Find(Filter.DivisionCode) is { Level: DivisionLevel.Village } v ? v : null;
+    public DivisionFilter DivisionFilter => DivisionFilter.For(divisions, user, Filter.DivisionCode);
     public bool CanWrite => user.HasPermission(Permissions.RegistryWrite);
     public bool CanExport => user.HasPermission(Permissions.RegistryExport);
 

@@ -12,9 +12,7 @@ public sealed class OrganizationsModel(OrganizationQueries queries, DivisionDire
 {
     public OrganizationFilter Filter { get; private set; } = new();
     public Paged<OrganizationRow>? Result { get; private set; }
-    public IEnumerable<Division> DivisionOptions => divisions.All
-        .Where(d => d.Level is DivisionLevel.County or DivisionLevel.Town && user.Scope.Contains(d.Code))
-        .OrderBy(d => d.SortOrder);
+    public Ui.DivisionFilter DivisionFilter => Ui.DivisionFilter.For(divisions, user, Filter.DivisionCode, "divisionCode");
     public bool CanWrite => user.HasPermission(Permissions.OrganizationsWrite);
 
     public async Task OnGetAsync(string? search, OrganizationKind? kind, OrganizationStatus? status, string? divisionCode, [FromQuery] int? page)
