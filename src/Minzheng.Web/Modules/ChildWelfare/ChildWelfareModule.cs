@@ -34,6 +34,9 @@ public static class ChildWelfareModule
         services.AddScoped<IPersonPanel, ChildPersonPanel>();
         services.AddScoped<IDeathHandler, ChildDeathHandler>();
         services.AddScoped<IBenefitActions, ChildBenefitActions>();
+        // a township clerk's 停发 on a finding is a proposal the county decides (ADR 028)
+        services.AddSingleton(ChildStopDecision.StopModel);
+        services.AddScoped<IBenefitProposalEffects, ChildStopDecision>();
         services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();
         services.AddSingleton(new EntitlementProgram(ChildPrograms.Orphan, "孤儿基本生活费"));
         services.AddSingleton(new EntitlementProgram(ChildPrograms.Unsupported, "事实无人抚养儿童基本生活补贴"));

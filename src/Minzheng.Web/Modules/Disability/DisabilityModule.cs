@@ -30,6 +30,9 @@ public static class DisabilityModule
         services.AddSingleton(DisabilityProcess.Model);
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
+        // a township clerk's 停发 on a finding is a proposal the county decides (ADR 028)
+        services.AddSingleton(DisabilityStopDecision.StopModel);
+        services.AddScoped<IBenefitProposalEffects, DisabilityStopDecision>();
         services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();
         // the two subsidies' part of the kernel figure book: county civil affairs (who approve the subsidies) enter them
