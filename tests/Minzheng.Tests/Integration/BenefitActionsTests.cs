@@ -181,6 +181,12 @@ public abstract class BenefitActionsTests(AppFixture app)
         Assert.Equal("rongzhou.clerk", suspension.ActorName);
         Assert.Equal($"依据：{Authority}。经比对，家庭成员名下有小型汽车一辆", suspension.Opinion);
         Assert.Contains("暂停发放通知书", documents);
+        // the notice prints with its issuing unit, the 制表/审核/负责人 lines and room for the 公章 (issue 12, item 13)
+        var noticeId = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AssistanceDocument>().AsNoTracking()
+            .Where(d => d.CaseId == c.Id && d.Title == "暂停发放通知书").Select(d => d.Id).SingleAsync());
+        var notice = await (await app.ClientAsync("rongzhou.clerk")).GetStringAsync($"/assistance/documents/{noticeId}");
+        Assert.Contains("<strong data-issuing-unit>容州镇人民政府</strong>", notice, StringComparison.Ordinal);
+        foreach (var line in new[] { "制表：<span class=\"sign\">容州镇经办员</span>", "审核：", "负责人：", "seal-box" }) Assert.Contains(line, notice, StringComparison.Ordinal);
         Assert.Equal(November, Assert.Single(await PeriodsAsync(c.Id)).ToMonth);
 
         // suspended already: a second suspension is refused; the clerk's recovery is a termination proposal (she may not end
@@ -272,6 +278,9 @@ public abstract class BenefitActionsTests(AppFixture app)
         a = await officer.GetJsonAsync($"/api/v1/disability/subsidies/{id}");
         Assert.Equal("approved", a.GetProperty("status").GetString());
         Assert.Contains(await PeriodsAsync(id), p => p.ToMonth is null);
+        // the application's page shows what waits, and the decider's list offers the decision
+        Assert.Contains("停发提请", await officer.GetStringAsync($"/disability/{id}"), StringComparison.Ordinal);
+        Assert.Contains("handler=Decide", await officer.GetStringAsync("/benefit-proposals"), StringComparison.Ordinal);
         var proposal = await DecideAsync(id, "rongxian.officer", "核实属实，同意停发", "同意停发");
         Assert.Equal(("approved", "2026-09-01"), (proposal.GetProperty("status").GetString(), proposal.GetProperty("lastDueMonth").GetString()));
         await NoticeAsync(proposal, "重度残疾人护理补贴停发通知书", "容县民政局");
