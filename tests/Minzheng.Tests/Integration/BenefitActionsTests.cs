@@ -280,7 +280,10 @@ public abstract class BenefitActionsTests(AppFixture app)
         Assert.Contains(await PeriodsAsync(id), p => p.ToMonth is null);
         // the application's page shows what waits, and the decider's list offers the decision
         Assert.Contains("停发提请", await officer.GetStringAsync($"/disability/{id}"), StringComparison.Ordinal);
-        Assert.Contains("handler=Decide", await officer.GetStringAsync("/benefit-proposals"), StringComparison.Ordinal);
+        var queue = await officer.GetStringAsync("/benefit-proposals");
+        Assert.Contains("handler=Decide", queue, StringComparison.Ordinal);
+        Assert.Contains("甘建国", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", queue, StringComparison.Ordinal);
         var proposal = await DecideAsync(id, "rongxian.officer", "核实属实，同意停发", "同意停发");
         Assert.Equal(("approved", "2026-09-01"), (proposal.GetProperty("status").GetString(), proposal.GetProperty("lastDueMonth").GetString()));
         await NoticeAsync(proposal, "重度残疾人护理补贴停发通知书", "容县民政局");

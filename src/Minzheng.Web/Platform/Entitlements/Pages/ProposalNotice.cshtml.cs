@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Printing;
 
@@ -8,7 +10,7 @@ namespace Minzheng.Web.Platform.Entitlements.Pages;
 
 /// <summary>停发通知书 of an approved stop proposal, printable; read through the division scope (another county's is not found).</summary>
 [Authorize]
-public sealed class ProposalNoticeModel(BenefitProposals proposals, DivisionDirectory divisions, PrintFooters print) : PageModel
+public sealed class ProposalNoticeModel(BenefitProposals proposals, DivisionDirectory divisions, PrintFooters print, AppDbContext db) : PageModel
 {
     public BenefitProposal Proposal { get; private set; } = null!;
     public string ProgramName { get; private set; } = "";
@@ -23,7 +25,8 @@ public sealed class ProposalNoticeModel(BenefitProposals proposals, DivisionDire
         ProgramName = proposals.ProgramName(p);
         Division = divisions.FullName(p.DivisionCode);
         // the stop is the county's decision: the county bureau issues the notice; 审核 is the one who approved it
-        Footer = print.For(p.DivisionCode, DivisionLevel.County, reviewedBy: p.DecidedBy);
+        var decider = await db.Users.AsNoTracking().Where(u => u.UserName == p.DecidedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        Footer = print.For(p.DivisionCode, DivisionLevel.County, reviewedBy: string.IsNullOrWhiteSpace(decider) ? p.DecidedBy : decider);
         return Page();
     }
 }

@@ -13,7 +13,7 @@ public sealed class ProposalsModel(BenefitProposals proposals) : PageModel
     public Paged<ProposalView> Result { get; private set; } = new([], 0, 1, 20);
     public string? Status { get; private set; }
 
-    public async Task OnGetAsync(string? status, int? page)
+    public async Task OnGetAsync(string? status, [FromQuery] int? page)
     {
         Status = status ?? "proposed";
         Result = await proposals.ListAsync(Status == "all" ? null : QueryEnum.Parse<ProposalStatus>(Status, "status"), PageRequest.From(page, 20), HttpContext.RequestAborted);
