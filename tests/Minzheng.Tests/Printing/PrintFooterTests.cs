@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Minzheng.Tests.Browser;
 using Minzheng.Tests.Infrastructure;
 using Minzheng.Tests.Payments;
+using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Printing;
 
 namespace Minzheng.Tests.Printing;
 
@@ -29,6 +32,21 @@ public abstract class PrintFooterTests(AppFixture app)
         var html = await r.Content.ReadAsStringAsync();
         Assert.True(r.StatusCode == HttpStatusCode.OK, $"GET {url} → {(int)r.StatusCode}");
         return html;
+    }
+
+    /// <summary>The issuing unit as the division's government or civil-affairs bureau, at the level that issues the document.</summary>
+    [Theory]
+    [InlineData("450921100003", null, "容州镇人民政府")] // a village's document is its township's
+    [InlineData("450921100000", null, "容州镇人民政府")]
+    [InlineData("450902001000", null, "玉城街道办事处")]
+    [InlineData("450921100003", DivisionLevel.County, "容县民政局")] // a county decision on a village's benefit
+    [InlineData("450921000000", null, "容县民政局")]
+    [InlineData("450900000000", null, "玉林市民政局")]
+    [InlineData("450900000000", DivisionLevel.County, "玉林市民政局")] // a city reader's statement: the city bureau
+    public async Task The_issuing_unit_follows_the_division(string code, DivisionLevel? level, string unit)
+    {
+        app.SkipIfUnavailable();
+        Assert.Equal(unit, await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<PrintFooters>().IssuingUnit(code, level))));
     }
 
     [Fact]
