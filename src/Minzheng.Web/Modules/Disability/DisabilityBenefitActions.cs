@@ -90,7 +90,7 @@ public sealed class DisabilityStopDecision(SubsidyApplications applications, App
         var name = SubsidyRules.Name(a.Subsidy);
         if (a.Status is not (SubsidyStatus.Approved or SubsidyStatus.Suspended))
         {
-            throw AppProblem.Conflict("benefit_not_running", $"{name}（{a.Number}）已不在发放中，停发提请无法生效，请撤回");
+            throw AppProblem.Conflict("benefit_not_running", $"{name}（{a.Number}）已不在发放中，停发提请无法生效，请选择“不同意停发”并写明原因");
         }
         var authority = $"县级民政部门审批同意停发提请（{proposal.ProposedBy} {proposal.ProposedOn:yyyy-MM-dd} 提请，{opinion}）；{proposal.Authority}";
         var note = DisabilityBenefitActions.Note(proposal.Reason, authority);

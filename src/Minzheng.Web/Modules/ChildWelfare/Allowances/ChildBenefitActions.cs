@@ -80,7 +80,7 @@ public sealed class ChildStopDecision(ChildAllowances allowances, AppDbContext d
     {
         var c = await db.Set<ChildAllowanceCase>().FirstOrDefaultAsync(x => x.Id == proposal.SourceId, ct) ?? throw AppProblem.NotFound("儿童保障业务");
         var name = ChildAllowances.KindName(c.Kind) + "基本生活费";
-        if (c.Status != ChildCaseStatus.Confirmed) throw AppProblem.Conflict("benefit_not_running", $"{name}（{c.Number}）已不在保障中，停发提请无法生效，请撤回");
+        if (c.Status != ChildCaseStatus.Confirmed) throw AppProblem.Conflict("benefit_not_running", $"{name}（{c.Number}）已不在保障中，停发提请无法生效，请选择“不同意停发”并写明原因");
         var authority = $"县级民政部门审批同意停发提请（{proposal.ProposedBy} {proposal.ProposedOn:yyyy-MM-dd} 提请，{opinion}）；{proposal.Authority}";
         var note = ChildBenefitActions.Note(proposal.Reason, authority);
         await allowances.EndAtAsync(c, ChildEndReason.Other, proposal.LastDueMonth, note.Length > 500 ? note[..500] : note, authority.Length > 500 ? authority[..500] : authority, ct);
