@@ -78,6 +78,8 @@ public static class PlatformSetup
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<FileStore>();
         services.AddScoped<Entitlements.Entitlements>();
+        services.AddScoped<Entitlements.BenefitProposals>();
+        services.AddScoped<Printing.PrintFooters>();
         services.AddSingleton<Entitlements.EntitlementPrograms>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueries>();
@@ -291,6 +293,7 @@ public static class PlatformSetup
         app.MapRegistryApi();
         app.MapOrganizationsApi();
         app.MapWorkflowApi();
+        Entitlements.BenefitProposalsApi.MapBenefitProposalsApi(app);
         app.MapImportsApi();
         app.MapImportsV1Api();
         app.MapAuditApi();

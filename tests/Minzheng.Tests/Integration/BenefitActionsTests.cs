@@ -181,6 +181,12 @@ public abstract class BenefitActionsTests(AppFixture app)
         Assert.Equal("rongzhou.clerk", suspension.ActorName);
         Assert.Equal($"依据：{Authority}。经比对，家庭成员名下有小型汽车一辆", suspension.Opinion);
         Assert.Contains("暂停发放通知书", documents);
+        // the notice prints with its issuing unit, the 制表/审核/负责人 lines and room for the 公章 (issue 12, item 13)
+        var noticeId = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AssistanceDocument>().AsNoTracking()
+            .Where(d => d.CaseId == c.Id && d.Title == "暂停发放通知书").Select(d => d.Id).SingleAsync());
+        var notice = await (await app.ClientAsync("rongzhou.clerk")).GetStringAsync($"/assistance/documents/{noticeId}");
+        Assert.Contains("<strong data-issuing-unit>容州镇人民政府</strong>", notice, StringComparison.Ordinal);
+        foreach (var line in new[] { "制表：<span class=\"sign\">容州镇经办员</span>", "审核：", "负责人：", "seal-box" }) Assert.Contains(line, notice, StringComparison.Ordinal);
         Assert.Equal(November, Assert.Single(await PeriodsAsync(c.Id)).ToMonth);
 
         // suspended already: a second suspension is refused; the clerk's recovery is a termination proposal (she may not end
@@ -266,8 +272,21 @@ public abstract class BenefitActionsTests(AppFixture app)
         var periods = await PeriodsAsync(id);
         Assert.Contains(periods, p => p.FromMonth == new DateOnly(2026, 12, 1) && p.ToMonth is null && p.MonthlyAmount == Web.Platform.Money.Money.FromYuan(80m));
 
+        // the township clerk may not stop the subsidy (停发 is the county's, ADR 028): her recovery is a proposal, paid on until decided
         done = await ApplyAsync("rongzhou.clerk", new("disability-care", id, BenefitAction.Recover, September, "2026年9月已纳入特困人员救助供养", Authority));
-        Assert.StartsWith("已停发重度残疾人护理补贴", done, StringComparison.Ordinal);
+        Assert.StartsWith("已提请停发重度残疾人护理补贴", done, StringComparison.Ordinal);
+        a = await officer.GetJsonAsync($"/api/v1/disability/subsidies/{id}");
+        Assert.Equal("approved", a.GetProperty("status").GetString());
+        Assert.Contains(await PeriodsAsync(id), p => p.ToMonth is null);
+        // the application's page shows what waits, and the decider's list offers the decision
+        Assert.Contains("停发提请", await officer.GetStringAsync($"/disability/{id}"), StringComparison.Ordinal);
+        var queue = await officer.GetStringAsync("/benefit-proposals");
+        Assert.Contains("handler=Decide", queue, StringComparison.Ordinal);
+        Assert.Contains("甘建国", queue, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", queue, StringComparison.Ordinal);
+        var proposal = await DecideAsync(id, "rongxian.officer", "核实属实，同意停发", "同意停发");
+        Assert.Equal(("approved", "2026-09-01"), (proposal.GetProperty("status").GetString(), proposal.GetProperty("lastDueMonth").GetString()));
+        await NoticeAsync(proposal, "重度残疾人护理补贴停发通知书", "容县民政局");
         a = await officer.GetJsonAsync($"/api/v1/disability/subsidies/{id}");
         Assert.Equal(("terminated", "2026-09-01", "other"), (a.GetProperty("status").GetString(), a.GetProperty("lastMonth").GetString(), a.GetProperty("endReason").GetString()));
         Assert.All(await PeriodsAsync(id), p => Assert.True(p.ToMonth <= September, $"{p.FromMonth}..{p.ToMonth}"));
@@ -303,14 +322,22 @@ public abstract class BenefitActionsTests(AppFixture app)
 
         var suspend = await Assert.ThrowsAsync<AppProblem>(() => ApplyAsync("rongzhou.clerk", new("orphan", id, BenefitAction.Suspend, November, "x", Authority)));
         Assert.Equal("benefit_action_unsupported", suspend.Code);
+        // the township clerk proposes; the county that confirms the allowance decides (ADR 028); nothing ends before
         var done = await ApplyAsync("rongzhou.clerk", new("orphan", id, BenefitAction.Terminate, November, "2026年11月已被依法收养", Authority));
-        Assert.Equal($"已停发孤儿基本生活费（{c.GetProperty("number").GetString()}），发放至 2026年11月", done);
+        Assert.Equal($"已提请停发孤儿基本生活费（{c.GetProperty("number").GetString()}），拟发放至 2026年11月；待县级民政部门审批，审批前照常发放", done);
+        var running = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<ChildAllowanceCase>().AsNoTracking().SingleAsync(x => x.Id == id));
+        Assert.Equal(ChildCaseStatus.Confirmed, running.Status);
+        // a second finding on the same allowance waits for the first decision
+        var twice = await Assert.ThrowsAsync<AppProblem>(() => ApplyAsync("rongzhou.clerk", new("orphan", id, BenefitAction.Terminate, November, "重复", Authority)));
+        Assert.Equal("proposal_exists", twice.Code);
+        var proposal = await DecideAsync(id, "rongxian.officer", null, "同意停发");
+        await NoticeAsync(proposal, "孤儿基本生活费停发通知书", "容县民政局");
         var ended = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<ChildAllowanceCase>().AsNoTracking().SingleAsync(x => x.Id == id));
         Assert.Equal((ChildCaseStatus.Ended, (DateOnly?)November, (ChildEndReason?)ChildEndReason.Other), (ended.Status, ended.EndedMonth, ended.EndReason));
         Assert.Contains(Authority, ended.EndNote, StringComparison.Ordinal);
         Assert.Equal(November, Assert.Single(await PeriodsAsync(id)).ToMonth);
         var audited = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking()
-            .AnyAsync(e => e.EntityId == id.ToString() && e.Action == "end" && e.UserName == "rongzhou.clerk"));
+            .AnyAsync(e => e.EntityId == id.ToString() && e.Action == "end" && e.UserName == "rongxian.officer"));
         Assert.True(audited);
         var closed = await Assert.ThrowsAsync<AppProblem>(() => ApplyAsync("rongzhou.clerk", new("orphan", id, BenefitAction.Recover, September, "x", Authority)));
         Assert.Equal("benefit_not_running", closed.Code);
@@ -338,9 +365,47 @@ public abstract class BenefitActionsTests(AppFixture app)
         await BackdateAsync(secondId, 6);
         var wrongProgram = await Assert.ThrowsAsync<AppProblem>(() => ApplyAsync("rongzhou.clerk", new("unsupported-child", secondId, BenefitAction.Recover, September, "x", Authority)));
         Assert.Equal(404, wrongProgram.Status); // the program must be the case's
-        done = await ApplyAsync("rongzhou.clerk", new("orphan", secondId, BenefitAction.Recover, September, "2026年9月父亲经查仍在世", Authority));
+        // the county itself may end it at once on a finding (it holds the permission that decides 停发)
+        done = await ApplyAsync("rongxian.officer", new("orphan", secondId, BenefitAction.Recover, September, "2026年9月父亲经查仍在世", Authority));
         Assert.EndsWith("此后已发放的金额在下次发放时转为追缴", done, StringComparison.Ordinal);
         Assert.Equal(September, Assert.Single(await PeriodsAsync(secondId)).ToMonth);
+    }
+
+    /// <summary>
+    /// The benefit's one open stop proposal decided through the API: the proposing clerk and the township approver may not decide
+    /// it (403), the deciding user approves (or rejects) it. Returns the decided proposal.
+    /// </summary>
+    private async Task<JsonElement> DecideAsync(Guid sourceId, string decider, string? opinion, string expectedAction)
+    {
+        var reader = await app.ClientAsync(decider);
+        var open = (await reader.GetItemsAsync("/api/v1/benefit-proposals?status=proposed")).Single(p => p.GetProperty("sourceId").GetGuid() == sourceId);
+        var id = open.GetProperty("id").GetString();
+        var version = open.GetProperty("version").GetInt32();
+        Assert.Contains(open.GetProperty("actions").EnumerateArray(), x => x.GetProperty("name").GetString() == expectedAction);
+        foreach (var notAllowed in new[] { "rongzhou.clerk", "rongzhou.approver" })
+        {
+            var clerk = await app.ClientAsync(notAllowed);
+            Assert.Empty((await clerk.GetItemsAsync("/api/v1/benefit-proposals?status=proposed")).Single(p => p.GetProperty("id").GetString() == id).GetProperty("actions").EnumerateArray());
+            await clerk.PostAsJsonAsync($"/api/v1/benefit-proposals/{id}/actions/approve", new { opinion, version }).ExpectProblemAsync(403, "workflow_forbidden");
+        }
+        // another county does not see it at all
+        await (await app.ClientAsync("beiliu.officer")).PostAsJsonAsync($"/api/v1/benefit-proposals/{id}/actions/approve", new { opinion, version }).EnsureStatus(HttpStatusCode.NotFound);
+        var decided = await (await reader.PostAsJsonAsync($"/api/v1/benefit-proposals/{id}/actions/approve", new { opinion, version }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("approved", decided.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrEmpty(decided.GetProperty("noticeNumber").GetString()));
+        // decided once: a second decision on the same version is stale
+        await reader.PostAsJsonAsync($"/api/v1/benefit-proposals/{id}/actions/approve", new { opinion, version }).ExpectProblemAsync(409, "concurrency_conflict");
+        return decided;
+    }
+
+    /// <summary>The 停发通知书 exists, printable, with the issuing unit and the 制表/审核/负责人 lines.</summary>
+    private async Task NoticeAsync(JsonElement proposal, string title, string unit)
+    {
+        var html = await (await app.ClientAsync("rongxian.officer")).GetStringAsync($"/benefit-proposals/{proposal.GetProperty("id").GetString()}/notice");
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains(proposal.GetProperty("noticeNumber").GetString()!, html, StringComparison.Ordinal);
+        Assert.Contains(unit, html, StringComparison.Ordinal);
+        foreach (var line in new[] { "制表：", "审核：", "负责人：", "seal-box" }) Assert.Contains(line, html, StringComparison.Ordinal);
     }
 }
 

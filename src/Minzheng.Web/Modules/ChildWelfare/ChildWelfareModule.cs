@@ -35,6 +35,9 @@ public static class ChildWelfareModule
         services.AddScoped<IStartActions, ChildStartActions>();
         services.AddScoped<IDeathHandler, ChildDeathHandler>();
         services.AddScoped<IBenefitActions, ChildBenefitActions>();
+        // a township clerk's 停发 on a finding is a proposal the county decides (ADR 028)
+        services.AddSingleton(ChildStopDecision.StopModel);
+        services.AddScoped<IBenefitProposalEffects, ChildStopDecision>();
         services.AddSingleton<IModuleInitializer, ChildWelfareInitializer>();
         ChildWorkItems.Add(services);
         services.AddSingleton(new EntitlementProgram(ChildPrograms.Orphan, "孤儿基本生活费"));

@@ -30,6 +30,9 @@ public static class DisabilityModule
         services.AddSingleton(DisabilityProcess.Model);
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
+        // a township clerk's 停发 on a finding is a proposal the county decides (ADR 028)
+        services.AddSingleton(DisabilityStopDecision.StopModel);
+        services.AddScoped<IBenefitProposalEffects, DisabilityStopDecision>();
         services.AddScoped<Platform.Registry.IPersonPanel, DisabilityPersonPanel>();
         services.AddScoped<Platform.Registry.IStartActions, DisabilityStartActions>();
         services.AddSingleton<IModuleInitializer, DisabilityInitializer>();

@@ -110,10 +110,19 @@ public sealed class BankTemplates(AppDbContext db)
                 errors[field] = [$"未知的占位符“{unknown}”，可选：{string.Join("、", BankFiles.Placeholders.Keys)}"];
             }
         }
+        // a change names the version it read (issue 12, item 25): the last writer no longer wins silently
+        if (id is not null && input.Version is null) errors["version"] = ["缺少版本号，无法判断模板是否已被他人修改"];
         if (errors.Count > 0) throw AppProblem.Validation(errors);
-        var template = id is { } existing
-            ? await db.Set<BankTemplate>().FirstOrDefaultAsync(t => t.Id == existing, ct) ?? throw AppProblem.NotFound("银行模板")
-            : db.Set<BankTemplate>().Add(New(input.Name!.Trim(), format!, encoding!, false)).Entity;
+        BankTemplate template;
+        if (id is { } existing)
+        {
+            template = await db.Set<BankTemplate>().FirstOrDefaultAsync(t => t.Id == existing, ct) ?? throw AppProblem.NotFound("银行模板");
+            db.ExpectVersion(template, input.Version!.Value);
+        }
+        else
+        {
+            template = db.Set<BankTemplate>().Add(New(input.Name!.Trim(), format!, encoding!, false)).Entity;
+        }
         if (await db.Set<BankTemplate>().AnyAsync(t => t.Name == input.Name!.Trim() && t.Id != template.Id, ct)) throw AppProblem.Conflict("template_exists", "已有同名模板");
         template.Name = input.Name!.Trim();
         template.Format = format!;

@@ -181,7 +181,7 @@ public sealed class RecoverySettlement
 }
 
 /// <summary>Monthly price indices for the price-linked subsidy (year-on-year rise, in percent).</summary>
-public sealed class PriceIndex
+public sealed class PriceIndex : IVersioned
 {
     public DateOnly Month { get; set; }
     public decimal CpiYoY { get; set; }
@@ -189,6 +189,9 @@ public sealed class PriceIndex
     public required string Source { get; set; }
     public required string EnteredBy { get; set; }
     public DateTime EnteredAt { get; set; }
+
+    /// <summary>A correction names the version it read: two officers correcting the same month cannot overwrite each other unseen.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>
@@ -226,7 +229,7 @@ public enum PriceSubsidyFormula
 }
 
 /// <summary>A paying bank's file layout: columns, format and encoding.</summary>
-public sealed class BankTemplate
+public sealed class BankTemplate : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
@@ -248,6 +251,9 @@ public sealed class BankTemplate
 
     /// <summary>Optional row after the payments (汇总行), written like <see cref="HeaderRow"/>.</summary>
     public string? TrailerRow { get; set; }
+
+    /// <summary>A change names the version it read: a layout edited by two people at once is not overwritten unseen.</summary>
+    public int Version { get; set; }
 }
 
 public enum ReviewFlagKind

@@ -10,7 +10,8 @@ public static class PaymentsApi
 {
     public sealed record TemplateInput([Text(100)] string? Name, [Text(10)] string? Format, [Text(20)] string? Encoding, [NoNullItems] List<BankColumn>? Columns,
         [Text(100)] string? ReturnReferenceHeader, [Text(100)] string? ReturnResultHeader,
-        [Text(200)] string? ReturnSuccessValues, [Text(100)] string? ReturnReasonHeader, bool IsDefault, [Text(500)] string? HeaderRow = null, [Text(500)] string? TrailerRow = null);
+        [Text(200)] string? ReturnSuccessValues, [Text(100)] string? ReturnReasonHeader, bool IsDefault, [Text(500)] string? HeaderRow = null, [Text(500)] string? TrailerRow = null,
+        int? Version = null);
 
     /// <summary>A bank failure reason's class (ADR 023): a reason containing the keyword is permanent or temporary.</summary>
     public sealed record FailureReasonInput([Text(100)] string? Keyword, [property: JsonRequired] bool Permanent, [Text(500)] string? Note);
@@ -191,7 +192,7 @@ public static class PaymentsApi
             .RequireAuthorization(approve).WithSummary("新增银行文件模板");
 
         api.MapPut("/bank-templates/{id:guid}", async (Guid id, TemplateInput input, BankTemplates t, CancellationToken ct) => TypedResults.Ok(await t.SaveAsync(id, input, ct)))
-            .RequireAuthorization(approve).WithSummary("修改银行文件模板");
+            .RequireAuthorization(approve).WithSummary("修改银行文件模板（须带读取时的 version，已被他人修改时 409 concurrency_conflict）");
 
         api.MapGet("/recoveries", async (string? status, int? page, int? pageSize, Recoveries r, CancellationToken ct) =>
                 TypedResults.Ok(await r.ListAsync(QueryEnum.Parse<RecoveryStatus>(status, "status"), PageRequest.From(page, pageSize, 50), ct)))
@@ -222,7 +223,7 @@ public static class PaymentsApi
             .RequireAuthorization(read).WithSummary("月度价格指数（新月份在前），分页 { items, total }");
 
         api.MapPut("/price-indices", async (PriceIndexInput input, PriceLinkage p, CancellationToken ct) => TypedResults.Ok(await p.SaveIndexAsync(input, ct)))
-            .RequireAuthorization(prepare).WithSummary("录入月度 CPI 与食品价格同比涨幅");
+            .RequireAuthorization(prepare).WithSummary("录入月度 CPI 与食品价格同比涨幅；更正已录入的月份须带读取时的 version（已被他人修改时 409 concurrency_conflict）");
 
         api.MapGet("/price-rules", async (int? page, int? pageSize, PriceLinkage p, CancellationToken ct) => TypedResults.Ok((await p.RulesAsync(ct)).ToPaged(PageRequest.From(page, pageSize, 50))))
             .RequireAuthorization(read).WithSummary("价格临时补贴规则，分页 { items, total }");

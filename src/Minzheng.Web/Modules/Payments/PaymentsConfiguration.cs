@@ -98,6 +98,7 @@ internal sealed class PriceIndexConfiguration : IEntityTypeConfiguration<PriceIn
         b.Property(p => p.FoodYoY).HasPrecision(6, 2);
         b.Property(p => p.Source).HasMaxLength(200);
         b.Property(p => p.EnteredBy).HasMaxLength(100);
+        b.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 
@@ -131,6 +132,7 @@ internal sealed class BankTemplateConfiguration : IEntityTypeConfiguration<BankT
         b.Property(t => t.ReturnReasonHeader).HasMaxLength(50);
         b.Property(t => t.HeaderRow).HasMaxLength(500);
         b.Property(t => t.TrailerRow).HasMaxLength(500);
+        b.Property(t => t.Version).IsConcurrencyToken();
         b.HasIndex(t => t.Name).IsUnique();
     }
 }

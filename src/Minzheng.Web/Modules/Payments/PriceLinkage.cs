@@ -47,7 +47,8 @@ public static class PriceSubsidyRules
     }
 }
 
-public sealed record PriceIndexInput(DateOnly? Month, [Within(-100, 1000)] decimal? CpiYoY, [Within(-100, 1000)] decimal? FoodYoY, [Text(100)] string? Source);
+/// <summary>A month's indices; <see cref="Version"/> is the version read, required when the month was entered before (a correction).</summary>
+public sealed record PriceIndexInput(DateOnly? Month, [Within(-100, 1000)] decimal? CpiYoY, [Within(-100, 1000)] decimal? FoodYoY, [Text(100)] string? Source, int? Version = null);
 
 public sealed record PriceRuleInput(DateOnly? ValidFrom, DateOnly? ValidTo, [Within(-100, 1000)] decimal? CpiThreshold, [Within(-100, 1000)] decimal? FoodThreshold, [Text(200)] string? Programs, [Text(40)] string? Formula, [Amount] decimal? Amount, [Text(40)] string? Rounding, [Text(200)] string? Document);
 
@@ -69,7 +70,13 @@ public sealed class PriceLinkage(AppDbContext db, ICurrentUser user, BusinessClo
         if (errors.Count > 0) throw AppProblem.Validation(errors);
         var month = new DateOnly(input.Month!.Value.Year, input.Month.Value.Month, 1);
         var index = await db.Set<PriceIndex>().FirstOrDefaultAsync(i => i.Month == month, ct);
-        if (index is null)
+        if (index is not null)
+        {
+            // a correction names the version it read (issue 12, item 25); a new month has none (a second entry of it collides on the key: 409)
+            if (input.Version is not { } v) throw AppProblem.Field("version", $"{month:yyyy年M月}的价格指数已录入，更正时须带读取时的版本号（请在列表中点“更正”）");
+            db.ExpectVersion(index, v);
+        }
+        else
         {
             index = new PriceIndex { Month = month, Source = "", EnteredBy = "" };
             db.Set<PriceIndex>().Add(index);

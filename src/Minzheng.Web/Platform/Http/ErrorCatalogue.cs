@@ -109,5 +109,6 @@ public static class KernelErrors
         new("not_eligible", 409, "不符合认定条件（原因见 detail）"),
         new("benefit_not_running", 409, "待遇不在保障中"),
         new("benefit_action_unsupported", 409, "该保障项目不支持此操作"),
+        new("proposal_exists", 409, "该待遇已有待审批的停发提请"),
     ];
 }

@@ -97,6 +97,18 @@ public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCa
         c.ClosedAt is not null ? [] : model.From(c.State).Where(t => user.HasPermission(t.Permission));
 
     /// <summary>
+    /// Whether the current user holds the permission the case's own process requires for <paramref name="action"/> in its current
+    /// state — who may decide it. A module acting on another module's finding asks this before acting: whoever may not decide a
+    /// stop proposes it instead (ADR 022, 028).
+    /// </summary>
+    public async Task<bool> MayPerformAsync(WorkflowCase c, string action, CancellationToken ct = default)
+    {
+        if (c.ClosedAt is not null) return false;
+        var model = await ModelOfAsync(c, ct);
+        return model.From(c.State).FirstOrDefault(t => t.Action == action) is { } t && user.HasPermission(t.Permission);
+    }
+
+    /// <summary>
     /// Performs an action: guard, then effect, then event. The engine first checks everything the process decides — the
     /// subject's version when given (a stale one answers 409), that the action leaves the current state, the actor's
     /// permission, a required opinion — and only then runs the module's <paramref name="effect"/>, which may still refuse

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.Assistance.Changes;
-using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Workflow;
 using static Minzheng.Web.Modules.Assistance.Cases.AssistanceProcesses;
 
 namespace Minzheng.Web.Modules.Assistance.Cases;
@@ -17,7 +17,7 @@ namespace Minzheng.Web.Modules.Assistance.Cases;
 /// permission that decides 终止保障 in the dibao process becomes a change proposal the approver decides, with the notice; a
 /// suspension stays immediate, as the process allows, recorded with the finding as its authority.
 /// </summary>
-public sealed class AssistanceBenefitActions(SuspendOrTerminate cases, AppDbContext db, ICurrentUser user, ProposeChange changes) : IBenefitActions
+public sealed class AssistanceBenefitActions(SuspendOrTerminate cases, AppDbContext db, WorkflowEngine workflow, ProposeChange changes) : IBenefitActions
 {
     public IReadOnlyDictionary<string, IReadOnlyList<BenefitAction>> Supported { get; } = new Dictionary<string, IReadOnlyList<BenefitAction>>
     {
@@ -78,13 +78,8 @@ public sealed class AssistanceBenefitActions(SuspendOrTerminate cases, AppDbCont
     }
 
     /// <summary>Whether the acting user holds the permission the case's own process requires for 终止保障 (the one who decides it).</summary>
-    private async Task<bool> MayTerminateAsync(AssistanceCase c, CancellationToken ct)
-    {
-        var wf = await db.WorkflowCases.AsNoTracking().FirstAsync(w => w.Id == c.WorkflowCaseId, ct);
-        var model = (await db.WorkflowProcesses.AsNoTracking().SingleAsync(p => p.Code == wf.ProcessCode && p.Version == wf.ProcessVersion, ct)).Model;
-        var terminate = model.From(c.State).FirstOrDefault(t => t.Action == "terminate");
-        return terminate is not null && user.HasPermission(terminate.Permission);
-    }
+    private async Task<bool> MayTerminateAsync(AssistanceCase c, CancellationToken ct) =>
+        await workflow.MayPerformAsync(await db.WorkflowCases.AsNoTracking().FirstAsync(w => w.Id == c.WorkflowCaseId, ct), "terminate", ct);
 
     /// <summary>The last month the case's (already ended) monthly entitlement covers, if any.</summary>
     private async Task<DateOnly?> EndOfPaymentAsync(string program, Guid sourceId, CancellationToken ct)

@@ -12,6 +12,9 @@ namespace Minzheng.Web.Modules.Assistance.Public;
 public sealed class NoticeModel(PublicNotice notice, Platform.Divisions.DivisionDirectory divisions) : PageModel
 {
     public string VillageName { get; private set; } = "";
+
+    /// <summary>The village whose notice this is (its township issues it: the print footer).</summary>
+    public string VillageCode { get; private set; } = "";
     public string VillageFullName { get; private set; } = "";
     public List<PublicNotice.Entry> Entries { get; private set; } = [];
 
@@ -19,6 +22,7 @@ public sealed class NoticeModel(PublicNotice notice, Platform.Divisions.Division
     {
         if (await notice.ForVillageAsync(villageCode, HttpContext.RequestAborted) is not { } r) return NotFound();
         VillageName = r.Village.Name;
+        VillageCode = r.Village.Code;
         VillageFullName = divisions.FullName(r.Village.Code);
         Entries = r.Entries;
         return Page();

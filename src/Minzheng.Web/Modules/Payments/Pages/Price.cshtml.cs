@@ -18,6 +18,9 @@ public sealed class PriceModel(PriceLinkage linkage, EntitlementPrograms program
         public decimal? CpiYoY { get; set; }
         public decimal? FoodYoY { get; set; }
         public string? Source { get; set; }
+
+        /// <summary>The version of the month being corrected (none for a new month).</summary>
+        public int? Version { get; set; }
     }
 
     public sealed class RuleInput
@@ -52,11 +55,16 @@ public sealed class PriceModel(PriceLinkage linkage, EntitlementPrograms program
         return rule is null ? "无适用规则" : PriceSubsidyRules.Decide(rule, index).Triggered ? $"启动：{next:yyyy年M月}发放补贴" : "未启动";
     }
 
-    public async Task OnGetAsync()
+    /// <summary>The month shown in the form for correction (<c>?edit=2026-06</c>), with the version it was read at.</summary>
+    public async Task OnGetAsync(string? edit)
     {
         // the last three years on the page; the API pages through all of them
         Indices = [.. (await linkage.IndicesAsync(new PageRequest(1, 36), HttpContext.RequestAborted)).Items];
         Rules = await linkage.RulesAsync(HttpContext.RequestAborted);
+        if (edit is not null && DateOnly.TryParse(edit + "-01", System.Globalization.CultureInfo.InvariantCulture, out var month) && Indices.FirstOrDefault(i => i.Month == month) is { } index)
+        {
+            Index = new IndexInput { Month = edit, CpiYoY = index.CpiYoY, FoodYoY = index.FoodYoY, Source = index.Source, Version = index.Version };
+        }
     }
 
     [ProblemPrefix("Index")]
@@ -64,7 +72,7 @@ public sealed class PriceModel(PriceLinkage linkage, EntitlementPrograms program
     {
         if (!CanEnter) return Forbid();
         DateOnly? month = DateOnly.TryParse((Index.Month ?? "") + "-01", out var m) ? m : null;
-        await linkage.SaveIndexAsync(new PriceIndexInput(month, Index.CpiYoY, Index.FoodYoY, Index.Source), HttpContext.RequestAborted);
+        await linkage.SaveIndexAsync(new PriceIndexInput(month, Index.CpiYoY, Index.FoodYoY, Index.Source, Index.Version), HttpContext.RequestAborted);
         TempData["Message"] = "价格指数已保存";
         return RedirectToPage();
     }

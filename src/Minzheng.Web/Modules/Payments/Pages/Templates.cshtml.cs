@@ -26,6 +26,9 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
         public bool IsDefault { get; set; }
         public string? HeaderRow { get; set; }
         public string? TrailerRow { get; set; }
+
+        /// <summary>The version read when the form was opened for a change.</summary>
+        public int? Version { get; set; }
     }
 
     [BindProperty] public FormInput Input { get; set; } = new();
@@ -55,6 +58,7 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
                 IsDefault = t.IsDefault,
                 HeaderRow = t.HeaderRow,
                 TrailerRow = t.TrailerRow,
+                Version = t.Version,
             };
         }
         else
@@ -77,7 +81,7 @@ public sealed class TemplatesModel(PaymentsQueries queries, BankTemplates templa
             columns.Add(new BankColumn(header.Trim(), field.Trim()));
         }
         await templates.SaveAsync(Input.Id, new PaymentsApi.TemplateInput(Input.Name, Input.Format, Input.Encoding, columns, Input.ReturnReferenceHeader, Input.ReturnResultHeader,
-            Input.ReturnSuccessValues, Input.ReturnReasonHeader, Input.IsDefault, Input.HeaderRow, Input.TrailerRow), HttpContext.RequestAborted);
+            Input.ReturnSuccessValues, Input.ReturnReasonHeader, Input.IsDefault, Input.HeaderRow, Input.TrailerRow, Input.Version), HttpContext.RequestAborted);
         TempData["Message"] = "模板已保存";
         return RedirectToPage();
     }
