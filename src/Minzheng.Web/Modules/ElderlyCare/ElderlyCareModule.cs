@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.ElderlyCare.HomeCare;
 using Minzheng.Web.Platform.Composition;
 
 namespace Minzheng.Web.Modules.ElderlyCare;
@@ -18,11 +19,13 @@ public static class ElderlyCareModule
             // Path stays null (尚未上线) until the /elderly page exists
             Navigation = new("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null, 30),
         });
+        services.AddHomeCare();
         return services;
     }
 
     public static void MapElderlyCare(this IEndpointRouteBuilder app)
     {
-        _ = app.MapGroup("/api/v1/elderly").WithTags("ElderlyCare");
+        var api = app.MapGroup("/api/v1/elderly").WithTags("ElderlyCare");
+        api.MapHomeCare();
     }
 }

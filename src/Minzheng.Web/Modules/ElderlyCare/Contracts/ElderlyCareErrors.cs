@@ -5,7 +5,10 @@ namespace Minzheng.Web.Modules.ElderlyCare.Contracts;
 /// <summary>The error codes only elderly care returns (registered through the module's declaration).</summary>
 public static class ElderlyCareErrors
 {
-    public static readonly IReadOnlyList<ErrorCode> All =
+    private static readonly IReadOnlyList<ErrorCode> Base =
     [
     ];
+
+    // each part of the module adds its own list here, one line each
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. HomeCareErrors.All];
 }
