@@ -37,6 +37,11 @@ public sealed class HomeCareContracts(AppDbContext db, ICurrentUser user, Figure
         var division = input.DivisionCode ?? user.DivisionCode;
         if (divisions.Find(division) is not { } d || d.Level is not (DivisionLevel.County or DivisionLevel.City)) errors.Add("divisionCode", "购买方须为市或县（市、区）");
         else if (!user.Scope.Contains(division)) errors.Add("divisionCode", "购买方不在您的管辖范围内");
+        else if (provider is not null && !provider.DivisionCode.StartsWith(DivisionCodes.ScopePrefix(division!), StringComparison.Ordinal))
+        {
+            // payroll runs per county over the payees' divisions: a provider registered elsewhere could not be paid by this purchaser
+            errors.Add("providerId", "服务机构的登记地不在购买方辖区内（结算款经购买方所在县、市、区发放）");
+        }
         if (input.Year is null) errors.Add("year", "请填写合同年度");
         if (input.Budget is not > 0) errors.Add("budget", "年度预算须大于 0");
         if (string.IsNullOrWhiteSpace(input.Document)) errors.Add("document", "请填写合同编号或文号");
@@ -60,6 +65,36 @@ public sealed class HomeCareContracts(AppDbContext db, ICurrentUser user, Figure
         await db.SaveChangesAsync(ct);
         return contract;
     }
+
+    /// <summary>
+    /// A contract the user may place orders under: in scope, or signed by the county or city above the user's division (a
+    /// county buys the service, its townships order under it). Read past the division filter on purpose: the filter shows only
+    /// records at or below the user's division, which hides the county's contract from its township clerks; the check here is
+    /// the narrower rule (the purchaser is exactly the user's county or city), and an organisation account gets nothing beyond its own.
+    /// </summary>
+    public async Task<HomeCareContract?> FindOrderableAsync(Guid id, CancellationToken ct)
+    {
+        var own = await db.Set<HomeCareContract>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (own is not null || user.OrganizationId is not null || user.DivisionCode is not { } division) return own;
+        var above = Above(division);
+        return await db.Set<HomeCareContract>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).FirstOrDefaultAsync(c => c.Id == id && above.Contains(c.DivisionCode), ct);
+    }
+
+    /// <summary>The contracts in force on <paramref name="on"/> the user may order under (see <see cref="FindOrderableAsync"/>).</summary>
+    public async Task<List<HomeCareContract>> OrderableAsync(DateOnly on, CancellationToken ct)
+    {
+        var list = await db.Set<HomeCareContract>().AsNoTracking().Where(c => c.ValidTo >= on).ToListAsync(ct);
+        if (user.OrganizationId is null && user.DivisionCode is { } division)
+        {
+            var above = Above(division);
+            list.AddRange(await db.Set<HomeCareContract>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+                .Where(c => c.ValidTo >= on && above.Contains(c.DivisionCode)).ToListAsync(ct));
+        }
+        return [.. list.DistinctBy(c => c.Id).OrderBy(c => c.Number)];
+    }
+
+    /// <summary>The city and county codes above a division (its purchasers).</summary>
+    private static string[] Above(string division) => [division[..4].PadRight(12, '0'), division[..6].PadRight(12, '0')];
 
     public async Task<HomeCareContract> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Set<HomeCareContract>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw AppProblem.NotFound("居家养老服务合同");

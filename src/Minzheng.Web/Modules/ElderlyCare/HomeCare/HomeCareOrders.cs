@@ -24,7 +24,7 @@ public sealed record OrderInput(Guid? PersonId, [Text(18)] string? IdNumber, Gui
 
 /// <summary>Checks an elder against the configured criteria and places the service order with the contracted provider.</summary>
 public sealed class HomeCareOrders(AppDbContext db, ICurrentUser user, FigureBook figures, Entitlements entitlements, IdentifierProtector protector, CaseNumbers numbers,
-    AuditLog audit, BusinessClock clock, IServiceProvider services)
+    AuditLog audit, BusinessClock clock, IServiceProvider services, HomeCareContracts contracts)
 {
     /// <summary>The criteria configured for <paramref name="divisionCode"/> on <paramref name="on"/>; a criterion without a figure is off.</summary>
     public EligibilityConfig ConfigFor(string divisionCode, DateOnly on)
@@ -76,7 +76,7 @@ public sealed class HomeCareOrders(AppDbContext db, ICurrentUser user, FigureBoo
         if (input.ContractId is not { } cid) errors.Add("contractId", "请选择服务合同（服务机构）");
         else
         {
-            contract = await db.Set<HomeCareContract>().FirstOrDefaultAsync(c => c.Id == cid, ct);
+            contract = await contracts.FindOrderableAsync(cid, ct);
             if (contract is null) errors.Add("contractId", "服务合同不存在或不在您的管辖范围内");
             else if (from < contract.ValidFrom || from > contract.ValidTo) errors.Add("fromDate", $"服务开始日期须在合同期内（{contract.ValidFrom:yyyy-MM-dd} 至 {contract.ValidTo:yyyy-MM-dd}）");
             else if (person is not null && !person.DivisionCode.StartsWith(DivisionCodes.ScopePrefix(contract.DivisionCode), StringComparison.Ordinal))

@@ -113,7 +113,10 @@ public sealed class HomeCareSettlements(AppDbContext db, ICurrentUser user, Figu
         };
         db.Add(settlement);
         foreach (var v in complete) v.SettlementId = settlement.Id;
-        entitlements.OneOff(Entitlements.Payee.ForOrganization(Program, settlement.Id, settlement.Number, contract.OrganizationId!.Value, contract.DivisionCode, settlement.ElderCount),
+        // published under the provider's registered division (inside the purchaser's, checked when the contract was made): payroll
+        // generates lines township by township over the payees' divisions
+        var payeeDivision = await db.Organizations.Where(o => o.Id == contract.OrganizationId).Select(o => o.DivisionCode).FirstAsync(ct);
+        entitlements.OneOff(Entitlements.Payee.ForOrganization(Program, settlement.Id, settlement.Number, contract.OrganizationId!.Value, payeeDivision, settlement.ElderCount),
             payMonth, amount, settlement.Explanation, $"居家养老服务 {month:yyyy年M月} 结算");
         audit.Add("settle", "elderly_homecare_settlement", settlement.Id.ToString(), new { settlement.Number, contract = contract.Number, month, amount = amount.Yuan, settlement.VisitCount, settlement.ExcludedCount }, contract.DivisionCode);
         await db.SaveChangesAsync(ct);

@@ -12,7 +12,7 @@ namespace Minzheng.Web.Modules.ElderlyCare.HomeCare.Pages;
 
 /// <summary>Eligible elders' service orders in scope, and a new order (the elder checked against the configured criteria).</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + HomeCarePermissions.Read)]
-public sealed class OrdersModel(HomeCareOrders orders, AppDbContext db, ICurrentUser user, BusinessClock clock) : PageModel
+public sealed class OrdersModel(HomeCareOrders orders, HomeCareContracts contracts, AppDbContext db, ICurrentUser user, BusinessClock clock) : PageModel
 {
     public sealed record Row(HomeCareOrder Order, string ProviderName, IReadOnlyList<string> Eligibility);
 
@@ -39,10 +39,13 @@ public sealed class OrdersModel(HomeCareOrders orders, AppDbContext db, ICurrent
         var q = db.Set<HomeCareOrder>().AsNoTracking().OrderByDescending(o => o.Status == HomeCareOrderStatus.Active).ThenByDescending(o => o.FromDate).ThenByDescending(o => o.Id);
         var rows = await q.ToPagedAsync(PageRequest.From(page, 50, 50), ct);
         var ids = rows.Items.Select(o => o.ContractId).Distinct().ToList();
-        var names = await db.Set<HomeCareContract>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ProviderName, ct);
+        // the providers' names of orders the user sees (a township's orders stand under the county's contracts, which the
+        // division filter hides from the township): names only, of contracts named by visible orders
+        var names = await db.Set<HomeCareContract>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.ProviderName, ct);
         Result = rows.Select(o => new Row(o, names.GetValueOrDefault(o.ContractId) ?? "", JsonSerializer.Deserialize<List<string>>(o.Eligibility) ?? []));
         var today = clock.Today;
-        Contracts = await db.Set<HomeCareContract>().AsNoTracking().Where(c => c.ValidTo >= today).OrderBy(c => c.Number).ToListAsync(ct);
+        Contracts = await contracts.OrderableAsync(today, ct);
         Criteria = HomeCareOrders.Describe(orders.ConfigFor(user.DivisionCode ?? "450900000000", today));
         Input.FromDate ??= today;
         if (Input.Services.Count == 0) Input.Services = ["meal", "clean"];

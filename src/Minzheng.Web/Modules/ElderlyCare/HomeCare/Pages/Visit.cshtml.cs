@@ -32,6 +32,10 @@ public sealed class VisitModel(HomeCareVisits visits, AppDbContext db, ICurrentU
     public IReadOnlyList<HomeCareOrder> Orders { get; private set; } = [];
     public bool IsProviderStaff => user.OrganizationId is not null;
 
+    /// <summary>This page alone may ask the phone for its position (the platform's policy denies geolocation everywhere else).</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context) =>
+        Response.Headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
