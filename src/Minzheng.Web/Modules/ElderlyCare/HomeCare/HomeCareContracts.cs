@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.ElderlyCare.HomeCare.Rules;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Data;
@@ -9,7 +10,6 @@ using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Registry.Organizations;
 using Minzheng.Web.Platform.Time;
-using Minzheng.Web.Modules.ElderlyCare.HomeCare.Rules;
 
 namespace Minzheng.Web.Modules.ElderlyCare.HomeCare;
 
