@@ -191,6 +191,10 @@ public abstract class HomeCareTests(AppFixture app)
         Assert.True(bad.GetProperty("errors").TryGetProperty("document", out _));
         bad = await (await county.PostAsJsonAsync($"{Base}/contracts", new { providerId = Guid.NewGuid(), divisionCode = HomeCareScenario.County, year = 2026, budget = 100, document = "x" })).ExpectProblemAsync(400, "validation_failed");
         Assert.True(bad.GetProperty("errors").TryGetProperty("providerId", out _));
+        // a provider registered in 容县 cannot be paid by 北流市's payroll
+        var admin = await app.ClientAsync("admin");
+        bad = await (await admin.PostAsJsonAsync($"{Base}/contracts", new { providerId, divisionCode = "450981000000", year = 2026, budget = 100, document = "x" })).ExpectProblemAsync(400, "validation_failed");
+        Assert.True(bad.GetProperty("errors").TryGetProperty("providerId", out _));
         Assert.Equal(before, (await county.GetJsonAsync($"{Base}/contracts")).GetProperty("total").GetInt32());
 
         var contractId = await HomeCareScenario.ContractAsync(app, providerId, 1000m);

@@ -48,8 +48,8 @@ public sealed class IndexModel(HomeCareContracts contracts, AppDbContext db, ICu
         if (!string.IsNullOrWhiteSpace(Input.ProviderCode))
         {
             var code = Input.ProviderCode.Trim().ToUpperInvariant();
-            provider = await db.Organizations.Where(o => o.CreditCode == code || o.PlatformNumber == code).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
-                ?? throw AppProblem.Field("providerId", "未找到该统一社会信用代码（或平台编号）的组织，或不在您的管辖范围内");
+            // a code that finds nothing goes on as an unknown provider, so the use case reports it with every other field
+            provider = await db.Organizations.Where(o => o.CreditCode == code || o.PlatformNumber == code).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct) ?? Guid.Empty;
         }
         var c = await contracts.CreateAsync(new ContractInput(provider, string.IsNullOrWhiteSpace(Input.DivisionCode) ? null : Input.DivisionCode.Trim(), Input.Year, Input.Budget, Input.Document), ct: ct);
         TempData["Message"] = $"已登记合同 {c.Number}";
@@ -60,7 +60,8 @@ public sealed class IndexModel(HomeCareContracts contracts, AppDbContext db, ICu
     public IReadOnlyList<BarChart.Item> Bars() =>
         [.. Result.Items.SelectMany(c => new[]
         {
-            new BarChart.Item($"{c.ProviderName} 预算", (long)c.Budget),
-            new BarChart.Item($"{c.ProviderName} 已结算", (long)c.Settled),
+            // the word that tells the two bars apart first: labels are cut to the chart's label column
+            new BarChart.Item($"预算 · {c.ProviderName}", (long)c.Budget),
+            new BarChart.Item($"已结算 · {c.ProviderName}", (long)c.Settled),
         })];
 }
