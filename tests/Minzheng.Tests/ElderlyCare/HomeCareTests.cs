@@ -179,6 +179,35 @@ public abstract class HomeCareTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_elders_death_ends_the_order_and_a_reversal_reopens_it()
+    {
+        app.SkipIfUnavailable();
+        var s = await HomeCareScenario.CreateAsync(app, provider: "容州镇身故测试服务站");
+        var lines = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var person = await db.Persons.SingleAsync(p => p.Id == s.PersonId);
+            var effects = await sp.GetRequiredService<Web.Platform.Registry.PersonDeaths>().RecordAsync(person, new DateOnly(2026, 11, 20), "测试");
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return effects;
+        });
+        Assert.Contains(lines, l => l.StartsWith("终止居家养老服务订单", StringComparison.Ordinal));
+        await s.RefreshAsync(app);
+        var order = await s.Caregiver.GetJsonAsync($"{Base}/orders/{s.OrderId}");
+        Assert.Equal("ended", order.GetProperty("status").GetString());
+        Assert.Equal("2026-11-20", order.GetProperty("toDate").GetString());
+        await (await s.Caregiver.PostAsJsonAsync($"{Base}/visits/check-in", new { orderId = s.OrderId, service = "meal", address = "新南路" })).ExpectProblemAsync(409, "home_care_order_inactive");
+
+        var officer = await app.ClientAsync("rongxian.officer");
+        var person = await officer.GetJsonAsync($"/api/v1/persons/{s.PersonId}");
+        var reversed = await officer.PostAsJsonAsync($"/api/v1/persons/{s.PersonId}/death/reverse", new { reason = "殡葬记录误录，本人健在", version = person.GetProperty("version").GetInt32() });
+        Assert.True(reversed.StatusCode == HttpStatusCode.OK, await reversed.Content.ReadAsStringAsync());
+        Assert.Equal("active", (await officer.GetJsonAsync($"{Base}/orders/{s.OrderId}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_the_field_and_nothing_is_half_saved()
     {
         app.SkipIfUnavailable();

@@ -21,6 +21,7 @@ public static class HomeCareSetup
         services.AddScoped<HomeCareSettlements>();
         services.AddScoped<HomeCareAudits>();
         services.AddSingleton<IModuleInitializer, HomeCareInitializer>();
+        services.AddScoped<Platform.Registry.IDeathHandler, HomeCareDeathHandler>();
         // county civil affairs, who buy the service, enter its prices and criteria
         services.AddSingleton(new FigureSection(HomeCareFigures.Module, "政府购买居家养老服务", HomeCarePermissions.Manage, [(HomeCareFigures.Module, "居家养老服务")], HomeCareFigures.All));
         services.AddSingleton(new EntitlementProgram(HomeCareSettlements.Program, "政府购买居家养老服务结算"));
