@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.ElderlyCare.HomeCare;
 using Minzheng.Web.Platform.Composition;
 
 namespace Minzheng.Web.Modules.ElderlyCare;
@@ -20,6 +21,7 @@ public static class ElderlyCareModule
         });
         StarRating.StarRatingSetup.AddStarRating(services);
         Inspections.InspectionsSetup.AddInspections(services);
+        services.AddHomeCare();
         return services;
     }
 
@@ -28,5 +30,6 @@ public static class ElderlyCareModule
         var api = app.MapGroup("/api/v1/elderly").WithTags("ElderlyCare");
         StarRating.StarRatingSetup.MapStarRating(api);
         Inspections.InspectionsSetup.MapInspections(api);
+        api.MapHomeCare();
     }
 }

@@ -13,8 +13,6 @@ public static class ElderlyCarePermissions
         new(Read, "查看养老服务"),
     ];
 
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. StarRating.StarRatingPermissions.Declared, .. Inspections.InspectionPermissions.Declared];
-
     private static readonly IReadOnlyDictionary<string, string[]> BaseGrants = new Dictionary<string, string[]>
     {
         [Roles.VillageWorker] = [Read],
@@ -26,9 +24,12 @@ public static class ElderlyCarePermissions
         [Roles.Auditor] = [Read],
     };
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, StarRating.StarRatingPermissions.RoleGrants, Inspections.InspectionPermissions.RoleGrants);
+    // each part of the module adds its own lists here, one line each
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. StarRating.StarRatingPermissions.Declared, .. Inspections.InspectionPermissions.Declared, .. HomeCare.HomeCarePermissions.Declared];
 
-    /// <summary>Each part's grants added to the base ones, role by role.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, StarRating.StarRatingPermissions.RoleGrants, Inspections.InspectionPermissions.RoleGrants, HomeCare.HomeCarePermissions.RoleGrants);
+
+    /// <summary>The parts' grants per role, concatenated (a role named by several parts gets all their permissions).</summary>
     private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>
         parts.SelectMany(p => p).GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.SelectMany(x => x.Value).Distinct().ToArray());
 }

@@ -22,5 +22,6 @@ public static class DemoAccounts
         new("rongxian.dpf", "容县残联工作人员", Roles.DisabledPersonsFederation, "450921000000", "残联（两项补贴残疾人证审核）· 容县"),
         new("beiliu.officer", "北流市民政局干部", Roles.CountyOfficer, "450981000000", "县级民政干部 · 北流市"),
         new("auditor", "审计员", Roles.Auditor, "450900000000", "只读审计 · 玉林市"),
+        new("yikang.caregiver", "颐康护理员黄秀兰", Roles.OrganizationStaff, "450902000000", "居家养老服务机构护理员（组织账号：玉州区颐康居家养老服务中心，签到签退）"),
     ];
 }

@@ -19,7 +19,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             h["X-Content-Type-Options"] = "nosniff";
             h["X-Frame-Options"] = "DENY";
             h["Referrer-Policy"] = "same-origin";
-            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // a page that needs one of these features for itself (the caregiver's phone page: geolocation) sets its own policy
+            if (!h.ContainsKey("Permissions-Policy")) h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
             {
                 h.CacheControl = "no-store";

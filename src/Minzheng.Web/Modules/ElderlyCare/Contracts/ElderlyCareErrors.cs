@@ -9,5 +9,6 @@ public static class ElderlyCareErrors
     [
     ];
 
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. OversightErrors.All];
+    // each part of the module adds its own list here, one line each
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. OversightErrors.All, .. HomeCareErrors.All];
 }
