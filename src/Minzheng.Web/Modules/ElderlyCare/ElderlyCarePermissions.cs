@@ -8,12 +8,12 @@ public static class ElderlyCarePermissions
 {
     public const string Read = "elderly.read";
 
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared =
+    private static readonly IReadOnlyList<PermissionDeclaration> Base =
     [
         new(Read, "查看养老服务"),
     ];
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = new Dictionary<string, string[]>
+    private static readonly IReadOnlyDictionary<string, string[]> BaseGrants = new Dictionary<string, string[]>
     {
         [Roles.VillageWorker] = [Read],
         [Roles.TownshipClerk] = [Read],
@@ -23,4 +23,13 @@ public static class ElderlyCarePermissions
         [Roles.Finance] = [Read],
         [Roles.Auditor] = [Read],
     };
+
+    // each part of elderly care adds its own list here, one line each
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. Homes.HomesPermissions.Declared];
+
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, Homes.HomesPermissions.RoleGrants);
+
+    /// <summary>The parts' grants per role, together.</summary>
+    private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>
+        parts.SelectMany(p => p).GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.SelectMany(x => x.Value).Distinct().ToArray());
 }

@@ -19,6 +19,9 @@ public static class Roles
     public const string Citizen = "citizen";
     public const string DisabledPersonsFederation = "dpf-officer";
 
+    /// <summary>Staff of an organisation (a care home, a provider), signing in with an account bound to it (AppUser.OrganizationId).</summary>
+    public const string OrganizationStaff = "organization-staff";
+
     public sealed record RoleDefinition(string Name, string DisplayName, string[] Permissions);
 
     public static readonly IReadOnlyList<RoleDefinition> Defaults =
@@ -33,5 +36,6 @@ public static class Roles
         new(Administrator, "系统管理员", []), // everything declared: see PermissionCatalog
         new(Citizen, "群众", [CitizenApply]),
         new(DisabledPersonsFederation, "县级残联工作人员", [RegistryRead]),
+        new(OrganizationStaff, "机构工作人员（养老机构、服务商等，只见本机构）", [OrganizationsRead]),
     ];
 }

@@ -22,5 +22,7 @@ public static class DemoAccounts
         new("rongxian.dpf", "容县残联工作人员", Roles.DisabledPersonsFederation, "450921000000", "残联（两项补贴残疾人证审核）· 容县"),
         new("beiliu.officer", "北流市民政局干部", Roles.CountyOfficer, "450981000000", "县级民政干部 · 北流市"),
         new("auditor", "审计员", Roles.Auditor, "450900000000", "只读审计 · 玉林市"),
+        // bound to its organisation by the elderly-care demo (HomesInitializer): sees its own home only
+        new("fushou.home", "福寿养老院工作人员", Roles.OrganizationStaff, "450921100000", "养老机构工作人员 · 容县福寿养老院（只见本机构）"),
     ];
 }

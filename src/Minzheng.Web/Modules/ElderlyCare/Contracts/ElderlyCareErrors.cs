@@ -7,5 +7,6 @@ public static class ElderlyCareErrors
 {
     public static readonly IReadOnlyList<ErrorCode> All =
     [
+        .. HomesErrors.All,
     ];
 }
