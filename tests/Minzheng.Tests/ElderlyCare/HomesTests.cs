@@ -41,7 +41,11 @@ public abstract class HomesTests(AppFixture app)
         var admin = await app.ClientAsync("admin");
         var r = await admin.PostAsJsonAsync("/api/v1/organizations", new
         {
-            name, kind = "socialServiceAgency", divisionCode = Village, bankName = bankAccount is null ? null : "北流农商银行", bankAccount,
+            name,
+            kind = "socialServiceAgency",
+            divisionCode = Village,
+            bankName = bankAccount is null ? null : "北流农商银行",
+            bankAccount,
         });
         Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
         return (await r.JsonAsync()).GetProperty("id").GetGuid();
@@ -52,7 +56,14 @@ public abstract class HomesTests(AppFixture app)
         var officer = await app.ClientAsync("beiliu.officer");
         var r = await officer.PostAsJsonAsync("/api/v1/elderly/homes", new
         {
-            organizationId = organization, kind = "care_home", @private = true, openedOn = new DateOnly(2025, 1, 6), beds, nursingBeds = 8, floorArea = 900m, premisesOwnership = "租赁",
+            organizationId = organization,
+            kind = "care_home",
+            @private = true,
+            openedOn = new DateOnly(2025, 1, 6),
+            beds,
+            nursingBeds = 8,
+            floorArea = 900m,
+            premisesOwnership = "租赁",
         });
         Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
         return await r.JsonAsync();
@@ -65,7 +76,11 @@ public abstract class HomesTests(AppFixture app)
         {
             var user = await sp.GetRequiredService<UserAdministration>().CreateAsync(new UserInput
             {
-                UserName = userName, DisplayName = "养老院工作人员", DivisionCode = County, OrganizationId = organization, Roles = [Roles.OrganizationStaff],
+                UserName = userName,
+                DisplayName = "养老院工作人员",
+                DivisionCode = County,
+                OrganizationId = organization,
+                Roles = [Roles.OrganizationStaff],
                 Password = Web.Platform.Demo.DemoAccounts.Password,
             });
             user.MustChangePassword = false;

@@ -101,7 +101,14 @@ public sealed class HomesInitializer : IModuleInitializer
         }, ct);
         var home = await homes.RegisterAsync(new HomeInput
         {
-            OrganizationId = org.Id, Kind = ElderlyHomeKinds.CareHome, Private = true, OpenedOn = opened, Beds = 60, NursingBeds = 30, FloorArea = 2400m, PremisesOwnership = "租赁",
+            OrganizationId = org.Id,
+            Kind = ElderlyHomeKinds.CareHome,
+            Private = true,
+            OpenedOn = opened,
+            Beds = 60,
+            NursingBeds = 30,
+            FloorArea = 2400m,
+            PremisesOwnership = "租赁",
         }, ct);
         var residents = await Elders("450921100", 4);
         var admitted = calendar.AddWorkingDays(opened, 3);
@@ -122,18 +129,33 @@ public sealed class HomesInitializer : IModuleInitializer
         {
             await assessments.AssessAsync(new AssessInput
             {
-                PersonId = p.Id, Answers = Sheet(sheets[i % sheets.Length]), Reason = AssessmentReason.First, Assessor1 = "韦评估", Assessor2 = "覃评估", AssessedOn = admitted.AddDays(-1),
+                PersonId = p.Id,
+                Answers = Sheet(sheets[i % sheets.Length]),
+                Reason = AssessmentReason.First,
+                Assessor1 = "韦评估",
+                Assessor2 = "覃评估",
+                AssessedOn = admitted.AddDays(-1),
             }, ct);
         }
 
         // a 敬老院 of 杨梅镇 without 法人登记, with residents and no filing yet: listed as overdue
         var jly = await registration.CreateAsync(new OrganizationInput
         {
-            Name = "容县杨梅镇敬老院", Kind = OrganizationKind.PublicInstitution, DivisionCode = "450921102000", Address = "容县杨梅镇（演示）", LegalRepresentativeName = "梁院长",
+            Name = "容县杨梅镇敬老院",
+            Kind = OrganizationKind.PublicInstitution,
+            DivisionCode = "450921102000",
+            Address = "容县杨梅镇（演示）",
+            LegalRepresentativeName = "梁院长",
         }, ct);
         var facility = await homes.RegisterAsync(new HomeInput
         {
-            OrganizationId = jly.Id, Kind = ElderlyHomeKinds.SpecialCareFacility, OpenedOn = new DateOnly(2019, 6, 1), Beds = 40, NursingBeds = 4, PremisesOwnership = "自有", LegalPersonRegistered = false,
+            OrganizationId = jly.Id,
+            Kind = ElderlyHomeKinds.SpecialCareFacility,
+            OpenedOn = new DateOnly(2019, 6, 1),
+            Beds = 40,
+            NursingBeds = 4,
+            PremisesOwnership = "自有",
+            LegalPersonRegistered = false,
         }, ct);
         var first = today.AddDays(-30);
         foreach (var p in await Elders("450921102", 2))

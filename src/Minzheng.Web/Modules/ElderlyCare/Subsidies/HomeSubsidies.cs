@@ -136,32 +136,32 @@ public sealed class HomeSubsidies(AppDbContext db, FigureBook figures, BusinessC
             {
                 case HomeSubsidyProcess.Review:
                 case HomeSubsidyProcess.Approve:
-                {
-                    var d = await DecideAsync(home, a, ct);
-                    if (!d.Eligible) throw new AppProblem(409, "not_eligible", "不符合补贴条件：" + string.Join("；", d.Reasons));
-                    Store(a, d);
-                    if (t.Action == HomeSubsidyProcess.Approve)
                     {
-                        var month = Entitlements.MonthOf(clock.Today);
-                        var program = a.Kind == HomeSubsidyKind.Operating ? Program : ConstructionProgram;
-                        entitlements.OneOff(Entitlements.Payee.ForOrganization(program, a.Id, a.Number, home.OrganizationId!.Value, home.DivisionCode, d.Lines.Count),
-                            month, a.Amount, a.Explanation, a.Kind == HomeSubsidyKind.Operating ? $"{a.Month:yyyy年M月}运营补贴" : "建设补贴");
-                        a.ApprovedOn = clock.Today;
-                        a.PaidMonth = month;
+                        var d = await DecideAsync(home, a, ct);
+                        if (!d.Eligible) throw new AppProblem(409, "not_eligible", "不符合补贴条件：" + string.Join("；", d.Reasons));
+                        Store(a, d);
+                        if (t.Action == HomeSubsidyProcess.Approve)
+                        {
+                            var month = Entitlements.MonthOf(clock.Today);
+                            var program = a.Kind == HomeSubsidyKind.Operating ? Program : ConstructionProgram;
+                            entitlements.OneOff(Entitlements.Payee.ForOrganization(program, a.Id, a.Number, home.OrganizationId!.Value, home.DivisionCode, d.Lines.Count),
+                                month, a.Amount, a.Explanation, a.Kind == HomeSubsidyKind.Operating ? $"{a.Month:yyyy年M月}运营补贴" : "建设补贴");
+                            a.ApprovedOn = clock.Today;
+                            a.PaidMonth = month;
+                        }
+                        break;
                     }
-                    break;
-                }
                 case HomeSubsidyProcess.Clawback:
-                {
-                    if (a.Kind != HomeSubsidyKind.Construction) throw AppProblem.Conflict("invalid_state", "只有建设补贴在机构提前关闭时追回");
-                    if (home.ClosedOn is not { } closed) throw AppProblem.Conflict("invalid_state", "机构未关闭，不能追回");
-                    var years = figures.Require(HomesFigures.ClawbackYears, home.DivisionCode, a.ApprovedOn!.Value);
-                    var back = HomeSubsidyRules.Clawback(a.Amount.Yuan, a.ApprovedOn.Value, closed, years.Number);
-                    if (back <= 0) throw new AppProblem(409, "not_eligible", $"批准后已运营满 {years.Number} 年，无需追回");
-                    a.ClawbackAmount = Money.FromYuan(back);
-                    a.ClawbackBasis = $"{a.ApprovedOn:yyyy-MM-dd} 批准，{closed:yyyy-MM-dd} 关闭，不满 {years.Number} 年：追回 {back:N2} 元（{years.Basis}）";
-                    break;
-                }
+                    {
+                        if (a.Kind != HomeSubsidyKind.Construction) throw AppProblem.Conflict("invalid_state", "只有建设补贴在机构提前关闭时追回");
+                        if (home.ClosedOn is not { } closed) throw AppProblem.Conflict("invalid_state", "机构未关闭，不能追回");
+                        var years = figures.Require(HomesFigures.ClawbackYears, home.DivisionCode, a.ApprovedOn!.Value);
+                        var back = HomeSubsidyRules.Clawback(a.Amount.Yuan, a.ApprovedOn.Value, closed, years.Number);
+                        if (back <= 0) throw new AppProblem(409, "not_eligible", $"批准后已运营满 {years.Number} 年，无需追回");
+                        a.ClawbackAmount = Money.FromYuan(back);
+                        a.ClawbackBasis = $"{a.ApprovedOn:yyyy-MM-dd} 批准，{closed:yyyy-MM-dd} 关闭，不满 {years.Number} 年：追回 {back:N2} 元（{years.Basis}）";
+                        break;
+                    }
             }
         }, ct);
         a.Status = HomeSubsidyProcess.StatusOf(c.State);
