@@ -254,9 +254,13 @@ public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, Busines
         var home = await LoadAsync(homeId, ct);
         if (home.Status == HomeStatus.Closed) throw AppProblem.Conflict("home_closed", "该养老机构已关闭");
         var admitted = input.AdmittedOn ?? clock.Today;
-        if (admitted > clock.Today) throw AppProblem.Field("admittedOn", "入住日期不能晚于今天");
-        if (admitted < home.OpenedOn) throw AppProblem.Field("admittedOn", "入住日期不能早于开办日期");
-        if (IdNumber.TryParse(input.IdNumber, out var error) is not { } id) throw AppProblem.Field("idNumber", error ?? "身份证号无效");
+        var errors = new ValidationErrors();
+        if (admitted > clock.Today) errors.Add("admittedOn", "入住日期不能晚于今天");
+        if (admitted < home.OpenedOn) errors.Add("admittedOn", "入住日期不能早于开办日期");
+        var parsed = IdNumber.TryParse(input.IdNumber, out var error);
+        if (parsed is null) errors.Add("idNumber", error ?? "身份证号无效");
+        errors.ThrowIfAny();
+        var id = parsed!.Value;
         var hash = protector.Hash(id.Value, ProtectedKind.IdNumber);
         // The home holds the elder's ID card but sees no registry person (its scope is its organisation): the person is found by
         // the keyed hash across the registry, and only the id, name and state are read.

@@ -138,6 +138,21 @@ public sealed class HomesInitializer : IModuleInitializer
             }, ct);
         }
 
+        // last month's operating subsidy applied, reviewed and approved (paid with this month's payroll); a construction subsidy waiting
+        var subsidies = sp.GetRequiredService<Subsidies.HomeSubsidies>();
+        try
+        {
+            var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+            var operating = await subsidies.ApplyAsync(new Subsidies.SubsidyApplyInput(home.Id, Subsidies.HomeSubsidyKind.Operating, lastMonth, null), ct);
+            operating = await subsidies.PerformAsync(operating.Id, Subsidies.HomeSubsidyProcess.Review, new Subsidies.SubsidyActionInput("床位、在住老人和评估记录核对无误（演示）", operating.Version), ct);
+            await subsidies.PerformAsync(operating.Id, Subsidies.HomeSubsidyProcess.Approve, new Subsidies.SubsidyActionInput(null, operating.Version), ct);
+            await subsidies.ApplyAsync(new Subsidies.SubsidyApplyInput(home.Id, Subsidies.HomeSubsidyKind.Construction, null, 20), ct);
+        }
+        catch (Platform.Http.AppProblem)
+        {
+            // a demo month the rules refuse (e.g. too few operating months on a young demo database): the demo has no subsidy then
+        }
+
         // a 敬老院 of 杨梅镇 without 法人登记, with residents and no filing yet: listed as overdue
         var jly = await registration.CreateAsync(new OrganizationInput
         {

@@ -37,7 +37,7 @@ public sealed class HomeModel(CareHomes homes, AppDbContext db, DivisionDirector
     public bool CanAdmit => user.HasPermission(HomesPermissions.Residents) && Home.Status != HomeStatus.Closed;
     public DateOnly Today => clock.Today;
 
-    public async Task OnGetAsync(Guid id, int? page)
+    public async Task OnGetAsync(Guid id, [FromQuery] int? page)
     {
         var ct = HttpContext.RequestAborted;
         var home = await homes.LoadAsync(id, ct);

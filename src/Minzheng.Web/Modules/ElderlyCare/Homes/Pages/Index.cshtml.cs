@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.ElderlyCare.Assessment;
@@ -32,7 +33,7 @@ public sealed class IndexModel(CareHomes homes, AppDbContext db, BusinessClock c
 
     public string DivisionName(string code) => divisions.FullName(code);
 
-    public async Task OnGetAsync(int? page, string? overdue)
+    public async Task OnGetAsync([FromQuery] int? page, string? overdue)
     {
         var ct = HttpContext.RequestAborted;
         CanRead = user.HasPermission(HomesPermissions.Read);
