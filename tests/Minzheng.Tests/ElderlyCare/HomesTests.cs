@@ -186,6 +186,14 @@ public abstract class HomesTests(AppFixture app)
         var a2 = await (await account.PostAsJsonAsync("/api/v1/elderly/ability/assessments", new { personId = li, answers = Sheet(50), reason = "first", assessor1 = "甲", assessor2 = "乙", assessedOn = new DateOnly(2026, 9, 2) })
             .EnsureStatus(HttpStatusCode.Created)).JsonAsync();
         Assert.Equal(2, a2.GetProperty("level").GetInt32());
+        // the one-person view shows the stay and the assessment (the county's view; the home's account has no registry access)
+        var personPage = await officer.GetAsync($"/registry/persons/{wang}");
+        var personHtml = await personPage.Content.ReadAsStringAsync();
+        Assert.True(personPage.StatusCode == HttpStatusCode.OK, personHtml[..Math.Min(800, personHtml.Length)]);
+        Assert.Contains("北流市陵宁颐养院", personHtml, StringComparison.Ordinal);
+        Assert.Contains(a1.GetProperty("number").GetString()!, personHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await account.GetAsync($"/elderly/assessments/{a1.GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/elderly/filings/{filing.GetProperty("id").GetGuid()}")).StatusCode);
         var residents = await account.GetItemsAsync($"/api/v1/elderly/homes/{homeId}/residents?current=true");
         Assert.Equal([0, 2], residents.Select(r => r.GetProperty("abilityLevel").GetInt32()).Order());
 

@@ -128,11 +128,11 @@ public sealed class HomesPersonPanel(AppDbContext db) : IPersonPanel
     {
         var stays = await db.Set<Resident>().AsNoTracking().Where(r => r.PersonId == personId)
             .Join(db.Set<ElderlyHome>(), r => r.HomeId, h => h.Id, (r, h) => new { r, h.OrganizationId })
-            .Join(db.Organizations, x => x.OrganizationId, o => o.Id, (x, o) => new Stay(x.r.HomeId, o.Name, x.r.AdmittedOn, x.r.DischargedOn, x.r.ExtremePovertyCase))
+            .Join(db.Organizations, x => x.OrganizationId, o => (Guid?)o.Id, (x, o) => new { x.r.HomeId, o.Name, x.r.AdmittedOn, x.r.DischargedOn, x.r.ExtremePovertyCase })
             .OrderByDescending(s => s.AdmittedOn).ToListAsync(ct);
         var assessments = await db.Set<AbilityAssessment>().AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.AssessedOn).Take(10)
             .Select(a => new { a.Id, a.Number, a.AssessedOn, a.Total, a.Level, a.ScaleVersion, a.NextDueOn }).ToListAsync(ct);
-        return new Model(stays, assessments.Select(a => new Item(a.Id, a.Number, a.AssessedOn, a.Total, a.Level, Assessment.Rules.AbilityRules.LevelName(a.Level), a.ScaleVersion, a.NextDueOn)).ToList());
+        return new Model(stays.Select(s => new Stay(s.HomeId, s.Name, s.AdmittedOn, s.DischargedOn, s.ExtremePovertyCase)).ToList(), assessments.Select(a => new Item(a.Id, a.Number, a.AssessedOn, a.Total, a.Level, Assessment.Rules.AbilityRules.LevelName(a.Level), a.ScaleVersion, a.NextDueOn)).ToList());
     }
 }
 
