@@ -31,7 +31,7 @@ public abstract class AssistanceHouseholdChangeTests(AppFixture app)
 
     private Task<(Guid Id, string IdNumber)> PersonAsync(string name, DateOnly birth, bool account = true) => HouseholdScenario.PersonAsync(app, name, birth, account);
 
-    private Task<AssistanceCase> ActiveDibaoAsync(Guid household, decimal income) => HouseholdScenario.ActiveDibaoAsync(app, household, income);
+    private Task<AssistanceCase> ActiveDibaoAsync(Guid household, decimal income, params (Guid Earner, decimal Amount)[] earned) => HouseholdScenario.ActiveDibaoAsync(app, household, income, earned);
 
     private Task<Guid> DatasetAsync(DatasetKind kind, string idNumber, Action<ComparisonRecord> fill) => HouseholdScenario.DatasetAsync(app, kind, idNumber, fill);
 
@@ -205,6 +205,43 @@ public abstract class AssistanceHouseholdChangeTests(AppFixture app)
         Assert.Equal("rongzhou.approver", ended.Event.ActorName);
         Assert.Contains("终止保障通知书", ended.docs);
         Assert.Equal(new DateOnly(2026, 11, 1), ended.last);
+    }
+
+    /// <summary>
+    /// The dead member's own income ends with him (issue 12 item 1 with item 10's income rows per member): a grandmother's pension
+    /// of 600 元 no longer counts against the three who remain, so their amount is not cut by money that no longer comes in.
+    /// </summary>
+    [Fact]
+    public async Task The_dead_members_own_income_no_longer_counts_against_the_rest_of_the_household()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.ClientAsync("admin");
+        var (head, _) = await PersonAsync("莫志强", new DateOnly(1982, 2, 2));
+        var (wife, _) = await PersonAsync("李春燕", new DateOnly(1984, 4, 4), account: false);
+        var (grandmother, _) = await PersonAsync("莫阿婆", new DateOnly(1944, 4, 4), account: false);
+        var (son, _) = await PersonAsync("莫小龙", new DateOnly(2016, 6, 6), account: false);
+        var h = await admin.PostAsJsonAsync("/api/v1/households", new
+        {
+            divisionCode = Village,
+            headPersonId = head,
+            address = "容州镇新南社区",
+            members = new[] { new { personId = wife, relation = "spouse" }, new { personId = grandmother, relation = "mother" }, new { personId = son, relation = "son" } },
+        });
+        var household = (await h.EnsureSuccessStatusCode().JsonAsync()).GetProperty("id").GetGuid();
+        var c = await ActiveDibaoAsync(household, 200m, (grandmother, 600m));
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var approver = await app.ClientAsync("rongzhou.approver");
+        var version = (await clerk.GetJsonAsync($"/api/v1/persons/{grandmother}")).GetProperty("version").GetInt32();
+        await clerk.PutAsJsonAsync($"/api/v1/persons/{grandmother}", new { name = "莫阿婆", divisionCode = Village, lifeStatus = "deceased", deathDate = new DateOnly(2026, 11, 5), version })
+            .EnsureStatus(HttpStatusCode.OK);
+
+        var proposal = Assert.Single(await ChangesAsync(approver, c.Id));
+        Assert.Equal(("adjust", 3), (proposal.GetProperty("kind").GetString(), proposal.GetProperty("memberCount").GetInt32()));
+        var lines = proposal.GetProperty("lines").EnumerateArray().ToList();
+        // only the household's 200 元 counts now; her 600 元 pension stopped with her
+        Assert.Equal(-200m, lines.Single(l => l.GetProperty("label").GetString() == "减：家庭月收入").GetProperty("amount").GetDecimal());
+        Assert.Equal(proposal.GetProperty("amount").GetDecimal(), lines.Sum(l => l.GetProperty("amount").GetDecimal()));
+        Assert.Contains("不再计入已故成员本人的收入每月 600.00 元", proposal.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -54,8 +54,8 @@ internal static class HouseholdScenario
         return ((await r.JsonAsync()).GetProperty("id").GetGuid(), id);
     }
 
-    /// <summary>A dibao case of the household driven to 在保 through the module's own use cases, paid from three months back.</summary>
-    public static async Task<AssistanceCase> ActiveDibaoAsync(AppFixture app, Guid household, decimal income)
+    /// <summary>A dibao case of the household driven to 在保 through the module's own use cases, paid from three months back; <paramref name="earned"/> adds income rows earned by named members.</summary>
+    public static async Task<AssistanceCase> ActiveDibaoAsync(AppFixture app, Guid household, decimal income, params (Guid Earner, decimal Amount)[] earned)
     {
         Task<AssistanceCase> Act(Func<AssistanceCases, Task<AssistanceCase>> step) => AsAsync(app, AssistanceStaff, sp => step(sp.GetRequiredService<AssistanceCases>()));
         Task<AssistanceCase> Do(AssistanceCase c, string action) => Act(s => s.PerformAsync(c.Id, action, new ActionInput { Opinion = "符合条件", Version = c.Version }));
@@ -75,7 +75,7 @@ internal static class HouseholdScenario
             VisitRecord = "入户查看住房和生活情况，核实家庭人口与收入。",
             EconomicCheck = EconomicCheck.Passed,
             Members = [.. c.Members.Select(m => new MemberFacts(m.PersonId))],
-            Income = [new IncomeInput("wage", "务工收入", income)],
+            Income = [new IncomeInput("wage", "务工收入", income), .. earned.Select(e => new IncomeInput("transfer", "养老金", e.Amount, e.Earner))],
             Houses = 1,
             Version = c.Version,
         }));

@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.ElderlyCare.HomeCare;
+using Minzheng.Web.Modules.ElderlyCare.Homes;
 using Minzheng.Web.Platform.Composition;
 
 namespace Minzheng.Web.Modules.ElderlyCare;
@@ -16,9 +17,9 @@ public static class ElderlyCareModule
             Permissions = ElderlyCarePermissions.Declared,
             RoleGrants = ElderlyCarePermissions.RoleGrants,
             Errors = Contracts.ElderlyCareErrors.All,
-            // Path stays null (尚未上线) until the /elderly page exists
-            Navigation = new("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", null, 30),
+            Navigation = new("elderly-care", "养老服务", "养老机构、居家养老、能力评估、星级评定、双随机检查", "二、", "/elderly", 30),
         });
+        services.AddHomes();
         StarRating.StarRatingSetup.AddStarRating(services);
         Inspections.InspectionsSetup.AddInspections(services);
         services.AddHomeCare();
@@ -28,6 +29,7 @@ public static class ElderlyCareModule
     public static void MapElderlyCare(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/elderly").WithTags("ElderlyCare");
+        api.MapHomes();
         StarRating.StarRatingSetup.MapStarRating(api);
         Inspections.InspectionsSetup.MapInspections(api);
         api.MapHomeCare();

@@ -19,7 +19,7 @@ public static class Roles
     public const string Citizen = "citizen";
     public const string DisabledPersonsFederation = "dpf-officer";
 
-    /// <summary>Staff of an organisation (a care home, a home-care provider): the account is bound to it and sees its records only.</summary>
+    /// <summary>Staff of an organisation (a care home, a home-care provider): the account is bound to it (AppUser.OrganizationId) and sees its records only.</summary>
     public const string OrganizationStaff = "organization-staff";
 
     public sealed record RoleDefinition(string Name, string DisplayName, string[] Permissions);
@@ -36,6 +36,6 @@ public static class Roles
         new(Administrator, "系统管理员", []), // everything declared: see PermissionCatalog
         new(Citizen, "群众", [CitizenApply]),
         new(DisabledPersonsFederation, "县级残联工作人员", [RegistryRead]),
-        new(OrganizationStaff, "组织工作人员（养老机构、服务机构等，账号绑定组织）", []),
+        new(OrganizationStaff, "机构工作人员（养老机构、服务机构等，账号绑定机构，只见本机构）", [OrganizationsRead]),
     ];
 }

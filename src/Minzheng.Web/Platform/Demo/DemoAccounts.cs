@@ -23,5 +23,7 @@ public static class DemoAccounts
         new("beiliu.officer", "北流市民政局干部", Roles.CountyOfficer, "450981000000", "县级民政干部 · 北流市"),
         new("auditor", "审计员", Roles.Auditor, "450900000000", "只读审计 · 玉林市"),
         new("yikang.caregiver", "颐康护理员黄秀兰", Roles.OrganizationStaff, "450902000000", "居家养老服务机构护理员（组织账号：玉州区颐康居家养老服务中心，签到签退）"),
+        // bound to its organisation by the elderly-care demo (HomesInitializer): sees its own home only
+        new("fushou.home", "福寿养老院工作人员", Roles.OrganizationStaff, "450921100000", "养老机构工作人员 · 容县福寿养老院（只见本机构）"),
     ];
 }

@@ -146,6 +146,23 @@ public sealed class AssistanceCase : IVersioned, IDivisionScoped, IStamped
 
     public int MemberCount => SinglePersonId is null ? Members.Count(m => m.Included) : 1;
     public Money HouseholdIncome => new(IncomeItems.Where(i => !i.Excluded).Sum(i => i.IsDeduction ? -i.MonthlyAmount.Fen : i.MonthlyAmount.Fen));
+
+    /// <summary>
+    /// The household's monthly income counting only <paramref name="members"/>: a row earned by a counted member who is no longer among
+    /// them (he died: the household is recalculated without him) stops counting with him — his wage or pension ends with his life,
+    /// and counting it would cut the rest of the household's dibao. Rows of the whole household (no earner named) and of members not
+    /// counted in the first place stay as investigated; with every counted member present this is <see cref="HouseholdIncome"/>.
+    /// </summary>
+    public Money IncomeOf(IReadOnlyCollection<AssistanceMember> members)
+    {
+        var gone = RemovedEarners(members);
+        return new(IncomeItems.Where(i => !i.Excluded && (i.PersonId is null || !gone.Contains(i.PersonId.Value)))
+            .Sum(i => i.IsDeduction ? -i.MonthlyAmount.Fen : i.MonthlyAmount.Fen));
+    }
+
+    /// <summary>Counted members left out of <paramref name="members"/> (a single-person case counts one member by design and removes no one).</summary>
+    public HashSet<Guid> RemovedEarners(IReadOnlyCollection<AssistanceMember> members) => SinglePersonId is not null ? []
+        : Members.Where(m => m.Included && !members.Any(x => x.PersonId == m.PersonId)).Select(m => m.PersonId).ToHashSet();
 }
 
 /// <summary>A member of the household as the case sees it (snapshot with the facts the rules need).</summary>

@@ -23,7 +23,8 @@ public sealed class ProposeChange(AppDbContext db, WorkflowEngine workflow, Case
     /// words, 家庭保障的应重新核定 — as a proposal the approver decides. Only when the rules give the rest of the household nothing
     /// is it a termination proposal; a household never loses its dibao for one member's death alone (ADR 022). Where the member
     /// paid so far died, the proposal names the member paid from then on (the spouse, else the eldest adult, else the eldest).
-    /// The household's income stays as investigated: the explanation says so, and a rejection sends the township to investigate.
+    /// The household's income stays as investigated except the rows the dead member earned himself (his wage or pension ends with him):
+    /// the explanation says so, and a rejection sends the township to investigate.
     /// </summary>
     public async Task<AssistanceChange> ForDeathAsync(AssistanceCase c, Guid personId, DateOnly deathDate, CancellationToken ct)
     {
@@ -47,8 +48,13 @@ public sealed class ProposeChange(AppDbContext db, WorkflowEngine workflow, Case
                 ?? remaining.Where(m => DibaoRules.AgeOn(m.BirthDate, from) >= 18).OrderBy(m => m.BirthDate).FirstOrDefault()
                 ?? remaining.OrderBy(m => m.BirthDate).FirstOrDefault();
         }
+        // his own income rows (wage, pension) end with him; rows of the whole household stay as investigated
+        var gone = c.RemovedEarners(remaining);
+        var hisIncome = new Platform.Money.Money(c.IncomeItems.Where(i => !i.Excluded && i.PersonId is { } earner && gone.Contains(earner))
+            .Sum(i => i.IsDeduction ? -i.MonthlyAmount.Fen : i.MonthlyAmount.Fen));
         var reason = $"家庭成员{name}（{(died is null ? "" : RegistryLabels.Of(died.Relation))}）于 {deathDate:yyyy-MM-dd} 死亡，自 {from:yyyy年M月}起不再计入共同生活的家庭成员"
             + $"（{counted.Count} 人 → {remaining.Count} 人），家庭保障应重新核定（社会救助暂行办法第十三条）；家庭收入按 {c.InvestigatedOn:yyyy-MM-dd} 调查结果计算"
+            + (hisIncome.Fen == 0 ? "" : $"，不再计入已故成员本人的收入每月 {hisIncome.ToYuanString()}")
             + (adjust ? "" : "；按其余成员核定已不符合条件：" + string.Join("；", assessment.Reasons))
             + (payee is null ? "" : $"；领取人变更为{payee.Name}");
         return await OpenAsync(c, adjust ? ChangeKind.Adjust : ChangeKind.Terminate, from, reason, "人员登记：死亡", adjust ? assessment : null, remaining.Count,

@@ -27,7 +27,7 @@ public sealed class DibaoPolicy(Figures figures, MonthlyBenefit monthly) : IProg
     public Assessment Assess(AssistanceCase c, IReadOnlyList<AssistanceMember> members, PropertyDeclaration property, DateOnly date)
     {
         var f = figures.Dibao(c.DivisionCode, c.Area, date);
-        var r = DibaoRules.Calculate(new DibaoRequest(date, c.HouseholdIncome,
+        var r = DibaoRules.Calculate(new DibaoRequest(date, c.IncomeOf(members),
             members.Select(m => new DibaoMember(m.BirthDate, m.DisabilityGrade, m.DisabilityCategory, m.SeriouslyIll)).ToList(),
             property, c.SinglePersonId is not null), f);
         var reasons = r.Reasons.ToList();

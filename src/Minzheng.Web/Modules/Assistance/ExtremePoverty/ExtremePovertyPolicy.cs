@@ -35,7 +35,7 @@ public sealed class ExtremePovertyPolicy(Figures figures, MonthlyBenefit monthly
         var person = members.FirstOrDefault(m => m.PersonId == (c.SinglePersonId ?? c.ApplicantPersonId)) ?? members[0];
         var f = figures.ExtremePoverty(c.DivisionCode, c.Area, date);
         var version = figures.ExtremePovertyRuleVersion(c.DivisionCode, date);
-        var perCapita = members.Count == 0 ? 0 : c.HouseholdIncome.Yuan / members.Count;
+        var perCapita = members.Count == 0 ? 0 : c.IncomeOf(members).Yuan / members.Count;
         var dibaoFigures = figures.Dibao(c.DivisionCode, c.Area, date);
         var propertyOk = !DibaoRules.PropertyFailures(property, Math.Max(1, members.Count), dibaoFigures).Any();
         var (eligible, reasons) = ExtremePovertyRules.Eligibility(

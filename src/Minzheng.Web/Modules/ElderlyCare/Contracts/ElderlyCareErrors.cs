@@ -7,6 +7,7 @@ public static class ElderlyCareErrors
 {
     private static readonly IReadOnlyList<ErrorCode> Base =
     [
+        .. HomesErrors.All,
     ];
 
     // each part of the module adds its own list here, one line each
