@@ -623,6 +623,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("monthly_amount_fen");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
                     b.HasKey("Id")
                         .HasName("pk_assistance_income_item");
 
@@ -2235,6 +2239,1708 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("disability_subsidy", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Assessment.AbilityAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("Assessor1")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessor1");
+
+                    b.Property<string>("Assessor2")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessor2");
+
+                    b.Property<int>("BaseLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("base_level");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("DementiaDiagnosis")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dementia_diagnosis");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Mental")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mental");
+
+                    b.Property<int>("Motor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("motor");
+
+                    b.Property<DateOnly>("NextDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_due_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Perception")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("perception");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("RiskEvents30Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk_events30days");
+
+                    b.Property<string>("ScaleVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scale_version");
+
+                    b.Property<int>("SelfCare")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_care");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_assessment");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_assessment_number");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_elderly_assessment_organization_id");
+
+                    b.HasIndex("DivisionCode", "NextDueOn")
+                        .HasDatabaseName("ix_elderly_assessment_division_code_next_due_on");
+
+                    b.HasIndex("PersonId", "AssessedOn")
+                        .HasDatabaseName("ix_elderly_assessment_person_id_assessed_on");
+
+                    b.ToTable("elderly_assessment", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drawn_at");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drawn_by");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("population");
+
+                    b.Property<int>("PopulationCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population_count");
+
+                    b.Property<decimal>("RatePercent")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<string>("Sample")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sample");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_homecare_audit");
+
+                    b.HasIndex("ContractId", "Month")
+                        .HasDatabaseName("ix_elderly_homecare_audit_contract_id_month");
+
+                    b.ToTable("elderly_homecare_audit", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_homecare_contract");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_homecare_contract_number");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .HasDatabaseName("ix_elderly_homecare_contract_organization_id_year");
+
+                    b.ToTable("elderly_homecare_contract", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ConfirmationCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmation_code");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ElderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("elder_name");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligibility");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_date");
+
+                    b.Property<int>("MonthlyHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_hours");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("services");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_homecare_order");
+
+                    b.HasIndex("ContractId")
+                        .HasDatabaseName("ix_elderly_homecare_order_contract_id");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_elderly_homecare_order_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_homecare_order_number");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_elderly_homecare_order_organization_id_status");
+
+                    b.HasIndex("PersonId", "Status")
+                        .HasDatabaseName("ix_elderly_homecare_order_person_id_status");
+
+                    b.ToTable("elderly_homecare_order", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("ElderCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elder_count");
+
+                    b.Property<int>("ExcludedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("excluded_count");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("VisitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visit_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_homecare_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_homecare_settlement_number");
+
+                    b.HasIndex("ContractId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_homecare_settlement_contract_id_month");
+
+                    b.ToTable("elderly_homecare_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuditId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_id");
+
+                    b.Property<string>("AuditNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audit_note");
+
+                    b.Property<int?>("AuditResult")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audit_result");
+
+                    b.Property<string>("CaregiverName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caregiver_name");
+
+                    b.Property<Guid?>("CaregiverUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caregiver_user_id");
+
+                    b.Property<string>("CheckInAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in_address");
+
+                    b.Property<DateTime>("CheckInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in_at");
+
+                    b.Property<decimal?>("CheckInLatitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in_latitude");
+
+                    b.Property<decimal?>("CheckInLongitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in_longitude");
+
+                    b.Property<string>("CheckOutAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out_address");
+
+                    b.Property<DateTime?>("CheckOutAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out_at");
+
+                    b.Property<decimal?>("CheckOutLatitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out_latitude");
+
+                    b.Property<decimal?>("CheckOutLongitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_out_longitude");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ElderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("elder_name");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_code");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_date");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_homecare_visit");
+
+                    b.HasIndex("SettlementId")
+                        .HasDatabaseName("ix_elderly_homecare_visit_settlement_id");
+
+                    b.HasIndex("ContractId", "ServiceDate")
+                        .HasDatabaseName("ix_elderly_homecare_visit_contract_id_service_date");
+
+                    b.HasIndex("OrderId", "CheckOutAt")
+                        .HasDatabaseName("ix_elderly_homecare_visit_order_id_check_out_at");
+
+                    b.ToTable("elderly_homecare_visit", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Homes.ElderlyHome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Beds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("beds");
+
+                    b.Property<DateOnly?>("CheckDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_due_on");
+
+                    b.Property<string>("CheckFindings")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_findings");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_on");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_reason");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<DateOnly?>("FilingDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filing_due_on");
+
+                    b.Property<string>("FilingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filing_number");
+
+                    b.Property<DateOnly?>("FirstResidentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_resident_on");
+
+                    b.Property<decimal>("FloorArea")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("floor_area");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<bool?>("LegalPersonRegistered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("legal_person_registered");
+
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number");
+
+                    b.Property<int>("NursingBeds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nursing_beds");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PremisesOwnership")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("premises_ownership");
+
+                    b.Property<bool>("Private")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("private");
+
+                    b.Property<int>("Regime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("regime");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_home");
+
+                    b.HasIndex("FilingNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_home_filing_number");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_home_organization_id");
+
+                    b.HasIndex("DivisionCode", "Kind")
+                        .HasDatabaseName("ix_elderly_home_division_code_kind");
+
+                    b.ToTable("elderly_home", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Homes.HomeFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Beds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("beds");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_on");
+
+                    b.Property<Guid>("HomeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("materials");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int>("NursingBeds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nursing_beds");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_home_filing");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_home_filing_number1");
+
+                    b.HasIndex("HomeId", "FiledOn")
+                        .HasDatabaseName("ix_elderly_home_filing_home_id_filed_on");
+
+                    b.ToTable("elderly_home_filing", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Homes.Resident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AbilityLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ability_level");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_on");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DischargeReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharge_reason");
+
+                    b.Property<DateOnly?>("DischargedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("discharged_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ExtremePovertyCase")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extreme_poverty_case");
+
+                    b.Property<string>("FeeLevel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_level");
+
+                    b.Property<Guid>("HomeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_id");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_resident");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_elderly_resident_person_id");
+
+                    b.HasIndex("HomeId", "AdmittedOn")
+                        .HasDatabaseName("ix_elderly_resident_home_id_admitted_on");
+
+                    b.ToTable("elderly_resident", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Homes.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("HiredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hired_on");
+
+                    b.Property<Guid>("HomeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_id");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Post")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post");
+
+                    b.Property<string>("Qualification")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_staff");
+
+                    b.HasIndex("HomeId")
+                        .HasDatabaseName("ix_elderly_staff_home_id");
+
+                    b.ToTable("elderly_staff", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conclusion");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("DrawId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draw_id");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("HomeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_name");
+
+                    b.Property<DateOnly?>("InspectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspected_on");
+
+                    b.Property<string>("InspectorIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspector_ids");
+
+                    b.Property<string>("InspectorNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspector_names");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("MatterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("PublishDueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publish_due_on");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("results");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_inspection");
+
+                    b.HasIndex("DrawId")
+                        .HasDatabaseName("ix_elderly_inspection_draw_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_inspection_number");
+
+                    b.HasIndex("DivisionCode", "State")
+                        .HasDatabaseName("ix_elderly_inspection_division_code_state");
+
+                    b.ToTable("elderly_inspection", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.InspectionDrawRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drawn_by");
+
+                    b.Property<DateOnly>("DrawnOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drawn_on");
+
+                    b.Property<int>("InspectorsPerHome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("inspectors_per_home");
+
+                    b.Property<Guid>("MatterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_id");
+
+                    b.Property<string>("MatterName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("matter_name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Picks")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("picks");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("population");
+
+                    b.Property<decimal>("RatioPercent")
+                        .HasPrecision(7, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ratio_percent");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_inspection_draw");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_inspection_draw_number");
+
+                    b.ToTable("elderly_inspection_draw", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.InspectionMatter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_inspection_matter");
+
+                    b.ToTable("elderly_inspection_matter", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.InspectionTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_inspection_target");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_inspection_target_organization_id");
+
+                    b.ToTable("elderly_inspection_target", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Inspector", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<string>("Conflicts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conflicts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_inspector");
+
+                    b.HasIndex("CertificateNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_inspector_certificate_number");
+
+                    b.ToTable("elderly_inspector", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Rectification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completion_note");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("Requirement")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requirement");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_inspection_rectification");
+
+                    b.HasIndex("InspectionId")
+                        .HasDatabaseName("ix_elderly_inspection_rectification_inspection_id");
+
+                    b.HasIndex("CompletedOn", "DueOn")
+                        .HasDatabaseName("ix_elderly_inspection_rectification_completed_on_due_on");
+
+                    b.ToTable("elderly_inspection_rectification", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.StarRating.StarRatingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by");
+
+                    b.Property<int>("AppliedLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_level");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<decimal?>("Environment")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Experts")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("experts");
+
+                    b.Property<decimal?>("Facilities")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facilities");
+
+                    b.Property<string>("HomeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_name");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<decimal?>("Management")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("management");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("RatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rated_on");
+
+                    b.Property<decimal>("SelfEnvironment")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_environment");
+
+                    b.Property<decimal>("SelfFacilities")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_facilities");
+
+                    b.Property<int>("SelfLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("self_level");
+
+                    b.Property<decimal>("SelfManagement")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_management");
+
+                    b.Property<decimal>("SelfService")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_service");
+
+                    b.Property<decimal?>("Service")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_star_rating");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_star_rating_number");
+
+                    b.HasIndex("OrganizationId", "State")
+                        .HasDatabaseName("ix_elderly_star_rating_organization_id_state");
+
+                    b.ToTable("elderly_star_rating", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Subsidies.HomeSubsidyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_on");
+
+                    b.Property<long?>("ClawbackAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clawback_amount_fen");
+
+                    b.Property<string>("ClawbackBasis")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clawback_basis");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<Guid>("HomeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<int?>("NewBeds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_beds");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("PaidMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_month");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_subsidy");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_subsidy_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_elderly_subsidy_division_code_status");
+
+                    b.HasIndex("HomeId", "Kind", "Month")
+                        .HasDatabaseName("ix_elderly_subsidy_home_id_kind_month");
+
+                    b.ToTable("elderly_subsidy", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Funeral.DeathRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2393,6 +4099,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("trailer_row");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_payments_bank_template");
@@ -2762,6 +4473,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("source");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Month")
                         .HasName("pk_payments_price_index");
@@ -3320,6 +5036,134 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_division_parent_code");
 
                     b.ToTable("division", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Entitlements.BenefitProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("LastDueMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_due_month");
+
+                    b.Property<string>("NoticeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice_number");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opinion");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_name");
+
+                    b.Property<string>("ProcessCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_code");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("program");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_on");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_number");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("WorkflowCaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entitlement_benefit_proposal");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_entitlement_benefit_proposal_division_code_status");
+
+                    b.HasIndex("SourceId", "Status")
+                        .HasDatabaseName("ix_entitlement_benefit_proposal_source_id_status");
+
+                    b.ToTable("entitlement_benefit_proposal", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Entitlements.EntitlementPeriod", b =>
@@ -4355,6 +6199,138 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("registry_person", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Tasks.WorkItemAcknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stamp");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_work_item_ack");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_work_item_ack_user_id_key");
+
+                    b.ToTable("platform_work_item_ack", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Tasks.WorkItemMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by_name");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignee_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("EscalatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_by_name");
+
+                    b.Property<string>("EscalatedToDivision")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_to_division");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stamp");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_work_item");
+
+                    b.HasIndex("AssigneeId")
+                        .HasDatabaseName("ix_platform_work_item_assignee_id");
+
+                    b.HasIndex("EscalatedToDivision")
+                        .HasDatabaseName("ix_platform_work_item_escalated_to_division");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_platform_work_item_key");
+
+                    b.ToTable("platform_work_item", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Workflow.WorkflowAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4684,6 +6660,102 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_child_protection_service_child_protection_case_case_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Assessment.AbilityAssessment", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_assessment_persons_person_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareOrder", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_homecare_order_elderly_homecare_contract_contract_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareVisit", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.HomeCare.HomeCareOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_homecare_visit_elderly_homecare_order_order_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Homes.ElderlyHome", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_elderly_home_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Homes.HomeFiling", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.Homes.ElderlyHome", null)
+                        .WithMany()
+                        .HasForeignKey("HomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_home_filing_elderly_home_home_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Homes.Resident", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.Homes.ElderlyHome", null)
+                        .WithMany()
+                        .HasForeignKey("HomeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_resident_elderly_home_home_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_resident_persons_person_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Homes.StaffMember", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.Homes.ElderlyHome", null)
+                        .WithMany()
+                        .HasForeignKey("HomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_staff_elderly_home_home_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Rectification", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.Inspections.Inspection", null)
+                        .WithMany("Rectifications")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_inspection_rectification_elderly_inspection_inspection_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Subsidies.HomeSubsidyApplication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.Homes.ElderlyHome", null)
+                        .WithMany()
+                        .HasForeignKey("HomeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
@@ -4776,6 +6848,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionCase", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Inspection", b =>
+                {
+                    b.Navigation("Rectifications");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

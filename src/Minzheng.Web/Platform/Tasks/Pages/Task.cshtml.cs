@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Time;
@@ -5,6 +6,8 @@ using Minzheng.Web.Platform.Time;
 namespace Minzheng.Web.Platform.Tasks.Pages;
 
 /// <summary>One of my tasks: where to do it, and 知悉 / 指派 / 上报 (ADR 026). Anyone signed in; the item itself decides who sees it.</summary>
+// any signed-in staff member: the list shows only what waits for them (MyTasks scopes every source)
+[Authorize]
 public sealed class TaskModel(MyTasks tasks, BusinessClock clock) : PageModel
 {
     public MyTask Task { get; private set; } = null!;
