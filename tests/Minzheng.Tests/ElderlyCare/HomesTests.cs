@@ -186,6 +186,13 @@ public abstract class HomesTests(AppFixture app)
         var a2 = await (await account.PostAsJsonAsync("/api/v1/elderly/ability/assessments", new { personId = li, answers = Sheet(50), reason = "first", assessor1 = "甲", assessor2 = "乙", assessedOn = new DateOnly(2026, 9, 2) })
             .EnsureStatus(HttpStatusCode.Created)).JsonAsync();
         Assert.Equal(2, a2.GetProperty("level").GetInt32());
+        // home care's ability criterion reads the same stored level: known from the day assessed, unknown before it
+        var levels = await app.WithServicesAsync(async sp =>
+        {
+            var source = sp.GetRequiredService<Minzheng.Web.Modules.ElderlyCare.HomeCare.IAbilityLevelSource>();
+            return (await source.LevelOfAsync(li, new DateOnly(2026, 10, 1), default), await source.LevelOfAsync(li, new DateOnly(2026, 9, 1), default));
+        });
+        Assert.Equal(((int?)2, (int?)null), levels);
         // the one-person view shows the stay and the assessment (the county's view; the home's account has no registry access)
         var personPage = await officer.GetAsync($"/registry/persons/{wang}");
         var personHtml = await personPage.Content.ReadAsStringAsync();

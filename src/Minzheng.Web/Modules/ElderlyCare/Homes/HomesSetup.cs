@@ -17,6 +17,8 @@ public static class HomesSetup
     {
         services.AddScoped<CareHomes>();
         services.AddScoped<AbilityAssessments>();
+        // home care's ability criterion reads the stored assessments
+        services.AddScoped<HomeCare.IAbilityLevelSource, AbilityLevels>();
         services.AddScoped<HomeSubsidies>();
         services.AddSingleton(HomeSubsidyProcess.Model);
         services.AddSingleton(new Platform.Entitlements.EntitlementProgram(HomeSubsidies.Program, "民办养老机构运营补贴"));
