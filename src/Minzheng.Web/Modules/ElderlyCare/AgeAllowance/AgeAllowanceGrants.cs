@@ -110,9 +110,10 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
         var lowest = bands.Min(b => b.Band.MinAge);
         // anyone born before this qualifies by age in the month (the exact band and a 29 February birthday are decided below)
         var cutoff = m.AddMonths(fromNext ? 0 : 1).AddYears(-lowest);
-        // rows of every division: a person moved in from elsewhere keeps the row found there
-        var known = db.Set<AgeAllowanceGrant>().IgnoreQueryFilters([AppDbContext.ScopeFilter]);
-        var q = db.Persons.AsNoTracking().Where(p => p.LifeStatus == LifeStatus.Alive && p.BirthDate < cutoff && p.DivisionCode.StartsWith(division)
+        // the registry query is limited to the user's township by AppDbContext's scope filter (so no IgnoreQueryFilters in it:
+        // EF applies that to the whole query, persons included)
+        var known = db.Set<AgeAllowanceGrant>();
+        var q = db.Persons.AsNoTracking().Where(p => p.LifeStatus == LifeStatus.Alive && p.BirthDate < cutoff
             && !known.Any(g => g.PersonId == p.Id));
         if (meansTest)
         {
@@ -122,8 +123,11 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
                 || running.Any(e => e.Program == AssistancePrograms.Dibao && db.Set<HouseholdMember>().Any(h => h.PersonId == p.Id && h.LeftOn == null && h.HouseholdId == e.HouseholdId)));
         }
         var found = await q.Select(p => new { p.Id, p.Name, p.BirthDate, p.DivisionCode }).ToListAsync(ct);
+        // one row per person in any division: someone who moved in keeps the row found (or refused) where they lived before
+        var ids = found.Select(p => p.Id).ToList();
+        var elsewhere = (await db.Set<AgeAllowanceGrant>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(g => ids.Contains(g.PersonId)).Select(g => g.PersonId).ToListAsync(ct)).ToHashSet();
         var added = 0;
-        foreach (var p in found)
+        foreach (var p in found.Where(p => !elsewhere.Contains(p.Id)))
         {
             var decision = AgeAllowanceRules.Decide(p.BirthDate, m, [.. bands.Select(b => b.Band)], fromNext);
             if (decision.Band is null) continue;
