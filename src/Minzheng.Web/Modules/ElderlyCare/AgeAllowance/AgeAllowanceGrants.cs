@@ -106,7 +106,8 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
         var bands = Bands(division, m);
         if (bands.Count == 0) throw AppProblem.Field("month", "该月没有生效的高龄津贴标准（请县级民政部门在标准台账中设定）");
         var fromNext = figures.Require(AgeAllowanceFigures.FromNextMonth, division, m).Yes;
-        var meansTest = figures.Require(AgeAllowanceFigures.MeansTest, division, m).Yes;
+        var meansFigure = figures.Require(AgeAllowanceFigures.MeansTest, division, m);
+        var meansTest = meansFigure.Yes;
         var lowest = bands.Min(b => b.Band.MinAge);
         // anyone born before this qualifies by age in the month (the exact band and a 29 February birthday are decided below)
         var cutoff = m.AddMonths(fromNext ? 0 : 1).AddYears(-lowest);
@@ -143,7 +144,7 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
                 FoundMonth = m,
                 BandMinAge = decision.Band.MinAge,
                 MonthlyAmount = Money.FromYuan(decision.Amount),
-                Explanation = Explain(decision, bands, meansTest),
+                Explanation = Explain(decision, bands, meansTest, meansFigure.Row.Document),
             });
             added++;
         }
@@ -165,16 +166,17 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
         var fromNext = figures.Require(AgeAllowanceFigures.FromNextMonth, g.DivisionCode, from).Yes;
         var decision = AgeAllowanceRules.Decide(person.BirthDate, from, [.. bands.Select(b => b.Band)], fromNext, person.DeathDate);
         if (decision.Band is null) throw AppProblem.Conflict("age_allowance_not_eligible", $"{g.PersonName}：{decision.Reason}");
-        var meansTest = figures.Require(AgeAllowanceFigures.MeansTest, g.DivisionCode, from).Yes;
+        var meansFigure = figures.Require(AgeAllowanceFigures.MeansTest, g.DivisionCode, from);
+        var meansTest = meansFigure.Yes;
         var payee = PayeeOf(g);
-        g.Explanation = Explain(decision, bands, meansTest);
+        g.Explanation = Explain(decision, bands, meansTest, meansFigure.Row.Document);
         await entitlements.SetAsync(payee, from, Money.FromYuan(decision.Amount), g.Explanation, "乡镇确认高龄津贴", ct);
         // the higher bands are known now: each is published from its own first month, so the amount rises without a new decision
         foreach (var (band, _) in bands.Where(b => b.Band.MinAge > decision.Band.MinAge).OrderBy(b => b.Band.MinAge))
         {
             var first = AgeAllowanceRules.FirstMonth(person.BirthDate, band.MinAge, fromNext);
             var higher = AgeAllowanceRules.Decide(person.BirthDate, first, [.. bands.Select(b => b.Band)], fromNext);
-            await entitlements.SetAsync(payee, first, Money.FromYuan(higher.Amount), Explain(higher, bands, meansTest), "高龄津贴升档", ct);
+            await entitlements.SetAsync(payee, first, Money.FromYuan(higher.Amount), Explain(higher, bands, meansTest, meansFigure.Row.Document), "高龄津贴升档", ct);
         }
         g.Status = AgeAllowanceStatus.Confirmed;
         g.BandMinAge = decision.Band.MinAge;
@@ -246,13 +248,13 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
 
     public static IReadOnlyList<AmountLine> Lines(AgeAllowanceGrant g) => JsonSerializer.Deserialize<List<AmountLine>>(g.Explanation, AuditRecorder.Json) ?? [];
 
-    private static string Explain(AgeAllowanceDecision d, IReadOnlyList<(AgeBand Band, string Basis)> bands, bool meansTest)
+    private static string Explain(AgeAllowanceDecision d, IReadOnlyList<(AgeBand Band, string Basis)> bands, bool meansTest, string meansBasis)
     {
         var basis = bands.FirstOrDefault(b => b.Band == d.Band).Basis ?? "";
         var lines = new List<AmountLine>
         {
             new(d.Reason, d.Amount, $"中华人民共和国老年人权益保障法 第三十三条；{basis}"),
-            new(meansTest ? "本地高龄津贴限低收入老年人（低保、特困）" : "本地高龄津贴不限收入", 0m, basis),
+            new(meansTest ? "本地高龄津贴限低收入老年人（低保、特困）" : "本地高龄津贴不限收入", 0m, meansBasis),
         };
         return JsonSerializer.Serialize(lines, AuditRecorder.Json);
     }

@@ -19,10 +19,20 @@ public sealed class IndexModel(AgeAllowanceGrants grants, ICurrentUser user) : P
         Result = await grants.ListAsync(QueryEnum.Parse<AgeAllowanceStatus>(Status, "status"), PageRequest.From(page, 50, 50), HttpContext.RequestAborted);
     }
 
-    public async Task<IActionResult> OnPostRunAsync(DateOnly? month)
+    public async Task<IActionResult> OnPostRunAsync(string? month)
     {
         if (!CanConfirm) return Forbid();
-        var added = await grants.RunAsync(month, HttpContext.RequestAborted);
+        // the month picker posts yyyy-MM; anything else is reported on the field rather than taken as this month
+        DateOnly? m = null;
+        if (!string.IsNullOrWhiteSpace(month))
+        {
+            if (!DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed))
+            {
+                throw AppProblem.Field("month", "月份格式应为 yyyy-MM");
+            }
+            m = parsed;
+        }
+        var added = await grants.RunAsync(m, HttpContext.RequestAborted);
         TempData["Message"] = $"已生成名单：新增待确认 {added} 人";
         return Redirect("/elderly/allowance");
     }
