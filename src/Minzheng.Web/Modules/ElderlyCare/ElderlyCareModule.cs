@@ -23,6 +23,7 @@ public static class ElderlyCareModule
         StarRating.StarRatingSetup.AddStarRating(services);
         Inspections.InspectionsSetup.AddInspections(services);
         services.AddHomeCare();
+        AgeAllowance.AgeAllowanceSetup.AddAgeAllowance(services);
         return services;
     }
 
@@ -33,5 +34,6 @@ public static class ElderlyCareModule
         StarRating.StarRatingSetup.MapStarRating(api);
         Inspections.InspectionsSetup.MapInspections(api);
         api.MapHomeCare();
+        AgeAllowance.AgeAllowanceSetup.MapAgeAllowance(api);
     }
 }
