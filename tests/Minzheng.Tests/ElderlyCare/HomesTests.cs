@@ -200,6 +200,12 @@ public abstract class HomesTests(AppFixture app)
         Assert.Contains("北流市陵宁颐养院", personHtml, StringComparison.Ordinal);
         Assert.Contains(a1.GetProperty("number").GetString()!, personHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await account.GetAsync($"/elderly/assessments/{a1.GetProperty("id").GetGuid()}")).StatusCode);
+        // the home's first page is its 工作台 (tasks and modules), not a denial, and shows no registry counts it may not read
+        var first = await account.GetAsync("/");
+        var firstHtml = await first.Content.ReadAsStringAsync();
+        Assert.True(first.StatusCode == HttpStatusCode.OK && first.RequestMessage!.RequestUri!.AbsolutePath == "/", first.RequestMessage?.RequestUri + " " + first.StatusCode);
+        Assert.Contains("我的待办", firstHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("登记人口（健在）", firstHtml, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/elderly/filings/{filing.GetProperty("id").GetGuid()}")).StatusCode);
         var residents = await account.GetItemsAsync($"/api/v1/elderly/homes/{homeId}/residents?current=true");
         Assert.Equal([0, 2], residents.Select(r => r.GetProperty("abilityLevel").GetInt32()).Order());

@@ -41,6 +41,9 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
     public string ScopeName => divisions.NameOf(user.DivisionCode);
     public bool DemoMode => options.DemoSeed;
 
+    /// <summary>An organisation's account: no registry counts (it may not read the registry), only its tasks and the modules.</summary>
+    public bool WithoutRegistry { get; private set; }
+
     /// <summary>The user's tasks, one page of them (<c>?page=</c>).</summary>
     public MyTaskList Tasks { get; private set; } = new(new Paged<MyTask>([], 0, 1, TaskPageSize), [], 0, false);
     public DateOnly Today => clock.Today;
@@ -57,7 +60,16 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
     public async Task<IActionResult> OnGetAsync(int? page)
     {
         // Citizens have their own pages; staff counts are not for them.
-        if (!user.HasPermission(Permissions.RegistryRead)) return Redirect(user.HasPermission(Permissions.CitizenApply) ? "/citizen" : "/account/denied");
+        if (!user.HasPermission(Permissions.RegistryRead))
+        {
+            if (user.HasPermission(Permissions.CitizenApply)) return Redirect("/citizen");
+            // an organisation's account (a care home, a provider) has no registry access: its first page is its tasks and the
+            // modules, not a denial
+            if (user.OrganizationId is null) return Redirect("/account/denied");
+            WithoutRegistry = true;
+            Tasks = await myTasks.ListAsync(PageRequest.From(page, TaskPageSize, TaskPageSize), HttpContext.RequestAborted);
+            return Page();
+        }
         // the counts depend on the scope only (division, or organisation for an organisation account)
         var key = $"home-counts:{user.DivisionCode}:{user.OrganizationId}";
         var now = time.GetUtcNow();
