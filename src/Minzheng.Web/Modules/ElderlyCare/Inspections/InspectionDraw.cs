@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
+using Minzheng.Web.Platform.Sampling;
 
 namespace Minzheng.Web.Modules.ElderlyCare.Inspections;
 
@@ -24,8 +22,8 @@ public sealed record DrawResult(int HomeCount, IReadOnlyList<DrawPick> Picks, IR
 
 /// <summary>
 /// 双随机、一公开 (国发〔2019〕5号; rules-2 §1.5): homes drawn by ratio and, for each, at least two inspectors drawn from those
-/// without a conflict of interest (民发〔2017〕45号: 现场检查不少于2人, 回避). Pure and deterministic: the generator is SHA-256 in
-/// counter mode over the stored seed (ADR 030), so the replay does not depend on .NET's Random, and the population is put in
+/// without a conflict of interest (民发〔2017〕45号: 现场检查不少于2人, 回避). Pure and deterministic: the generator is the kernel's SeededDraw (SHA-256 in
+/// counter mode over the stored seed, ADR 030), so the replay does not depend on .NET's Random, and the population is put in
 /// a canonical order (by id) before drawing, so the order it was read from the database does not matter either.
 /// </summary>
 public static class InspectionDraw
@@ -33,7 +31,7 @@ public static class InspectionDraw
     public const int MinimumInspectors = 2;
 
     /// <summary>A fresh seed from the operating system's CSPRNG: 32 hex digits, shown and stored with the draw.</summary>
-    public static string NewSeed() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    public static string NewSeed() => SeededDraw.NewSeed();
 
     /// <summary>Homes to draw: the ratio of the population rounded up (a ratio is a floor: 5 % of 30 homes is 2), at least one where there are homes.</summary>
     public static int HomeCount(int population, decimal ratioPercent) =>
@@ -47,7 +45,7 @@ public static class InspectionDraw
         if (input.Homes.Count == 0) problems.Add("检查对象名录库为空");
         if (problems.Count > 0) return new DrawResult(0, [], problems);
 
-        var random = new Generator(input.Seed);
+        var random = new SeededDraw(input.Seed);
         var homes = input.Homes.OrderBy(h => h.Id).ToList();
         var inspectors = input.Inspectors.OrderBy(i => i.Id).ToList();
         var count = HomeCount(homes.Count, input.RatioPercent);
@@ -64,40 +62,5 @@ public static class InspectionDraw
             picks.Add(new DrawPick(home.Id, random.Shuffle(eligible).Take(input.InspectorsPerHome).Select(i => i.Id).ToList()));
         }
         return problems.Count > 0 ? new DrawResult(count, [], problems) : new DrawResult(count, picks, []);
-    }
-
-    /// <summary>SHA-256(seed ‖ counter) as a stream of 64-bit words; uniform integers by rejection, Fisher–Yates shuffles.</summary>
-    private sealed class Generator(string seed)
-    {
-        private readonly byte[] _seed = Encoding.UTF8.GetBytes(seed);
-        private ulong _counter;
-
-        private ulong Next()
-        {
-            var block = new byte[_seed.Length + 8];
-            _seed.CopyTo(block, 0);
-            BinaryPrimitives.WriteUInt64BigEndian(block.AsSpan(_seed.Length), _counter++);
-            return BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(block));
-        }
-
-        /// <summary>Uniform in [0, n): rejects the top sliver of the 64-bit range that would favour small values.</summary>
-        public int Below(int n)
-        {
-            var limit = ulong.MaxValue - (ulong.MaxValue % (ulong)n);
-            ulong x;
-            do x = Next(); while (x >= limit);
-            return (int)(x % (ulong)n);
-        }
-
-        public List<T> Shuffle<T>(IReadOnlyList<T> items)
-        {
-            var list = items.ToList();
-            for (var i = list.Count - 1; i > 0; i--)
-            {
-                var j = Below(i + 1);
-                (list[i], list[j]) = (list[j], list[i]);
-            }
-            return list;
-        }
     }
 }

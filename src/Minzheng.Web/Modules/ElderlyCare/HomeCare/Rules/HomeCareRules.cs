@@ -83,22 +83,12 @@ public static class HomeCareRules
         population == 0 ? 0 : Math.Clamp((int)Math.Ceiling(population * ratePercent / 100m), 1, population);
 
     /// <summary>
-    /// The sample: a partial Fisher–Yates shuffle of <paramref name="population"/> (in the stored order) driven by
-    /// <c>new Random(seed)</c>, whose sequence for a given seed is fixed across runs and .NET versions (the seeded legacy
-    /// generator), so the stored seed and population replay the same draw.
+    /// The sample: the first <see cref="SampleSize"/> of the population (in the stored order) shuffled by the kernel's replayable
+    /// <see cref="Platform.Sampling.SeededDraw"/> over the stored seed, so the stored seed and population replay the same draw.
     /// </summary>
-    public static IReadOnlyList<Guid> Sample(IReadOnlyList<Guid> population, int seed, decimal ratePercent)
-    {
-        var pool = population.ToArray();
-        var n = SampleSize(pool.Length, ratePercent);
-        var random = new Random(seed);
-        for (var i = 0; i < n; i++)
-        {
-            var j = random.Next(i, pool.Length);
-            (pool[i], pool[j]) = (pool[j], pool[i]);
-        }
-        return pool[..n];
-    }
+    public static IReadOnlyList<Guid> Sample(IReadOnlyList<Guid> population, int seed, decimal ratePercent) =>
+        new Platform.Sampling.SeededDraw(seed.ToString(System.Globalization.CultureInfo.InvariantCulture)).Shuffle(population)
+            .Take(SampleSize(population.Count, ratePercent)).ToList();
 
     /// <summary>Budget consumed in percent (one decimal) and whether it reached the alert line.</summary>
     public static (decimal Percent, bool Alert) Consumption(Money budget, Money consumed, decimal alertPercent)
