@@ -26,8 +26,6 @@ public static class HomesSetup
         // county civil affairs (who approve the subsidies) enter the figures
         services.AddSingleton(new FigureSection(HomesFigures.Module, "养老机构补贴与能力评估", HomesPermissions.SubsidyApprove, [(HomesFigures.Module, "养老机构")], HomesFigures.All));
         services.AddSingleton<IModuleInitializer, HomesInitializer>();
-        services.AddScoped<IPersonPanel, HomesPersonPanel>();
-        services.AddScoped<IOrganizationPanel, HomesOrganizationPanel>();
         return services;
     }
 
@@ -109,46 +107,5 @@ public static class HomesSetup
         }).RequireAuthorization(read).WithSummary("按月入住率（月末在住人数 / 床位）");
 
         api.MapHomeSubsidies();
-    }
-}
-
-/// <summary>The care-home panel of the one-person view: the elder's stays in homes and ability assessments.</summary>
-public sealed class HomesPersonPanel(AppDbContext db) : IPersonPanel
-{
-    public sealed record Stay(Guid HomeId, string Home, DateOnly AdmittedOn, DateOnly? DischargedOn, string? ExtremePovertyCase);
-
-    public sealed record Item(Guid Id, string Number, DateOnly AssessedOn, int Total, int Level, string LevelName, string ScaleVersion, DateOnly NextDueOn);
-
-    public sealed record Model(List<Stay> Stays, List<Item> Assessments);
-
-    public string ModuleKey => "elderly-care";
-    public string Title => "养老服务（入住机构、能力评估）";
-    public int Order => 60;
-    public string PartialView => "/Modules/ElderlyCare/Homes/Pages/_PersonPanel.cshtml";
-
-    public async Task<object?> LoadAsync(Guid personId, CancellationToken ct)
-    {
-        var stays = await db.Set<Resident>().AsNoTracking().Where(r => r.PersonId == personId)
-            .Join(db.Set<ElderlyHome>(), r => r.HomeId, h => h.Id, (r, h) => new { r, h.OrganizationId })
-            .Join(db.Organizations, x => x.OrganizationId, o => (Guid?)o.Id, (x, o) => new { x.r.HomeId, o.Name, x.r.AdmittedOn, x.r.DischargedOn, x.r.ExtremePovertyCase })
-            .OrderByDescending(s => s.AdmittedOn).ToListAsync(ct);
-        var assessments = await db.Set<AbilityAssessment>().AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.AssessedOn).Take(10)
-            .Select(a => new { a.Id, a.Number, a.AssessedOn, a.Total, a.Level, a.ScaleVersion, a.NextDueOn }).ToListAsync(ct);
-        return new Model(stays.Select(s => new Stay(s.HomeId, s.Name, s.AdmittedOn, s.DischargedOn, s.ExtremePovertyCase)).ToList(), assessments.Select(a => new Item(a.Id, a.Number, a.AssessedOn, a.Total, a.Level, Assessment.Rules.AbilityRules.LevelName(a.Level), a.ScaleVersion, a.NextDueOn)).ToList());
-    }
-}
-
-/// <summary>The care-home panel of the one-organisation view: its profile, beds and residents.</summary>
-public sealed class HomesOrganizationPanel(CareHomes homes, AppDbContext db) : IOrganizationPanel
-{
-    public string ModuleKey => "elderly-care";
-    public string Title => "养老机构";
-    public int Order => 30;
-    public string PartialView => "/Modules/ElderlyCare/Homes/Pages/_OrganizationPanel.cshtml";
-
-    public async Task<object?> LoadAsync(Guid organizationId, CancellationToken ct)
-    {
-        var home = await db.Set<ElderlyHome>().AsNoTracking().FirstOrDefaultAsync(h => h.OrganizationId == organizationId, ct);
-        return home is null ? null : await homes.RowAsync(home, ct);
     }
 }

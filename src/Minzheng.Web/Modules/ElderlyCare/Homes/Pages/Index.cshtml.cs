@@ -1,59 +1,59 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Minzheng.Web.Modules.ElderlyCare.Assessment;
-using Minzheng.Web.Modules.ElderlyCare.Homes.Rules;
-using Minzheng.Web.Modules.ElderlyCare.Subsidies;
+using Minzheng.Web.Modules.ElderlyCare.Dashboard;
 using Minzheng.Web.Platform.Access;
-using Minzheng.Web.Platform.Data;
-using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.ElderlyCare.Homes.Pages;
 
-/// <summary>养老服务 home (/elderly): homes, beds, occupancy, filings and checks overdue, assessments due, subsidies.</summary>
+/// <summary>
+/// 养老服务 (/elderly): the module's dashboard (issue 13 item 10) for a chosen year or month, in sections, each tile linking to
+/// the list it counts; the home list moved to /elderly/homes (the old /elderly?overdue= links are sent there).
+/// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + ElderlyCarePermissions.Read)]
-public sealed class IndexModel(CareHomes homes, AppDbContext db, BusinessClock clock, DivisionDirectory divisions, ICurrentUser user) : PageModel
+public sealed class IndexModel(ElderlyDashboards dashboards, BusinessClock clock) : PageModel
 {
-    public Paged<HomeRow> Homes { get; private set; } = null!;
-    public int HomeCount { get; private set; }
-    public int Beds { get; private set; }
-    public int NursingBeds { get; private set; }
-    public int Occupied { get; private set; }
-    public decimal Occupancy => HomeRules.Occupancy(Occupied, Beds);
-    public int FilingOverdue { get; private set; }
-    public int CheckOverdue { get; private set; }
-    public int AssessmentsDue { get; private set; }
-    public int SubsidiesWaiting { get; private set; }
-    public decimal SubsidiesApproved { get; private set; }
-    public bool CanRead { get; private set; }
-    public bool IsOrganization => user.OrganizationId is not null;
+    public ElderlyDashboard Dashboard { get; private set; } = null!;
+    public int Year { get; private set; }
+    public int? Month { get; private set; }
+    public DateOnly Today => clock.Today;
 
-    public string DivisionName(string code) => divisions.FullName(code);
-
-    public async Task OnGetAsync([FromQuery] int? page, string? overdue)
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? overdue, [FromQuery] string? year, [FromQuery] string? month)
     {
+        if (overdue is not null) return Redirect("/elderly/homes?overdue=" + Uri.EscapeDataString(overdue));
         var ct = HttpContext.RequestAborted;
-        CanRead = user.HasPermission(HomesPermissions.Read);
-        if (!CanRead)
+        var errors = new ValidationErrors();
+        int? y = null, m = null;
+        if (!string.IsNullOrWhiteSpace(year))
         {
-            Homes = new Paged<HomeRow>([], 0, 1, 20);
-            return;
+            if (int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var yy)) y = yy;
+            else errors.Add("year", "统计年度应为四位数字年份");
         }
-        var today = clock.Today;
-        var all = db.Set<ElderlyHome>().AsNoTracking().Where(h => h.Status != HomeStatus.Closed);
-        HomeCount = await all.CountAsync(ct);
-        Beds = await all.SumAsync(h => h.Beds, ct);
-        NursingBeds = await all.SumAsync(h => h.NursingBeds, ct);
-        Occupied = await db.Set<Resident>().CountAsync(r => r.AdmittedOn <= today && (r.DischargedOn == null || r.DischargedOn > today), ct);
-        FilingOverdue = await all.CountAsync(h => h.FiledOn == null && h.FilingDueOn != null && h.FilingDueOn < today, ct);
-        CheckOverdue = await all.CountAsync(h => h.CheckedOn == null && h.CheckDueOn != null && h.CheckDueOn < today, ct);
-        AssessmentsDue = await db.Set<AbilityAssessment>().CountAsync(a => a.NextDueOn <= today && !db.Set<AbilityAssessment>().Any(b => b.PersonId == a.PersonId && b.AssessedOn > a.AssessedOn), ct);
-        SubsidiesWaiting = await db.Set<HomeSubsidyApplication>().CountAsync(a => a.Status == HomeSubsidyStatus.Submitted || a.Status == HomeSubsidyStatus.Reviewed, ct);
-        // summed in memory: money is stored as fen and the approved applications of a county are few
-        SubsidiesApproved = (await db.Set<HomeSubsidyApplication>().Where(a => a.Status == HomeSubsidyStatus.Approved).Select(a => a.Amount).ToListAsync(ct)).Sum(m => m.Yuan);
-        Homes = await homes.ListAsync(null, overdue is "filing" or "check" ? overdue : null, PageRequest.From(page, 50), ct);
+        if (!string.IsNullOrWhiteSpace(month))
+        {
+            if (int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var mm)) m = mm;
+            else errors.Add("month", "月份应为 1 至 12");
+        }
+        // a year alone is that whole year; an empty month with the year kept is the same
+        if (y is null && m is not null) y = Today.Year;
+        try
+        {
+            errors.ThrowIfAny();
+            Dashboard = await dashboards.LoadAsync(y, m, ct);
+        }
+        catch (AppProblem problem) when (problem.Status == StatusCodes.Status400BadRequest)
+        {
+            // the period is shown wrong beside its field and the current month instead, rather than an empty page
+            ModelState.AddProblem(problem, "");
+            Dashboard = await dashboards.LoadAsync(null, null, ct);
+        }
+        var period = Dashboard.From;
+        Year = period.Year;
+        Month = Dashboard.Period.Length > 4 ? period.Month : null;
+        return Page();
     }
 }
