@@ -141,11 +141,13 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
             .GroupBy(e => new { Area = e.DivisionCode.Substring(0, prefix), e.MonthlyAmount })
             .Select(g => new { g.Key.Area, g.Key.MonthlyAmount, N = g.Count() }).ToListAsync(ct);
 
-        // inspections drawn in the period and what was done of them. The draw's date is read past the division filter: a
-        // township sees the inspections of its homes, but the draw itself is the county's record; only its date is used.
-        var draws = db.Set<InspectionDrawRecord>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(d => d.DrawnOn >= from && d.DrawnOn <= asOf);
+        // inspections drawn in the period and what was done of them. The draws' ids are read past the division filter, in a
+        // query of their own (a filter ignored in a join is ignored for the whole query): a township sees the inspections of
+        // its homes, but the draw is the county's record, and only which draws fall in the period is taken from it.
+        var draws = await db.Set<InspectionDrawRecord>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+            .Where(d => d.DrawnOn >= from && d.DrawnOn <= asOf).Select(d => d.Id).ToListAsync(ct);
         var inspections = await db.Set<Inspection>().AsNoTracking()
-            .Join(draws, i => i.DrawId, d => d.Id, (i, d) => i)
+            .Where(i => draws.Contains(i.DrawId))
             .GroupBy(i => i.DivisionCode.Substring(0, prefix))
             .Select(g => new
             {
@@ -226,17 +228,15 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
     }
 
     /// <summary>
-    /// Each person's latest assessment on <paramref name="asOf"/> (a later one replaces it), leaving out people who had died by
-    /// then. The death is read past the division filter: the assessment is in scope, and a home's account sees no registry person.
+    /// Each person's latest assessment on <paramref name="asOf"/> (a later one replaces it), leaving out people known to have died
+    /// by then. The death is read through the user's own scope (ignoring a filter inside this query would drop the assessments'
+    /// filter too): a home's account, which sees no registry person, keeps its dead residents' assessments until discharged.
     /// </summary>
-    public IQueryable<AbilityAssessment> LatestAssessments(DateOnly asOf)
-    {
-        var persons = db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]);
-        return db.Set<AbilityAssessment>().AsNoTracking()
+    public IQueryable<AbilityAssessment> LatestAssessments(DateOnly asOf) =>
+        db.Set<AbilityAssessment>().AsNoTracking()
             .Where(a => a.AssessedOn <= asOf
                 && !db.Set<AbilityAssessment>().Any(b => b.PersonId == a.PersonId && b.AssessedOn <= asOf && (b.AssessedOn > a.AssessedOn || (b.AssessedOn == a.AssessedOn && b.CreatedAt > a.CreatedAt)))
-                && !persons.Any(p => p.Id == a.PersonId && p.LifeStatus == LifeStatus.Deceased && p.DeathDate <= asOf));
-    }
+                && !db.Persons.Any(p => p.Id == a.PersonId && p.LifeStatus == LifeStatus.Deceased && p.DeathDate <= asOf));
 
     /// <summary>The purchase contracts of the period's year, each with what has been settled under it up to the period's date.</summary>
     private async Task<HomeCareSpending> HomeCareAsync(DashboardPeriod period, CancellationToken ct)

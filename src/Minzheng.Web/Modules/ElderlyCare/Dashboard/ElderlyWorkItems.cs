@@ -103,14 +103,17 @@ public sealed class ElderlyWorkItems(AppDbContext db, ICurrentUser user, FigureB
         var due = soon < today ? today : soon;
         var q = dashboards.LatestAssessments(today).Where(a => a.NextDueOn <= due && (mine || routed.Contains(a.Id)));
         if (only is not null) q = q.Where(a => only.Contains(a.Id));
-        // the elder's name is read past the division filter: the assessment is in scope, and a home's account sees no registry person
         var rows = await q.OrderBy(a => a.NextDueOn).ThenBy(a => a.Id).Take(request.Limit)
-            .Join(db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]), a => a.PersonId, p => p.Id, (a, p) => new { a.Id, a.DivisionCode, a.NextDueOn, a.Level, a.Number, p.Name })
-            .ToListAsync(ct);
+            .Select(a => new { a.Id, a.PersonId, a.DivisionCode, a.NextDueOn, a.Level, a.Number }).ToListAsync(ct);
+        // the elders' names are read past the division filter, in a query of their own (a filter ignored in a join is ignored
+        // for the whole query): the assessments are in scope, and a home's account sees no registry person
+        var personIds = rows.Select(a => a.PersonId).Distinct().ToList();
+        var names = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         foreach (var a in rows)
         {
             items.Add(new WorkItem(ReassessPrefix + a.Id.ToString("N"), "elderly:reassess", "老年人能力再评估到期", $"再评估（上次 {a.Number}，{a.Level} 级）",
-                WorkItemText.Mask(a.Name), a.NextDueOn, $"/elderly/assessments/{a.Id}", WorkItemText.SeverityOf(a.NextDueOn, today), a.DivisionCode,
+                WorkItemText.Mask(names.GetValueOrDefault(a.PersonId, "")), a.NextDueOn, $"/elderly/assessments/{a.Id}", WorkItemText.SeverityOf(a.NextDueOn, today), a.DivisionCode,
                 $"{a.NextDueOn:yyyyMMdd}", HomesPermissions.Assess, [HomesPermissions.Read]));
         }
     }
