@@ -27,7 +27,7 @@ using Minzheng.Web.Platform.Registry;
 namespace Minzheng.Tests.ElderlyCare;
 
 /// <summary>
-/// The elderly-care dashboard and work items on SQLite and PostgreSQL (issue 13 item 10). Two townships of 陆川县 that the demo
+/// The elderly-care dashboard, panels and work items on SQLite and PostgreSQL (issue 13 item 10). Two townships of 陆川县 that the demo
 /// population left empty get known records: people with known birth dates (one exactly 60 today, one a day short, one dead),
 /// homes with beds and nursing beds, residents, ratings (one superseded, one expired), subsidies, a purchase contract past its
 /// 80 % line, a draw with one home inspected and a rectification overdue, assessments (one superseded, one due) and 高龄津贴.
@@ -162,7 +162,9 @@ public abstract class DashboardTests(AppFixture app)
             };
             // A1: 三星 now (its 一星 of 2022 replaced); B1: 二星 expired at the end of 2025
             db.AddRange(Star(a1Org, villageA, 1, new DateOnly(2022, 3, 1), new DateOnly(2027, 2, 28), 1), Star(a1Org, villageA, 3, new DateOnly(2026, 1, 10), new DateOnly(2029, 1, 9), 2),
-                Star(b1Org, villageB, 2, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), 3));
+                Star(b1Org, villageB, 2, new DateOnly(2021, 1, 1), new DateOnly(2025, 12, 31), 3),
+                // a rating of an organisation that is no home (the provider) is not a home's level
+                Star(providerOrg, villageA, 5, new DateOnly(2026, 2, 1), new DateOnly(2029, 1, 31), 4));
 
             EntitlementPeriod Due(string program, Guid? org, Guid? person, string village, DateOnly from, DateOnly? to, decimal yuan, bool oneOff) => new()
             {
@@ -302,6 +304,7 @@ public abstract class DashboardTests(AppFixture app)
         Assert.Equal(1, Count(d.GetProperty("homesByKind"), ElderlyHomeKinds.SpecialCareFacility));
         Assert.Equal(1, Count(d.GetProperty("homesByStar"), "3"));
         Assert.Equal(0, Count(d.GetProperty("homesByStar"), "1"));
+        Assert.Equal(0, Count(d.GetProperty("homesByStar"), "5"));
         Assert.Equal(1, Count(d.GetProperty("homesByStar"), "0"));
         Assert.Equal(1, d.GetProperty("filingOverdue").GetInt32());
         Assert.Equal(1, d.GetProperty("checkOverdue").GetInt32());

@@ -120,9 +120,11 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
                 .GroupBy(p => p.DivisionCode.Substring(0, prefix)).Select(g => new { Area = g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Area, g => g.N, ct);
         }
 
-        // each home's rating in force on the date (its latest one), by level
+        // each home's rating in force on the date (its latest one), by level; only organisations that are homes open on the
+        // date (ElderlyHomeKinds: a home is an organisation with a profile row), so that the levels add up with the homes
+        var open = db.Set<ElderlyHome>().Where(h => h.OpenedOn <= asOf && (h.ClosedOn == null || h.ClosedOn > asOf));
         var stars = await db.Set<StarRatingRecord>().AsNoTracking()
-            .Where(r => r.Level != null && r.RatedOn <= asOf && r.ValidUntil >= asOf
+            .Where(r => r.Level != null && r.RatedOn <= asOf && r.ValidUntil >= asOf && open.Any(h => h.OrganizationId == r.OrganizationId)
                 && !db.Set<StarRatingRecord>().Any(b => b.OrganizationId == r.OrganizationId && b.Level != null && b.RatedOn <= asOf
                     && (b.RatedOn > r.RatedOn || (b.RatedOn == r.RatedOn && b.CreatedAt > r.CreatedAt))))
             .GroupBy(r => r.Level).Select(g => new { Level = g.Key!.Value, N = g.Count() }).ToListAsync(ct);
