@@ -155,7 +155,6 @@ public abstract class DashboardTests(AppFixture app)
                 DivisionCode = village,
                 AppliedOn = rated,
                 AppliedBy = "test",
-                State = StarRatingState.Rated,
                 Level = level,
                 RatedOn = rated,
                 ValidUntil = validUntil,
