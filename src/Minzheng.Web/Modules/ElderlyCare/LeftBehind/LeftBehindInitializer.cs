@@ -67,7 +67,8 @@ public sealed class LeftBehindInitializer : IModuleInitializer
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<CurrentUser>().RunAsSystem("demo");
         var db = sp.GetRequiredService<AppDbContext>();
-        if (!await db.Users.AnyAsync(u => u.UserName == DemoWorker && u.DivisionCode == DemoVillage, ct)) return;
+        var worker = await db.Users.AsNoTracking().Where(u => u.UserName == DemoWorker && u.DivisionCode == DemoVillage).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
+        if (worker is null) return;
         var persons = sp.GetRequiredService<PersonRegistration>();
         var register = sp.GetRequiredService<LeftBehindRegister>();
         var visits = sp.GetRequiredService<LeftBehindVisits>();
@@ -118,8 +119,13 @@ public sealed class LeftBehindInitializer : IModuleInitializer
             for (var i = 0; i <= last; i++)
             {
                 var v = d.Visits[i];
-                (_, elder) = await visits.RecordAsync(elder.Id, new VisitInput(v.Mode, today.AddDays(-v.DaysAgo), v.Health, v.Safety, "生活能自理", "情绪稳定",
+                LeftBehindVisit visit;
+                (visit, elder) = await visits.RecordAsync(elder.Id, new VisitInput(v.Mode, today.AddDays(-v.DaysAgo), v.Health, v.Safety, "生活能自理", "情绪稳定",
                     i == last && d.Referrals.Length > 0 ? "需协助联系相关服务" : null, i == last ? [.. d.Referrals] : [], elder.Version), ct);
+                // recorded at start-up as the system; shown as the community worker who made the rounds
+                visit.VisitorUserId = worker.Id;
+                visit.VisitorName = worker.DisplayName;
+                await db.SaveChangesAsync(ct);
             }
         }
     }
