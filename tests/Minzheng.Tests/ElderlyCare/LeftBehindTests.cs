@@ -174,6 +174,15 @@ public abstract class LeftBehindTests(AppFixture app)
         Assert.Contains(await clerk.GetItemsAsync($"{Base}?status=exited&pageSize=200"), e => e.GetProperty("id").GetGuid() == id);
         await (await worker.PostAsJsonAsync($"{Base}/{id}/visits", Visit("home", today, closed.GetProperty("version").GetInt32()))).ExpectProblemAsync(409, "left_behind_exited");
         Assert.DoesNotContain(await ExportAsync(clerk), row => (string?)row["姓名"] == "韦桂兰");
+
+        // the death was recorded in error: reversed by the county, the row is back in the register
+        var personVersion = (await county.GetJsonAsync($"/api/v1/persons/{personId}")).GetProperty("version").GetInt32();
+        r = await county.PostAsJsonAsync($"/api/v1/persons/{personId}/death/reverse", new { reason = "殡仪馆误报同名人员，经村委会入户核实本人健在", version = personVersion });
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        Assert.Contains((await r.JsonAsync()).GetProperty("effects").EnumerateArray(), e => e.GetString()!.StartsWith("恢复农村留守老年人名册", StringComparison.Ordinal));
+        var reopened = (await clerk.GetJsonAsync($"{Base}/{id}")).GetProperty("elder");
+        Assert.Equal("inRegister", reopened.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("exitReason").ValueKind);
     }
 
     [Fact]
