@@ -240,7 +240,8 @@ public abstract partial class HomeFormsTests(AppFixture app)
         Assert.Contains("未评分", errors["B4.5"], StringComparison.Ordinal);
         Assert.Contains("不能是同一人", refused.Body!.TextContent, StringComparison.Ordinal);
         // what was chosen is kept
-        Assert.Equal("4", refused.QuerySelector("#item-B1\\.1 option[selected]")?.GetAttribute("value"));
+        Assert.Equal("0", refused.QuerySelector("#item-B1\\.1 option[selected]")?.GetAttribute("value"));
+        Assert.Equal("2", refused.QuerySelector("#item-B4\\.1 option[selected]")?.GetAttribute("value"));
         Assert.Equal(0, (await clerk.GetJsonAsync($"/api/v1/elderly/ability/assessments?personId={personId}")).GetProperty("total").GetInt32());
 
         // 60 points → 2 级 by the total, dementia raises it to 3 级; the report shows it
@@ -299,7 +300,8 @@ public abstract partial class HomeFormsTests(AppFixture app)
         var before = await TotalsAsync();
         // two 敬老院 of 北流市 新荣镇: one with 法人登记 (30 beds, one resident), one without (20 beds)
         var ids = new List<Guid>();
-        foreach (var (name, registered, beds) in new[] { ("北流市甲敬老院" + _seq, true, 30), ("北流市乙敬老院" + _seq, false, 20) })
+        var suffix = Interlocked.Increment(ref _seq).ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, registered, beds) in new[] { ("北流市甲敬老院" + suffix, true, 30), ("北流市乙敬老院" + suffix, false, 20) })
         {
             var org = await (await admin.PostAsJsonAsync("/api/v1/organizations", new { name, kind = "publicInstitution", divisionCode = Xinrong }).EnsureStatus(HttpStatusCode.Created)).JsonAsync();
             var home = await (await officer.PostAsJsonAsync("/api/v1/elderly/homes", new
@@ -329,7 +331,7 @@ public abstract partial class HomeFormsTests(AppFixture app)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType?.MediaType);
         await using var stream = new MemoryStream(await workbook.Content.ReadAsByteArrayAsync());
         var facilities = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "敬老院").Cast<IDictionary<string, object>>().ToList();
-        var mine = facilities.Single(r => r["敬老院名称"]?.ToString() == "北流市甲敬老院" + _seq);
+        var mine = facilities.Single(r => r["敬老院名称"]?.ToString() == "北流市甲敬老院" + suffix);
         Assert.Equal("已登记", mine["法人登记"]?.ToString());
         Assert.Equal(29, Convert.ToInt32(mine["闲置床位"], CultureInfo.InvariantCulture));
         stream.Position = 0;

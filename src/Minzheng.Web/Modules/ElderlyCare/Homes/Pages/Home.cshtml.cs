@@ -102,6 +102,10 @@ public sealed class HomeModel(CareHomes homes, AppDbContext db, DivisionDirector
     public bool CanAssess => user.HasPermission(HomesPermissions.Assess);
     public bool CanResidents => user.HasPermission(HomesPermissions.Residents) && Home.Status != HomeStatus.Closed;
 
+    /// <summary>Every message for one field (a missing material each has its own; the validation tag helper shows only the first).</summary>
+    public string ErrorsOf(string key) =>
+        ModelState.TryGetValue(key, out var entry) ? string.Join("；", entry.Errors.Select(e => e.ErrorMessage)) : "";
+
     /// <summary>Whether a form (by its prefix) came back with errors: it is drawn open.</summary>
     public bool Failed(string prefix) => ModelState.Any(kv => kv.Key.StartsWith(prefix + ".", StringComparison.Ordinal) && kv.Value is { Errors.Count: > 0 });
     public HomeRow Home { get; private set; } = null!;
