@@ -5,8 +5,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
 using Minzheng.Web.Modules.ElderlyCare.Assessment.Rules;
+using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Platform.Access.Admin;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Registry.Organizations;
 
@@ -272,6 +276,78 @@ public abstract partial class HomeFormsTests(AppFixture app)
         Assert.DoesNotContain("莫评估", due.QuerySelector("#assessments")!.TextContent, StringComparison.Ordinal);
         // another township's clerk cannot open the form for this person
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientAsync("yangmei.clerk")).GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_homes_own_account_admits_and_assesses_its_residents_through_the_forms_and_nothing_else()
+    {
+        app.SkipIfUnavailable();
+        var officer = await app.ClientAsync("rongxian.officer");
+        var admin = await app.ClientAsync("admin");
+        // a 敬老院 already in the registry without a credit code (no 法人登记): the form links it by its name instead of
+        // registering it a second time
+        var name = "容县新南敬老院" + Interlocked.Increment(ref _seq).ToString(CultureInfo.InvariantCulture);
+        var org = await (await admin.PostAsJsonAsync("/api/v1/organizations", new { name, kind = "publicInstitution", divisionCode = Xinnan }).EnsureStatus(HttpStatusCode.Created)).JsonAsync();
+        var organizationId = org.GetProperty("id").GetGuid();
+        var form = HomeForm(name, "", "2020-03-02");
+        form["Input.Organization.Kind"] = "PublicInstitution";
+        form["Input.Home.Kind"] = "special_care_facility";
+        form["Input.Home.Private"] = "false";
+        form["Input.Home.LegalPersonRegistered"] = "false";
+        var created = Redirected(await PostFormAsync(officer, "/elderly/homes/new", null, form));
+        var homeId = Guid.Parse(created[(created.LastIndexOf('/') + 1)..]);
+        var home = await officer.GetJsonAsync($"/api/v1/elderly/homes/{homeId}");
+        Assert.Equal(organizationId, home.GetProperty("organizationId").GetGuid());
+        Assert.False(home.GetProperty("legalPersonRegistered").GetBoolean());
+        Assert.Equal(1, (await officer.GetJsonAsync($"/api/v1/organizations?search={Uri.EscapeDataString(name)}")).GetProperty("total").GetInt32());
+
+        var userName = "jly" + Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture);
+        await app.WithServicesAsync(async sp =>
+        {
+            var user = await sp.GetRequiredService<UserAdministration>().CreateAsync(new UserInput
+            {
+                UserName = userName,
+                DisplayName = "敬老院工作人员",
+                DivisionCode = "450921000000",
+                OrganizationId = organizationId,
+                Roles = [Roles.OrganizationStaff],
+                Password = Web.Platform.Demo.DemoAccounts.Password,
+            });
+            user.MustChangePassword = false;
+            await sp.GetRequiredService<UserManager<AppUser>>().UpdateAsync(user);
+            return 0;
+        });
+        var account = await app.ClientAsync(userName);
+        var url = $"/elderly/homes/{homeId}";
+        var page = await account.GetStringAsync(url);
+        Assert.DoesNotContain("id=\"manage\"", page, StringComparison.Ordinal); // 备案, 检查, 关闭 are the county's
+        Assert.Contains("id=\"staff-form\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await account.GetAsync("/elderly/homes/new")).StatusCode);
+
+        var (elder, elderIdNumber) = await ElderAsync("蒙五保", Xinnan);
+        var (stranger, _) = await ElderAsync("龙外人", Xinnan);
+        Redirected(await PostFormAsync(account, url, "Admit", new() { ["Input.IdNumber"] = elderIdNumber, ["Input.AdmittedOn"] = "2026-11-24" }));
+        Assert.Contains("能力评估", await account.GetStringAsync(url), StringComparison.Ordinal);
+
+        // its resident is assessed from the row's link; a person who does not live there is not found
+        Assert.Equal(HttpStatusCode.NotFound, (await account.GetAsync($"/elderly/assessments/new?personId={stranger}")).StatusCode);
+        var assessUrl = $"/elderly/assessments/new?personId={elder}";
+        Assert.Contains("蒙五保", await account.GetStringAsync(assessUrl), StringComparison.Ordinal);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.PersonId"] = elder.ToString(),
+            ["Input.Reason"] = "First",
+            ["Input.Assessor1"] = "院内评估员甲",
+            ["Input.Assessor2"] = "院内评估员乙",
+            ["Input.AssessedOn"] = "2026-11-25",
+            ["Input.RiskEvents30Days"] = "2",
+        };
+        foreach (var (code, value) in AbilityRulesTests.Sheet(28)) fields["item-" + code] = value!.Value.ToString(CultureInfo.InvariantCulture);
+        var report = Redirected(await PostFormAsync(account, assessUrl, null, fields));
+        Assert.Contains("4 级：" + AbilityRules.LevelName(4), await account.GetStringAsync(report), StringComparison.Ordinal);
+        var resident = Assert.Single(await account.GetItemsAsync($"/api/v1/elderly/homes/{homeId}/residents?current=true"));
+        Assert.Equal(4, resident.GetProperty("abilityLevel").GetInt32());
+        Assert.Contains("蒙五保", await account.GetStringAsync("/elderly/assessments"), StringComparison.Ordinal);
     }
 
     [Fact]

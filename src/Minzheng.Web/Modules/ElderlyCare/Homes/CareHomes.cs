@@ -142,6 +142,14 @@ public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, Busines
                 await ThrowIfRegisteredAsync(organization.Id, organization.Name, ct);
             }
         }
+        else
+        {
+            // an organisation without a code (a 敬老院 not registered as a legal person, known by its platform number) is the
+            // one of that exact name in scope: linked, not registered a second time
+            var name = org.Name!.Trim();
+            organization = await db.Organizations.FirstOrDefaultAsync(o => o.CreditCode == null && o.Name == name && o.Status == OrganizationStatus.Active, ct);
+            if (organization is not null) await ThrowIfRegisteredAsync(organization.Id, organization.Name, ct);
+        }
         if (organization is null)
         {
             if (!user.HasPermission(Permissions.OrganizationsWrite)) throw AppProblem.Forbidden("该组织尚未在组织登记中登记，您没有登记组织的权限");
