@@ -41,4 +41,25 @@ public sealed class LeftBehindRulesTests
     [InlineData(LeftBehindRisk.Low, "2027-02-28")]
     public void Next_visit_due_by_risk(LeftBehindRisk risk, string due) =>
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), LeftBehindRules.NextDue(On, risk, F));
+
+    [Fact]
+    public void Living_with_the_spouse_only_counts_unless_the_figure_says_no()
+    {
+        Assert.True(LeftBehindRules.Qualifies(new(1950, 1, 1), true, [24], LivingArrangement.WithSpouseOnly, On, F).Qualifies);
+        var (q, reasons) = LeftBehindRules.Qualifies(new(1950, 1, 1), true, [24], LivingArrangement.WithSpouseOnly, On, F with { SpouseOnlyCounts = false });
+        Assert.False(q);
+        Assert.Contains(reasons, r => r.Contains("仅与配偶居住", StringComparison.Ordinal));
+        Assert.True(LeftBehindRules.Qualifies(new(1950, 1, 1), true, [24], LivingArrangement.Alone, On, F with { SpouseOnlyCounts = false }).Qualifies);
+    }
+
+    [Theory]
+    [InlineData("2026-05-30", "2026-11-30", 6)]
+    [InlineData("2026-05-31", "2026-11-30", 6)] // the last day of a shorter month completes the month
+    [InlineData("2026-06-01", "2026-11-30", 5)]
+    [InlineData("2026-01-31", "2026-02-28", 1)]
+    [InlineData("2026-01-31", "2026-02-27", 0)]
+    [InlineData("2026-12-01", "2026-11-30", 0)] // a date after the day asked: not away yet
+    [InlineData("2024-11-30", "2026-11-30", 24)]
+    public void Months_away_are_whole_months(string since, string on, int months) =>
+        Assert.Equal(months, LeftBehindRules.MonthsAway(DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(on, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -24,6 +24,7 @@ public static class ElderlyCareModule
         Inspections.InspectionsSetup.AddInspections(services);
         services.AddHomeCare();
         AgeAllowance.AgeAllowanceSetup.AddAgeAllowance(services);
+        LeftBehind.LeftBehindSetup.AddLeftBehind(services);
         Dashboard.DashboardSetup.AddDashboard(services);
         return services;
     }
@@ -36,6 +37,7 @@ public static class ElderlyCareModule
         Inspections.InspectionsSetup.MapInspections(api);
         api.MapHomeCare();
         AgeAllowance.AgeAllowanceSetup.MapAgeAllowance(api);
+        LeftBehind.LeftBehindSetup.MapLeftBehind(api);
         Dashboard.DashboardSetup.MapDashboard(api);
     }
 }

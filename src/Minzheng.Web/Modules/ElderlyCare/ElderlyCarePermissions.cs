@@ -25,9 +25,9 @@ public static class ElderlyCarePermissions
     };
 
     // each part of the module adds its own lists here, one line each
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. Homes.HomesPermissions.Declared, .. StarRating.StarRatingPermissions.Declared, .. Inspections.InspectionPermissions.Declared, .. HomeCare.HomeCarePermissions.Declared, .. AgeAllowance.AgeAllowancePermissions.Declared];
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. Homes.HomesPermissions.Declared, .. StarRating.StarRatingPermissions.Declared, .. Inspections.InspectionPermissions.Declared, .. HomeCare.HomeCarePermissions.Declared, .. AgeAllowance.AgeAllowancePermissions.Declared, .. LeftBehind.LeftBehindPermissions.Declared];
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, Homes.HomesPermissions.RoleGrants, StarRating.StarRatingPermissions.RoleGrants, Inspections.InspectionPermissions.RoleGrants, HomeCare.HomeCarePermissions.RoleGrants, AgeAllowance.AgeAllowancePermissions.RoleGrants);
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, Homes.HomesPermissions.RoleGrants, StarRating.StarRatingPermissions.RoleGrants, Inspections.InspectionPermissions.RoleGrants, HomeCare.HomeCarePermissions.RoleGrants, AgeAllowance.AgeAllowancePermissions.RoleGrants, LeftBehind.LeftBehindPermissions.RoleGrants);
 
     /// <summary>The parts' grants per role, concatenated (a role named by several parts gets all their permissions).</summary>
     private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>

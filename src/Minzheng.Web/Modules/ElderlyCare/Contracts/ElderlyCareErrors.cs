@@ -11,5 +11,5 @@ public static class ElderlyCareErrors
     ];
 
     // each part of the module adds its own list here, one line each
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. OversightErrors.All, .. HomeCareErrors.All, .. AgeAllowanceErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. OversightErrors.All, .. HomeCareErrors.All, .. AgeAllowanceErrors.All, .. LeftBehindErrors.All];
 }

@@ -36,7 +36,17 @@ public sealed record FilingInput(DateOnly? FiledOn, IReadOnlyList<string>? Mater
 /// <summary>变更备案: the changed beds and what changed.</summary>
 public sealed record ChangeFilingInput(DateOnly? FiledOn, [Within(0, 100000)] int? Beds, [Within(0, 100000)] int? NursingBeds, [Text(1000)] string? Changes, int? Version);
 
-public sealed record CheckInput(DateOnly? CheckedOn, [Text(1000)] string? Findings, int? Version);
+/// <summary>
+/// 现场检查: the date, what was found and, from the form, the conclusion (<see cref="CareHomes.CheckResults"/>); an API client that
+/// leaves <paramref name="Result"/> out records the findings alone, one that sends it empty is asked for it.
+/// </summary>
+public sealed record CheckInput(DateOnly? CheckedOn, [Text(1000)] string? Findings, int? Version, [Text(20)] string? Result = null);
+
+/// <summary>登记养老机构 from the form: the registry organisation (found by credit code or registered with it) and the home's profile.</summary>
+public sealed record NewHomeInput(OrganizationInput? Organization, HomeInput? Home);
+
+/// <summary>床位 of a home not yet filed.</summary>
+public sealed record BedsInput([Within(0, 100000)] int? Beds, [Within(0, 100000)] int? NursingBeds, int? Version);
 
 /// <summary>关闭: the residents must have been resettled (老年人权益保障法 第四十六条) before.</summary>
 public sealed record CloseInput(DateOnly? ClosedOn, [Text(500)] string? Reason, int? Version);
@@ -63,8 +73,12 @@ public sealed record SurveyRow(Guid HomeId, string Name, string DivisionCode, bo
 /// Care homes on the registry's organisations (ADR 029): the profile, 备案 within 10 working days of the first resident, change
 /// filings, the on-site check within 20 working days, beds, residents and staff, monthly occupancy and the 敬老院 survey.
 /// </summary>
-public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, BusinessClock clock, ICurrentUser user, CaseNumbers numbers, IdentifierProtector protector)
+public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, BusinessClock clock, ICurrentUser user, CaseNumbers numbers, IdentifierProtector protector,
+    OrganizationRegistration registration)
 {
+    /// <summary>现场检查结论 (the form's choice), written at the head of the findings.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> CheckResults = [("compliant", "符合要求"), ("rectify", "存在问题，责令限期整改")];
+
     /// <summary>The three materials 66号 names for 备案 (rules-2 §1.3).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> Materials =
         [("application", "备案申请书"), ("registration", "登记证书（法人登记证书或营业执照）"), ("commitment", "符合建筑、消防、食品、医疗、特种设备等要求的承诺书")];
@@ -79,46 +93,153 @@ public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, Busines
         InputRules.ThrowIfInvalid(input);
         var errors = new ValidationErrors();
         if (input.OrganizationId is null) errors.Add("organizationId", "请选择组织（先在组织登记中登记）");
-        if (input.Kind is null || !ElderlyHomeKinds.All.Contains(input.Kind)) errors.Add("kind", "请选择类别：养老机构或特困供养服务设施（敬老院）");
-        EntryRegime? regime = null;
-        if (input.OpenedOn is not { } opened) errors.Add("openedOn", "请填写开办（登记）日期");
-        else if (opened > clock.Today) errors.Add("openedOn", "开办日期不能晚于今天");
-        else if ((regime = HomeRules.RegimeOf(opened)) is null) errors.Add("openedOn", "2013-07-01 以前开办的养老机构请按设立许可登记，开办日期填许可日期");
-        if (regime is { } r)
-        {
-            if (HomeRules.NeedsLicence(r) && string.IsNullOrWhiteSpace(input.LicenceNumber)) errors.Add("licenceNumber", "2013-07-01 至 2018-12-28 开办的养老机构须填写设立许可证号");
-            if (!HomeRules.NeedsLicence(r) && !string.IsNullOrWhiteSpace(input.LicenceNumber)) errors.Add("licenceNumber", "2018-12-29 以后开办的养老机构无需设立许可，不填许可证号（登记后备案）");
-        }
-        if (input.Beds is not { } beds) errors.Add("beds", "请填写床位数");
-        else if (input.Kind == ElderlyHomeKinds.CareHome && beds < 10) errors.Add("beds", "养老机构床位数不少于 10 张（民政部令第66号）");
-        else if (beds < 1) errors.Add("beds", "床位数至少 1 张");
-        if (input.NursingBeds is { } nursing && input.Beds is { } total && nursing > total) errors.Add("nursingBeds", "护理型床位不能多于总床位");
-        if (input.PremisesOwnership is { Length: > 0 } own && !Ownerships.Contains(own)) errors.Add("premisesOwnership", "场所权属为自有、租赁或其他");
+        var regime = CheckProfile(input, errors, "");
         errors.ThrowIfAny();
         var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OrganizationId, ct)
             ?? throw AppProblem.Field("organizationId", "组织不存在或不在您的管辖范围内");
         if (organization.Status != OrganizationStatus.Active) throw AppProblem.Field("organizationId", "该组织已注销或被撤销登记");
-        // one profile per organisation across the registry (a county may not see another's registration of the same body)
-        if (await db.Set<ElderlyHome>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AnyAsync(h => h.OrganizationId == organization.Id, ct))
-        {
-            throw AppProblem.Conflict("home_exists", $"“{organization.Name}”已登记为养老机构（敬老院）");
-        }
-        var home = new ElderlyHome
-        {
-            OrganizationId = organization.Id,
-            Kind = input.Kind!,
-            DivisionCode = organization.DivisionCode,
-            Private = input.Private,
-            OpenedOn = input.OpenedOn!.Value,
-            Regime = regime!.Value,
-            LicenceNumber = string.IsNullOrWhiteSpace(input.LicenceNumber) ? null : input.LicenceNumber.Trim(),
-            Beds = input.Beds!.Value,
-            NursingBeds = input.NursingBeds ?? 0,
-            FloorArea = input.FloorArea ?? 0,
-            PremisesOwnership = input.PremisesOwnership ?? "",
-            LegalPersonRegistered = input.Kind == ElderlyHomeKinds.SpecialCareFacility ? input.LegalPersonRegistered ?? false : null,
-        };
+        await ThrowIfRegisteredAsync(organization.Id, organization.Name, ct);
+        var home = NewHome(input, organization.Id, organization.DivisionCode, regime!.Value);
         db.Add(home);
+        await db.SaveChangesAsync(ct);
+        return home;
+    }
+
+    /// <summary>
+    /// 登记养老机构 from the clerk's form: the organisation (found by its credit code, or registered in the registry with this home)
+    /// and the home's profile, validated together and saved in one transaction, so a refused home leaves no organisation behind.
+    /// </summary>
+    public async Task<ElderlyHome> RegisterNewAsync(NewHomeInput input, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input);
+        var org = input.Organization ?? new OrganizationInput();
+        var profile = input.Home ?? new HomeInput();
+        var errors = new ValidationErrors();
+        var regime = CheckProfile(profile, errors, "home.");
+        var (orgErrors, code) = registration.Validate(org);
+        foreach (var (field, messages) in orgErrors.ToDictionary())
+        {
+            foreach (var m in messages) errors.Add("organization." + field, m);
+        }
+        // 66号 第九条: a 养老机构 is a registered legal person; a 敬老院 may still lack 法人登记 (the plan's survey counts them)
+        var needsCode = profile.Kind == ElderlyHomeKinds.CareHome || profile.LegalPersonRegistered == true;
+        if (needsCode && string.IsNullOrWhiteSpace(org.CreditCode))
+        {
+            errors.Add("organization.creditCode", profile.Kind == ElderlyHomeKinds.CareHome ? "养老机构须依法登记：请填写统一社会信用代码" : "已办理法人登记的，请填写统一社会信用代码");
+        }
+        errors.ThrowIfAny();
+
+        Organization? organization = null;
+        if (code is not null)
+        {
+            organization = await db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).FirstOrDefaultAsync(o => o.CreditCode == code.Value, ct);
+            if (organization is not null)
+            {
+                // an organisation of another county is not linked (and not named) from here
+                if (!user.Scope.Contains(organization.DivisionCode)) throw AppProblem.Field("organization.creditCode", "该统一社会信用代码已在其他地区登记");
+                if (organization.Status != OrganizationStatus.Active) throw AppProblem.Field("organization.creditCode", $"“{organization.Name}”已注销或被撤销登记");
+                if (organization.Name != org.Name!.Trim()) throw AppProblem.Field("organization.name", $"该统一社会信用代码已登记为“{organization.Name}”，名称不一致");
+                await ThrowIfRegisteredAsync(organization.Id, organization.Name, ct);
+            }
+        }
+        else
+        {
+            // an organisation without a code (a 敬老院 not registered as a legal person, known by its platform number) is the
+            // one of that exact name in scope: linked, not registered a second time
+            var name = org.Name!.Trim();
+            organization = await db.Organizations.FirstOrDefaultAsync(o => o.CreditCode == null && o.Name == name && o.Status == OrganizationStatus.Active, ct);
+            if (organization is not null) await ThrowIfRegisteredAsync(organization.Id, organization.Name, ct);
+        }
+        if (organization is null)
+        {
+            if (!user.HasPermission(Permissions.OrganizationsWrite)) throw AppProblem.Forbidden("该组织尚未在组织登记中登记，您没有登记组织的权限");
+            organization = registration.New(org, code);
+            if (organization.CreditCode is null) organization.PlatformNumber = await registration.NextPlatformNumberAsync(organization.DivisionCode, ct);
+            db.Organizations.Add(organization);
+        }
+        var home = NewHome(profile, organization.Id, organization.DivisionCode, regime!.Value);
+        db.Add(home);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && UniqueViolation.Is(e))
+        {
+            // two clerks registering the same code (or the same organisation as a home) at the same moment: the unique index decides
+            throw AppProblem.Conflict("home_exists", "该组织已登记（可能刚被他人登记），请刷新后查看");
+        }
+        return home;
+    }
+
+    /// <summary>The profile's own rules (entry regime by date, licence, beds), with errors under <paramref name="prefix"/>; the regime when the date allows one.</summary>
+    private EntryRegime? CheckProfile(HomeInput input, ValidationErrors errors, string prefix)
+    {
+        if (input.Kind is null || !ElderlyHomeKinds.All.Contains(input.Kind)) errors.Add(prefix + "kind", "请选择类别：养老机构或特困供养服务设施（敬老院）");
+        EntryRegime? regime = null;
+        if (input.OpenedOn is not { } opened) errors.Add(prefix + "openedOn", "请填写开办（登记）日期");
+        else if (opened > clock.Today) errors.Add(prefix + "openedOn", "开办日期不能晚于今天");
+        else if ((regime = HomeRules.RegimeOf(opened)) is null) errors.Add(prefix + "openedOn", "2013-07-01 以前开办的养老机构请按设立许可登记，开办日期填许可日期");
+        if (regime is { } r)
+        {
+            if (HomeRules.NeedsLicence(r) && string.IsNullOrWhiteSpace(input.LicenceNumber)) errors.Add(prefix + "licenceNumber", "2013-07-01 至 2018-12-28 开办的养老机构须填写设立许可证号");
+            if (!HomeRules.NeedsLicence(r) && !string.IsNullOrWhiteSpace(input.LicenceNumber)) errors.Add(prefix + "licenceNumber", "2018-12-29 以后开办的养老机构无需设立许可，不填许可证号（登记后备案）");
+        }
+        if (input.Beds is not { } beds) errors.Add(prefix + "beds", "请填写床位数");
+        else if (input.Kind == ElderlyHomeKinds.CareHome && beds < 10) errors.Add(prefix + "beds", "养老机构床位数不少于 10 张（民政部令第66号）");
+        else if (beds < 1) errors.Add(prefix + "beds", "床位数至少 1 张");
+        if (input.NursingBeds is { } nursing && input.Beds is { } total && nursing > total) errors.Add(prefix + "nursingBeds", "护理型床位不能多于总床位");
+        if (input.PremisesOwnership is { Length: > 0 } own && !Ownerships.Contains(own)) errors.Add(prefix + "premisesOwnership", "场所权属为自有、租赁或其他");
+        return regime;
+    }
+
+    /// <summary>One profile per organisation across the registry (a county may not see another's registration of the same body).</summary>
+    private async Task ThrowIfRegisteredAsync(Guid organizationId, string name, CancellationToken ct)
+    {
+        if (await db.Set<ElderlyHome>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AnyAsync(h => h.OrganizationId == organizationId, ct))
+        {
+            throw AppProblem.Conflict("home_exists", $"“{name}”已登记为养老机构（敬老院）");
+        }
+    }
+
+    private static ElderlyHome NewHome(HomeInput input, Guid organizationId, string divisionCode, EntryRegime regime) => new()
+    {
+        OrganizationId = organizationId,
+        Kind = input.Kind!,
+        DivisionCode = divisionCode,
+        Private = input.Private,
+        OpenedOn = input.OpenedOn!.Value,
+        Regime = regime,
+        LicenceNumber = string.IsNullOrWhiteSpace(input.LicenceNumber) ? null : input.LicenceNumber.Trim(),
+        Beds = input.Beds!.Value,
+        NursingBeds = input.NursingBeds ?? 0,
+        FloorArea = input.FloorArea ?? 0,
+        PremisesOwnership = input.PremisesOwnership ?? "",
+        LegalPersonRegistered = input.Kind == ElderlyHomeKinds.SpecialCareFacility ? input.LegalPersonRegistered ?? false : null,
+    };
+
+    /// <summary>
+    /// 床位 of a home not yet filed (a typing error at registration, beds added before the first resident). Once filed, beds
+    /// change only by 变更备案 (<see cref="ChangeAsync"/>), so that the filing record shows every change.
+    /// </summary>
+    public async Task<ElderlyHome> EditBedsAsync(Guid id, BedsInput input, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input);
+        var home = await LoadAsync(id, ct);
+        if (input.Version is not { } version) throw AppProblem.Field("version", "缺少版本号，无法判断记录是否已被他人修改");
+        db.ExpectVersion(home, version);
+        if (home.Status == HomeStatus.Closed) throw AppProblem.Conflict("home_closed", "该养老机构已关闭");
+        if (home.FiledOn is not null) throw AppProblem.Conflict("invalid_state", "该养老机构已备案：床位变化请办理变更备案");
+        var errors = new ValidationErrors();
+        if (input.Beds is not { } beds) errors.Add("beds", "请填写床位数");
+        else if (home.Kind == ElderlyHomeKinds.CareHome && beds < 10) errors.Add("beds", "养老机构床位数不少于 10 张（民政部令第66号）");
+        else if (beds < 1) errors.Add("beds", "床位数至少 1 张");
+        var nursing = input.NursingBeds ?? 0;
+        if (input.Beds is { } total && nursing > total) errors.Add("nursingBeds", "护理型床位不能多于总床位");
+        var occupied = await OccupiedAsync(home.Id, clock.Today, ct);
+        if (input.Beds is { } b && b < occupied) errors.Add("beds", $"现有入住老人 {occupied} 人，床位数不能少于入住人数");
+        errors.ThrowIfAny();
+        home.Beds = input.Beds!.Value;
+        home.NursingBeds = nursing;
         await db.SaveChangesAsync(ct);
         return home;
     }
@@ -194,9 +315,18 @@ public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, Busines
         if (on > clock.Today) errors.Add("checkedOn", "检查日期不能晚于今天");
         if (on < home.FiledOn) errors.Add("checkedOn", "检查日期不能早于备案日期");
         if (string.IsNullOrWhiteSpace(input.Findings)) errors.Add("findings", "请填写现场检查情况");
+        string? conclusion = null;
+        if (input.Result is not null)
+        {
+            conclusion = CheckResults.FirstOrDefault(r => r.Code == input.Result).Name;
+            if (conclusion is null) errors.Add("result", "请选择检查结论：符合要求，或存在问题、责令限期整改");
+        }
+        // the conclusion heads the findings (one column: the home's profile keeps the check as one text)
+        var findings = conclusion is null ? input.Findings?.Trim() : $"【{conclusion}】{input.Findings?.Trim()}";
+        if (findings?.Length > 1000) errors.Add("findings", "检查情况最多 1000 字（含结论）");
         errors.ThrowIfAny();
         home.CheckedOn = on;
-        home.CheckFindings = input.Findings!.Trim();
+        home.CheckFindings = findings;
         home.CheckedBy = user.UserName;
         home.Status = HomeStatus.Checked;
         await db.SaveChangesAsync(ct);
@@ -435,6 +565,18 @@ public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, Busines
             rows.Add(new OccupancyRow(month, home.Beds, n, HomeRules.Occupancy(n, home.Beds), HomeRules.IdleBeds(n, home.Beds)));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The whole 敬老院 survey in scope, for the per-county subtotals and the workbook: not paged, because a county has a handful
+    /// of 特困供养服务设施 and the city some dozens (closed ones are left out: they have no beds to survey).
+    /// </summary>
+    public async Task<List<SurveyRow>> SurveyAllAsync(CancellationToken ct = default)
+    {
+        var homes = await db.Set<ElderlyHome>().AsNoTracking().Where(h => h.Kind == ElderlyHomeKinds.SpecialCareFacility && h.Status != HomeStatus.Closed)
+            .OrderBy(h => h.DivisionCode).ThenBy(h => h.Id).ToListAsync(ct);
+        return (await RowsAsync(homes, ct))
+            .Select(h => new SurveyRow(h.Id, h.Name, h.DivisionCode, h.LegalPersonRegistered, h.Beds, h.Occupied, h.Occupancy, HomeRules.IdleBeds(h.Occupied, h.Beds))).ToList();
     }
 
     /// <summary>敬老院 survey (plan chapter 二): every 特困供养服务设施 in scope with 法人登记, beds, occupancy and idle beds.</summary>

@@ -181,6 +181,42 @@ public sealed class HomesInitializer : IModuleInitializer
         facility.FilingDueOn = calendar.AddWorkingDays(first, HomeRules.FilingWorkingDays);
         await db.SaveChangesAsync(ct);
 
+        // two more 敬老院 for the survey (/elderly/homes/survey, plan chapter 二): one of 容县 with 法人登记 and a credit code, one of
+        // 北流市 without, each with a few residents of its township, so the per-county subtotals and the idle beds show
+        foreach (var (name, township, creditCode, beds) in new[]
+                 {
+                     ("容县六王镇敬老院", "450921104000", (string?)CreditCode.Compose('1', '2', "450921", "LW000001"), 30),
+                     ("北流市新荣镇敬老院", "450981101000", null, 50),
+                 })
+        {
+            var organization = await registration.CreateAsync(new OrganizationInput
+            {
+                Name = name,
+                CreditCode = creditCode,
+                Kind = OrganizationKind.PublicInstitution,
+                DivisionCode = township,
+                Address = name[..^3] + "（演示）",
+            }, ct);
+            var survey = await homes.RegisterAsync(new HomeInput
+            {
+                OrganizationId = organization.Id,
+                Kind = ElderlyHomeKinds.SpecialCareFacility,
+                OpenedOn = new DateOnly(2019, 3, 1),
+                Beds = beds,
+                NursingBeds = beds / 10,
+                PremisesOwnership = "自有",
+                LegalPersonRegistered = creditCode is not null,
+            }, ct);
+            var since = today.AddMonths(-3);
+            foreach (var p in await Elders(township[..9], 3))
+            {
+                db.Add(new Resident { HomeId = survey.Id, OrganizationId = organization.Id, DivisionCode = survey.DivisionCode, PersonId = p.Id, AdmittedOn = since, FeeLevel = "特困集中供养" });
+            }
+            survey.FirstResidentOn = since;
+            survey.FilingDueOn = calendar.AddWorkingDays(since, HomeRules.FilingWorkingDays);
+            await db.SaveChangesAsync(ct);
+        }
+
         // the private home's own account (bound to its organisation: it sees this home only)
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByNameAsync(DemoUserName) is { } user)

@@ -3801,6 +3801,250 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("elderly_inspection_rectification", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.LeftBehind.LeftBehindElder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("basis");
+
+                    b.Property<string>("ChildrenAway")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("children_away");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<byte[]>("ContactPhoneCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("contact_phone_cipher");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_phone_masked");
+
+                    b.Property<string>("ContactRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_relation");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("exited_on");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateOnly?>("LastVisitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_visit_on");
+
+                    b.Property<int>("Living")
+                        .HasColumnType("integer")
+                        .HasColumnName("living");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("NextVisitDue")
+                        .HasColumnType("date")
+                        .HasColumnName("next_visit_due");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("RiskReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("risk_reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("worker_name");
+
+                    b.Property<Guid>("WorkerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_left_behind");
+
+                    b.HasIndex("Status", "NextVisitDue")
+                        .HasDatabaseName("ix_elderly_left_behind_status_next_visit_due");
+
+                    b.HasIndex("DivisionCode", "Status", "NextVisitDue")
+                        .HasDatabaseName("ix_elderly_left_behind_division_code_status_next_visit_due");
+
+                    b.HasIndex(new[] { "PersonId" }, "ux_elderly_left_behind_person")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_left_behind_person_id")
+                        .HasFilter("status = 1");
+
+                    b.ToTable("elderly_left_behind", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.LeftBehind.LeftBehindVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("elder_id");
+
+                    b.Property<string>("Health")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("health");
+
+                    b.Property<string>("LivingCondition")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("living_condition");
+
+                    b.Property<string>("Mental")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("mental");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("needs");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_time");
+
+                    b.Property<string>("Referrals")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referrals");
+
+                    b.Property<string>("Safety")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("safety");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.Property<string>("VisitorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("visitor_name");
+
+                    b.Property<Guid?>("VisitorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("visitor_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_left_behind_visit");
+
+                    b.HasIndex("DivisionCode", "VisitedOn")
+                        .HasDatabaseName("ix_elderly_left_behind_visit_division_code_visited_on");
+
+                    b.HasIndex("ElderId", "VisitedOn")
+                        .HasDatabaseName("ix_elderly_left_behind_visit_elder_id_visited_on");
+
+                    b.ToTable("elderly_left_behind_visit", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.StarRating.StarRatingRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6875,6 +7119,16 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_elderly_inspection_rectification_elderly_inspection_inspect");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.LeftBehind.LeftBehindVisit", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.LeftBehind.LeftBehindElder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_left_behind_visit_elderly_left_behind_elder_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Subsidies.HomeSubsidyApplication", b =>

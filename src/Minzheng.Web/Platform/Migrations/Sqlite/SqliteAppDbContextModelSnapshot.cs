@@ -3788,6 +3788,250 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("elderly_inspection_rectification", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.LeftBehind.LeftBehindElder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<string>("ChildrenAway")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("children_away");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<byte[]>("ContactPhoneCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("contact_phone_cipher");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone_masked");
+
+                    b.Property<string>("ContactRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_relation");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exited_on");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateOnly?>("LastVisitOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_visit_on");
+
+                    b.Property<int>("Living")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("living");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("NextVisitDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_visit_due");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("RiskReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risk_reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_name");
+
+                    b.Property<Guid>("WorkerUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_left_behind");
+
+                    b.HasIndex("Status", "NextVisitDue")
+                        .HasDatabaseName("ix_elderly_left_behind_status_next_visit_due");
+
+                    b.HasIndex("DivisionCode", "Status", "NextVisitDue")
+                        .HasDatabaseName("ix_elderly_left_behind_division_code_status_next_visit_due");
+
+                    b.HasIndex(new[] { "PersonId" }, "ux_elderly_left_behind_person")
+                        .IsUnique()
+                        .HasDatabaseName("ix_elderly_left_behind_person_id")
+                        .HasFilter("status = 1");
+
+                    b.ToTable("elderly_left_behind", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.LeftBehind.LeftBehindVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("ElderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("elder_id");
+
+                    b.Property<string>("Health")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("health");
+
+                    b.Property<string>("LivingCondition")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("living_condition");
+
+                    b.Property<string>("Mental")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mental");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("needs");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time");
+
+                    b.Property<string>("Referrals")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("referrals");
+
+                    b.Property<string>("Safety")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("safety");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_on");
+
+                    b.Property<string>("VisitorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor_name");
+
+                    b.Property<Guid?>("VisitorUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visitor_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_elderly_left_behind_visit");
+
+                    b.HasIndex("DivisionCode", "VisitedOn")
+                        .HasDatabaseName("ix_elderly_left_behind_visit_division_code_visited_on");
+
+                    b.HasIndex("ElderId", "VisitedOn")
+                        .HasDatabaseName("ix_elderly_left_behind_visit_elder_id_visited_on");
+
+                    b.ToTable("elderly_left_behind_visit", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.StarRating.StarRatingRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6860,6 +7104,16 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_elderly_inspection_rectification_elderly_inspection_inspection_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.LeftBehind.LeftBehindVisit", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.ElderlyCare.LeftBehind.LeftBehindElder", null)
+                        .WithMany()
+                        .HasForeignKey("ElderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_elderly_left_behind_visit_elderly_left_behind_elder_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Subsidies.HomeSubsidyApplication", b =>

@@ -1,0 +1,122 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Minzheng.Web.Platform.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class K13LeftBehind : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "elderly_left_behind",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    person_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    living = table.Column<int>(type: "integer", nullable: false),
+                    children_away = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    risk = table.Column<int>(type: "integer", nullable: false),
+                    risk_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    worker_user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    worker_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    contact_name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    contact_relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    contact_phone_cipher = table.Column<byte[]>(type: "bytea", nullable: true),
+                    contact_phone_masked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    basis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    registered_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    registered_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    last_visit_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    next_visit_due = table.Column<DateOnly>(type: "date", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    exited_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    exit_reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    is_demo = table.Column<bool>(type: "boolean", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_elderly_left_behind", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "elderly_left_behind_visit",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    elder_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    division_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    mode = table.Column<int>(type: "integer", nullable: false),
+                    visited_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    visitor_user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    visitor_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    health = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    safety = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    living_condition = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    mental = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    needs = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    referrals = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    on_time = table.Column<bool>(type: "boolean", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_elderly_left_behind_visit", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_elderly_left_behind_visit_elderly_left_behind_elder_id",
+                        column: x => x.elder_id,
+                        principalTable: "elderly_left_behind",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_elderly_left_behind_division_code_status_next_visit_due",
+                table: "elderly_left_behind",
+                columns: new[] { "division_code", "status", "next_visit_due" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_elderly_left_behind_person_id",
+                table: "elderly_left_behind",
+                column: "person_id",
+                unique: true,
+                filter: "status = 1");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_elderly_left_behind_status_next_visit_due",
+                table: "elderly_left_behind",
+                columns: new[] { "status", "next_visit_due" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_elderly_left_behind_visit_division_code_visited_on",
+                table: "elderly_left_behind_visit",
+                columns: new[] { "division_code", "visited_on" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_elderly_left_behind_visit_elder_id_visited_on",
+                table: "elderly_left_behind_visit",
+                columns: new[] { "elder_id", "visited_on" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "elderly_left_behind_visit");
+
+            migrationBuilder.DropTable(
+                name: "elderly_left_behind");
+        }
+    }
+}
