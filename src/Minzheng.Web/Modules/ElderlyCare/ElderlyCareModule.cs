@@ -24,6 +24,7 @@ public static class ElderlyCareModule
         Inspections.InspectionsSetup.AddInspections(services);
         services.AddHomeCare();
         AgeAllowance.AgeAllowanceSetup.AddAgeAllowance(services);
+        Subsidies.SubsidiesSetup.AddSubsidies(services);
         return services;
     }
 
@@ -35,5 +36,6 @@ public static class ElderlyCareModule
         Inspections.InspectionsSetup.MapInspections(api);
         api.MapHomeCare();
         AgeAllowance.AgeAllowanceSetup.MapAgeAllowance(api);
+        Subsidies.SubsidiesSetup.MapSubsidies(api);
     }
 }

@@ -63,7 +63,8 @@ public sealed record SurveyRow(Guid HomeId, string Name, string DivisionCode, bo
 /// Care homes on the registry's organisations (ADR 029): the profile, 备案 within 10 working days of the first resident, change
 /// filings, the on-site check within 20 working days, beds, residents and staff, monthly occupancy and the 敬老院 survey.
 /// </summary>
-public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, BusinessClock clock, ICurrentUser user, CaseNumbers numbers, IdentifierProtector protector)
+public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, BusinessClock clock, ICurrentUser user, CaseNumbers numbers, IdentifierProtector protector,
+    Subsidies.HomeSubsidyClawbacks clawbacks)
 {
     /// <summary>The three materials 66号 names for 备案 (rules-2 §1.3).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> Materials =
@@ -220,6 +221,8 @@ public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, Busines
         home.Status = HomeStatus.Closed;
         home.ClosedOn = on;
         home.ClosedReason = input.Reason!.Trim();
+        // 提前关闭追回: construction subsidies approved within the claw-back years become payments recoveries, in this transaction
+        await clawbacks.OnHomeClosedAsync(home, ct);
         await db.SaveChangesAsync(ct);
         return home;
     }
