@@ -34,6 +34,7 @@ public sealed class HomeSubsidies(AppDbContext db, FigureBook figures, BusinessC
     public const string Program = "elderly-home-operating";
     public const string ConstructionProgram = "elderly-home-construction";
     private static readonly NumberSeries Series = new("YLBT", null, 6);
+    private static readonly string[] ScopeFilterOnly = [AppDbContext.ScopeFilter];
 
     /// <summary>The checks of an application and the home it is for; nothing is saved.</summary>
     private async Task<(ElderlyHome Home, DateOnly? Month)> CheckAsync(SubsidyApplyInput input, CancellationToken ct)
@@ -200,18 +201,24 @@ public sealed class HomeSubsidies(AppDbContext db, FigureBook figures, BusinessC
     /// <summary>The queue (the county's, or a home's own applications through the organisation scope), newest first.</summary>
     public async Task<Paged<SubsidyRow>> ListAsync(HomeSubsidyStatus? status, HomeSubsidyKind? kind, string? search, PageRequest page, CancellationToken ct = default)
     {
-        var q = from a in db.Set<HomeSubsidyApplication>().AsNoTracking()
-                join o in db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking() on a.OrganizationId equals (Guid?)o.Id
-                select new { a, o.Name };
-        if (status is { } s) q = q.Where(x => x.a.Status == s);
-        if (kind is { } k) q = q.Where(x => x.a.Kind == k);
+        // the organisations' names are read in queries of their own: ignoring a filter anywhere in a query ignores it for the whole
+        // query, and the applications must stay under the division and organisation scope
+        var q = db.Set<HomeSubsidyApplication>().AsNoTracking();
+        if (status is { } s) q = q.Where(a => a.Status == s);
+        if (kind is { } k) q = q.Where(a => a.Kind == k);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim();
-            q = q.Where(x => x.Name.Contains(term) || x.a.Number.Contains(term));
+            var named = await db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+                .Where(o => o.Name.Contains(term) && db.Set<ElderlyHome>().IgnoreQueryFilters(ScopeFilterOnly).Any(h => h.OrganizationId == o.Id))
+                .Select(o => (Guid?)o.Id).Take(500).ToListAsync(ct);
+            q = q.Where(a => a.Number.Contains(term) || named.Contains(a.OrganizationId));
         }
-        var rows = await q.OrderByDescending(x => x.a.AppliedOn).ThenByDescending(x => x.a.Id).ToPagedAsync(page, ct);
-        return rows.Select(x => new SubsidyRow(x.a.Id, x.a.Number, x.a.HomeId, x.Name, x.a.Kind, x.a.Month, x.a.NewBeds, x.a.Status, x.a.AppliedOn, x.a.Amount.Yuan, x.a.ApprovedOn, x.a.ClawbackAmount?.Yuan));
+        var rows = await q.OrderByDescending(a => a.AppliedOn).ThenByDescending(a => a.Id).ToPagedAsync(page, ct);
+        var ids = rows.Items.Select(a => a.OrganizationId).Distinct().ToList();
+        var names = await db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return rows.Select(a => new SubsidyRow(a.Id, a.Number, a.HomeId, a.OrganizationId is { } o ? names.GetValueOrDefault(o, "") : "", a.Kind, a.Month, a.NewBeds, a.Status, a.AppliedOn,
+            a.Amount.Yuan, a.ApprovedOn, a.ClawbackAmount?.Yuan));
     }
 
     public static object ToDto(HomeSubsidyApplication a) => new
