@@ -12,6 +12,7 @@ public static class SubsidiesSetup
         services.AddSingleton(HomeSubsidyProcess.Model);
         services.AddSingleton(new EntitlementProgram(HomeSubsidies.Program, "民办养老机构运营补贴"));
         services.AddSingleton(new EntitlementProgram(HomeSubsidies.ConstructionProgram, "民办养老机构建设补贴"));
+        services.AddSingleton<Platform.Data.IModuleInitializer, SubsidiesInitializer>();
         return services;
     }
 
