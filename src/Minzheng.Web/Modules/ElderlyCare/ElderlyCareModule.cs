@@ -26,6 +26,7 @@ public static class ElderlyCareModule
         AgeAllowance.AgeAllowanceSetup.AddAgeAllowance(services);
         LeftBehind.LeftBehindSetup.AddLeftBehind(services);
         Dashboard.DashboardSetup.AddDashboard(services);
+        Subsidies.SubsidiesSetup.AddSubsidies(services);
         return services;
     }
 
@@ -39,5 +40,6 @@ public static class ElderlyCareModule
         AgeAllowance.AgeAllowanceSetup.MapAgeAllowance(api);
         LeftBehind.LeftBehindSetup.MapLeftBehind(api);
         Dashboard.DashboardSetup.MapDashboard(api);
+        Subsidies.SubsidiesSetup.MapSubsidies(api);
     }
 }

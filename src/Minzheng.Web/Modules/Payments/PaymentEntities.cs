@@ -133,6 +133,16 @@ public sealed class PayrollLine : IDivisionScoped
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>Where a recovery comes from: what decides whether payroll may cancel it.</summary>
+public enum RecoveryOrigin
+{
+    /// <summary>A month paid more than its entitlement (payroll reconciliation): cancelled when the month is no longer overpaid.</summary>
+    Overpayment = 0,
+
+    /// <summary>A debt a benefit module established from its own facts (a home closed within the claw-back years, ADR 034): never cancelled by payroll.</summary>
+    Claim = 1,
+}
+
 public enum RecoveryStatus
 {
     Open = 1,
@@ -158,6 +168,9 @@ public sealed class Recovery : IDivisionScoped, IStamped, IVersioned
     public long AmountFen { get; set; }
     public long RecoveredFen { get; set; }
     public RecoveryStatus Status { get; set; }
+
+    /// <summary>Found by payroll reconciliation (an overpaid month) or claimed by a benefit module through <see cref="Contracts.IRecoveryClaims"/>.</summary>
+    public RecoveryOrigin Origin { get; set; } = RecoveryOrigin.Overpayment;
     public required string Reason { get; set; }
     public DateOnly? SettledOn { get; set; }
     public int Version { get; set; }

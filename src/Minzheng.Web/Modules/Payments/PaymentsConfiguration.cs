@@ -66,6 +66,7 @@ internal sealed class RecoveryConfiguration : IEntityTypeConfiguration<Recovery>
         b.Property(r => r.SourceNumber).HasMaxLength(40);
         b.Property(r => r.DivisionCode).HasMaxLength(12);
         b.Property(r => r.Status).HasConversion<int>();
+        b.Property(r => r.Origin).HasConversion<int>();
         b.Property(r => r.Reason).HasMaxLength(500);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.Remaining);

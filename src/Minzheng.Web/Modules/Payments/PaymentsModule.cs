@@ -29,6 +29,7 @@ public static class PaymentsModule
         services.AddScoped<PriceLinkage>();
         services.AddScoped<FundStatements>();
         services.AddScoped<IPaymentLedger, PaymentLedger>();
+        services.AddScoped<IRecoveryClaims, RecoveryClaims>();
         services.AddJobKind<PayrollJob>(PayrollJob.Kind, "发放表生成", RestartPolicy.Resume);
         services.AddScoped<Platform.Registry.Organizations.IOrganizationPanel, PaymentsOrganizationPanel>();
         services.AddSingleton<IModuleInitializer, PaymentsInitializer>();

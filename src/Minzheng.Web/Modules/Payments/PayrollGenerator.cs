@@ -333,7 +333,9 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
     private async Task CancelUnfoundedRecoveryAsync(Payroll payroll, EntitlementPeriod reference, DateOnly month, Payee? payee, CancellationToken ct)
     {
         var recovery = await db.Set<Recovery>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .FirstOrDefaultAsync(r => r.Program == payroll.Program && r.SourceId == reference.SourceId && r.ServiceMonth == month && r.Status != RecoveryStatus.Cancelled, ct);
+            // a claimed debt (ADR 034) does not rest on the month being overpaid: only its own module's facts undo it
+            .FirstOrDefaultAsync(r => r.Program == payroll.Program && r.SourceId == reference.SourceId && r.ServiceMonth == month && r.Status != RecoveryStatus.Cancelled
+                && r.Origin == RecoveryOrigin.Overpayment, ct);
         if (recovery is null) return;
         var refund = recovery.RecoveredFen;
         var note = $"；撤销：{month:yyyy年M月}已发金额现为应发，不再追缴" + (refund > 0 ? $"，已追回的 {new Money(refund)} 在 {payroll.Month:yyyy年M月}发放表中退还" : "");

@@ -74,7 +74,7 @@ public sealed record SurveyRow(Guid HomeId, string Name, string DivisionCode, bo
 /// filings, the on-site check within 20 working days, beds, residents and staff, monthly occupancy and the 敬老院 survey.
 /// </summary>
 public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, BusinessClock clock, ICurrentUser user, CaseNumbers numbers, IdentifierProtector protector,
-    OrganizationRegistration registration)
+    OrganizationRegistration registration, Subsidies.HomeSubsidyClawbacks clawbacks)
 {
     /// <summary>现场检查结论 (the form's choice), written at the head of the findings.</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> CheckResults = [("compliant", "符合要求"), ("rectify", "存在问题，责令限期整改")];
@@ -350,6 +350,8 @@ public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, Busines
         home.Status = HomeStatus.Closed;
         home.ClosedOn = on;
         home.ClosedReason = input.Reason!.Trim();
+        // 提前关闭追回: construction subsidies approved within the claw-back years become payments recoveries, in this transaction
+        await clawbacks.OnHomeClosedAsync(home, ct);
         await db.SaveChangesAsync(ct);
         return home;
     }

@@ -19,10 +19,6 @@ public static class HomesSetup
         services.AddScoped<AbilityAssessments>();
         // home care's ability criterion reads the stored assessments
         services.AddScoped<HomeCare.IAbilityLevelSource, AbilityLevels>();
-        services.AddScoped<HomeSubsidies>();
-        services.AddSingleton(HomeSubsidyProcess.Model);
-        services.AddSingleton(new Platform.Entitlements.EntitlementProgram(HomeSubsidies.Program, "民办养老机构运营补贴"));
-        services.AddSingleton(new Platform.Entitlements.EntitlementProgram(HomeSubsidies.ConstructionProgram, "民办养老机构建设补贴"));
         // county civil affairs (who approve the subsidies) enter the figures
         services.AddSingleton(new FigureSection(HomesFigures.Module, "养老机构补贴与能力评估", HomesPermissions.SubsidyApprove, [(HomesFigures.Module, "养老机构")], HomesFigures.All));
         services.AddSingleton<IModuleInitializer, HomesInitializer>();
@@ -105,7 +101,5 @@ public static class HomesSetup
             var until = to ?? clock.Today;
             return TypedResults.Ok(await homes.OccupancyAsync(id, from ?? until.AddMonths(-11), until, ct));
         }).RequireAuthorization(read).WithSummary("按月入住率（月末在住人数 / 床位）");
-
-        api.MapHomeSubsidies();
     }
 }

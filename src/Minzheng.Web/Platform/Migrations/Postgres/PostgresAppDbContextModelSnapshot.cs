@@ -4942,6 +4942,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("household_id");
 
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer")
+                        .HasColumnName("origin");
+
                     b.Property<Guid?>("PayeeOrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("payee_organization_id");

@@ -4927,6 +4927,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("household_id");
 
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("origin");
+
                     b.Property<Guid?>("PayeeOrganizationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("payee_organization_id");

@@ -6,7 +6,9 @@ namespace Minzheng.Web.Modules.ElderlyCare.Subsidies.Rules;
 public sealed record SubsidyResident(string Name, int? Level);
 
 /// <summary>The figures in force for the month (rules-2 §1.7 model: amount per occupied bed-month, raise per ability level, minimum operating months).</summary>
-public sealed record OperatingFigures(decimal PerBed, IReadOnlyDictionary<int, decimal> RaisePercent, int MinOperatingMonths, string Basis);
+/// <param name="PerBedBasis">The per-bed figure with its document; with <paramref name="RaiseBasis"/> (each level's raise figure) it is each resident's line basis, else <paramref name="Basis"/> is.</param>
+public sealed record OperatingFigures(decimal PerBed, IReadOnlyDictionary<int, decimal> RaisePercent, int MinOperatingMonths, string Basis,
+    string? PerBedBasis = null, IReadOnlyDictionary<int, string>? RaiseBasis = null);
 
 public sealed record SubsidyDecision(bool Eligible, decimal Amount, IReadOnlyList<AmountLine> Lines, IReadOnlyList<string> Reasons);
 
@@ -18,6 +20,9 @@ public sealed record SubsidyDecision(bool Eligible, decimal Amount, IReadOnlyLis
 public static class HomeSubsidyRules
 {
     public const string Basis = "广西民办养老机构补贴办法（补贴标准以县级以上民政部门文件为准）";
+
+    /// <summary>How each resident's amount is rounded (the sum is of rounded lines).</summary>
+    public const string Rounding = "每位老人的金额 = 每床每月标准 ×（1 + 加发比例），四舍五入保留到分；合计为各行之和";
 
     /// <summary>Operating months from the month a home opened to the subsidised month, both counted.</summary>
     public static int OperatingMonths(DateOnly openedOn, DateOnly month) => (month.Year - openedOn.Year) * 12 + month.Month - openedOn.Month + 1;
@@ -41,12 +46,14 @@ public static class HomeSubsidyRules
             }
             var raise = f.RaisePercent.GetValueOrDefault(level);
             var amount = Math.Round(f.PerBed * (100m + raise) / 100m, 2, MidpointRounding.AwayFromZero);
-            lines.Add(new AmountLine($"{r.Name}（能力等级 {level} 级）：{f.PerBed:N2} 元 ×（1 + {raise:0.###}%）", amount, f.Basis));
+            // each line cites the two figures it multiplies (per bed, the level's raise), so the county sees which document applies
+            var basis = f.PerBedBasis is { } perBed ? perBed + (f.RaiseBasis?.GetValueOrDefault(level) is { } rb ? "；" + rb : "；该等级无加发标准，按 0%") : f.Basis;
+            lines.Add(new AmountLine($"{r.Name}（能力等级 {level} 级）：{f.PerBed:N2} 元 ×（1 + {raise:0.###}%）", amount, basis));
         }
         if (lines.Count == 0) blocking.Add($"{month:yyyy年M月}末没有已评估的在住老人");
         if (blocking.Count > 0) return new SubsidyDecision(false, 0m, [], [.. blocking, .. notes, Basis]);
         var total = lines.Sum(l => l.Amount);
-        return new SubsidyDecision(true, total, lines, [$"{month:yyyy年M月} 入住床位 {lines.Count} 张，运营补贴 {total:N2} 元", .. notes, Basis]);
+        return new SubsidyDecision(true, total, lines, [$"{month:yyyy年M月} 入住床位 {lines.Count} 张，运营补贴 {total:N2} 元", .. notes, Rounding, Basis]);
     }
 
     public static SubsidyDecision Construction(bool isPrivate, int newBeds, decimal perBed, string basis)
