@@ -251,15 +251,46 @@ public abstract class AgeAllowanceTests(AppFixture app)
             var household = new Web.Platform.Registry.Household { Number = "HH" + Guid.NewGuid().ToString("N")[..10], DivisionCode = HomeCareScenario.Xinnan };
             household.Members.Add(new Web.Platform.Registry.HouseholdMember { PersonId = dibao, Relation = Web.Platform.Registry.Relation.Head, JoinedOn = today.AddYears(-5) });
             db.Add(household);
-            db.Add(new EntitlementPeriod { Program = Web.Modules.Assistance.Contracts.AssistancePrograms.Dibao, SourceId = Guid.NewGuid(), SourceNumber = "DB-TEST", HouseholdId = household.Id,
-                PayeePersonId = dibao, DivisionCode = HomeCareScenario.Xinnan, PersonCount = 1, FromMonth = month.AddMonths(-3), MonthlyAmount = Web.Platform.Money.Money.FromYuan(500m), Explanation = "[]", Reason = "测试" });
-            db.Add(new EntitlementPeriod { Program = Web.Modules.Assistance.Contracts.AssistancePrograms.ExtremePoverty, SourceId = Guid.NewGuid(), SourceNumber = "TK-TEST", PayeePersonId = tekun,
-                BeneficiaryPersonId = tekun, DivisionCode = HomeCareScenario.Xinnan, PersonCount = 1, FromMonth = month.AddMonths(-30), MonthlyAmount = Web.Platform.Money.Money.FromYuan(700m), Explanation = "[]", Reason = "测试" });
+            db.Add(new EntitlementPeriod
+            {
+                Program = Web.Modules.Assistance.Contracts.AssistancePrograms.Dibao,
+                SourceId = Guid.NewGuid(),
+                SourceNumber = "DB-TEST",
+                HouseholdId = household.Id,
+                PayeePersonId = dibao,
+                DivisionCode = HomeCareScenario.Xinnan,
+                PersonCount = 1,
+                FromMonth = month.AddMonths(-3),
+                MonthlyAmount = Web.Platform.Money.Money.FromYuan(500m),
+                Explanation = "[]",
+                Reason = "测试"
+            });
+            db.Add(new EntitlementPeriod
+            {
+                Program = Web.Modules.Assistance.Contracts.AssistancePrograms.ExtremePoverty,
+                SourceId = Guid.NewGuid(),
+                SourceNumber = "TK-TEST",
+                PayeePersonId = tekun,
+                BeneficiaryPersonId = tekun,
+                DivisionCode = HomeCareScenario.Xinnan,
+                PersonCount = 1,
+                FromMonth = month.AddMonths(-30),
+                MonthlyAmount = Web.Platform.Money.Money.FromYuan(700m),
+                Explanation = "[]",
+                Reason = "测试"
+            });
             // 容县 limits its allowance to low-income elders (over the city's demo row)
             var figure = new Web.Platform.Figures.Figure
             {
-                Module = AgeAllowanceFigures.Module, Kind = AgeAllowanceFigures.MeansTest.Code, DivisionCode = HomeCareScenario.County, Category = "", Choice = "yes",
-                ValidFrom = month.AddYears(-1), Document = "测试：容县高龄津贴限低收入老年人", IsDemo = true, CreatedBy = "test",
+                Module = AgeAllowanceFigures.Module,
+                Kind = AgeAllowanceFigures.MeansTest.Code,
+                DivisionCode = HomeCareScenario.County,
+                Category = "",
+                Choice = "yes",
+                ValidFrom = month.AddYears(-1),
+                Document = "测试：容县高龄津贴限低收入老年人",
+                IsDemo = true,
+                CreatedBy = "test",
             };
             db.Add(figure);
             await db.SaveChangesAsync();
