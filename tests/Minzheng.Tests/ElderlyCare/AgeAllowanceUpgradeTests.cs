@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Minzheng.Tests.Infrastructure;
 using Minzheng.Web.Modules.ElderlyCare.AgeAllowance;
+using Minzheng.Web.Modules.ElderlyCare.StarRating;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Registry;
@@ -18,6 +19,7 @@ namespace Minzheng.Tests.ElderlyCare;
 /// confirmed, one refused by the township, a candidate closed by a death, one stopped by a death — is upgraded: each row has its
 /// workflow case (id = the row's id) in the state its status held, closed where final, with a timeline of the run, the
 /// township's decision on its day by its user with its reason, and the death step; each event starts where the one before ended.
+/// The same migration gives each star rating its case: an open application waits for scores, a rated one is published.
 /// </summary>
 public abstract class AgeAllowanceUpgradeTests
 {
@@ -60,6 +62,7 @@ public abstract class AgeAllowanceUpgradeTests
         {
             var rows = Rows();
             var ids = new List<Guid>();
+            List<Guid> stars = [];
             await using (var db = Create(cs!))
             {
                 await db.GetService<IMigrator>().MigrateAsync(Previous, ct);
@@ -89,7 +92,21 @@ public abstract class AgeAllowanceUpgradeTests
                     db.Add(g);
                     ids.Add(g.Id);
                 }
+                // two star ratings: one open, one rated (then published at once) on 18 November
+                StarRatingRecord Star(int k, StarRatingState state) => new()
+                {
+                    Number = $"XJ450921-2026-{k:0000}", OrganizationId = Guid.NewGuid(), HomeName = "福寿养老院" + k, DivisionCode = Village, AppliedOn = new DateOnly(2026, 11, 2),
+                    AppliedLevel = 3, SelfEnvironment = 80, SelfFacilities = 90, SelfManagement = 100, SelfService = 400, SelfLevel = 3, State = state, AppliedBy = "rongxian.officer",
+                };
+                var open = Star(1, StarRatingState.Applied);
+                var rated = Star(2, StarRatingState.Published);
+                (rated.Environment, rated.Facilities, rated.Management, rated.Service, rated.Total, rated.Level, rated.Experts, rated.RatedOn, rated.ValidUntil) =
+                    (110, 112, 118, 460, 800, 3, "专家甲、专家乙", new DateOnly(2026, 11, 18), new DateOnly(2029, 11, 17));
+                db.AddRange(open, rated);
+                stars = [open.Id, rated.Id];
                 await db.SaveChangesAsync(ct);
+                await db.Set<StarRatingRecord>().Where(r => stars.Contains(r.Id)).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.CreatedAt, new DateTime(2026, 11, 2, 1, 0, 0, DateTimeKind.Utc)), ct);
                 // the rows' own times: found on 2 November (China), last changed on 20 November
                 foreach (var id in ids)
                 {
@@ -119,6 +136,18 @@ public abstract class AgeAllowanceUpgradeTests
                     // every state the migration writes is one of the process's, and the status column agrees with it
                     Assert.Equal(r.Status, AgeAllowanceProcess.StatusOf(wf.State));
                 }
+
+                // the star ratings: the open one waits for scores, the rated one is closed as published with its timeline
+                var starCases = await db.WorkflowCases.IgnoreQueryFilters().AsNoTracking().Include(c => c.Events).Where(c => c.ProcessCode == StarRatingProcess.Code).ToListAsync(ct);
+                var openCase = Assert.Single(starCases, c => c.Id == stars[0]);
+                Assert.Equal(("applied", false), (openCase.State, openCase.ClosedAt is not null));
+                Assert.Equal(["start"], openCase.Events.Select(e => e.Action));
+                var ratedCase = Assert.Single(starCases, c => c.Id == stars[1]);
+                Assert.Equal(("published", true), (ratedCase.State, ratedCase.ClosedAt is not null));
+                var steps = ratedCase.Events.OrderBy(e => e.At).ThenBy(e => e.Id)
+                    .Select(e => (DateOnly.FromDateTime(BusinessClock.ToChina(e.At)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.ActorName, e.Action, e.Opinion, e.ToState)).ToList();
+                Assert.Equal([("2026-11-02", "rongxian.officer", "start", (string?)null, "applied"), ("2026-11-18", Unrecorded, "score", "专家甲、专家乙", "scored"),
+                    ("2026-11-18", Unrecorded, "publish", null, "published")], steps);
             }
         }
         finally
