@@ -95,8 +95,19 @@ public abstract class AgeAllowanceUpgradeTests
                 // two star ratings: one open, one rated (then published at once) on 18 November
                 StarRatingRecord Star(int k, StarRatingState state) => new()
                 {
-                    Number = $"XJ450921-2026-{k:0000}", OrganizationId = Guid.NewGuid(), HomeName = "福寿养老院" + k, DivisionCode = Village, AppliedOn = new DateOnly(2026, 11, 2),
-                    AppliedLevel = 3, SelfEnvironment = 80, SelfFacilities = 90, SelfManagement = 100, SelfService = 400, SelfLevel = 3, State = state, AppliedBy = "rongxian.officer",
+                    Number = $"XJ450921-2026-{k:0000}",
+                    OrganizationId = Guid.NewGuid(),
+                    HomeName = "福寿养老院" + k,
+                    DivisionCode = Village,
+                    AppliedOn = new DateOnly(2026, 11, 2),
+                    AppliedLevel = 3,
+                    SelfEnvironment = 80,
+                    SelfFacilities = 90,
+                    SelfManagement = 100,
+                    SelfService = 400,
+                    SelfLevel = 3,
+                    State = state,
+                    AppliedBy = "rongxian.officer",
                 };
                 var open = Star(1, StarRatingState.Applied);
                 var rated = Star(2, StarRatingState.Published);

@@ -51,6 +51,8 @@ public sealed class IndexModel(StarRatings ratings, AppDbContext db, ICurrentUse
         return RedirectToPage();
     }
 
+    // the opinion is a plain field of its row, not part of Input
+    [Platform.Ui.ProblemPrefix("")]
     public async Task<IActionResult> OnPostDecideAsync(Guid id, int? version, string? step, string? opinion)
     {
         if (!CanRate) throw AppProblem.Forbidden("需要星级评定权限");
