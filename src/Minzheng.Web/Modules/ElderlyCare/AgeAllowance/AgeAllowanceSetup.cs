@@ -82,9 +82,37 @@ public sealed class AgeAllowanceInitializer : IModuleInitializer
         var today = services.GetRequiredService<Platform.Time.BusinessClock>().Today;
         // a demo database from before a kind was added gets that kind's row too
         var missing = FigureRows(new DateOnly(today.Year - 1, 1, 1)).Where(f => !kinds.Contains(f.Kind)).ToList();
-        if (missing.Count == 0) return;
-        db.AddRange(missing);
-        await db.SaveChangesAsync(ct);
+        if (missing.Count > 0)
+        {
+            db.AddRange(missing);
+            await db.SaveChangesAsync(ct);
+        }
+        if (await db.Set<AgeAllowanceGrant>().AnyAsync(ct)) return;
+        await DemoListAsync(services, ct);
+    }
+
+    /// <summary>
+    /// The demo's 容州镇 list: this month's run as the township clerk (the run is the township's own, within its scope), two
+    /// elders confirmed and one refused, the rest waiting in 工作台.
+    /// </summary>
+    private static async Task DemoListAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<CurrentUser>().RunAs(new ActingIdentity(null, "rongzhou.clerk", "450921100000",
+            new HashSet<string> { AgeAllowancePermissions.Read, AgeAllowancePermissions.Confirm }));
+        var grants = sp.GetRequiredService<AgeAllowanceGrants>();
+        try
+        {
+            if (await grants.RunAsync(null, ct) == 0) return;
+            var candidates = (await grants.ListAsync(AgeAllowanceStatus.Candidate, PageRequest.From(1, 3, 3), ct)).Items;
+            foreach (var g in candidates.Take(2)) await grants.ConfirmAsync(g.Id, new ConfirmInput(g.Version), ct);
+            foreach (var g in candidates.Skip(2)) await grants.RefuseAsync(g.Id, new RefuseInput("户籍已迁往外县，由户籍地发放（演示）", g.Version), ct);
+        }
+        catch (AppProblem)
+        {
+            // demo data only: standards a county changed in the demo leave the list smaller
+        }
     }
 
     public static List<Figure> FigureRows(DateOnly from)
