@@ -60,20 +60,46 @@ public abstract class StarRatingTests(AppFixture app)
         foreach (var f in new[] { "experts", "scores.facilities", "scores.management", "scores.service" }) Assert.True(e2.TryGetProperty(f, out _), $"{f}: {e2}");
 
         // the total (800) would reach 四级, but 运营管理 118 is under 80 % of 150: 三级
-        var rated = await (await officer.PostAsJsonAsync($"/api/v1/elderly/star-ratings/{id}/score", new { experts = "专家甲、专家乙", scores = new { environment = 110, facilities = 112, management = 118, service = 460 } })
+        var version = applied.GetProperty("version").GetInt32();
+        var rated = await (await officer.PostAsJsonAsync($"/api/v1/elderly/star-ratings/{id}/score", new { experts = "专家甲、专家乙", scores = new { environment = 110, facilities = 112, management = 118, service = 460 }, version })
             .EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         Assert.Equal(800m, rated.GetProperty("total").GetDecimal());
         Assert.Equal(3, rated.GetProperty("level").GetInt32());
-        var ratedOn = DateOnly.Parse(rated.GetProperty("ratedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        // validity: the demo figure (3 years, 演示数据)
-        Assert.Equal(ratedOn.AddYears(3).AddDays(-1), DateOnly.Parse(rated.GetProperty("validUntil").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("scored", rated.GetProperty("state").GetString());
         Assert.Contains("运营管理 118 低于 120", rated.GetProperty("basis").GetString(), StringComparison.Ordinal);
-        await (await officer.PostAsJsonAsync($"/api/v1/elderly/star-ratings/{id}/score", new { experts = "专家", scores = new { environment = 120, facilities = 130, management = 150, service = 600 } }))
+        await (await officer.PostAsJsonAsync($"/api/v1/elderly/star-ratings/{id}/score", new { experts = "专家", scores = new { environment = 120, facilities = 130, management = 150, service = 600 }, version = rated.GetProperty("version").GetInt32() }))
             .ExpectProblemAsync(409, "star_rating_rated");
-
+        // scored is not published yet: not on the public list; returning it for new scores needs an opinion (400 on the field, nothing changes)
         var anonymous = app.CreateClient();
+        Assert.DoesNotContain(await anonymous.GetItemsAsync("/api/v1/elderly/public/star-ratings"), r => r.GetProperty("home").GetString() == name);
+        var noOpinion = await (await officer.PostAsJsonAsync($"/api/v1/elderly/star-ratings/{id}/actions/return", new { opinion = " ", version = rated.GetProperty("version").GetInt32() }))
+            .ExpectProblemAsync(400, "validation_failed");
+        Assert.True(noOpinion.GetProperty("errors").TryGetProperty("opinion", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await rongzhou.PostAsJsonAsync($"/api/v1/elderly/star-ratings/{id}/actions/publish", new { version = rated.GetProperty("version").GetInt32() })).StatusCode);
+
+        // the decision publishes it with its validity: the demo figure (3 years, 演示数据) from the decision day
+        var published = await (await officer.PostAsJsonAsync($"/api/v1/elderly/star-ratings/{id}/actions/publish", new { version = rated.GetProperty("version").GetInt32() })
+            .EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("published", published.GetProperty("state").GetString());
+        var ratedOn = DateOnly.Parse(published.GetProperty("ratedOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(ratedOn.AddYears(3).AddDays(-1), DateOnly.Parse(published.GetProperty("validUntil").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         var listed = (await anonymous.GetItemsAsync("/api/v1/elderly/public/star-ratings")).Single(r => r.GetProperty("home").GetString() == name);
         Assert.Equal("三级", listed.GetProperty("levelName").GetString());
+        var timeline = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<StarRatings>().TimelineAsync(id)).Select(e => e.Action).ToList());
+        Assert.Equal(["start", "score", "publish"], timeline);
+
+        // expired: dropped from the public list without a step
+        await app.WithServicesAsync(async sp =>
+            await sp.GetRequiredService<AppDbContext>().Set<StarRatingRecord>().IgnoreQueryFilters().Where(r => r.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ValidUntil, ratedOn.AddDays(-1))));
+        Assert.DoesNotContain(await anonymous.GetItemsAsync("/api/v1/elderly/public/star-ratings"), r => r.GetProperty("home").GetString() == name);
+
+        // a new application of the same home may be refused, with an opinion
+        var again = await (await officer.PostAsJsonAsync("/api/v1/elderly/star-ratings", new { organizationId = homeId, appliedLevel = 4, selfAssessment = new { environment = 100, facilities = 110, management = 120, service = 500 } })
+            .EnsureStatus(HttpStatusCode.Created)).JsonAsync();
+        var refused = await (await officer.PostAsJsonAsync($"/api/v1/elderly/star-ratings/{again.GetProperty("id").GetGuid()}/actions/refuse", new { opinion = "申请材料不全", version = again.GetProperty("version").GetInt32() })
+            .EnsureStatus(HttpStatusCode.OK)).JsonAsync();
+        Assert.Equal("refused", refused.GetProperty("state").GetString());
     }
 }
 

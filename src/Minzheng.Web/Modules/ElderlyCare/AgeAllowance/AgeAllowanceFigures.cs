@@ -4,7 +4,8 @@ namespace Minzheng.Web.Modules.ElderlyCare.AgeAllowance;
 
 /// <summary>
 /// The figure-book kinds of 高龄津贴 (rules-2 §1.10): the monthly amount per band (category = the band's minimum age), whether
-/// only low-income elders qualify, and whether payment starts the month after the qualifying birthday. All UNCONFIRMED for
+/// only low-income elders qualify, whether payment starts the month after the qualifying birthday, and how far back an elder found
+/// late is paid. All UNCONFIRMED for
 /// 玉林, so shipped only as demo rows.
 /// </summary>
 public static class AgeAllowanceFigures
@@ -19,5 +20,9 @@ public static class AgeAllowanceFigures
     public static readonly FigureKind MeansTest = new(Module, "means-test", "仅限低收入老年人（低保、特困）", "", Choices: YesNo);
     public static readonly FigureKind FromNextMonth = new(Module, "from-next-month", "满周岁次月起发（否：当月起发）", "", Choices: YesNo);
 
-    public static readonly IReadOnlyList<FigureKind> All = [BandAmount, MeansTest, FromNextMonth];
+
+    /// <summary>How many months before the month the run found an elder are still paid (an elder found late is owed them; 0: none).</summary>
+    public static readonly FigureKind ArrearsMonths = new(Module, "arrears-months", "发现前最多补发月数", "个月");
+
+    public static readonly IReadOnlyList<FigureKind> All = [BandAmount, MeansTest, FromNextMonth, ArrearsMonths];
 }

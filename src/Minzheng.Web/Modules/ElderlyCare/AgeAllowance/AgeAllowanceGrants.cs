@@ -12,6 +12,7 @@ using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Numbering;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
+using Minzheng.Web.Platform.Workflow;
 
 namespace Minzheng.Web.Modules.ElderlyCare.AgeAllowance;
 
@@ -28,7 +29,8 @@ public enum AgeAllowanceStatus
 
 /// <summary>
 /// One elder's 高龄津贴: found by a monthly run over the registry, confirmed (published as an entitlement, paid by payments) or
-/// refused with a reason by the township. One row per person: a refused elder is not proposed again by later runs.
+/// refused with a reason by the township on the workflow kernel (<see cref="AgeAllowanceProcess"/>; <see cref="Status"/> mirrors
+/// the case's state for lists). One row per person: a refused elder is not proposed again by later runs.
 /// </summary>
 public sealed class AgeAllowanceGrant : IVersioned, IDivisionScoped, IStamped
 {
@@ -39,7 +41,7 @@ public sealed class AgeAllowanceGrant : IVersioned, IDivisionScoped, IStamped
     public DateOnly BirthDate { get; set; }
     public required string DivisionCode { get; set; }
 
-    /// <summary>The month whose run found the elder; payment starts no earlier (no arrears for earlier months).</summary>
+    /// <summary>The month whose run found the elder; payment may start earlier, back to the qualifying birthday within the arrears figure.</summary>
     public DateOnly FoundMonth { get; set; }
     public AgeAllowanceStatus Status { get; set; } = AgeAllowanceStatus.Candidate;
     public int? BandMinAge { get; set; }
@@ -78,14 +80,21 @@ internal sealed class AgeAllowanceGrantConfiguration : IEntityTypeConfiguration<
 
 public sealed record RunInput(DateOnly? Month);
 
-public sealed record RefuseInput([Text(500)] string? Reason, int? Version);
+public sealed record RefuseInput([Text(500)] string? Opinion, int? Version);
 
 public sealed record ConfirmInput(int? Version);
 
-/// <summary>高龄津贴 (rules-2 §1.10): the monthly run, the township's confirmation or refusal, and what is published to payments.</summary>
-public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Entitlements entitlements, CaseNumbers numbers, ICurrentUser user, BusinessClock clock, AuditLog audit)
+/// <summary>
+/// 高龄津贴 (rules-2 §1.10): the monthly run, the township's confirmation or refusal on the workflow kernel (ADR 035), and what
+/// is published to payments: from the month the qualifying birthday starts payment (per the figure), the months owed before
+/// the run found the elder within the figure's arrears limit, and each higher band from its own first month.
+/// </summary>
+public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Entitlements entitlements, CaseNumbers numbers, ICurrentUser user, BusinessClock clock, AuditLog audit,
+    WorkflowEngine workflow)
 {
     public const string Program = "elderly-age-allowance";
+
+    private static readonly Func<AuthorizedTransition, Task> NoModuleEffect = _ => Task.CompletedTask;
 
     /// <summary>The bands in force for a division on a date, from the figure book (a band without an amount is not paid).</summary>
     public IReadOnlyList<(AgeBand Band, string Basis)> Bands(string divisionCode, DateOnly on) =>
@@ -96,7 +105,7 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
 
     /// <summary>
     /// Finds, in one query over the registry, the living elders of the user's township who qualify in <paramref name="month"/>
-    /// and have no row yet, and adds them as candidates. Returns how many were added.
+    /// and have no row yet, and adds each as a candidate with its workflow case (waiting on the township). Returns how many were added.
     /// </summary>
     public async Task<int> RunAsync(DateOnly? month, CancellationToken ct = default)
     {
@@ -116,13 +125,7 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
         var known = db.Set<AgeAllowanceGrant>();
         var q = db.Persons.AsNoTracking().Where(p => p.LifeStatus == LifeStatus.Alive && p.BirthDate < cutoff
             && !known.Any(g => g.PersonId == p.Id));
-        if (meansTest)
-        {
-            // low income = a running 特困 support for the person or 低保 for a household they belong to (published entitlements)
-            var running = db.Set<EntitlementPeriod>().Where(e => !e.OneOff && e.FromMonth <= m && (e.ToMonth == null || e.ToMonth >= m));
-            q = q.Where(p => running.Any(e => e.Program == AssistancePrograms.ExtremePoverty && e.BeneficiaryPersonId == p.Id)
-                || running.Any(e => e.Program == AssistancePrograms.Dibao && db.Set<HouseholdMember>().Any(h => h.PersonId == p.Id && h.LeftOn == null && h.HouseholdId == e.HouseholdId)));
-        }
+        if (meansTest) q = q.Where(LowIncomeIn(m));
         var found = await q.Select(p => new { p.Id, p.Name, p.BirthDate, p.DivisionCode }).ToListAsync(ct);
         // one row per person in any division: someone who moved in keeps the row found (or refused) where they lived before
         var ids = found.Select(p => p.Id).ToList();
@@ -134,7 +137,7 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
             if (decision.Band is null) continue;
             var number = await numbers.NextAsync(new NumberSeries("GL" + p.DivisionCode[..6], m.Year, 5),
                 db.Set<AgeAllowanceGrant>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(g => (string?)g.Number), ct);
-            db.Set<AgeAllowanceGrant>().Add(new AgeAllowanceGrant
+            var g = new AgeAllowanceGrant
             {
                 Number = number,
                 PersonId = p.Id,
@@ -145,7 +148,9 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
                 BandMinAge = decision.Band.MinAge,
                 MonthlyAmount = Money.FromYuan(decision.Amount),
                 Explanation = Explain(decision, bands, meansTest, meansFigure.Row.Document),
-            });
+            };
+            db.Set<AgeAllowanceGrant>().Add(g);
+            await workflow.StartAsync(AgeAllowanceProcess.Code, AgeAllowanceProcess.SubjectType, g.Id, TitleOf(g), g.DivisionCode, $"{m:yyyy年M月}名单筛选：{decision.Reason}", ct);
             added++;
         }
         audit.Add("run", nameof(AgeAllowanceGrant), division, new { month = m, added }, division);
@@ -153,78 +158,204 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
         return added;
     }
 
-    /// <summary>The township confirms: the bands are published as entitlements from the found month (and each higher band from its own first month).</summary>
+    /// <summary>Low income in a month = a running 特困 support for the person or 低保 for a household they belong to (published entitlements).</summary>
+    private System.Linq.Expressions.Expression<Func<Person, bool>> LowIncomeIn(DateOnly m)
+    {
+        var running = db.Set<EntitlementPeriod>().Where(e => !e.OneOff && e.FromMonth <= m && (e.ToMonth == null || e.ToMonth >= m));
+        var members = db.Set<HouseholdMember>();
+        return p => running.Any(e => e.Program == AssistancePrograms.ExtremePoverty && e.BeneficiaryPersonId == p.Id)
+            || running.Any(e => e.Program == AssistancePrograms.Dibao && members.Any(h => h.PersonId == p.Id && h.LeftOn == null && h.HouseholdId == e.HouseholdId));
+    }
+
+    /// <summary>
+    /// The township confirms, through the workflow engine (state, permission and version are guarded before anything is
+    /// published). Payment starts in the month the qualifying birthday starts it (the figure: that month or the next), but no
+    /// earlier than the figure's arrears limit before the month the run found the elder — and, where only low-income elders
+    /// qualify, no earlier than the low-income support running then began. Each month from there to now is paid at the band
+    /// and the amount in force in that month; each higher band still to come is published from its own first month.
+    /// </summary>
     public async Task<AgeAllowanceGrant> ConfirmAsync(Guid id, ConfirmInput input, CancellationToken ct = default)
     {
         if (input.Version is not { } version) throw AppProblem.Field("version", "缺少版本号");
         var g = await LoadTrackedAsync(id, ct);
         db.ExpectVersion(g, version);
         if (g.Status != AgeAllowanceStatus.Candidate) throw AppProblem.Conflict("age_allowance_not_candidate", $"{g.Number} 已{StatusName(g.Status)}");
-        var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == g.PersonId, ct);
-        var from = Entitlements.MonthOf(g.FoundMonth);
-        var bands = Bands(g.DivisionCode, from);
-        var fromNext = figures.Require(AgeAllowanceFigures.FromNextMonth, g.DivisionCode, from).Yes;
-        var decision = AgeAllowanceRules.Decide(person.BirthDate, from, [.. bands.Select(b => b.Band)], fromNext, person.DeathDate);
-        if (decision.Band is null) throw AppProblem.Conflict("age_allowance_not_eligible", $"{g.PersonName}：{decision.Reason}");
-        var meansFigure = figures.Require(AgeAllowanceFigures.MeansTest, g.DivisionCode, from);
-        var meansTest = meansFigure.Yes;
-        var payee = PayeeOf(g);
-        g.Explanation = Explain(decision, bands, meansTest, meansFigure.Row.Document);
-        await entitlements.SetAsync(payee, from, Money.FromYuan(decision.Amount), g.Explanation, "乡镇确认高龄津贴", ct);
-        // the higher bands are known now: each is published from its own first month, so the amount rises without a new decision
-        foreach (var (band, _) in bands.Where(b => b.Band.MinAge > decision.Band.MinAge).OrderBy(b => b.Band.MinAge))
+        var wf = await CaseOfAsync(g, ct);
+        await workflow.PerformAsync(wf, new TransitionRequest(AgeAllowanceProcess.Confirm, null) { Subject = g, Version = version }, async t =>
         {
-            var first = AgeAllowanceRules.FirstMonth(person.BirthDate, band.MinAge, fromNext);
-            var higher = AgeAllowanceRules.Decide(person.BirthDate, first, [.. bands.Select(b => b.Band)], fromNext);
-            await entitlements.SetAsync(payee, first, Money.FromYuan(higher.Amount), Explain(higher, bands, meansTest, meansFigure.Row.Document), "高龄津贴升档", ct);
-        }
-        g.Status = AgeAllowanceStatus.Confirmed;
-        g.BandMinAge = decision.Band.MinAge;
-        g.MonthlyAmount = Money.FromYuan(decision.Amount);
-        g.FromMonth = from;
-        g.DecidedBy = user.UserName;
-        g.DecidedOn = clock.Today;
-        audit.Add("confirm", nameof(AgeAllowanceGrant), g.Id.ToString(), new { g.Number, from, amount = decision.Amount }, g.DivisionCode);
+            var person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == g.PersonId, ct);
+            var plan = await PlanAsync(g, person.BirthDate, person.DeathDate, ct);
+            var payee = PayeeOf(g);
+            foreach (var (from, decision, explanation) in plan.Periods)
+            {
+                await entitlements.SetAsync(payee, from, Money.FromYuan(decision.Amount), explanation, from == plan.From ? "乡镇确认高龄津贴" : "高龄津贴升档", ct);
+            }
+            var now = plan.Periods.Last(x => x.From <= plan.Now);
+            g.BandMinAge = now.Decision.Band!.MinAge;
+            g.MonthlyAmount = Money.FromYuan(now.Decision.Amount);
+            g.Explanation = now.Explanation;
+            g.FromMonth = plan.From;
+            g.DecidedBy = user.UserName;
+            g.DecidedOn = clock.Today;
+            audit.Add("confirm", nameof(AgeAllowanceGrant), g.Id.ToString(), new { g.Number, from = plan.From, amount = now.Decision.Amount, periods = plan.Periods.Count }, g.DivisionCode);
+        }, ct);
+        g.Status = AgeAllowanceProcess.StatusOf(wf.State);
         await db.SaveChangesAsync(ct);
         return g;
     }
 
+    /// <summary>What a confirmation publishes: the first month paid and each period's first month, band and explanation.</summary>
+    internal sealed record Plan(DateOnly From, DateOnly Now, IReadOnlyList<(DateOnly From, AgeAllowanceDecision Decision, string Explanation)> Periods);
+
+    private async Task<Plan> PlanAsync(AgeAllowanceGrant g, DateOnly birth, DateOnly? died, CancellationToken ct)
+    {
+        var found = Entitlements.MonthOf(g.FoundMonth);
+        var now = Entitlements.MonthOf(clock.Today);
+        if (now < found) now = found;
+        var division = g.DivisionCode;
+        var fromNext = figures.Require(AgeAllowanceFigures.FromNextMonth, division, found).Yes;
+        var bandsFound = Bands(division, found);
+        var atFound = AgeAllowanceRules.Decide(birth, found, [.. bandsFound.Select(b => b.Band)], fromNext, died);
+        if (atFound.Band is null) throw AppProblem.Conflict("age_allowance_not_eligible", $"{g.PersonName}：{atFound.Reason}");
+        var meansFigure = figures.Require(AgeAllowanceFigures.MeansTest, division, found);
+        var arrears = figures.Find(AgeAllowanceFigures.ArrearsMonths, division, found);
+        // no arrears figure: nothing before the month found (the county has not decided how far back it pays)
+        var earliest = found.AddMonths(-(arrears?.Row.Number ?? 0));
+        var first = AgeAllowanceRules.FirstMonth(birth, bandsFound.Min(b => b.Band.MinAge), fromNext);
+        var from = first > earliest ? first : earliest;
+        if (meansFigure.Yes)
+        {
+            // only low-income elders qualify: the months before the support running when found began are not owed
+            var since = await LowIncomeSinceAsync(g.PersonId, found, ct);
+            if (since > from) from = since.Value;
+        }
+        var periods = new List<(DateOnly From, AgeAllowanceDecision Decision, string Explanation)>();
+        for (var m = from; m <= now; m = m.AddMonths(1))
+        {
+            // each month at the standards in force in it (a month before the allowance existed pays nothing and starts later)
+            var bands = Bands(division, m);
+            var next = figures.Find(AgeAllowanceFigures.FromNextMonth, division, m)?.Yes ?? fromNext;
+            var means = figures.Find(AgeAllowanceFigures.MeansTest, division, m) ?? meansFigure;
+            var d = AgeAllowanceRules.Decide(birth, m, [.. bands.Select(b => b.Band)], next, died);
+            if (d.Band is null)
+            {
+                if (periods.Count == 0) continue;
+                break;
+            }
+            var explanation = Explain(d, bands, means.Yes, means.Row.Document);
+            if (periods.Count == 0 || periods[^1].Decision != d || periods[^1].Explanation != explanation) periods.Add((m, d, explanation));
+        }
+        if (periods.Count == 0) throw AppProblem.Conflict("age_allowance_not_eligible", $"{g.PersonName}：{atFound.Reason}");
+        // the higher bands still to come are known now: each is published from its own first month, so the amount rises without a new decision
+        var current = Bands(division, now);
+        foreach (var (band, _) in current.Where(b => b.Band.MinAge > periods[^1].Decision.Band!.MinAge).OrderBy(b => b.Band.MinAge))
+        {
+            var start = AgeAllowanceRules.FirstMonth(birth, band.MinAge, fromNext);
+            if (start <= now) continue;
+            var higher = AgeAllowanceRules.Decide(birth, start, [.. current.Select(b => b.Band)], fromNext, died);
+            if (higher.Band is null) break;
+            periods.Add((start, higher, Explain(higher, current, meansFigure.Yes, meansFigure.Row.Document)));
+        }
+        return new Plan(periods[0].From, now, periods);
+    }
+
+    /// <summary>The first month of the low-income support (特困 for the person, 低保 for a household of theirs) running in <paramref name="month"/>.</summary>
+    private async Task<DateOnly?> LowIncomeSinceAsync(Guid personId, DateOnly month, CancellationToken ct)
+    {
+        var households = db.Set<HouseholdMember>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(h => h.PersonId == personId && h.LeftOn == null).Select(h => h.HouseholdId);
+        var starts = await db.Set<EntitlementPeriod>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .Where(e => !e.OneOff && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month)
+                && ((e.Program == AssistancePrograms.ExtremePoverty && e.BeneficiaryPersonId == personId)
+                    || (e.Program == AssistancePrograms.Dibao && e.HouseholdId != null && households.Contains(e.HouseholdId.Value))))
+            .Select(e => e.FromMonth).ToListAsync(ct);
+        return starts.Count == 0 ? null : starts.Min();
+    }
+
+    /// <summary>The township refuses with its opinion (required by the process: the engine answers 400 on the field without one).</summary>
     public async Task<AgeAllowanceGrant> RefuseAsync(Guid id, RefuseInput input, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(input.Reason)) throw AppProblem.Field("reason", "请填写不予享受的理由");
+        InputRules.ThrowIfInvalid(input);
         if (input.Version is not { } version) throw AppProblem.Field("version", "缺少版本号");
         var g = await LoadTrackedAsync(id, ct);
         db.ExpectVersion(g, version);
         if (g.Status != AgeAllowanceStatus.Candidate) throw AppProblem.Conflict("age_allowance_not_candidate", $"{g.Number} 已{StatusName(g.Status)}");
-        g.Status = AgeAllowanceStatus.Refused;
-        g.RefusalReason = input.Reason.Trim();
-        g.DecidedBy = user.UserName;
-        g.DecidedOn = clock.Today;
-        audit.Add("refuse", nameof(AgeAllowanceGrant), g.Id.ToString(), new { g.Number, g.RefusalReason }, g.DivisionCode);
+        var wf = await CaseOfAsync(g, ct);
+        await workflow.PerformAsync(wf, new TransitionRequest(AgeAllowanceProcess.Refuse, input.Opinion) { Subject = g, Version = version }, t =>
+        {
+            g.RefusalReason = t.Opinion;
+            g.DecidedBy = user.UserName;
+            g.DecidedOn = clock.Today;
+            audit.Add("refuse", nameof(AgeAllowanceGrant), g.Id.ToString(), new { g.Number, g.RefusalReason }, g.DivisionCode);
+            return Task.CompletedTask;
+        }, ct);
+        g.Status = AgeAllowanceProcess.StatusOf(wf.State);
         await db.SaveChangesAsync(ct);
         return g;
     }
 
-    /// <summary>Stops a confirmed allowance after the month of <paramref name="deathDate"/> (tracked, not saved: the death's transaction).</summary>
-    public async Task<string?> StopOnDeathAsync(AgeAllowanceGrant g, DateOnly deathDate, CancellationToken ct)
+    public async Task<WorkflowCase> CaseOfAsync(AgeAllowanceGrant g, CancellationToken ct = default) =>
+        await db.WorkflowCases.IgnoreQueryFilters([AppDbContext.ScopeFilter]) // the grant itself was loaded through the scope filter
+            .FirstOrDefaultAsync(w => w.SubjectType == AgeAllowanceProcess.SubjectType && w.SubjectId == g.Id, ct)
+        ?? throw new InvalidOperationException($"高龄津贴 {g.Number} 没有业务流程");
+
+    /// <summary>The case's timeline, oldest first.</summary>
+    public async Task<List<WorkflowCaseEvent>> TimelineAsync(Guid id, CancellationToken ct = default) =>
+        (await db.WorkflowCases.AsNoTracking().Where(w => w.SubjectType == AgeAllowanceProcess.SubjectType && w.SubjectId == id).SelectMany(w => w.Events).ToListAsync(ct))
+        .OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+
+    /// <summary>
+    /// The elder died (the registry's death use case, tracked, not saved): a candidate's case closes (不予确认), a running
+    /// allowance stops after the death month. The registry's record is the authority; the acting user need not be the township's.
+    /// </summary>
+    internal async Task<string?> OnDeathAsync(AgeAllowanceGrant g, DateOnly deathDate, CancellationToken ct)
     {
+        const string Authority = "人员登记死亡记载";
+        if (g.Status == AgeAllowanceStatus.Candidate)
+        {
+            var reason = $"{deathDate:yyyy-MM-dd} 死亡（人员登记记载），不予确认";
+            await workflow.PerformAuthorizedAsync(await CaseOfAsync(g, ct), new(AgeAllowanceProcess.CloseOnDeath, reason), Authority, NoModuleEffect, ct);
+            g.Status = AgeAllowanceStatus.Refused;
+            g.RefusalReason = reason;
+            return $"高龄津贴待确认名单（{g.Number}）因死亡撤销";
+        }
         if (g.Status != AgeAllowanceStatus.Confirmed) return null;
         var last = Entitlements.MonthOf(deathDate);
-        await entitlements.EndAsync(Program, g.Id, last, ct);
-        g.Status = AgeAllowanceStatus.Stopped;
+        var wf = await CaseOfAsync(g, ct);
+        await workflow.PerformAuthorizedAsync(wf, new(AgeAllowanceProcess.StopOnDeath, $"{deathDate:yyyy-MM-dd} 死亡，发放至 {last:yyyy年M月}"), Authority, async _ =>
+            await entitlements.EndAsync(Program, g.Id, last, ct), ct);
+        g.Status = AgeAllowanceProcess.StatusOf(wf.State);
         g.LastMonth = last;
         return $"停发高龄津贴（{g.Number}），发放至 {last:yyyy年M月}";
     }
 
-    /// <summary>A death recorded in error: the allowance runs again and the next payroll pays the months missed.</summary>
-    public async Task<string?> RestoreAsync(AgeAllowanceGrant g, DateOnly deathDate, CancellationToken ct)
+    /// <summary>
+    /// A death recorded in error is reversed (tracked, not saved): what the death closed reopens where it was — a stopped
+    /// allowance runs again (the next payroll pays the months missed), a candidate waits on the township again.
+    /// </summary>
+    internal async Task<string?> OnDeathReversedAsync(AgeAllowanceGrant g, DateOnly deathDate, CancellationToken ct)
     {
-        if (g.Status != AgeAllowanceStatus.Stopped || g.LastMonth != Entitlements.MonthOf(deathDate)) return null;
-        await entitlements.ReopenAsync(Program, g.Id, Entitlements.MonthOf(deathDate), null, ct);
-        g.Status = AgeAllowanceStatus.Confirmed;
-        g.LastMonth = null;
-        return $"恢复发放高龄津贴（{g.Number}）";
+        var authority = $"撤销 {deathDate:yyyy-MM-dd} 的死亡登记";
+        var wf = await CaseOfAsync(g, ct);
+        var lastAction = await db.WorkflowCaseEvents.Where(e => e.CaseId == wf.Id).OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Select(e => e.Action).FirstOrDefaultAsync(ct);
+        if (g.Status == AgeAllowanceStatus.Stopped && g.LastMonth == Entitlements.MonthOf(deathDate) && lastAction == AgeAllowanceProcess.StopOnDeath)
+        {
+            await workflow.ReopenAuthorizedAsync(wf, AgeAllowanceProcess.Granted, "撤销死亡登记，恢复发放", $"{g.LastMonth.Value.AddMonths(1):yyyy年M月}起的月份照发", authority, ct);
+            await entitlements.ReopenAsync(Program, g.Id, g.LastMonth.Value, null, ct);
+            g.Status = AgeAllowanceStatus.Confirmed;
+            g.LastMonth = null;
+            return $"恢复发放高龄津贴（{g.Number}）";
+        }
+        if (g.Status == AgeAllowanceStatus.Refused && lastAction == AgeAllowanceProcess.CloseOnDeath)
+        {
+            await workflow.ReopenAuthorizedAsync(wf, AgeAllowanceProcess.Candidate, "撤销死亡登记，恢复待确认", "恢复为待乡镇确认", authority, ct);
+            g.Status = AgeAllowanceStatus.Candidate;
+            g.RefusalReason = null;
+            return $"高龄津贴（{g.Number}）恢复为待确认";
+        }
+        return null;
     }
+
+    public static string TitleOf(AgeAllowanceGrant g) => $"高龄津贴 {g.Number} {g.PersonName}";
 
     public async Task<Paged<AgeAllowanceGrant>> ListAsync(AgeAllowanceStatus? status, PageRequest page, CancellationToken ct = default) =>
         await db.Set<AgeAllowanceGrant>().AsNoTracking().Where(g => status == null || g.Status == status)
@@ -260,7 +391,7 @@ public sealed class AgeAllowanceGrants(AppDbContext db, FigureBook figures, Enti
     }
 }
 
-/// <summary>A death stops the allowance after the death month; its reversal restores it.</summary>
+/// <summary>A death stops the allowance after the death month (or closes a candidate); its reversal restores it.</summary>
 public sealed class AgeAllowanceDeathHandler(AppDbContext db, AgeAllowanceGrants grants) : IDeathHandler
 {
     public async Task<IReadOnlyList<string>> OnDeathAsync(Guid personId, DateOnly deathDate, CancellationToken ct)
@@ -270,13 +401,7 @@ public sealed class AgeAllowanceDeathHandler(AppDbContext db, AgeAllowanceGrants
         var effects = new List<string>();
         foreach (var g in rows)
         {
-            if (g.Status == AgeAllowanceStatus.Candidate)
-            {
-                g.Status = AgeAllowanceStatus.Refused;
-                g.RefusalReason = $"{deathDate:yyyy-MM-dd} 死亡（人员登记记载），不予确认";
-                effects.Add($"高龄津贴待确认名单（{g.Number}）因死亡撤销");
-            }
-            else if (await grants.StopOnDeathAsync(g, deathDate, ct) is { } e) effects.Add(e);
+            if (await grants.OnDeathAsync(g, deathDate, ct) is { } e) effects.Add(e);
         }
         return effects;
     }
@@ -287,7 +412,7 @@ public sealed class AgeAllowanceDeathHandler(AppDbContext db, AgeAllowanceGrants
         var effects = new List<string>();
         foreach (var g in rows)
         {
-            if (await grants.RestoreAsync(g, deathDate, ct) is { } e) effects.Add(e);
+            if (await grants.OnDeathReversedAsync(g, deathDate, ct) is { } e) effects.Add(e);
         }
         return effects;
     }

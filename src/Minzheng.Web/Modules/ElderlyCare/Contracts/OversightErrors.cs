@@ -15,5 +15,6 @@ public static class OversightErrors
         new("rectification_done", 409, "该整改事项已销号"),
         new("star_rating_open", 409, "该机构已有待评定的星级申请"),
         new("star_rating_rated", 409, "该星级申请已评定"),
+        new("star_rating_no_level", 409, "专家评分未达到一级，不能公布等级"),
     ];
 }

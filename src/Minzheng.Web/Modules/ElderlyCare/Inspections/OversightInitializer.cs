@@ -101,7 +101,8 @@ public sealed class OversightInitializer : IModuleInitializer
             // 星级评定: one home rated by experts (四级 from its section scores), one applied and waiting
             var stars = sp.GetRequiredService<StarRating.StarRatings>();
             var rated = await stars.ApplyAsync(new StarRating.StarApplyInput(homes[0].Id, 4, new(102, 112, 130, 530)), ct);
-            await stars.ScoreAsync(rated.Id, new StarRating.StarScoreInput("演示专家甲、演示专家乙、演示专家丙", new(100, 110, 128, 520), null), ct);
+            var scored = await stars.ScoreAsync(rated.Id, new StarRating.StarScoreInput("演示专家甲、演示专家乙、演示专家丙", new(100, 110, 128, 520), rated.Version), ct);
+            await stars.DecideAsync(rated.Id, StarRating.StarRatingProcess.Publish, new StarRating.StarActionInput(null, scored.Version), ct); // 评定决定: on the public list
             await stars.ApplyAsync(new StarRating.StarApplyInput(homes[1].Id, 2, new(70, 80, 90, 330)), ct);
         }
         catch (AppProblem)

@@ -9,8 +9,17 @@ public enum StarRatingState
     /// <summary>申请, with the home's self-assessment.</summary>
     Applied = 1,
 
-    /// <summary>专家评定完毕: the level is the one computed from the experts' section scores.</summary>
-    Rated = 2,
+    /// <summary>
+    /// 已公布: decided and on the public list while valid (before the workflow kernel, K13Processes, "rated" meant the same: the
+    /// level computed from the experts' scores was published at once, so the stored value 2 keeps its meaning).
+    /// </summary>
+    Published = 2,
+
+    /// <summary>专家评分完毕: the level is computed, waiting for the decision.</summary>
+    Scored = 3,
+
+    /// <summary>不予评定, with the opinion in the case's timeline.</summary>
+    Refused = 4,
 }
 
 /// <summary>

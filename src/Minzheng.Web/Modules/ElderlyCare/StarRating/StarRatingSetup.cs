@@ -26,7 +26,12 @@ public static class StarRatingSetup
         public override string FormatErrorMessage(string name) => "最多一位小数";
     }
 
-    public static IServiceCollection AddStarRating(IServiceCollection services) => services.AddScoped<StarRatings>();
+    public static IServiceCollection AddStarRating(IServiceCollection services)
+    {
+        services.AddSingleton(StarRatingProcess.Model);
+        services.AddSingleton(new Platform.Tasks.WorkflowSubjectLink(StarRatingProcess.SubjectType, "/elderly/star-ratings#r-{0}"));
+        return services.AddScoped<StarRatings>();
+    }
 
     private static object ToDto(StarRatingRecord r) => new
     {
@@ -40,7 +45,8 @@ public static class StarRatingSetup
         selfAssessment = new { environment = r.SelfEnvironment, facilities = r.SelfFacilities, management = r.SelfManagement, service = r.SelfService },
         r.SelfLevel,
         r.State,
-        scores = r.State == StarRatingState.Rated ? new { environment = r.Environment, facilities = r.Facilities, management = r.Management, service = r.Service } : null,
+        stateName = StarRatingSetup.StateName(r.State),
+        scores = r.Total is not null ? new { environment = r.Environment, facilities = r.Facilities, management = r.Management, service = r.Service } : null,
         r.Total,
         r.Level,
         levelName = r.Level is { } l ? StarRules.LevelName(l) : null,
@@ -49,6 +55,14 @@ public static class StarRatingSetup
         r.ValidUntil,
         r.Basis,
         r.Version,
+    };
+
+    public static string StateName(StarRatingState s) => s switch
+    {
+        StarRatingState.Applied => "待专家评分",
+        StarRatingState.Scored => "待评定决定",
+        StarRatingState.Published => "已公布",
+        _ => "不予评定",
     };
 
     public static void MapStarRating(RouteGroupBuilder api)
@@ -73,7 +87,10 @@ public static class StarRatingSetup
             return TypedResults.Created($"/api/v1/elderly/star-ratings/{r.Id}", ToDto(r));
         }).RequireAuthorization(rate).WithSummary("受理星级评定申请（申请等级和机构自评分）");
         api.MapPost("/star-ratings/{id:guid}/score", async (Guid id, StarScoreInput input, StarRatings s, CancellationToken ct) => TypedResults.Ok(ToDto(await s.ScoreAsync(id, input, ct))))
-            .RequireAuthorization(rate).WithSummary("录入专家评分（各部分得分）：等级按总分和各部分得分率计算，有效期按标准");
+            .RequireAuthorization(rate).WithSummary("录入专家评分（各部分得分）：等级按总分和各部分得分率计算，待评定决定");
+        api.MapPost("/star-ratings/{id:guid}/actions/{action}", async (Guid id, string action, StarActionInput input, StarRatings s, CancellationToken ct) =>
+                TypedResults.Ok(ToDto(await s.DecideAsync(id, action, input, ct))))
+            .RequireAuthorization(rate).WithSummary("评定决定：publish 公布（有效期按标准，自决定之日起）、return 退回重新评分、refuse 不予评定（后两项 opinion 必填）");
         api.MapGet("/public/star-ratings", async (int? page, int? pageSize, StarRatings s, DivisionDirectory divisions, Platform.Time.BusinessClock clock, CancellationToken ct) =>
             {
                 var rows = await s.PublicAsync(PageRequest.From(page, pageSize, 50), divisions, ct);

@@ -14,6 +14,10 @@ public sealed class IndexModel(AgeAllowanceGrants grants, ICurrentUser user) : P
     public bool CanConfirm => user.HasPermission(AgeAllowancePermissions.Confirm);
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
 
+    /// <summary>The row whose refusal failed (its error is shown beside its opinion field, with what was typed).</summary>
+    public Guid? Failed { get; private set; }
+    public string? Opinion { get; private set; }
+
     public async Task OnGetAsync([FromQuery] int page = 1)
     {
         Result = await grants.ListAsync(QueryEnum.Parse<AgeAllowanceStatus>(Status, "status"), PageRequest.From(page, 50, 50), HttpContext.RequestAborted);
@@ -45,10 +49,12 @@ public sealed class IndexModel(AgeAllowanceGrants grants, ICurrentUser user) : P
         return Redirect("/elderly/allowance");
     }
 
-    public async Task<IActionResult> OnPostRefuseAsync(Guid id, int? version, string? reason)
+    public async Task<IActionResult> OnPostRefuseAsync(Guid id, int? version, string? opinion)
     {
         if (!CanConfirm) return Forbid();
-        var g = await grants.RefuseAsync(id, new RefuseInput(reason, version), HttpContext.RequestAborted);
+        Failed = id;
+        Opinion = opinion;
+        var g = await grants.RefuseAsync(id, new RefuseInput(opinion, version), HttpContext.RequestAborted);
         TempData["Message"] = $"{g.PersonName}（{g.Number}）不予享受";
         return Redirect("/elderly/allowance");
     }

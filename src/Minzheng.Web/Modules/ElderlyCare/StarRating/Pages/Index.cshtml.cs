@@ -29,6 +29,10 @@ public sealed class IndexModel(StarRatings ratings, AppDbContext db, ICurrentUse
     public Paged<StarRatingRecord> Result { get; private set; } = new([], 0, 1, 50);
     public List<(Guid Id, string Name)> Homes { get; private set; } = [];
 
+    /// <summary>The row whose decision failed (its error is shown beside its opinion field, with what was typed).</summary>
+    public Guid? Failed { get; private set; }
+    public string? Opinion { get; private set; }
+
     public async Task OnGetAsync([FromQuery] int page = 1)
     {
         var ct = HttpContext.RequestAborted;
@@ -47,11 +51,23 @@ public sealed class IndexModel(StarRatings ratings, AppDbContext db, ICurrentUse
         return RedirectToPage();
     }
 
+    // the opinion is a plain field of its row, not part of Input
+    [Platform.Ui.ProblemPrefix("")]
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, int? version, string? step, string? opinion)
+    {
+        if (!CanRate) throw AppProblem.Forbidden("需要星级评定权限");
+        Failed = id;
+        Opinion = opinion;
+        var r = await ratings.DecideAsync(id, step ?? "", new StarActionInput(opinion, version), HttpContext.RequestAborted);
+        TempData["Message"] = $"{r.HomeName}（{r.Number}）：{StarRatingSetup.StateName(r.State)}{(r.ValidUntil is { } v && r.State == StarRatingState.Published ? $"，{StarRules.LevelName(r.Level ?? 0)}，有效期至 {v:yyyy-MM-dd}" : "")}";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostScoreAsync(Guid id, int version)
     {
         if (!CanRate) throw AppProblem.Forbidden("需要星级评定权限");
         var r = await ratings.ScoreAsync(id, new StarScoreInput(Input.Experts, Scores(), version), HttpContext.RequestAborted);
-        TempData["Message"] = $"{r.HomeName} 评定为{StarRules.LevelName(r.Level ?? 0)}（总分 {r.Total:0.#}）";
+        TempData["Message"] = $"{r.HomeName} 专家评分为{StarRules.LevelName(r.Level ?? 0)}（总分 {r.Total:0.#}），待评定决定";
         return RedirectToPage();
     }
 }
