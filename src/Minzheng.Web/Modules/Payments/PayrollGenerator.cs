@@ -207,12 +207,14 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         var changedSources = await db.Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => e.Program == payroll.Program && string.Compare(e.DivisionCode, scope.Low) >= 0 && string.Compare(e.DivisionCode, scope.High) <= 0 && e.PublishedAt > oldestRun)
             .Select(e => e.SourceId).Distinct().ToListAsync(ct);
-        var deceasedSources = await (from l in db.Set<PayrollLine>().AsNoTracking()
+        // the payee's death or an organisation's end is read across the registry, and EF's IgnoreQueryFilters is query-wide:
+        // the lines are therefore unscoped deliberately too, and held to the payroll's scope by the explicit range below
+        var deceasedSources = await (from l in db.Set<PayrollLine>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
                                      join p in db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]) on l.PayeePersonId equals p.Id
                                      where l.Program == payroll.Program && string.Compare(l.DivisionCode, scope.Low) >= 0 && string.Compare(l.DivisionCode, scope.High) <= 0
                                            && l.ServiceMonth >= since && p.DeathDate != null && p.DeathDate < l.ServiceMonth.AddMonths(1)
                                      select l.SourceId).Distinct().ToListAsync(ct);
-        var endedSources = await (from l in db.Set<PayrollLine>().AsNoTracking()
+        var endedSources = await (from l in db.Set<PayrollLine>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
                                   join o in db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]) on l.PayeeOrganizationId equals o.Id
                                   where l.Program == payroll.Program && string.Compare(l.DivisionCode, scope.Low) >= 0 && string.Compare(l.DivisionCode, scope.High) <= 0
                                         && l.ServiceMonth >= since && o.EndedOn != null && o.EndedOn < l.ServiceMonth

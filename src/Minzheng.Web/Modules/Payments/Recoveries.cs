@@ -6,6 +6,7 @@ using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.Payments;
@@ -32,15 +33,14 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
 {
     public async Task<Paged<RecoveryRow>> ListAsync(RecoveryStatus? status, PageRequest page, CancellationToken ct)
     {
-        var persons = db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking();
-        var organizations = db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking();
-        var q = from r in db.Set<Recovery>().AsNoTracking()
-                from p in persons.Where(p => p.Id == r.PayeePersonId).DefaultIfEmpty()
-                from o in organizations.Where(o => o.Id == r.PayeeOrganizationId).DefaultIfEmpty()
-                select new { r, Name = p != null ? p.Name : o != null ? o.Name : "" };
-        if (status is { } s) q = q.Where(x => x.r.Status == s);
-        var rows = await q.OrderByDescending(x => x.r.CreatedAt).ThenBy(x => x.r.Id).ToPagedAsync(page, ct);
-        return rows.Select(x => ToRow(x.r, x.Name));
+        // the recoveries in scope first; their payees' names in queries of their own (an unscoped join would unscope the list)
+        var q = db.Set<Recovery>().AsNoTracking();
+        if (status is { } s) q = q.Where(r => r.Status == s);
+        var rows = await q.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id).ToPagedAsync(page, ct);
+        var people = await db.PersonNamesAsync(rows.Items.Select(r => r.PayeePersonId), ct);
+        var organizations = await db.OrganizationNamesAsync(rows.Items.Select(r => r.PayeeOrganizationId), ct);
+        return rows.Select(r => ToRow(r, r.PayeePersonId is { } p && people.TryGetValue(p, out var pn) ? pn
+            : r.PayeeOrganizationId is { } o && organizations.TryGetValue(o, out var on) ? on : ""));
     }
 
     /// <summary>The payee's name, person or organisation (the recovery is in scope; its payee is looked up across the registry).</summary>
@@ -126,11 +126,11 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
         var head = await db.Persons.AsNoTracking().Where(p => p.Id == household.HeadPersonId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
         var end = Entitlements.MonthOf(to ?? clock.Today);
         var start = Entitlements.MonthOf(from ?? end.AddMonths(-11));
-        var lines = await (from l in db.Set<PayrollLine>().AsNoTracking()
-                           join p in db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking() on l.PayeePersonId equals (Guid?)p.Id
-                           where l.HouseholdId == householdId && l.ServiceMonth >= start && l.ServiceMonth <= end
-                           orderby l.ServiceMonth, l.Id
-                           select new { l, p.Name }).ToListAsync(ct);
+        var householdLines = await db.Set<PayrollLine>().AsNoTracking()
+            .Where(l => l.HouseholdId == householdId && l.ServiceMonth >= start && l.ServiceMonth <= end && l.PayeePersonId != null)
+            .OrderBy(l => l.ServiceMonth).ThenBy(l => l.Id).ToListAsync(ct);
+        var payees = await db.PersonNamesAsync(householdLines.Select(l => l.PayeePersonId), ct);
+        var lines = householdLines.Where(l => payees.ContainsKey(l.PayeePersonId!.Value)).Select(l => new { l, Name = payees[l.PayeePersonId!.Value] }).ToList();
         var months = lines.GroupBy(x => new { x.l.ServiceMonth, x.l.Program })
             .Select(g => new StatementMonth(g.Key.ServiceMonth, g.Key.Program, programs.NameOf(g.Key.Program), g.Select(x => queries.ToRow(x.l, x.Name)).ToList(),
                 new Money(g.Where(x => x.l.Status != LineStatus.Requeued && x.l.Status != LineStatus.Failed && x.l.Status != LineStatus.Held).Sum(x => x.l.AmountFen))))

@@ -43,6 +43,7 @@ public static class DbContextSetup
                 break;
         }
         options.UseSnakeCaseNamingConvention();
+        options.AddInterceptors(ScopeLeakGuard.Instance);
     }
 }
 

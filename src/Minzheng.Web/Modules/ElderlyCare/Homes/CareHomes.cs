@@ -531,12 +531,12 @@ public sealed class CareHomes(AppDbContext db, WorkingCalendar calendar, Busines
         var home = await LoadAsync(homeId, ct);
         var q = db.Set<Resident>().AsNoTracking().Where(r => r.HomeId == home.Id);
         if (current) q = q.Where(r => r.DischargedOn == null);
-        // the residents are in scope (the filter above); their names are read past the division scope because a home's
-        // account sees no registry person
-        var rows = await q.Join(db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]), r => r.PersonId, p => p.Id, (r, p) => new { r, p.Name })
-            .OrderByDescending(x => x.r.AdmittedOn).ThenBy(x => x.r.Id).ToPagedAsync(page, ct);
-        return rows.Select(x => new ResidentRow(x.r.Id, x.r.HomeId, x.r.PersonId, x.Name, x.r.AdmittedOn, x.r.DischargedOn, x.r.DischargeReason, x.r.FeeLevel,
-            x.r.AbilityLevel, x.r.AbilityLevel is { } l ? Assessment.Rules.AbilityRules.LevelName(l) : "未评估", x.r.ExtremePovertyCase, x.r.Version));
+        // the residents are in scope (the filter above); their names are read past the division scope, in a query of their
+        // own, because a home's account sees no registry person
+        var rows = await q.OrderByDescending(r => r.AdmittedOn).ThenBy(r => r.Id).ToPagedAsync(page, ct);
+        var names = await db.PersonNamesAsync(rows.Items.Select(r => (Guid?)r.PersonId), ct);
+        return rows.Select(r => new ResidentRow(r.Id, r.HomeId, r.PersonId, names.GetValueOrDefault(r.PersonId, ""), r.AdmittedOn, r.DischargedOn, r.DischargeReason, r.FeeLevel,
+            r.AbilityLevel, r.AbilityLevel is { } l ? Assessment.Rules.AbilityRules.LevelName(l) : "未评估", r.ExtremePovertyCase, r.Version));
     }
 
     public async Task<List<StaffMember>> StaffAsync(Guid homeId, CancellationToken ct = default)

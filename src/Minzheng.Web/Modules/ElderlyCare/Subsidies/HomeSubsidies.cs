@@ -11,6 +11,7 @@ using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Numbering;
+using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 using Minzheng.Web.Platform.Workflow;
 
@@ -127,10 +128,11 @@ public sealed class HomeSubsidies(AppDbContext db, FigureBook figures, BusinessC
             }
         }
         // the residents are the home's (in scope); the names are read past the division scope (a home's account sees no registry person)
-        var residents = await db.Set<Resident>().AsNoTracking()
+        var present = await db.Set<Resident>().AsNoTracking()
             .Where(r => r.HomeId == home.Id && r.AdmittedOn <= end && (r.DischargedOn == null || r.DischargedOn > end))
-            .Join(db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]), r => r.PersonId, p => p.Id, (r, p) => new { r.PersonId, p.Name })
-            .OrderBy(x => x.Name).ToListAsync(ct);
+            .Select(r => r.PersonId).ToListAsync(ct);
+        var names = await db.PersonNamesAsync(present.Select(p => (Guid?)p), ct);
+        var residents = present.Where(names.ContainsKey).Select(p => new { PersonId = p, Name = names[p] }).OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
         var people = residents.Select(r => r.PersonId).ToList();
         var levels = (await db.Set<AbilityAssessment>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
                 .Where(x => people.Contains(x.PersonId) && x.AssessedOn <= end)

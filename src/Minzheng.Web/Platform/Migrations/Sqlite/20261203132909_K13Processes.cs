@@ -11,9 +11,9 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // hand-written data step (keep when regenerating): every 高龄津贴 row becomes a workflow case with its timeline (ADR 035)
-            Minzheng.Web.Modules.ElderlyCare.AgeAllowance.AgeAllowanceUpgrade.MoveToWorkflow(migrationBuilder);
+            Minzheng.Web.Platform.Migrations.DataSteps.AgeAllowanceUpgrade.MoveToWorkflow(migrationBuilder);
             // and every star rating (ADR 035)
-            Minzheng.Web.Modules.ElderlyCare.StarRating.StarRatingUpgrade.MoveToWorkflow(migrationBuilder);
+            Minzheng.Web.Platform.Migrations.DataSteps.StarRatingUpgrade.MoveToWorkflow(migrationBuilder);
         }
 
         /// <inheritdoc />

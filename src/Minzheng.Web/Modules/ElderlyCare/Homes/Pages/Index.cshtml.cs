@@ -15,8 +15,11 @@ namespace Minzheng.Web.Modules.ElderlyCare.Homes.Pages;
 /// the list it counts; the home list moved to /elderly/homes (the old /elderly?overdue= links are sent there).
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + ElderlyCarePermissions.Read)]
-public sealed class IndexModel(ElderlyDashboards dashboards, BusinessClock clock) : PageModel
+public sealed class IndexModel(ElderlyDashboards dashboards, LeftBehind.LeftBehindQueries leftBehind, ICurrentUser user, BusinessClock clock) : PageModel
 {
+    /// <summary>留守老人巡访 for the period, for those who may read the register.</summary>
+    public LeftBehind.LeftBehindStats? LeftBehind { get; private set; }
+
     public ElderlyDashboard Dashboard { get; private set; } = null!;
     public int Year { get; private set; }
     public int? Month { get; private set; }
@@ -51,6 +54,7 @@ public sealed class IndexModel(ElderlyDashboards dashboards, BusinessClock clock
             ModelState.AddProblem(problem, "");
             Dashboard = await dashboards.LoadAsync(null, null, ct);
         }
+        if (user.HasPermission(ElderlyCare.LeftBehind.LeftBehindPermissions.Read)) LeftBehind = await leftBehind.StatsAsync(Dashboard.From, Dashboard.To, ct);
         var period = Dashboard.From;
         Year = period.Year;
         Month = Dashboard.Period.Length > 4 ? period.Month : null;

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 using Minzheng.Web.Platform.Workflow;
 
-namespace Minzheng.Web.Modules.ElderlyCare.AgeAllowance;
+namespace Minzheng.Web.Platform.Migrations.DataSteps;
 
 /// <summary>
 /// The data step of the K13Processes migration (ADR 035): every 高龄津贴 row found before the allowance moved onto the workflow
-/// kernel gets its workflow case (the case's id is the row's id; version 1 of <see cref="AgeAllowanceProcess"/>, which the
+/// kernel gets its workflow case (the case's id is the row's id; version 1 of <c>AgeAllowanceProcess</c>, which the
 /// kernel stores at the first start after the upgrade) in the state its status column held, and a timeline:
 /// <list type="bullet">
 /// <item>the start at the row's creation (who ran the month's list was not recorded);</item>

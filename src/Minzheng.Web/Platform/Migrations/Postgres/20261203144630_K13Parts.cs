@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class K13LeftBehind : Migration
+    public partial class K13Parts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "origin",
+                table: "payments_recovery",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "elderly_left_behind",
                 columns: table => new
@@ -117,6 +124,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "elderly_left_behind");
+
+            migrationBuilder.DropColumn(
+                name: "origin",
+                table: "payments_recovery");
         }
     }
 }

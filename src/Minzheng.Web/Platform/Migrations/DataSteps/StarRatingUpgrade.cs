@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore.Migrations;
 using Minzheng.Web.Platform.Workflow;
 
-namespace Minzheng.Web.Modules.ElderlyCare.StarRating;
+namespace Minzheng.Web.Platform.Migrations.DataSteps;
 
 /// <summary>
 /// The star-rating data step of the K13Processes migration (ADR 035): every rating recorded before 星级评定 moved onto the
-/// workflow kernel gets its case (id = the rating's id; version 1 of <see cref="StarRatingProcess"/>): an open application
+/// workflow kernel gets its case (id = the rating's id; version 1 of <c>StarRatingProcess</c>): an open application
 /// waits for the experts' scores; a rated one (then published at once) is closed as 已公布, its timeline the application
 /// (created_at, applied_by), the experts' scores and the decision on rated_on by （原记录未载）. Hand-written and kept out of the
 /// generated migration; the codes below are frozen values, as a migration's must be.
