@@ -5,6 +5,7 @@ using Minzheng.Web.Modules.Disability;
 using Minzheng.Web.Modules.ElderlyCare;
 using Minzheng.Web.Modules.Funeral;
 using Minzheng.Web.Modules.Payments;
+using Minzheng.Web.Modules.SocialOrganizations;
 using Minzheng.Web.Platform.Composition;
 
 namespace Minzheng.Web.Modules;
@@ -24,10 +25,10 @@ public static class ModuleSetup
         builder.Services.AddFuneral();
         builder.Services.AddDataComparison();
         builder.Services.AddElderlyCare();
+        builder.Services.AddSocialOrganizations();
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
         builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
-        builder.Services.AddPlannedLine(new NavigationEntry("social-organizations", "社会组织", "登记、年检、评估、活动异常名录、严重违法失信名单", "五、", null, 60));
         builder.Services.AddPlannedLine(new NavigationEntry("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", null, 90));
         builder.Services.AddPlannedLine(new NavigationEntry("funeral", "殡葬管理", "火化、安葬、惠民殡葬", "（三）加快殡葬", null, 100));
         builder.Services.AddPlannedLine(new NavigationEntry("marriage", "婚姻登记", "结婚、离婚、补领、历史数据补录", "（四）加强婚姻登记", null, 110));
@@ -47,6 +48,7 @@ public static class ModuleSetup
         app.MapFuneral();
         app.MapDataComparison();
         app.MapElderlyCare();
+        app.MapSocialOrganizations();
         return app;
     }
 }
