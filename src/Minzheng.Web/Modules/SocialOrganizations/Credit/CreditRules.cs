@@ -125,13 +125,13 @@ public static class CreditRules
 
     private sealed class State(CreditPeriods p, Func<DateOnly, int, DateOnly> addWorkingDays)
     {
-        private CreditList list = CreditList.None;
-        private DateOnly since;
-        private DateOnly lastEntry;
-        private readonly List<Ground> grounds = [];
-        private readonly List<DateOnly> smallPenalties = [];
-        private bool revoked;
-        private bool transferred;
+        private CreditList _list = CreditList.None;
+        private DateOnly _since;
+        private DateOnly _lastEntry;
+        private readonly List<Ground> _grounds = [];
+        private readonly List<DateOnly> _smallPenalties = [];
+        private bool _revoked;
+        private bool _transferred;
 
         public bool Deregistered { get; private set; }
 
@@ -144,17 +144,17 @@ public static class CreditRules
         private (DateOnly On, Action Fire)? NextTimer()
         {
             var candidates = new List<(DateOnly On, Action Fire)>();
-            if (list == CreditList.Abnormal)
+            if (_list == CreditList.Abnormal)
             {
                 // removals come before the transfer on the same day: an organisation off the list on that day is not moved
-                foreach (var g in grounds.Where(g => g.FulfilledOn is not null))
+                foreach (var g in _grounds.Where(g => g.FulfilledOn is not null))
                     candidates.Add((addWorkingDays(g.FulfilledOn!.Value, p.FulfilmentRemovalWorkingDays), () => Close(g)));
-                var unneeded = grounds.Where(g => !g.NeedsRectification && g.FulfilledOn is null).ToList();
+                var unneeded = _grounds.Where(g => !g.NeedsRectification && g.FulfilledOn is null).ToList();
                 if (unneeded.Count > 0)
-                    candidates.Add((lastEntry.AddMonths(p.AutoRemovalMonths), () => unneeded.ForEach(Close)));
-                candidates.Add((since.AddYears(p.TransferYears), Transfer));
+                    candidates.Add((_lastEntry.AddMonths(p.AutoRemovalMonths), () => unneeded.ForEach(Close)));
+                candidates.Add((_since.AddYears(p.TransferYears), Transfer));
             }
-            else if (list == CreditList.Dishonest && DishonestRemovalDate() is { } d)
+            else if (_list == CreditList.Dishonest && DishonestRemovalDate() is { } d)
             {
                 candidates.Add((d, Clear));
             }
@@ -163,10 +163,10 @@ public static class CreditRules
 
         private DateOnly? DishonestRemovalDate()
         {
-            if (revoked) return null;
-            var clean = lastEntry.AddYears(p.DishonestRemovalYears);
-            if (!transferred) return clean;
-            var original = grounds.Where(g => g.NeedsRectification && g.Kind != CreditGroundKind.TwoYearsAbnormal && g.Kind != CreditGroundKind.RepeatedPenalties).ToList();
+            if (_revoked) return null;
+            var clean = _lastEntry.AddYears(p.DishonestRemovalYears);
+            if (!_transferred) return clean;
+            var original = _grounds.Where(g => g.NeedsRectification && g.Kind != CreditGroundKind.TwoYearsAbnormal && g.Kind != CreditGroundKind.RepeatedPenalties).ToList();
             if (original.Any(g => g.FulfilledOn is null)) return null;
             var fulfilled = original.Count == 0 ? clean : original.Max(g => g.FulfilledOn!.Value);
             return fulfilled > clean ? fulfilled : clean;
@@ -174,26 +174,26 @@ public static class CreditRules
 
         private void Close(Ground g)
         {
-            grounds.Remove(g);
-            if (grounds.Count == 0) Clear();
+            _grounds.Remove(g);
+            if (_grounds.Count == 0) Clear();
         }
 
         private void Clear()
         {
-            list = CreditList.None;
-            grounds.Clear();
-            transferred = false;
-            revoked = false;
+            _list = CreditList.None;
+            _grounds.Clear();
+            _transferred = false;
+            _revoked = false;
         }
 
         private void Transfer()
         {
-            var on = since.AddYears(p.TransferYears);
-            list = CreditList.Dishonest;
-            transferred = true;
-            grounds.Add(new Ground(CreditGroundKind.TwoYearsAbnormal, on, false));
-            since = on;
-            lastEntry = on;
+            var on = _since.AddYears(p.TransferYears);
+            _list = CreditList.Dishonest;
+            _transferred = true;
+            _grounds.Add(new Ground(CreditGroundKind.TwoYearsAbnormal, on, false));
+            _since = on;
+            _lastEntry = on;
         }
 
         public void Apply(CreditEvent e)
@@ -205,18 +205,18 @@ public static class CreditRules
                     Deregistered = true;
                     return;
                 case CreditEventKind.Fulfilled:
-                    foreach (var g in grounds.Where(g => g.FulfilledOn is null && g.NeedsRectification && (e.Ground is null || g.Kind == Code(e.Ground.Value))))
+                    foreach (var g in _grounds.Where(g => g.FulfilledOn is null && g.NeedsRectification && (e.Ground is null || g.Kind == Code(e.Ground.Value))))
                         g.FulfilledOn = e.Date;
                     return;
                 case CreditEventKind.Removed:
-                    if (list == CreditList.Abnormal)
-                        foreach (var g in grounds.Where(g => g.FulfilledOn is not null).ToList()) Close(g);
+                    if (_list == CreditList.Abnormal)
+                        foreach (var g in _grounds.Where(g => g.FulfilledOn is not null).ToList()) Close(g);
                     return;
             }
             if (e.Kind == CreditEventKind.WarningOrSmallFine)
             {
-                smallPenalties.Add(e.Date);
-                var window = smallPenalties.Count(d => d > e.Date.AddYears(-p.RepeatPenaltyYears));
+                _smallPenalties.Add(e.Date);
+                var window = _smallPenalties.Count(d => d > e.Date.AddYears(-p.RepeatPenaltyYears));
                 if (window >= p.RepeatPenaltyCount)
                 {
                     EnterDishonest(e.Date, new Ground(CreditGroundKind.RepeatedPenalties, e.Date, false));
@@ -225,45 +225,45 @@ public static class CreditRules
             }
             if (IsDishonestGround(e.Kind))
             {
-                if (e.Kind == CreditEventKind.RegistrationRevoked) revoked = true;
+                if (e.Kind == CreditEventKind.RegistrationRevoked) _revoked = true;
                 EnterDishonest(e.Date, new Ground(Code(e.Kind), e.Date, false));
                 return;
             }
             // an 异常名录 ground: while on the 失信名单 it is recorded there and restarts that list's period
-            if (list == CreditList.None)
+            if (_list == CreditList.None)
             {
-                list = CreditList.Abnormal;
-                since = e.Date;
+                _list = CreditList.Abnormal;
+                _since = e.Date;
             }
-            grounds.Add(new Ground(Code(e.Kind), e.Date, NeedsRectification(e.Kind)));
-            lastEntry = e.Date;
+            _grounds.Add(new Ground(Code(e.Kind), e.Date, NeedsRectification(e.Kind)));
+            _lastEntry = e.Date;
         }
 
         private void EnterDishonest(DateOnly on, Ground g)
         {
-            if (list != CreditList.Dishonest)
+            if (_list != CreditList.Dishonest)
             {
-                list = CreditList.Dishonest;
-                since = on;
+                _list = CreditList.Dishonest;
+                _since = on;
             }
-            grounds.Add(g);
-            lastEntry = on;
+            _grounds.Add(g);
+            _lastEntry = on;
         }
 
         public CreditStatus Result()
         {
-            if (list == CreditList.None) return new(CreditList.None, null, [], null);
-            var shown = grounds.OrderBy(g => g.Date).Select(g => new CreditGround(g.Kind, g.Date, CreditLabels.Name(g.Kind))).ToList();
+            if (_list == CreditList.None) return new(CreditList.None, null, [], null);
+            var shown = _grounds.OrderBy(g => g.Date).Select(g => new CreditGround(g.Kind, g.Date, CreditLabels.Name(g.Kind))).ToList();
             DateOnly? removable;
-            if (list == CreditList.Dishonest) removable = DishonestRemovalDate();
-            else if (grounds.Any(g => g.NeedsRectification && g.FulfilledOn is null)) removable = null;
+            if (_list == CreditList.Dishonest) removable = DishonestRemovalDate();
+            else if (_grounds.Any(g => g.NeedsRectification && g.FulfilledOn is null)) removable = null;
             else
             {
                 // the last ground to go decides: a fulfilled one may go from its verification, the others after the 6 months
-                var dates = grounds.Select(g => g.FulfilledOn ?? lastEntry.AddMonths(p.AutoRemovalMonths));
+                var dates = _grounds.Select(g => g.FulfilledOn ?? _lastEntry.AddMonths(p.AutoRemovalMonths));
                 removable = dates.Max();
             }
-            return new(list, since, shown, removable);
+            return new(_list, _since, shown, removable);
         }
     }
 
