@@ -25,7 +25,7 @@ public abstract class CreditEvaluateTests(AppFixture app)
             events = new object[]
             {
                 new { date = "2024-06-03", kind = "report-overdue" },
-                new { date = "2025-01-10", kind = "warning-or-small-fine", id = "w1" },
+                new { date = "2025-12-10", kind = "warning-or-small-fine", id = "w1" },
             },
         });
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);

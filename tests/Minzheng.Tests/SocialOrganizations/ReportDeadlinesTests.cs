@@ -27,8 +27,8 @@ public sealed class ReportDeadlinesTests
     public void Figures_decide_the_dates_not_the_rule()
     {
         var local = new ReportDeadlineFigures(new DateOnly(2000, 4, 15), new DateOnly(2000, 6, 30), 3);
-        Assert.Equal(new ReportDue(2025, false, new(2026, 4, 15), new(2026, 6, 30)), ReportDeadlines.For(2025, new DateOnly(2025, 9, 30), local));
-        Assert.True(ReportDeadlines.For(2025, new DateOnly(2025, 10, 1), local).Exempt);
+        Assert.Equal(new ReportDue(2025, false, new(2026, 4, 15), new(2026, 6, 30)), ReportDeadlines.For(2025, new DateOnly(2025, 9, 29), local));
+        Assert.True(ReportDeadlines.For(2025, new DateOnly(2025, 9, 30), local).Exempt); // exactly 3 months before 31 December
     }
 
     [Fact]
