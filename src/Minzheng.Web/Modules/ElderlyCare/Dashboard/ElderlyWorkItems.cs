@@ -5,6 +5,7 @@ using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Calendar;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
+using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Tasks;
 
 namespace Minzheng.Web.Modules.ElderlyCare.Dashboard;
@@ -107,9 +108,7 @@ public sealed class ElderlyWorkItems(AppDbContext db, ICurrentUser user, FigureB
             .Select(a => new { a.Id, a.PersonId, a.DivisionCode, a.NextDueOn, a.Level, a.Number }).ToListAsync(ct);
         // the elders' names are read past the division filter, in a query of their own (a filter ignored in a join is ignored
         // for the whole query): the assessments are in scope, and a home's account sees no registry person
-        var personIds = rows.Select(a => a.PersonId).Distinct().ToList();
-        var names = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await db.PersonNamesAsync(rows.Select(a => (Guid?)a.PersonId), ct);
         foreach (var a in rows)
         {
             items.Add(new WorkItem(ReassessPrefix + a.Id.ToString("N"), "elderly:reassess", "老年人能力再评估到期", $"再评估（上次 {a.Number}，{a.Level} 级）",

@@ -217,8 +217,7 @@ public sealed class HomeSubsidies(AppDbContext db, FigureBook figures, BusinessC
             q = q.Where(a => a.Number.Contains(term) || named.Contains(a.OrganizationId));
         }
         var rows = await q.OrderByDescending(a => a.AppliedOn).ThenByDescending(a => a.Id).ToPagedAsync(page, ct);
-        var ids = rows.Items.Select(a => a.OrganizationId).Distinct().ToList();
-        var names = await db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await db.OrganizationNamesAsync(rows.Items.Select(a => a.OrganizationId), ct);
         return rows.Select(a => new SubsidyRow(a.Id, a.Number, a.HomeId, a.OrganizationId is { } o ? names.GetValueOrDefault(o, "") : "", a.Kind, a.Month, a.NewBeds, a.Status, a.AppliedOn,
             a.Amount.Yuan, a.ApprovedOn, a.ClawbackAmount?.Yuan));
     }

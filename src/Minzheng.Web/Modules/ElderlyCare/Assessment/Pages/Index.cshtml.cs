@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.ElderlyCare.Assessment.Pages;
@@ -24,10 +25,9 @@ public sealed class IndexModel(AbilityAssessments assessments, AppDbContext db, 
         var ct = HttpContext.RequestAborted;
         DueOnly = due ?? false;
         var rows = await assessments.ListAsync(null, DueOnly, PageRequest.From(page, 50), ct);
-        var ids = rows.Items.Select(a => a.PersonId).Distinct().ToList();
         // the assessments are in scope (the filter); their people's names are read past the division scope, which a home's
         // account does not have (it sees its residents' assessments, not the registry)
-        var names = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await db.PersonNamesAsync(rows.Items.Select(a => (Guid?)a.PersonId), ct);
         var today = clock.Today;
         Rows = rows.Select(a => new Row(a, names.GetValueOrDefault(a.PersonId, ""), a.NextDueOn <= today));
     }
