@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.SocialOrganizations.Reports;
+using Minzheng.Web.Platform.Registry.Organizations;
 
 namespace Minzheng.Tests.SocialOrganizations;
 
@@ -8,8 +9,8 @@ public sealed class ReportDeadlinesTests
     public static TheoryData<string, OrganizationKind, DateOnly, bool, DateOnly?, DateOnly?> Cases => new()
     {
         { "social group registered long ago", OrganizationKind.SocialGroup, new(2020, 1, 1), false, new(2026, 3, 31), new(2026, 5, 31) },
-        { "social service, 29 June: more than 6 months before the year end", OrganizationKind.SocialService, new(2025, 6, 29), false, new(2026, 3, 31), new(2026, 5, 31) },
-        { "30 June: exactly 6 months, exempt", OrganizationKind.SocialService, new(2025, 6, 30), true, null, null },
+        { "social service, 29 June: more than 6 months before the year end", OrganizationKind.SocialServiceAgency, new(2025, 6, 29), false, new(2026, 3, 31), new(2026, 5, 31) },
+        { "30 June: exactly 6 months, exempt", OrganizationKind.SocialServiceAgency, new(2025, 6, 30), true, null, null },
         { "31 December: exempt", OrganizationKind.SocialGroup, new(2025, 12, 31), true, null, null },
         { "registered after the year: nothing due", OrganizationKind.SocialGroup, new(2026, 1, 2), true, null, null },
         { "foundation: 31 March to the registration authority, no preliminary review", OrganizationKind.Foundation, new(2020, 1, 1), false, null, new(2026, 3, 31) },

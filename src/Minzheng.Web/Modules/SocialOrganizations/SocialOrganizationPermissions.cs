@@ -8,17 +8,19 @@ namespace Minzheng.Web.Modules.SocialOrganizations;
 public static class SocialOrganizationPermissions
 {
     public const string Read = "socorg.read";
+    public const string FiguresWrite = "socorg.figures.write";
 
     private static readonly IReadOnlyList<PermissionDeclaration> Base =
     [
         new(Read, "查看社会组织"),
+        new(FiguresWrite, "维护社会组织标准（信用名录期限、年检截止日等）"),
     ];
 
     // social organisations are registered by the county or the city (登记管理机关), so township and village see nothing
     private static readonly IReadOnlyDictionary<string, string[]> BaseGrants = new Dictionary<string, string[]>
     {
         [Roles.CountyOfficer] = [Read],
-        [Roles.CityOfficer] = [Read],
+        [Roles.CityOfficer] = [Read, FiguresWrite],
         [Roles.Auditor] = [Read],
     };
 

@@ -25,5 +25,7 @@ public static class DemoAccounts
         new("yikang.caregiver", "颐康护理员黄秀兰", Roles.OrganizationStaff, "450902000000", "居家养老服务机构护理员（组织账号：玉州区颐康居家养老服务中心，签到签退）"),
         // bound to its organisation by the elderly-care demo (HomesInitializer): sees its own home only
         new("fushou.home", "福寿养老院工作人员", Roles.OrganizationStaff, "450921100000", "养老机构工作人员 · 容县福寿养老院（只见本机构）"),
+        // bound to its organisation by the social-organisation demo: files its own applications and annual reports
+        new("yangguang.org", "阳光社工中心工作人员", Roles.OrganizationStaff, "450921100000", "社会组织工作人员 · 容县阳光社会工作服务中心（网上办理登记、年报，只见本组织）"),
     ];
 }

@@ -52,7 +52,7 @@ public sealed record CreditEvent(DateOnly Date, CreditEventKind Kind, string? Id
 /// </summary>
 public sealed record CreditPeriods(int AutoRemovalMonths, int TransferYears, int DishonestRemovalYears, int FulfilmentRemovalWorkingDays, int RepeatPenaltyYears, int RepeatPenaltyCount)
 {
-    /// <summary>The statutory periods of 民政部令第60号 (rules.md §6.2, CONFIRMED-S).</summary>
+    /// <summary>The statutory periods of 民政部令第60号 (rules.md §6.2, CONFIRMED-S): the figure book's first rows and the table tests' input.</summary>
     public static readonly CreditPeriods Order60 = new(6, 2, 2, 5, 3, 2);
 }
 

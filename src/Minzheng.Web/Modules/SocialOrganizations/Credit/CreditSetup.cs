@@ -1,4 +1,5 @@
 using System.Globalization;
+using Minzheng.Web.Modules.SocialOrganizations.Registry;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Calendar;
 using Minzheng.Web.Platform.Http;
@@ -19,16 +20,17 @@ public static class CreditSetup
 
     public sealed record EvaluateResponse(string List, string ListName, string? Since, IReadOnlyList<GroundDto> Grounds, string? RemovableFrom);
 
-    public static IServiceCollection AddCredit(this IServiceCollection services) => services;
+    public static IServiceCollection AddCredit(this IServiceCollection services) => services.AddScoped<CreditLedger>();
 
     public static void MapCredit(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/credit");
-        g.MapPost("/evaluate", (EvaluateRequest? request, WorkingCalendar calendar) =>
+        g.MapPost("/evaluate", (EvaluateRequest? request, WorkingCalendar calendar, CreditLedger ledger, ICurrentUser user) =>
         {
             var (events, asOf) = Parse(request);
-            // the statutory periods of 60号令 (CONFIRMED-S); they move to the figure book with the module's ledger
-            var status = CreditRules.Evaluate(events, asOf, CreditPeriods.Order60, calendar.AddWorkingDays);
+            // the periods in force on the checked date for the officer's own authority (county rows first, then the city's)
+            var periods = ledger.Periods(user.DivisionCode is { Length: 12 } d ? d : RegistrationAuthority.City, asOf);
+            var status = CreditRules.Evaluate(events, asOf, periods, calendar.AddWorkingDays);
             return TypedResults.Ok(ToDto(status));
         })
         .RequireAuthorization(Permissions.Policy(CreditPermissions.Read))

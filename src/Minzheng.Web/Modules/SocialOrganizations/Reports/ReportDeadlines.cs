@@ -1,12 +1,6 @@
-namespace Minzheng.Web.Modules.SocialOrganizations.Reports;
+using Minzheng.Web.Platform.Registry.Organizations;
 
-/// <summary>The three kinds of social organisation (社会团体, 社会服务机构/民办非企业单位, 基金会).</summary>
-public enum OrganizationKind
-{
-    SocialGroup,
-    SocialService,
-    Foundation,
-}
+namespace Minzheng.Web.Modules.SocialOrganizations.Reports;
 
 /// <summary>
 /// The annual-report deadlines of one kind, as figures (month-day within the reporting year's following year):
@@ -28,7 +22,7 @@ public sealed record ReportDue(int Year, bool Exempt, DateOnly? ReviewBy, DateOn
 /// </summary>
 public static class ReportDeadlines
 {
-    /// <summary>The statutory deadlines per kind (month and day; the year part is ignored).</summary>
+    /// <summary>The statutory deadlines per kind (month and day; the year part is ignored): the figure book's first rows.</summary>
     public static ReportDeadlineFigures Statutory(OrganizationKind kind) => kind switch
     {
         OrganizationKind.Foundation => new(null, new DateOnly(2000, 3, 31), 6),
