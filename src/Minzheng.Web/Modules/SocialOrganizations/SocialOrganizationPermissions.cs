@@ -9,18 +9,20 @@ public static class SocialOrganizationPermissions
 {
     public const string Read = "socorg.read";
     public const string FiguresWrite = "socorg.figures.write";
+    public const string Import = "socorg.import";
 
     private static readonly IReadOnlyList<PermissionDeclaration> Base =
     [
         new(Read, "查看社会组织"),
         new(FiguresWrite, "维护社会组织标准（信用名录期限、年检截止日等）"),
+        new(Import, "批量导入本登记管理机关已登记的社会组织名录（Excel）"),
     ];
 
     // social organisations are registered by the county or the city (登记管理机关), so township and village see nothing
     private static readonly IReadOnlyDictionary<string, string[]> BaseGrants = new Dictionary<string, string[]>
     {
-        [Roles.CountyOfficer] = [Read],
-        [Roles.CityOfficer] = [Read, FiguresWrite],
+        [Roles.CountyOfficer] = [Read, Import],
+        [Roles.CityOfficer] = [Read, FiguresWrite, Import],
         [Roles.Auditor] = [Read],
     };
 

@@ -1,7 +1,9 @@
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
+using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
+using Minzheng.Web.Platform.Imports;
 
 namespace Minzheng.Web.Modules.SocialOrganizations;
 
@@ -18,13 +20,15 @@ public static class SocialOrganizationsModule
             Permissions = SocialOrganizationPermissions.Declared,
             RoleGrants = SocialOrganizationPermissions.RoleGrants,
             Errors = Contracts.SocialOrganizationErrors.All,
-            // no page yet, so the entry still leads to the line's page (尚未上线) instead of a path that answers 404
-            Navigation = new("social-organizations", "社会组织", "登记、年检、评估、活动异常名录、严重违法失信名单", "五、", null, 60),
+            Navigation = new("social-organizations", "社会组织", "登记、年检、评估、活动异常名录、严重违法失信名单", "五、", "/social-organizations", 60),
         });
         services.AddScoped<Registry.RegistrationAuthority>();
         services.AddSingleton(new FigureSection(SocialOrganizationFigures.Module, "社会组织", SocialOrganizationPermissions.FiguresWrite,
             [(SocialOrganizationFigures.Module, "社会组织")], SocialOrganizationFigures.All));
         services.AddSingleton<IModuleInitializer, SocialOrganizationsInitializer>();
+        services.AddScoped<Import.SocialOrganizationImport>();
+        services.AddScoped<IImportKind>(sp => sp.GetRequiredService<Import.SocialOrganizationImport>());
+        services.AddScoped<Dashboard.SocialOrganizationDashboard>();
         // each part registers itself here, one line each
         services.AddCredit();
         return services;
@@ -33,6 +37,9 @@ public static class SocialOrganizationsModule
     public static void MapSocialOrganizations(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/social-organizations").WithTags("SocialOrganizations");
+        api.MapGet("/dashboard", async (int? year, Dashboard.SocialOrganizationDashboard dashboard, CancellationToken ct) => TypedResults.Ok(await dashboard.LoadAsync(year, ct)))
+            .RequireAuthorization(Permissions.Policy(SocialOrganizationPermissions.Read))
+            .WithSummary("社会组织统计：按类型、层级、县（市、区）、行业；某报告年度的年检报送进度和结论；信用名录、评估等级、党组织覆盖（实时计算）");
         // each part maps itself here, one line each
         api.MapCredit();
     }

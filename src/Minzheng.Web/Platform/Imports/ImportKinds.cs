@@ -26,6 +26,9 @@ public interface IImportKind
     /// <summary>What is skipped as a whole when only error-free data is committed: “户” (a household with any bad row) or “行”.</summary>
     string SkipUnit { get; }
 
+    /// <summary>Whether the importer may choose to import only the error-free rows; a kind whose file is one whole register says no (nothing until clean).</summary>
+    bool AllowsOnlyValidRows => true;
+
     /// <summary>Where the imported data is seen, with the link text.</summary>
     (string Href, string Text) ResultLink(ImportBatch batch);
 

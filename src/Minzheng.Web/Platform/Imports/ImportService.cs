@@ -94,6 +94,7 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         var batch = await LoadAsync(id, ct);
         var kind = KindOf(batch.Kind);
         if (batch.Status != ImportStatus.Validated) throw AppProblem.Conflict("import_not_validated", "请先完成校验再导入");
+        if (batch.ErrorRows > 0 && !kind.AllowsOnlyValidRows) throw AppProblem.Conflict("import_has_errors", $"文件有 {batch.ErrorRows} 行错误：{kind.Title}须全部无误才能导入，请修正后重新上传");
         if (batch.ErrorRows > 0 && !onlyValidRows) throw AppProblem.Conflict("import_has_errors", $"文件有 {batch.ErrorRows} 行错误：请修正后重新上传，或明确选择“仅导入无误的{kind.SkipUnit}”");
         if (batch.ErrorRows >= batch.TotalRows) throw AppProblem.Conflict("import_nothing_valid", "没有可导入的行");
         batch.OnlyValidRows = onlyValidRows;
