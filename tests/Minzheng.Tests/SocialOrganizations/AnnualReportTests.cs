@@ -152,7 +152,7 @@ public abstract class AnnualReportTests(AppFixture app)
         await org.PutAsJsonAsync($"{Url}/{id}/2025", FullReport(submitted.GetProperty("version").GetInt32())).ExpectProblemAsync(409, "socorg_report_not_editable");
 
         // the late filing fulfils the listing: still listed that day, removable, off the list five working days later
-        var fulfilled = Assert.Single((await EventsAsync(id)).Where(e => e.SourceKey == "report-fulfilled-2025"));
+        var fulfilled = Assert.Single(await EventsAsync(id), e => e.SourceKey == "report-fulfilled-2025");
         Assert.Equal(CreditEventKind.Fulfilled, fulfilled.Kind);
         Assert.Equal(CreditEventKind.ReportOverdue, fulfilled.FulfilsKind);
         Assert.Equal(new DateOnly(2026, 11, 30), fulfilled.OccurredOn);
@@ -161,7 +161,7 @@ public abstract class AnnualReportTests(AppFixture app)
         Assert.NotNull(now.RemovableFrom);
         Assert.Equal(CreditList.None, (await StatusAsync(id, new DateOnly(2026, 12, 8))).List);
         // a later sweep does not list it again
-        Assert.Single((await EventsAsync(id)).Where(e => e.SourceKey == "report-overdue-2025"));
+        Assert.Single(await EventsAsync(id), e => e.SourceKey == "report-overdue-2025");
 
         // the party organisation reported is kept on the profile
         var party = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<RegistrationAuthority>().LoadAsync(id)).Profile.PartyOrganization);
