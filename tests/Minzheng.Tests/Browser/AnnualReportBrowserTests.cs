@@ -42,6 +42,8 @@ public sealed class AnnualReportBrowserTests(BrowserApp app) : IClassFixture<Bro
         await page.EvalOnSelectorAsync("#report-form", "f => f.noValidate = true");
         await page.ClickAsync("#submit");
         await page.WaitForSelectorAsync(".alert[role=alert]");
+        // refused in one piece: the report is not even saved as a draft
+        Assert.Equal("未填报", (await page.InnerTextAsync("#report-status")).Trim());
         Assert.Contains("请确认住所地址", await page.InnerTextAsync("[data-valmsg-for='Input.AddressConfirmed']"), StringComparison.Ordinal);
         Assert.Contains("请填写本年度主要业务活动", await page.InnerTextAsync("[data-valmsg-for='Input.MainActivities']"), StringComparison.Ordinal);
         Assert.Contains("请填写年末净资产", await page.InnerTextAsync("[data-valmsg-for='Input.NetAssets']"), StringComparison.Ordinal);

@@ -73,10 +73,10 @@ public sealed class AnnualReports(AppDbContext db, RegistrationAuthority authori
         return today > new DateOnly(today.Year, by.Month, by.Day) ? last : last - 1;
     }
 
-    /// <summary>The years an organisation's own list shows: from its registration (at most six back) to last year.</summary>
+    /// <summary>The years an organisation's own list shows: from its registration (at most three back) to last year; older reports are on the panel.</summary>
     public static IReadOnlyList<int> YearsOf(DateOnly? registeredOn, DateOnly today)
     {
-        var from = Math.Max(registeredOn?.Year ?? today.Year - 6, today.Year - 6);
+        var from = Math.Max(registeredOn?.Year ?? today.Year - 3, today.Year - 3);
         return [.. Enumerable.Range(from, Math.Max(0, today.Year - from)).Reverse()];
     }
 
@@ -146,6 +146,29 @@ public sealed class AnnualReports(AppDbContext db, RegistrationAuthority authori
             await RecordFulfilledAsync(v.Organization, year, row.SubmittedOn.Value, ct);
         await db.SaveChangesAsync(ct);
         return row;
+    }
+
+    /// <summary>
+    /// The page's one button "报送": saves the form and submits it in one transaction, so a refused submission leaves the
+    /// report as it was before the click (nothing half-done), and the form shows again with what was typed.
+    /// </summary>
+    public async Task<AnnualReport> SaveAndSubmitAsync(Guid organizationId, int year, ReportInput input, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var row = await SaveDraftAsync(organizationId, year, input, ct);
+            await SubmitAsync(organizationId, year, row.Version, ct);
+            await tx.CommitAsync(ct);
+            return row;
+        }
+        catch
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            // the rolled-back rows stay tracked with their new values; the page reloads from the database
+            db.ChangeTracker.Clear();
+            throw;
+        }
     }
 
     /// <summary>退回补正: the registration authority sends a submitted report back with what to correct.</summary>

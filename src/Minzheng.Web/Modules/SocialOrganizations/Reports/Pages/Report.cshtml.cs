@@ -36,9 +36,6 @@ public sealed class ReportModel(AnnualReports reports, CreditLedger ledger, Busi
     [BindProperty(SupportsGet = true)] public Guid OrganizationId { get; set; }
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
 
-    /// <summary>Set once the submit handler saved the draft: a failed submission then shows the form at the saved version.</summary>
-    private int? _savedVersion;
-
     public async Task OnGetAsync()
     {
         await LoadAsync(HttpContext.RequestAborted);
@@ -48,7 +45,6 @@ public sealed class ReportModel(AnnualReports reports, CreditLedger ledger, Busi
     public async Task ReloadAfterProblemAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (_savedVersion is { } v) Input.Version = v;
         if (View.Report is { } r) Review.Version ??= r.Version;
     }
 
@@ -60,10 +56,7 @@ public sealed class ReportModel(AnnualReports reports, CreditLedger ledger, Busi
 
     public async Task<IActionResult> OnPostSubmitAsync()
     {
-        var ct = HttpContext.RequestAborted;
-        var row = await reports.SaveDraftAsync(OrganizationId, Year, Input, ct);
-        _savedVersion = row.Version;
-        await reports.SubmitAsync(OrganizationId, Year, row.Version, ct);
+        await reports.SaveAndSubmitAsync(OrganizationId, Year, Input, HttpContext.RequestAborted);
         return Redirect($"/social-organizations/reports/{OrganizationId}/{Year}?submitted=1");
     }
 
