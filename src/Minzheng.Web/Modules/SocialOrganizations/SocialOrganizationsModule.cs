@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
+using Minzheng.Web.Modules.SocialOrganizations.Reports;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
@@ -31,6 +32,7 @@ public static class SocialOrganizationsModule
         services.AddScoped<Dashboard.SocialOrganizationDashboard>();
         // each part registers itself here, one line each
         services.AddCredit();
+        services.AddReports();
         return services;
     }
 
@@ -42,5 +44,6 @@ public static class SocialOrganizationsModule
             .WithSummary("社会组织统计：按类型、层级、县（市、区）、行业；某报告年度的年检报送进度和结论；信用名录、评估等级、党组织覆盖（实时计算）");
         // each part maps itself here, one line each
         api.MapCredit();
+        api.MapReports();
     }
 }

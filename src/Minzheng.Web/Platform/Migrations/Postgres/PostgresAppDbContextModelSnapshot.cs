@@ -5261,6 +5261,15 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AddressConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("address_confirmed");
+
+                    b.Property<string>("ConcludedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("concluded_by");
+
                     b.Property<DateOnly?>("ConcludedOn")
                         .HasColumnType("date")
                         .HasColumnName("concluded_on");
@@ -5268,6 +5277,15 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<int?>("Conclusion")
                         .HasColumnType("integer")
                         .HasColumnName("conclusion");
+
+                    b.Property<string>("ConclusionReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("conclusion_reasons");
+
+                    b.Property<int?>("CouncilMeetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("council_meetings");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -5279,13 +5297,114 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
 
+                    b.Property<int?>("EventsHeld")
+                        .HasColumnType("integer")
+                        .HasColumnName("events_held");
+
+                    b.Property<long?>("Expenditure")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expenditure_fen");
+
+                    b.Property<int?>("FullTimeStaff")
+                        .HasColumnType("integer")
+                        .HasColumnName("full_time_staff");
+
+                    b.Property<long?>("IncomeDonations")
+                        .HasColumnType("bigint")
+                        .HasColumnName("income_donations_fen");
+
+                    b.Property<long?>("IncomeDues")
+                        .HasColumnType("bigint")
+                        .HasColumnName("income_dues_fen");
+
+                    b.Property<long?>("IncomeGovernment")
+                        .HasColumnType("bigint")
+                        .HasColumnName("income_government_fen");
+
+                    b.Property<long?>("IncomeOther")
+                        .HasColumnType("bigint")
+                        .HasColumnName("income_other_fen");
+
+                    b.Property<long?>("IncomeServices")
+                        .HasColumnType("bigint")
+                        .HasColumnName("income_services_fen");
+
+                    b.Property<string>("MainActivities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("main_activities");
+
+                    b.Property<long?>("ManagementCosts")
+                        .HasColumnType("bigint")
+                        .HasColumnName("management_costs_fen");
+
+                    b.Property<int?>("Members")
+                        .HasColumnType("integer")
+                        .HasColumnName("members");
+
+                    b.Property<long?>("NetAssets")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_assets_fen");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<int?>("PartTimeStaff")
+                        .HasColumnType("integer")
+                        .HasColumnName("part_time_staff");
+
+                    b.Property<int>("PartyOrganization")
+                        .HasColumnType("integer")
+                        .HasColumnName("party_organization");
+
+                    b.Property<string>("PreReviewOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("pre_review_opinion");
+
+                    b.Property<bool?>("PreReviewPassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pre_review_passed");
+
                     b.Property<DateOnly?>("PreReviewedOn")
                         .HasColumnType("date")
                         .HasColumnName("pre_reviewed_on");
+
+                    b.Property<long?>("PublicWelfareSpending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("public_welfare_spending_fen");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("returned_on");
+
+                    b.Property<string>("SanctionDocument")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sanction_document");
+
+                    b.Property<string>("Sanctions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sanctions");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("services");
+
+                    b.Property<int?>("SocialWorkers")
+                        .HasColumnType("integer")
+                        .HasColumnName("social_workers");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")

@@ -5246,6 +5246,15 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AddressConfirmed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("address_confirmed");
+
+                    b.Property<string>("ConcludedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_by");
+
                     b.Property<DateOnly?>("ConcludedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("concluded_on");
@@ -5253,6 +5262,15 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Property<int?>("Conclusion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("conclusion");
+
+                    b.Property<string>("ConclusionReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conclusion_reasons");
+
+                    b.Property<int?>("CouncilMeetings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("council_meetings");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -5264,13 +5282,114 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("division_code");
 
+                    b.Property<int?>("EventsHeld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("events_held");
+
+                    b.Property<long?>("Expenditure")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expenditure_fen");
+
+                    b.Property<int?>("FullTimeStaff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("full_time_staff");
+
+                    b.Property<long?>("IncomeDonations")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("income_donations_fen");
+
+                    b.Property<long?>("IncomeDues")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("income_dues_fen");
+
+                    b.Property<long?>("IncomeGovernment")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("income_government_fen");
+
+                    b.Property<long?>("IncomeOther")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("income_other_fen");
+
+                    b.Property<long?>("IncomeServices")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("income_services_fen");
+
+                    b.Property<string>("MainActivities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("main_activities");
+
+                    b.Property<long?>("ManagementCosts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("management_costs_fen");
+
+                    b.Property<int?>("Members")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("members");
+
+                    b.Property<long?>("NetAssets")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_assets_fen");
+
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT")
                         .HasColumnName("organization_id");
 
+                    b.Property<int?>("PartTimeStaff")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("part_time_staff");
+
+                    b.Property<int>("PartyOrganization")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("party_organization");
+
+                    b.Property<string>("PreReviewOpinion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pre_review_opinion");
+
+                    b.Property<bool?>("PreReviewPassed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pre_review_passed");
+
                     b.Property<DateOnly?>("PreReviewedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("pre_reviewed_on");
+
+                    b.Property<long?>("PublicWelfareSpending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public_welfare_spending_fen");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateOnly?>("ReturnedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("returned_on");
+
+                    b.Property<string>("SanctionDocument")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sanction_document");
+
+                    b.Property<string>("Sanctions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sanctions");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("services");
+
+                    b.Property<int?>("SocialWorkers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("social_workers");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
