@@ -21,7 +21,7 @@ public static class PublicSetup
     public static void MapPublicCreditQuery(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(ApiBase).WithTags("SocialOrganizations").AllowAnonymous().RequireRateLimiting(PlatformSetup.PublicRateLimit);
-        g.MapGet("/", async (string? q, int? page, int? pageSize, PublicCreditQuery query, CancellationToken ct) =>
+        g.MapGet("", async (string? q, int? page, int? pageSize, PublicCreditQuery query, CancellationToken ct) =>
         {
             var r = await query.SearchAsync(q, PageRequest.From(page, pageSize, 20), ct);
             return TypedResults.Ok(new { items = r.Items, total = r.Total });
