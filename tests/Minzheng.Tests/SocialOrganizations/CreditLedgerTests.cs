@@ -54,7 +54,10 @@ public abstract class CreditLedgerTests(AppFixture app)
 
         var listed = await officer.PostAsJsonAsync($"{Base}/organizations/{id}/events", new
         {
-            kind = "unreachable", date = "2026-10-20", fact = "两次挂号信（2026-08-20、2026-10-09）均未签收，通过登记的住所无法取得联系", documentNumber = "容民社异字〔2026〕5号",
+            kind = "unreachable",
+            date = "2026-10-20",
+            fact = "两次挂号信（2026-08-20、2026-10-09）均未签收，通过登记的住所无法取得联系",
+            documentNumber = "容民社异字〔2026〕5号",
         });
         Assert.Equal(HttpStatusCode.Created, listed.StatusCode);
         var s = await StatusAsync(officer, id);

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.SocialOrganizations.Registry;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Calendar;
-using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;

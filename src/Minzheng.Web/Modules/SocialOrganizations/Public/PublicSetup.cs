@@ -21,11 +21,12 @@ public static class PublicSetup
     public static void MapPublicCreditQuery(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup(ApiBase).WithTags("SocialOrganizations").AllowAnonymous().RequireRateLimiting(PlatformSetup.PublicRateLimit);
-        g.MapGet("", async (string? q, int? page, int? pageSize, PublicCreditQuery query, CancellationToken ct) =>
+        // mapped on the application, not the group, so the route has no trailing slash
+        app.MapGet(ApiBase, async (string? q, int? page, int? pageSize, PublicCreditQuery query, CancellationToken ct) =>
         {
             var r = await query.SearchAsync(q, PageRequest.From(page, pageSize, 20), ct);
             return TypedResults.Ok(new { items = r.Items, total = r.Total });
-        }).WithSummary("社会组织信用信息公开查询：按名称（包含）或统一社会信用代码（完整代码精确匹配），分页 { items, total }");
+        }).WithTags("SocialOrganizations").AllowAnonymous().RequireRateLimiting(PlatformSetup.PublicRateLimit).WithSummary("社会组织信用信息公开查询：按名称（包含）或统一社会信用代码（完整代码精确匹配），分页 { items, total }");
         g.MapGet("/lists", async (string? list, int? page, int? pageSize, PublicCreditQuery query, CancellationToken ct) =>
         {
             var r = await query.ListsAsync(CreditSetup.ParseList(list), PageRequest.From(page, pageSize, 50), ct);
@@ -33,10 +34,14 @@ public static class PublicSetup
             {
                 items = r.Items.Select(e => new
                 {
-                    e.CreditCode, e.Name, e.Authority,
+                    e.CreditCode,
+                    e.Name,
+                    e.Authority,
                     list = e.List == CreditList.Abnormal ? "abnormal" : "dishonest",
                     listName = CreditLabels.Name(e.List),
-                    effectiveOn = Iso(e.EffectiveOn), e.Grounds, publishedOn = Iso(e.PublishedOn),
+                    effectiveOn = Iso(e.EffectiveOn),
+                    e.Grounds,
+                    publishedOn = Iso(e.PublishedOn),
                 }),
                 total = r.Total,
             });
@@ -46,10 +51,21 @@ public static class PublicSetup
             var d = await query.DetailAsync(creditCode, ct) ?? throw AppProblem.NotFound("社会组织");
             return TypedResults.Ok(new
             {
-                d.CreditCode, d.Name, d.KindName,
+                d.CreditCode,
+                d.Name,
+                d.KindName,
                 status = d.Status switch { Platform.Registry.Organizations.OrganizationStatus.Deregistered => "deregistered", Platform.Registry.Organizations.OrganizationStatus.Revoked => "revoked", _ => "active" },
-                d.StatusName, registeredOn = Iso(d.RegisteredOn), endedOn = Iso(d.EndedOn), registrationAuthority = d.Authority, d.SupervisingUnit, d.Address,
-                d.BusinessScope, legalRepresentative = d.LegalRepresentative, d.CertificateNumber, d.Grade, gradeValidUntil = Iso(d.GradeValidUntil),
+                d.StatusName,
+                registeredOn = Iso(d.RegisteredOn),
+                endedOn = Iso(d.EndedOn),
+                registrationAuthority = d.Authority,
+                d.SupervisingUnit,
+                d.Address,
+                d.BusinessScope,
+                legalRepresentative = d.LegalRepresentative,
+                d.CertificateNumber,
+                d.Grade,
+                gradeValidUntil = Iso(d.GradeValidUntil),
                 list = d.List switch { CreditList.Abnormal => "abnormal", CreditList.Dishonest => "dishonest", _ => "none" },
                 listName = CreditLabels.Name(d.List),
                 facts = d.Facts.Select(f => new { f.Section, f.Label, f.Value, date = Iso(f.Date) }),
