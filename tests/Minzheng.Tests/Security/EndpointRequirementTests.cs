@@ -20,6 +20,9 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
         "/citizen/register", "/api/v1/citizen/register", "/public/notice/{villageCode}", "/api/v1/public/notices/{villageCode}",
         // 一公开 of the care-home inspections and the star-rating list (issue 13 items 6 and 8)
         "/public/elderly/inspections", "/api/v1/elderly/public/inspections", "/public/elderly/star-ratings", "/api/v1/elderly/public/star-ratings",
+        // the public credit query of social organisations (issue 14 item 4)
+        "/public/social-organizations", "/public/social-organizations/{creditCode}", "/public/social-organizations/lists",
+        "/api/v1/public/social-organizations", "/api/v1/public/social-organizations/{creditCode}", "/api/v1/public/social-organizations/lists",
     ];
 
     private static bool IsPublic(string route) =>

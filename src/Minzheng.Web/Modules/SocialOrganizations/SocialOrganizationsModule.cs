@@ -1,6 +1,7 @@
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
 using Minzheng.Web.Modules.SocialOrganizations.Reports;
 using Minzheng.Web.Platform.Access;
+using Minzheng.Web.Modules.SocialOrganizations.Public;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
@@ -33,6 +34,7 @@ public static class SocialOrganizationsModule
         // each part registers itself here, one line each
         services.AddCredit();
         services.AddReports();
+        services.AddPublicCreditQuery();
         return services;
     }
 
@@ -45,5 +47,6 @@ public static class SocialOrganizationsModule
         // each part maps itself here, one line each
         api.MapCredit();
         api.MapReports();
+        app.MapPublicCreditQuery();
     }
 }

@@ -33,6 +33,9 @@ public sealed class CreditEventRecord : IDivisionScoped, IOrganizationScoped
     /// <summary>决定文书 number (列入/移出决定书, 处罚决定书 …) where there is one.</summary>
     public string? DocumentNumber { get; set; }
 
+    /// <summary>The fine of a <see cref="CreditEventKind.WarningOrSmallFine"/> or <see cref="CreditEventKind.LargeFine"/> penalty, where the officer gave it.</summary>
+    public Platform.Money.Money? Fine { get; set; }
+
     /// <summary>For <see cref="CreditEventKind.Fulfilled"/>: the ground fulfilled (null = every open ground).</summary>
     public CreditEventKind? FulfilsKind { get; set; }
 
@@ -72,7 +75,7 @@ internal sealed class CreditEventRecordConfiguration : IEntityTypeConfiguration<
 
 /// <summary>What a part of the module records: the organisation, the event, its fact and its document.</summary>
 public sealed record CreditEntry(Guid OrganizationId, DateOnly OccurredOn, CreditEventKind Kind, string Ground, string Source,
-    string? DocumentNumber = null, string? SourceKey = null, CreditEventKind? FulfilsKind = null, Guid? CorrectsId = null);
+    string? DocumentNumber = null, string? SourceKey = null, CreditEventKind? FulfilsKind = null, Guid? CorrectsId = null, Platform.Money.Money? Fine = null);
 
 /// <summary>
 /// The credit ledger: every part of the module (annual reports, spot checks, party building, officers) records its events
@@ -94,6 +97,7 @@ public sealed class CreditLedger(AppDbContext db, FigureBook figures, WorkingCal
             Kind = entry.Kind,
             Ground = entry.Ground,
             DocumentNumber = entry.DocumentNumber,
+            Fine = entry.Fine,
             FulfilsKind = entry.FulfilsKind,
             CorrectsId = entry.CorrectsId,
             Source = entry.Source,

@@ -5076,6 +5076,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("document_number");
 
+                    b.Property<long?>("Fine")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fine_fen");
+
                     b.Property<string>("FulfilsKind")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -5136,6 +5140,160 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_socorg_credit_event_organization_id_source_key");
 
                     b.ToTable("socorg_credit_event", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Credit.CreditObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CorrectionEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correction_event_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filed_by");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_credit_objection");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_socorg_credit_objection_event_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_socorg_credit_objection_division_code_status");
+
+                    b.HasIndex("OrganizationId", "EventId")
+                        .HasDatabaseName("ix_socorg_credit_objection_organization_id_event_id");
+
+                    b.ToTable("socorg_credit_objection", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Credit.CreditPublication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<string>("AuthorityDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("authority_division_code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("grounds");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_credit_publication");
+
+                    b.HasIndex("EffectiveOn", "Action")
+                        .HasDatabaseName("ix_socorg_credit_publication_effective_on_action");
+
+                    b.HasIndex("OrganizationId", "EffectiveOn")
+                        .HasDatabaseName("ix_socorg_credit_publication_organization_id_effective_on");
+
+                    b.ToTable("socorg_credit_publication", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Registry.SocialOrganizationProfile", b =>
@@ -7538,6 +7696,31 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_socorg_credit_event_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Credit.CreditObjection", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.SocialOrganizations.Credit.CreditEventRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_socorg_credit_objection_socorg_credit_event_event_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_socorg_credit_objection_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Credit.CreditPublication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_socorg_credit_publication_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Registry.SocialOrganizationProfile", b =>
