@@ -5039,6 +5039,220 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("payments_recovery_settlement", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Charity.QualificationApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<bool>("AuditedReport")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audited_report");
+
+                    b.Property<bool>("BoardResolution")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("board_resolution");
+
+                    b.Property<bool>("CharitablePurpose")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charitable_purpose");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_number");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("LastYearIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_year_income_fen");
+
+                    b.Property<long?>("LastYearManagementCost")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_year_management_cost_fen");
+
+                    b.Property<long?>("LastYearSpending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_year_spending_fen");
+
+                    b.Property<long?>("LastYearTotalSpending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_year_total_spending_fen");
+
+                    b.Property<long?>("NetAssets")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_assets_fen");
+
+                    b.Property<bool>("NoBarredLeader")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_barred_leader");
+
+                    b.Property<bool>("NonProfitCharter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("non_profit_charter");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<bool>("SoundFinance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sound_finance");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<bool>("TaxExemption")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_exemption");
+
+                    b.Property<long?>("ThreeYearsBeforeIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("three_years_before_income_fen");
+
+                    b.Property<string>("Unmet")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unmet");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_until");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<long?>("YearBeforeIncome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_before_income_fen");
+
+                    b.Property<long?>("YearBeforeSpending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year_before_spending_fen");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_qualification");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socorg_qualification_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_socorg_qualification_division_code_status");
+
+                    b.HasIndex("OrganizationId", "Kind", "Status")
+                        .HasDatabaseName("ix_socorg_qualification_organization_id_kind_status");
+
+                    b.ToTable("socorg_qualification", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Cleanup.CleanupStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_cleanup_step");
+
+                    b.HasIndex("OrganizationId", "On")
+                        .HasDatabaseName("ix_socorg_cleanup_step_organization_id_on");
+
+                    b.ToTable("socorg_cleanup_step", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Credit.CreditEventRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5121,6 +5335,349 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_socorg_credit_event_organization_id_source_key");
 
                     b.ToTable("socorg_credit_event", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Decoupling.DecouplingRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AssetsFinance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assets_finance");
+
+                    b.Property<DateOnly?>("AssetsFinanceOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assets_finance_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Functions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("functions");
+
+                    b.Property<DateOnly?>("FunctionsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("functions_on");
+
+                    b.Property<int>("Institution")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("institution");
+
+                    b.Property<DateOnly?>("InstitutionOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("institution_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PartyAndForeignAffairs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("party_and_foreign_affairs");
+
+                    b.Property<DateOnly?>("PartyAndForeignAffairsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("party_and_foreign_affairs_on");
+
+                    b.Property<int>("Personnel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("personnel");
+
+                    b.Property<DateOnly?>("PersonnelOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("personnel_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_decoupling");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_socorg_decoupling_division_code");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socorg_decoupling_organization_id");
+
+                    b.ToTable("socorg_decoupling", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Incubation.FundingProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<Guid>("FunderOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funder_organization_id");
+
+                    b.Property<long>("MaxAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_amount_fen");
+
+                    b.Property<long>("MinAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("min_amount_fen");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_funding_programme");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_socorg_funding_programme_division_code");
+
+                    b.HasIndex("FunderOrganizationId")
+                        .HasDatabaseName("ix_socorg_funding_programme_funder_organization_id");
+
+                    b.HasIndex("Field", "EndsOn")
+                        .HasDatabaseName("ix_socorg_funding_programme_field_ends_on");
+
+                    b.ToTable("socorg_funding_programme", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Incubation.IncubationExpert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_cipher");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_expert");
+
+                    b.HasIndex("Field", "DivisionCode")
+                        .HasDatabaseName("ix_socorg_expert_field_division_code");
+
+                    b.ToTable("socorg_expert", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Incubation.SupportProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Beneficiaries")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("beneficiaries");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("field");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_support_project");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_socorg_support_project_organization_id");
+
+                    b.HasIndex("Field", "DivisionCode")
+                        .HasDatabaseName("ix_socorg_support_project_field_division_code");
+
+                    b.ToTable("socorg_support_project", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.PartyBuilding.PartyOrganizationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("established_on");
+
+                    b.Property<string>("InstructorName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instructor_name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PartyMembers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("party_members");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_party");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socorg_party_organization_id");
+
+                    b.ToTable("socorg_party", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Registry.SocialOrganizationProfile", b =>
@@ -7397,6 +7954,24 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Charity.QualificationApplication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_socorg_qualification_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Cleanup.CleanupStep", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_socorg_cleanup_step_organizations_organization_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Credit.CreditEventRecord", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
@@ -7404,6 +7979,43 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_socorg_credit_event_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Decoupling.DecouplingRecord", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_socorg_decoupling_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Incubation.FundingProgramme", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FunderOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_socorg_funding_programme_organizations_funder_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Incubation.SupportProject", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_socorg_support_project_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.PartyBuilding.PartyOrganizationRecord", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_socorg_party_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Registry.SocialOrganizationProfile", b =>
