@@ -51,6 +51,17 @@ public abstract class CharityTests(AppFixture app)
         var granted = await city.GetItemsAsync($"{Api}?organizationId={id}&status=granted");
         Assert.Equal(["public-fundraising", "charity-recognition"], granted.Select(a => a.GetProperty("kind").GetString()).ToList());
         await (await city.GetAsync($"{Api}?status=maybe")).ExpectProblemAsync(400, "validation_failed");
+
+        // published on the public credit query through the module's fact sources
+        var facts = await app.WithServicesAsync(async sp =>
+        {
+            var all = new List<PublicFact>();
+            foreach (var source in sp.GetServices<IPublicFactSource>())
+                all.AddRange((await source.LoadAsync([id], CancellationToken.None)).GetValueOrDefault(id) ?? []);
+            return all;
+        });
+        Assert.Contains(facts, f => f.Label == "慈善组织认定" && f.Value == "已取得" && f.Date == new DateOnly(2017, 3, 20));
+        Assert.Contains(facts, f => f.Label == "公开募捐资格");
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public static class GovernanceSetup
         services.AddScoped<IncubationLibraries>();
         services.AddScoped<CharityQualifications>();
         services.AddScoped<IOrganizationPanel, GovernanceOrganizationPanel>();
+        services.AddScoped<Registry.IPublicFactSource, QualificationPublicFacts>();
         services.AddSingleton<IModuleInitializer, GovernanceInitializer>();
         return services;
     }
