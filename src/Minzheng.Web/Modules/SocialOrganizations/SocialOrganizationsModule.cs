@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.SocialOrganizations.Cleanup;
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
 using Minzheng.Web.Modules.SocialOrganizations.Reports;
 using Minzheng.Web.Platform.Access;
@@ -35,6 +36,7 @@ public static class SocialOrganizationsModule
         services.AddCredit();
         services.AddReports();
         services.AddPublicCreditQuery();
+        services.AddGovernance();
         return services;
     }
 
@@ -48,5 +50,6 @@ public static class SocialOrganizationsModule
         api.MapCredit();
         api.MapReports();
         app.MapPublicCreditQuery();
+        api.MapGovernance();
     }
 }

@@ -12,4 +12,5 @@ public static class SocialOrganizationErrors
     // each part of the module adds its own list here, one line each
     public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. ReportErrors.All];
     public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. CreditErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. GovernanceErrors.All];
 }
