@@ -27,12 +27,9 @@ public static class SocialOrganizationPermissions
     };
 
     // each part of the module adds its own lists here, one line each
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. CreditPermissions.Declared, .. Reports.ReportsPermissions.Declared];
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. CreditPermissions.Declared, .. Reports.ReportsPermissions.Declared, .. Cleanup.GovernancePermissions.Declared];
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, CreditPermissions.RoleGrants, Reports.ReportsPermissions.RoleGrants);
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. CreditPermissions.Declared, .. Cleanup.GovernancePermissions.Declared];
-
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, CreditPermissions.RoleGrants, Cleanup.GovernancePermissions.RoleGrants);
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, CreditPermissions.RoleGrants, Reports.ReportsPermissions.RoleGrants, Cleanup.GovernancePermissions.RoleGrants);
 
     /// <summary>The parts' grants per role, concatenated (a role named by several parts gets all their permissions).</summary>
     private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>

@@ -1,8 +1,8 @@
 using Minzheng.Web.Modules.SocialOrganizations.Cleanup;
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
+using Minzheng.Web.Modules.SocialOrganizations.Public;
 using Minzheng.Web.Modules.SocialOrganizations.Reports;
 using Minzheng.Web.Platform.Access;
-using Minzheng.Web.Modules.SocialOrganizations.Public;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;

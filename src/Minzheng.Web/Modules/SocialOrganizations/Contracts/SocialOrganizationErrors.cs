@@ -10,7 +10,5 @@ public static class SocialOrganizationErrors
     private static readonly IReadOnlyList<ErrorCode> Base = [NotAuthority];
 
     // each part of the module adds its own list here, one line each
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. ReportErrors.All];
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. CreditErrors.All];
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. GovernanceErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. ReportErrors.All, .. CreditErrors.All, .. GovernanceErrors.All];
 }

@@ -136,30 +136,3 @@ public sealed partial class PublicCreditQuery(AppDbContext db, IEnumerable<IPubl
         _ => "存续",
     };
 }
-
-/// <summary>
-/// The annual report conclusions (年检结论) the public query shows, from the core's report row. The reports part may publish
-/// more (its own source); this one reads only the concluded years.
-/// </summary>
-public sealed class AnnualReportPublicFacts(AppDbContext db) : IPublicFactSource
-{
-    public int Order => 20;
-
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<PublicFact>>> LoadAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken ct)
-    {
-        var ids = organizationIds.ToList();
-        // public by law (民政部令第27号: the conclusion is published); anonymous, so past the scope filter on purpose
-        var rows = await db.Set<AnnualReport>().IgnoreQueryFilters().AsNoTracking()
-            .Where(r => ids.Contains(r.OrganizationId!.Value) && r.Status == AnnualReportStatus.Concluded && r.Conclusion != null)
-            .OrderByDescending(r => r.Year).ToListAsync(ct);
-        return rows.GroupBy(r => r.OrganizationId!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<PublicFact>)[.. g.Select(r =>
-            new PublicFact("年检结论", $"{r.Year}年度", ConclusionName(r.Conclusion!.Value), r.ConcludedOn))]);
-    }
-
-    public static string ConclusionName(InspectionConclusion c) => c switch
-    {
-        InspectionConclusion.Qualified => "合格",
-        InspectionConclusion.BasicallyQualified => "基本合格",
-        _ => "不合格",
-    };
-}

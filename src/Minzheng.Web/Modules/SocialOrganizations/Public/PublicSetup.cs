@@ -14,7 +14,7 @@ public static class PublicSetup
     public static IServiceCollection AddPublicCreditQuery(this IServiceCollection services)
     {
         services.AddScoped<PublicCreditQuery>();
-        services.AddScoped<IPublicFactSource, AnnualReportPublicFacts>();
+        // annual report conclusions are published by the reports part (Reports/ReportPublicFacts)
         return services;
     }
 
