@@ -27,6 +27,8 @@ public static class SocialOrganizationsModule
         services.AddSingleton<IModuleInitializer, SocialOrganizationsInitializer>();
         // each part registers itself here, one line each
         services.AddCredit();
+        Evaluation.EvaluationSetup.AddEvaluation(services);
+        SpotChecks.SpotCheckSetup.AddSpotChecks(services);
         return services;
     }
 
@@ -35,5 +37,7 @@ public static class SocialOrganizationsModule
         var api = app.MapGroup("/api/v1/social-organizations").WithTags("SocialOrganizations");
         // each part maps itself here, one line each
         api.MapCredit();
+        Evaluation.EvaluationSetup.MapEvaluation(api);
+        SpotChecks.SpotCheckSetup.MapSpotChecks(api);
     }
 }
