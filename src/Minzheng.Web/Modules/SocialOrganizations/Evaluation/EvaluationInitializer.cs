@@ -156,8 +156,15 @@ public sealed class EvaluationInitializer : IModuleInitializer
             {
                 db.Add(new EvaluationScore
                 {
-                    EvaluationId = graded.Id, OrganizationId = charity, DivisionCode = profile.DivisionCode, ExpertId = expert.Id, ScorerName = expert.Name,
-                    IndicatorCode = code, Points = points!.Value, RecordedBy = "city.officer", RecordedAt = DateTime.UtcNow,
+                    EvaluationId = graded.Id,
+                    OrganizationId = charity,
+                    DivisionCode = profile.DivisionCode,
+                    ExpertId = expert.Id,
+                    ScorerName = expert.Name,
+                    IndicatorCode = code,
+                    Points = points!.Value,
+                    RecordedBy = "city.officer",
+                    RecordedAt = DateTime.UtcNow,
                 });
             }
         }

@@ -179,7 +179,9 @@ public sealed class EvaluationService(AppDbContext db, RegistrationAuthority aut
                 RecordedAt = now,
             });
         }
-        e.UpdatedAt = now; // the sheet changes the evaluation: its version moves, so a stale form elsewhere gets 409
+        // the sheet changes the evaluation: its version moves, so a stale form elsewhere gets 409 (marked modified explicitly:
+        // the stamp alone may not change within one clock tick)
+        db.Entry(e).Property(x => x.UpdatedAt).IsModified = true;
         await db.SaveChangesAsync(ct);
     }
 
@@ -254,7 +256,6 @@ public sealed class EvaluationService(AppDbContext db, RegistrationAuthority aut
                     break;
             }
             e.State = t.To;
-            e.UpdatedAt = clock.UtcNow;
         }, ct);
         await db.SaveChangesAsync(ct);
         return e;

@@ -45,8 +45,8 @@ public sealed class IndexModel(AppDbContext db, SpotCheckService spotChecks, Fig
         if (!CanManage) return;
         var (division, level) = spotChecks.OwnAuthority();
         var ratio = figures.Find(SpotCheckFigures.Ratio, division, Today, level == RegistrationLevel.City ? "city" : "county");
-        var population = await (from p in db.Set<SocialOrganizationProfile>() join o in db.Set<Organization>() on p.OrganizationId equals o.Id
-                                where p.AuthorityDivisionCode == division && o.Status == OrganizationStatus.Active select o.Id).CountAsync(ct);
+        var population = await db.Set<SocialOrganizationProfile>().Where(p => p.AuthorityDivisionCode == division)
+            .Join(db.Set<Organization>().Where(o => o.Status == OrganizationStatus.Active), p => p.OrganizationId, o => (Guid?)o.Id, (p, o) => o.Id).CountAsync(ct);
         PlanText = ratio?.Row.Percent is { } r
             ? $"本机关（{(level == RegistrationLevel.City ? "市级" : "县级")}登记）登记的存续社会组织 {population} 家，定期抽查比例不低于 {r:0.###}%（{ratio.Row.Document}），本年度应抽取 {SpotCheckSampler.Count(population, r)} 家。"
             : "尚未设置本层级的定期抽查比例，请在标准中维护。";
