@@ -1,6 +1,6 @@
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
 using Minzheng.Web.Modules.SocialOrganizations.Evaluation;
-using C = Minzheng.Web.Modules.SocialOrganizations.Evaluation.InspectionConclusion;
+using C = Minzheng.Web.Modules.SocialOrganizations.Reports.InspectionConclusion;
 using E = Minzheng.Web.Modules.SocialOrganizations.Evaluation.EvaluationEligibility;
 
 namespace Minzheng.Tests.SocialOrganizations;
@@ -25,6 +25,9 @@ public sealed class EvaluationEligibilityTests
         { "基本合格 two years running", new(new(2020, 1, 1), CreditList.None, [R(2025, C.BasicallyQualified), R(2024, C.BasicallyQualified)]), [E.BasicTwice] },
         { "基本合格 once", new(new(2020, 1, 1), CreditList.None, [R(2025, C.BasicallyQualified), R(2024, C.Qualified)]), [] },
         { "penalised, under investigation", new(new(2020, 1, 1), CreditList.None, [R(2025, C.Qualified)], PenaltyLastYearOrOpen: true, UnderInvestigation: true), [E.Penalised, E.Investigated] },
+        { "graded 4A in 2024, still valid: under 2 years since", new(new(2020, 1, 1), CreditList.None, [R(2025, C.Qualified)], LastGradedOn: new(2024, 4, 2), GradeValidUntil: new(2029, 4, 1)), [E.EvaluatedRecently] },
+        { "graded exactly 2 years ago, still valid: may apply for a higher grade", new(new(2020, 1, 1), CreditList.None, [R(2025, C.Qualified)], LastGradedOn: new(2024, 4, 1), GradeValidUntil: new(2029, 3, 31)), [] },
+        { "graded last year, grade expired (revoked early)", new(new(2020, 1, 1), CreditList.None, [R(2025, C.Qualified)], LastGradedOn: new(2025, 6, 1), GradeValidUntil: new(2026, 3, 31)), [] },
         { "everything wrong at once", new(new(2025, 1, 1), CreditList.Abnormal, [R(2025, C.Unqualified)]), [E.TooYoung, E.Listed, E.LastReportUnqualified] },
     };
 

@@ -27,9 +27,11 @@ public static class SocialOrganizationPermissions
     };
 
     // each part of the module adds its own lists here, one line each
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. CreditPermissions.Declared, .. Reports.ReportsPermissions.Declared, .. Cleanup.GovernancePermissions.Declared];
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. CreditPermissions.Declared, .. Reports.ReportsPermissions.Declared, .. Cleanup.GovernancePermissions.Declared,
+        .. Evaluation.EvaluationPermissions.Declared, .. SpotChecks.SpotCheckPermissions.Declared];
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, CreditPermissions.RoleGrants, Reports.ReportsPermissions.RoleGrants, Cleanup.GovernancePermissions.RoleGrants);
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, CreditPermissions.RoleGrants, Reports.ReportsPermissions.RoleGrants, Cleanup.GovernancePermissions.RoleGrants,
+        Evaluation.EvaluationPermissions.RoleGrants, SpotChecks.SpotCheckPermissions.RoleGrants);
 
     /// <summary>The parts' grants per role, concatenated (a role named by several parts gets all their permissions).</summary>
     private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>

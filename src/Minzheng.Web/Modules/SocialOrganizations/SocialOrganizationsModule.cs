@@ -37,6 +37,8 @@ public static class SocialOrganizationsModule
         services.AddReports();
         services.AddPublicCreditQuery();
         services.AddGovernance();
+        Evaluation.EvaluationSetup.AddEvaluation(services);
+        SpotChecks.SpotCheckSetup.AddSpotChecks(services);
         return services;
     }
 
@@ -51,5 +53,7 @@ public static class SocialOrganizationsModule
         api.MapReports();
         app.MapPublicCreditQuery();
         api.MapGovernance();
+        Evaluation.EvaluationSetup.MapEvaluation(api);
+        SpotChecks.SpotCheckSetup.MapSpotChecks(api);
     }
 }
