@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
+using Minzheng.Web.Modules.SocialOrganizations.Registration;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
@@ -27,6 +28,7 @@ public static class SocialOrganizationsModule
         services.AddSingleton<IModuleInitializer, SocialOrganizationsInitializer>();
         // each part registers itself here, one line each
         services.AddCredit();
+        services.AddRegistration();
         return services;
     }
 
@@ -35,5 +37,6 @@ public static class SocialOrganizationsModule
         var api = app.MapGroup("/api/v1/social-organizations").WithTags("SocialOrganizations");
         // each part maps itself here, one line each
         api.MapCredit();
+        api.MapRegistration();
     }
 }
