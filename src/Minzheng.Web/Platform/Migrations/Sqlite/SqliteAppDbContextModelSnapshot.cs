@@ -5123,6 +5123,201 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("socorg_credit_event", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Registration.RegistrationApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<string>("AccountUserName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_user_name");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<Guid?>("ApplicantUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_user_id");
+
+                    b.Property<string>("AuthorityDivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority_division_code");
+
+                    b.Property<string>("BusinessScope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("business_scope");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("CityWide")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("city_wide");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("DueBasis")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_basis");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Grounds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grounds");
+
+                    b.Property<bool>("IsTradeAssociation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_trade_association");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LegalRepresentative")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_representative");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("materials");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("OrganizationKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("organization_kind");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RegisteredCapital")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_capital_fen");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
+
+                    b.Property<string>("SupervisingUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supervising_unit");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("WorkflowCaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socorg_application");
+
+                    b.HasIndex("ApplicantUserId")
+                        .HasDatabaseName("ix_socorg_application_applicant_user_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socorg_application_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_socorg_application_division_code_status");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_socorg_application_organization_id_status");
+
+                    b.ToTable("socorg_application", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Registry.SocialOrganizationProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -7404,6 +7599,15 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_socorg_credit_event_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Registration.RegistrationApplication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_socorg_application_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Registry.SocialOrganizationProfile", b =>
