@@ -291,3 +291,46 @@ public abstract class RegistrationTests(AppFixture app)
 public sealed class RegistrationTestsOnSqlite(SqliteApp app) : RegistrationTests(app), IClassFixture<SqliteApp>;
 
 public sealed class RegistrationTestsOnPostgres(PostgresApp app) : RegistrationTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>The registration pages as their users open them: the citizen's apply page, the list and its export, the organisation, its certificate and the organisation's own page.</summary>
+public sealed class RegistrationPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private async Task<HttpClient> Staff(string user)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(user));
+        return client;
+    }
+
+    [Fact]
+    public async Task Officers_and_the_organisation_open_their_pages()
+    {
+        var officer = await Staff("rongxian.officer");
+        var list = await officer.GetStringAsync("/social-organizations/list?q=yangguang");
+        Assert.Contains("容县阳光社会工作服务中心", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("北流市陶瓷行业协会", await officer.GetStringAsync("/social-organizations/list"), StringComparison.Ordinal);
+        var export = await officer.GetAsync("/social-organizations/list?handler=Export&level=county");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(rows, r => (string)r["名称"] == "容县阳光社会工作服务中心");
+        Assert.DoesNotContain(rows, r => ((string)r["名称"]).StartsWith("北流", StringComparison.Ordinal));
+
+        var id = (await officer.GetItemsAsync("/api/v1/social-organizations?q=阳光")).Single().GetProperty("id").GetString();
+        var page = await officer.GetStringAsync($"/social-organizations/org/{id}");
+        Assert.Contains("窗口录入：变更登记", page, StringComparison.Ordinal);
+        var certificate = await officer.GetStringAsync($"/social-organizations/org/{id}/certificate");
+        Assert.Contains("民办非企业单位（法人）登记证书", certificate, StringComparison.Ordinal);
+        Assert.Contains("data-print-footer", certificate, StringComparison.Ordinal);
+        var applications = await officer.GetStringAsync("/social-organizations/applications");
+        Assert.Contains("容县摄影家协会", applications, StringComparison.Ordinal);
+
+        var org = await Staff("yangguang.org");
+        var mine = await org.GetStringAsync("/social-organizations/mine");
+        Assert.Contains("网上申请：变更登记", mine, StringComparison.Ordinal);
+        var other = (await officer.GetItemsAsync("/api/v1/social-organizations?q=老年人协会")).Single().GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.NotFound, (await org.GetAsync($"/social-organizations/org/{other}")).StatusCode);
+        // a city officer sees the county's organisation but enters nothing for it
+        Assert.DoesNotContain("窗口录入", await (await Staff("city.officer")).GetStringAsync($"/social-organizations/org/{id}"), StringComparison.Ordinal);
+    }
+}
