@@ -258,8 +258,18 @@ public abstract class RegistrationTests(AppFixture app)
         }
         var incomplete = await officer.PostAsJsonAsync($"{Apps}/establish", new
         {
-            kind = "social-group", level = "county", cityWide = false, divisionCode = "450921100000", name = "容县缺材料协会", legalRepresentative = "韦某",
-            address = "容州镇", purpose = "宗旨", businessScope = "范围", registeredCapital = 30000m, applicantName = "韦某", materials = new[] { "form", "charter" },
+            kind = "social-group",
+            level = "county",
+            cityWide = false,
+            divisionCode = "450921100000",
+            name = "容县缺材料协会",
+            legalRepresentative = "韦某",
+            address = "容州镇",
+            purpose = "宗旨",
+            businessScope = "范围",
+            registeredCapital = 30000m,
+            applicantName = "韦某",
+            materials = new[] { "form", "charter" },
         }).ExpectProblemAsync(400, "socorg_materials_missing");
         var missing = incomplete.GetProperty("errors").GetProperty("materials").EnumerateArray().Select(m => m.GetString()!).ToList();
         Assert.Contains(missing, m => m.Contains("住所使用权证明", StringComparison.Ordinal));
