@@ -100,6 +100,10 @@ public abstract class RegistrationTests(AppFixture app)
         Assert.Equal("450921000000", application.GetProperty("authorityDivisionCode").GetString());
         var mine = await citizen.GetJsonAsync($"{Apps}/mine");
         Assert.Contains(mine.EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+        // the phone-friendly page lists it with its status
+        var page = await citizen.GetStringAsync("/social-organizations/apply");
+        Assert.Contains(name, page, StringComparison.Ordinal);
+        Assert.Contains("已提交，待受理", page, StringComparison.Ordinal);
 
         var officer = await app.ClientAsync("rongxian.officer");
         var accepted = await StepAsync(officer, id, "accept", "材料齐全，予以受理");
