@@ -34,7 +34,8 @@ public static class SocialOrganizationFigures
         [AutoRemovalMonths, TransferYears, DishonestRemovalYears, FulfilmentRemovalWorkingDays, RepeatPenaltyYears, RepeatPenaltyCount, ReportReviewBy, ReportSubmitBy, ReportExemptMonths];
 
     // each part of the module adds its own kinds here, one line each
-    public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. Credit.CreditFigures.All, .. Cleanup.GovernanceFigures.All, .. Evaluation.EvaluationFigures.All, .. SpotChecks.SpotCheckFigures.All];
+    public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. Credit.CreditFigures.All, .. Cleanup.GovernanceFigures.All, .. Evaluation.EvaluationFigures.All, .. SpotChecks.SpotCheckFigures.All,
+        .. Registration.RegistrationFigures.All];
 
     /// <summary>The periods of 60号令 in force for a division on a date (409 standard_missing when a row is missing).</summary>
     public static CreditPeriods CreditPeriods(FigureBook book, string divisionCode, DateOnly on)

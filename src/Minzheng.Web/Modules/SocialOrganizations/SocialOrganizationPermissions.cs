@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
+using Minzheng.Web.Modules.SocialOrganizations.Registration;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Composition;
 
@@ -28,10 +29,10 @@ public static class SocialOrganizationPermissions
 
     // each part of the module adds its own lists here, one line each
     public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. CreditPermissions.Declared, .. Reports.ReportsPermissions.Declared, .. Cleanup.GovernancePermissions.Declared,
-        .. Evaluation.EvaluationPermissions.Declared, .. SpotChecks.SpotCheckPermissions.Declared];
+        .. Evaluation.EvaluationPermissions.Declared, .. SpotChecks.SpotCheckPermissions.Declared, .. RegistrationPermissions.Declared];
 
     public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, CreditPermissions.RoleGrants, Reports.ReportsPermissions.RoleGrants, Cleanup.GovernancePermissions.RoleGrants,
-        Evaluation.EvaluationPermissions.RoleGrants, SpotChecks.SpotCheckPermissions.RoleGrants);
+        Evaluation.EvaluationPermissions.RoleGrants, SpotChecks.SpotCheckPermissions.RoleGrants, RegistrationPermissions.RoleGrants);
 
     /// <summary>The parts' grants per role, concatenated (a role named by several parts gets all their permissions).</summary>
     private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>

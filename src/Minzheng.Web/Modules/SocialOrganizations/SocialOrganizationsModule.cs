@@ -1,6 +1,7 @@
 using Minzheng.Web.Modules.SocialOrganizations.Cleanup;
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
 using Minzheng.Web.Modules.SocialOrganizations.Public;
+using Minzheng.Web.Modules.SocialOrganizations.Registration;
 using Minzheng.Web.Modules.SocialOrganizations.Reports;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Composition;
@@ -39,6 +40,7 @@ public static class SocialOrganizationsModule
         services.AddGovernance();
         Evaluation.EvaluationSetup.AddEvaluation(services);
         SpotChecks.SpotCheckSetup.AddSpotChecks(services);
+        services.AddRegistration();
         return services;
     }
 
@@ -55,5 +57,6 @@ public static class SocialOrganizationsModule
         api.MapGovernance();
         Evaluation.EvaluationSetup.MapEvaluation(api);
         SpotChecks.SpotCheckSetup.MapSpotChecks(api);
+        api.MapRegistration();
     }
 }

@@ -10,5 +10,6 @@ public static class SocialOrganizationErrors
     private static readonly IReadOnlyList<ErrorCode> Base = [NotAuthority];
 
     // each part of the module adds its own list here, one line each
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. ReportErrors.All, .. CreditErrors.All, .. GovernanceErrors.All, .. EvaluationErrors.All, .. SpotCheckErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. ReportErrors.All, .. CreditErrors.All, .. GovernanceErrors.All, .. EvaluationErrors.All, .. SpotCheckErrors.All,
+        .. RegistrationErrors.All];
 }

@@ -27,8 +27,11 @@ public sealed class RegistrationAuthority(AppDbContext db, ICurrentUser user)
     public static string AuthorityFor(RegistrationLevel level, string seatDivisionCode) =>
         level == RegistrationLevel.City ? seatDivisionCode[..4].PadRight(DivisionCodes.Length, '0') : DivisionCodes.CountyPart(seatDivisionCode).PadRight(DivisionCodes.Length, '0');
 
-    public bool CanAct(SocialOrganizationProfile profile) =>
-        user.IsSystem || (user.OrganizationId is null && user.Scope.Contains(profile.AuthorityDivisionCode));
+    public bool CanAct(SocialOrganizationProfile profile) => CanAct(profile.AuthorityDivisionCode);
+
+    /// <summary>Whether the user acts for the authority of <paramref name="authorityDivisionCode"/> (also before the organisation exists: an establishment application).</summary>
+    public bool CanAct(string authorityDivisionCode) =>
+        user.IsSystem || (user.OrganizationId is null && user.Scope.Contains(authorityDivisionCode));
 
     /// <summary>The organisation as the current user may see it (tracked), or 404.</summary>
     public async Task<SocialOrganization> LoadAsync(Guid organizationId, CancellationToken ct = default)
@@ -48,12 +51,14 @@ public sealed class RegistrationAuthority(AppDbContext db, ICurrentUser user)
         return o;
     }
 
-    public void RequireAct(SocialOrganizationProfile profile)
+    public void RequireAct(SocialOrganizationProfile profile) => RequireAct(profile.Level, profile.AuthorityDivisionCode);
+
+    public void RequireAct(RegistrationLevel level, string authorityDivisionCode)
     {
-        if (!CanAct(profile))
+        if (!CanAct(authorityDivisionCode))
         {
             throw new AppProblem(403, "socorg_not_authority",
-                profile.Level == RegistrationLevel.City ? "该社会组织由市民政局登记，只有市级登记管理机关可以办理" : "该社会组织不由您所在的登记管理机关登记，不能办理");
+                level == RegistrationLevel.City ? "该社会组织由市民政局登记，只有市级登记管理机关可以办理" : "该社会组织不由您所在的登记管理机关登记，不能办理");
         }
     }
 }
