@@ -12,6 +12,6 @@ public static class GovernanceErrors
         new("socorg_cleanup_not_deregistered", 409, "该社会组织尚未办结注销登记，不能记为自行注销"),
         new("socorg_conditions_unmet", 409, "申请不符合条件，不能批准"),
         new("socorg_application_decided", 409, "该申请已作出决定"),
-        new("socorg_application_pending", 409, "该组织已有同类申请在办理中"),
+        // socorg_application_pending (a like application still open) is declared once, in RegistrationErrors
     ];
 }
