@@ -155,7 +155,30 @@ public abstract class CreditLedgerTests(AppFixture app)
     public async Task An_upheld_objection_strikes_the_event_and_the_publication_records_each_change_once()
     {
         app.SkipIfUnavailable();
-        var id = await OrgIdAsync(SocialOrganizationsInitializer.DemoOrganizationName);
+        // an organisation of 容县 with a clean record and its own account (the demo's centre is listed by the report sweep)
+        var body = Random.Shared.Next(0, 99_999_999).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+        var userName = "objection" + body;
+        var id = await app.WithServicesAsync(async sp =>
+        {
+            var org = await sp.GetRequiredService<OrganizationRegistration>().CreateAsync(new OrganizationInput
+            {
+                CreditCode = CreditCode.Compose('5', '2', "450921", body),
+                Name = "容县异议测试服务中心" + body,
+                Kind = OrganizationKind.SocialServiceAgency,
+                DivisionCode = "450921100000",
+                Address = "容县容州镇",
+                LegalRepresentativeName = "测试",
+                RegisteredOn = new DateOnly(2018, 3, 1),
+            });
+            var db = sp.GetRequiredService<AppDbContext>();
+            db.Add(new SocialOrganizationProfile { OrganizationId = org.Id, DivisionCode = "450921100000", Kind = OrganizationKind.SocialServiceAgency, Level = RegistrationLevel.County, AuthorityDivisionCode = "450921000000" });
+            await db.SaveChangesAsync();
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Minzheng.Web.Platform.Access.AppUser>>();
+            var u = new Minzheng.Web.Platform.Access.AppUser { UserName = userName, DisplayName = "异议测试账号", DivisionCode = "450921100000", OrganizationId = org.Id };
+            Assert.True((await users.CreateAsync(u, Minzheng.Web.Platform.Demo.DemoAccounts.Password)).Succeeded);
+            await users.AddToRoleAsync(u, Minzheng.Web.Platform.Access.Roles.OrganizationStaff);
+            return org.Id;
+        });
         var officer = await app.ClientAsync("rongxian.officer");
         var created = await officer.PostAsJsonAsync($"{Base}/organizations/{id}/events", new { kind = "report-overdue", date = "2026-06-01", fact = "未按时报送2025年度工作报告", documentNumber = "容民社异字〔2026〕8号" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -170,7 +193,7 @@ public abstract class CreditLedgerTests(AppFixture app)
         Assert.Contains("未按照规定时限报送年度工作报告", published.Grounds, StringComparison.Ordinal);
 
         // only the organisation's own account objects; another organisation's account does not see it at all
-        var own = await app.ClientAsync(SocialOrganizationsInitializer.DemoUserName);
+        var own = await app.ClientAsync(userName);
         var other = await app.ClientAsync("fushou.home");
         var objection = new { eventId, reason = "已于5月30日网上报送，系统回执可查", evidence = "报送回执" };
         await other.PostAsJsonAsync($"{Base}/organizations/{id}/objections", objection).ExpectProblemAsync(404, "not_found");

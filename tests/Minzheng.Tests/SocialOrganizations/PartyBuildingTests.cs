@@ -59,7 +59,8 @@ public abstract class PartyBuildingTests(AppFixture app)
         await (await (await app.ClientAsync("beiliu.officer")).PutAsJsonAsync($"{Api}/{id}", new { status = "none", version = 0 })).ExpectProblemAsync(404, "not_found");
         var cityRegistered = await GovernanceTestData.OrganizationAsync(app, "容县测试市级联合会", RegistrationLevel.City, "450921100000");
         await (await officer.PutAsJsonAsync($"{Api}/{cityRegistered}", new { status = "none", version = 0 })).ExpectProblemAsync(403, "socorg_not_authority");
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsync("yangguang.org")).GetAsync(Api + "/coverage")).StatusCode);
+        // an organisation's own account reads (its own organisation only) but records nothing
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientAsync("yangguang.org")).PutAsJsonAsync($"{Api}/{id}", new { status = "none", version = 0 })).StatusCode);
     }
 }
 

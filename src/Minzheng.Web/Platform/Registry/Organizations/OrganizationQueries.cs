@@ -149,5 +149,6 @@ public interface IOrganizationPanel
     /// <summary>A Razor partial (absolute path) that renders the model returned by <see cref="LoadAsync"/>.</summary>
     string PartialView { get; }
 
+    /// <summary>The panel's model, or null when the module has nothing for this organisation (the panel is then not shown).</summary>
     Task<object?> LoadAsync(Guid organizationId, CancellationToken ct);
 }

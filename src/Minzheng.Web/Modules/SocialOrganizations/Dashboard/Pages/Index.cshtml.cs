@@ -18,8 +18,10 @@ public sealed class IndexModel(SocialOrganizationDashboard dashboard, ICurrentUs
 
     public bool CanImport => user.HasPermission(SocialOrganizationPermissions.Import);
 
-    public async Task OnGetAsync([FromQuery] string? year)
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? year)
     {
+        // an organisation's own account works on its own page (its applications, reports, credit), not on the authority's figures
+        if (user.OrganizationId is not null) return Redirect("/social-organizations/mine");
         var ct = HttpContext.RequestAborted;
         int? y = null;
         try
@@ -36,6 +38,7 @@ public sealed class IndexModel(SocialOrganizationDashboard dashboard, ICurrentUs
             ModelState.AddProblem(problem, "");
             Overview = await dashboard.LoadAsync(null, ct);
         }
+        return Page();
     }
 
     /// <summary>The season's cumulative submissions as an SVG polyline (x: days since 1 January of the following year; y: count).</summary>

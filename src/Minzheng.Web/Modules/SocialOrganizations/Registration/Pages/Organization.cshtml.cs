@@ -60,7 +60,7 @@ public static class OrganizationPage
     {
         var detail = await queries.DetailAsync(id, ct);
         var list = new List<(IOrganizationPanel, object?)>();
-        foreach (var panel in panels.Where(p => p.ModuleKey == SocialOrganizationFigures.Module).OrderBy(p => p.Order)) list.Add((panel, await panel.LoadAsync(id, ct)));
+        foreach (var panel in panels.Where(p => p.ModuleKey == SocialOrganizationFigures.Module).OrderBy(p => p.Order)) if (await panel.LoadAsync(id, ct) is { } model) list.Add((panel, model));
         var active = detail.Summary.Status == "active";
         return new(detail, list, counter && detail.CanAct && active, online && active, form);
     }

@@ -21,7 +21,8 @@ public sealed class OrganizationModel(OrganizationQueries queries, OrganizationR
         Organization = await queries.OrganizationAsync(id, ct);
         foreach (var panel in panels.OrderBy(p => p.Order))
         {
-            Panels.Add((panel, await panel.LoadAsync(id, ct)));
+            // a panel with nothing for this organisation (a care home has no social-organisation profile) answers null and is not shown
+            if (await panel.LoadAsync(id, ct) is { } model) Panels.Add((panel, model));
         }
     }
 
