@@ -32,14 +32,46 @@ public abstract partial class ImportAndDashboardTests(AppFixture app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    private async Task<(HttpClient Client, string BatchUrl)> UploadAsync(string user, string csv)
+    /// <summary>The same rows as an Excel workbook (the format the authorities' systems export), written with MiniExcel.</summary>
+    private static byte[] Xlsx(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = lines[0].Split(',');
+        var rows = lines.Skip(1).Select(l => CsvCells(l)).Select(cells => header.Select((h, i) => (h, v: i < cells.Count ? cells[i] : "")).ToDictionary(x => x.h, x => (object)x.v)).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+        return stream.ToArray();
+    }
+
+    /// <summary>Splits one CSV line (quotes keep a comma inside a cell, as in "30,000").</summary>
+    private static List<string> CsvCells(string line)
+    {
+        var cells = new List<string>();
+        var current = new StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(current.ToString());
+                current.Clear();
+            }
+            else current.Append(c);
+        }
+        cells.Add(current.ToString());
+        return cells;
+    }
+
+    private async Task<(HttpClient Client, string BatchUrl)> UploadAsync(string user, string csv, bool asXlsx = false)
     {
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(user));
         var token = TokenPattern().Match(await client.GetStringAsync("/social-organizations/import")).Groups[1].Value;
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(token), "__RequestVerificationToken");
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "upload", "socorg.csv");
+        if (asXlsx) form.Add(new ByteArrayContent(Xlsx(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") } }, "upload", "socorg.xlsx");
+        else form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)) { Headers = { ContentType = new MediaTypeHeaderValue("text/csv") } }, "upload", "socorg.csv");
         var uploaded = await client.PostAsync("/social-organizations/import", form);
         Assert.True(uploaded.StatusCode == HttpStatusCode.Redirect, await uploaded.Content.ReadAsStringAsync());
         var url = uploaded.Headers.Location!.OriginalString;
@@ -94,7 +126,8 @@ public abstract partial class ImportAndDashboardTests(AppFixture app)
             {NextCode()},层级不明的协会,社会团体,省级,450902001000,辛,2016-01-01,,,,,
             {NextCode()},资金有误的协会,社会团体,市级,450902001000,壬,2016-01-01,,,-5,,否
             """;
-        var (client, url) = await UploadAsync("city.officer", csv);
+        // the register as the authority's system exports it: an Excel workbook
+        var (client, url) = await UploadAsync("city.officer", csv, asXlsx: true);
 
         var report = await client.GetAsync(url + "/errors.xlsx");
         await using (var stream = await report.Content.ReadAsStreamAsync())
