@@ -28,39 +28,19 @@ public sealed record DrawResult(int HomeCount, IReadOnlyList<DrawPick> Picks, IR
 /// </summary>
 public static class InspectionDraw
 {
-    public const int MinimumInspectors = 2;
+    public const int MinimumInspectors = InspectorDraw.MinimumInspectors;
 
     /// <summary>A fresh seed from the operating system's CSPRNG: 32 hex digits, shown and stored with the draw.</summary>
     public static string NewSeed() => SeededDraw.NewSeed();
 
     /// <summary>Homes to draw: the ratio of the population rounded up (a ratio is a floor: 5 % of 30 homes is 2), at least one where there are homes.</summary>
-    public static int HomeCount(int population, decimal ratioPercent) =>
-        population == 0 || ratioPercent <= 0 ? 0 : Math.Min(population, Math.Max(1, (int)Math.Ceiling(population * ratioPercent / 100m)));
+    public static int HomeCount(int population, decimal ratioPercent) => InspectorDraw.Count(population, ratioPercent);
 
     public static DrawResult Draw(DrawInput input)
     {
-        var problems = new List<string>();
-        if (input.RatioPercent is <= 0 or > 100) problems.Add("抽查比例须大于0且不超过100%");
-        if (input.InspectorsPerHome < MinimumInspectors) problems.Add($"每个检查对象至少{MinimumInspectors}名检查人员");
-        if (input.Homes.Count == 0) problems.Add("检查对象名录库为空");
-        if (problems.Count > 0) return new DrawResult(0, [], problems);
-
-        var random = new SeededDraw(input.Seed);
-        var homes = input.Homes.OrderBy(h => h.Id).ToList();
-        var inspectors = input.Inspectors.OrderBy(i => i.Id).ToList();
-        var count = HomeCount(homes.Count, input.RatioPercent);
-        var drawn = random.Shuffle(homes).Take(count).ToList();
-        var picks = new List<DrawPick>();
-        foreach (var home in drawn)
-        {
-            var eligible = inspectors.Where(i => !i.Conflicts.Contains(home.Id)).ToList();
-            if (eligible.Count < input.InspectorsPerHome)
-            {
-                problems.Add($"{home.Name}：回避后可抽检查人员只有{eligible.Count}名，少于{input.InspectorsPerHome}名");
-                continue;
-            }
-            picks.Add(new DrawPick(home.Id, random.Shuffle(eligible).Take(input.InspectorsPerHome).Select(i => i.Id).ToList()));
-        }
-        return problems.Count > 0 ? new DrawResult(count, [], problems) : new DrawResult(count, picks, []);
+        // the kernel's one draw (Platform/Sampling/InspectorDraw); this class only maps the homes' records
+        var r = InspectorDraw.Draw(input.Seed, input.RatioPercent, input.InspectorsPerHome, [.. input.Homes.Select(h => new DrawSubject(h.Id, h.Name))],
+            [.. input.Inspectors.Select(i => new DrawOfficer(i.Id, i.Conflicts))], "检查对象", "检查对象名录库为空");
+        return new DrawResult(r.Count, [.. r.Picks.Select(p => new DrawPick(p.SubjectId, p.InspectorIds))], r.Problems);
     }
 }
