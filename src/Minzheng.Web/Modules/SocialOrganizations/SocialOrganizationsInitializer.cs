@@ -34,13 +34,14 @@ public sealed class SocialOrganizationsInitializer : IModuleInitializer
 
     public static List<Figure> FigureRows()
     {
-        Figure Row(FigureKind k, int number, DateOnly from, string document, string category = "") => new()
+        Figure Row(FigureKind k, int number, DateOnly from, string document, string category = "", decimal? amount = null) => new()
         {
+            Amount = amount is { } a ? Platform.Money.Money.FromYuan(a) : null,
             Module = k.Module,
             Kind = k.Code,
             DivisionCode = RegistrationAuthority.City,
             Category = category,
-            Number = number,
+            Number = amount is null ? number : null,
             ValidFrom = from,
             Document = document,
             CreatedBy = "system",
@@ -56,6 +57,7 @@ public sealed class SocialOrganizationsInitializer : IModuleInitializer
             Row(SocialOrganizationFigures.FulfilmentRemovalWorkingDays, 5, order60, o60 + "：履行义务经核实后5个工作日内移出"),
             Row(SocialOrganizationFigures.RepeatPenaltyYears, 3, order60, o60 + "：3年内"),
             Row(SocialOrganizationFigures.RepeatPenaltyCount, 2, order60, o60 + "：3年内2次以上受到警告或不满5万元罚款"),
+            Row(Credit.CreditFigures.LargeFineFrom, 0, order60, o60 + "：受到5万元以上罚款处罚的列入严重违法失信名单", amount: 50_000m),
             Row(SocialOrganizationFigures.ReportReviewBy, 331, regulations, "社会团体登记管理条例 第二十八条：每年3月31日前报业务主管单位初审", "social-group"),
             Row(SocialOrganizationFigures.ReportSubmitBy, 531, regulations, "社会团体登记管理条例 第二十八条：5月31日前报登记管理机关", "social-group"),
             Row(SocialOrganizationFigures.ReportReviewBy, 331, regulations, "民办非企业单位登记管理暂行条例 第二十三条：每年3月31日前报业务主管单位初审", "social-service"),

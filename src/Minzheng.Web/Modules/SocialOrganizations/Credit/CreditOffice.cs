@@ -36,7 +36,6 @@ public sealed class CreditOffice(AppDbContext db, RegistrationAuthority authorit
     WorkingCalendar calendar, BusinessClock clock, ICurrentUser user)
 {
     /// <summary>民政部令第60号: a fine under 50,000 元 is an 活动异常名录 ground, 50,000 元 or more a 严重违法失信名单 ground (rules.md §6.2, CONFIRMED-S).</summary>
-    public static readonly Money LargeFineFrom = Money.FromYuan(50_000m);
 
     public sealed record RecordInput(string? Kind, string? Date, string? Fact, string? DocumentNumber, decimal? FineYuan, string? Fulfils);
 
@@ -92,9 +91,11 @@ public sealed class CreditOffice(AppDbContext db, RegistrationAuthority authorit
             else
             {
                 fine = Money.FromYuan(yuan, "fineYuan");
-                if (kind == CreditEventKind.WarningOrSmallFine && fine >= LargeFineFrom)
+                // the 5万元 line of 60号令 is a figure (effective-dated), read for the registration authority on today's date
+                var largeFineFrom = figures.Require(CreditFigures.LargeFineFrom, o.Profile.AuthorityDivisionCode, today).Amount;
+                if (kind == CreditEventKind.WarningOrSmallFine && fine >= largeFineFrom)
                     errors.Add("fineYuan", "罚款 5 万元以上的，按民政部令第60号列入严重违法失信名单，请选择“受到5万元以上罚款处罚”");
-                if (kind == CreditEventKind.LargeFine && fine < LargeFineFrom)
+                if (kind == CreditEventKind.LargeFine && fine < largeFineFrom)
                     errors.Add("fineYuan", "不满 5 万元的罚款，按民政部令第60号列入活动异常名录，请选择“受到警告或者不满5万元罚款处罚”");
             }
         }
