@@ -4,7 +4,9 @@ using Minzheng.Web.Modules.DataComparison;
 using Minzheng.Web.Modules.Disability;
 using Minzheng.Web.Modules.ElderlyCare;
 using Minzheng.Web.Modules.Funeral;
+using Minzheng.Web.Modules.Marriage;
 using Minzheng.Web.Modules.Payments;
+using Minzheng.Web.Modules.Rescue;
 using Minzheng.Web.Modules.SocialOrganizations;
 using Minzheng.Web.Platform.Composition;
 
@@ -26,6 +28,8 @@ public static class ModuleSetup
         builder.Services.AddDataComparison();
         builder.Services.AddElderlyCare();
         builder.Services.AddSocialOrganizations();
+        builder.Services.AddMarriage();
+        builder.Services.AddRescue();
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
         builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
@@ -49,6 +53,8 @@ public static class ModuleSetup
         app.MapDataComparison();
         app.MapElderlyCare();
         app.MapSocialOrganizations();
+        app.MapMarriage();
+        app.MapRescue();
         return app;
     }
 }

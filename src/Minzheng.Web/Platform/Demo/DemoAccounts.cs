@@ -27,5 +27,9 @@ public static class DemoAccounts
         new("fushou.home", "福寿养老院工作人员", Roles.OrganizationStaff, "450921100000", "养老机构工作人员 · 容县福寿养老院（只见本机构）"),
         // bound to its organisation by the social-organisation demo: files its own applications and annual reports
         new("yangguang.org", "阳光社工中心工作人员", Roles.OrganizationStaff, "450921100000", "社会组织工作人员 · 容县阳光社会工作服务中心（网上办理登记、年报，只见本组织）"),
+        // the county 民政局's marriage registrar (婚姻登记员): registers marriages and divorces of the county
+        new("rongxian.marriage", "容县婚姻登记员", Roles.CountyOfficer, "450921000000", "婚姻登记员 · 容县婚姻登记处（结婚、离婚、补领、档案补录）"),
+        // staff of the city's rescue station, which serves 玉州区: intake, family search, return home, patrols
+        new("yulin.rescue", "玉林市救助管理站工作人员", Roles.CountyOfficer, "450902000000", "救助管理站工作人员 · 玉林市救助管理站（求助登记、寻亲、返乡、巡查）"),
     ];
 }

@@ -76,6 +76,9 @@ public sealed class Person : IVersioned, IDivisionScoped, IStamped
     public DisabilityCategory? DisabilityCategory { get; set; }
     public int? DisabilityGrade { get; set; }
 
+    /// <summary>婚姻状况 as the registry last recorded it; its history is <see cref="MaritalEvent"/> (written only through <see cref="MaritalStatuses"/>).</summary>
+    public MaritalStatus MaritalStatus { get; set; } = MaritalStatus.Unknown;
+
     public LifeStatus LifeStatus { get; set; } = LifeStatus.Alive;
     public DateOnly? DeathDate { get; set; }
     public DateOnly? MissingSince { get; set; }

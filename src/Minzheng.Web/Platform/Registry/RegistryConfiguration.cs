@@ -27,6 +27,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Sex).HasConversion<int>();
         b.Property(p => p.HukouType).HasConversion<int>();
         b.Property(p => p.LifeStatus).HasConversion<int>();
+        b.Property(p => p.MaritalStatus).HasConversion<int>();
         b.Property(p => p.DisabilityCategory).HasConversion<int?>();
         b.Property(p => p.Version).IsConcurrencyToken();
         b.Ignore(p => p.HasIdNumber);

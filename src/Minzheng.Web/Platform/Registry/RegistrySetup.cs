@@ -5,6 +5,7 @@ public static class RegistrySetup
     public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
         services.AddScoped<PersonRegistration>();
+        services.AddScoped<MaritalStatuses>();
         services.AddScoped<HouseholdRegistration>();
         services.AddScoped<PersonSearch>();
         services.AddScoped<RegistryQueries>();

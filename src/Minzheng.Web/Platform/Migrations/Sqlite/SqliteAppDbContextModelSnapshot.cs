@@ -4359,6 +4359,253 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("HolderPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_person_id");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("RegistrationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registration_id");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replaces_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_certificate");
+
+                    b.HasIndex("HolderPersonId")
+                        .HasDatabaseName("ix_marriage_certificate_holder_person_id");
+
+                    b.HasIndex("Number")
+                        .HasDatabaseName("ix_marriage_certificate_number");
+
+                    b.HasIndex("RegistrationId")
+                        .HasDatabaseName("ix_marriage_certificate_registration_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_certificate_token");
+
+                    b.ToTable("marriage_certificate", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("authority");
+
+                    b.Property<int>("DailyCapacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("daily_capacity");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NumberCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number_code");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_office");
+
+                    b.HasIndex("NumberCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_office_number_code");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_office_organization_id");
+
+                    b.ToTable("marriage_office", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_by");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid>("FemalePersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("female_person_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MalePersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("male_person_id");
+
+                    b.Property<Guid?>("MarriageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marriage_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_registration");
+
+                    b.HasIndex("FemalePersonId")
+                        .HasDatabaseName("ix_marriage_registration_female_person_id");
+
+                    b.HasIndex("MalePersonId")
+                        .HasDatabaseName("ix_marriage_registration_male_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_registration_number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_marriage_registration_office_id");
+
+                    b.HasIndex("DivisionCode", "RegisteredOn")
+                        .HasDatabaseName("ix_marriage_registration_division_code_registered_on");
+
+                    b.ToTable("marriage_registration", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Payments.BankFailureReason", b =>
                 {
                     b.Property<string>("Keyword")
@@ -5037,6 +5284,181 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_payments_recovery_settlement_recovery_id");
 
                     b.ToTable("payments_recovery_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<int>("BedsFemale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("beds_female");
+
+                    b.Property<int>("BedsMale")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("beds_male");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_station");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_station_organization_id");
+
+                    b.ToTable("rescue_station", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AdmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("admitted_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeclaredOrigin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declared_origin");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int?>("Exit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("exit");
+
+                    b.Property<string>("ExitNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exit_note");
+
+                    b.Property<bool>("IdentityKnown")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("identity_known");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid?>("PreviousStayId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_stay_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("situation");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_stay");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_stay_number");
+
+                    b.HasIndex("StationId")
+                        .HasDatabaseName("ix_rescue_stay_station_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_rescue_stay_division_code_status");
+
+                    b.HasIndex("PersonId", "AdmittedOn")
+                        .HasDatabaseName("ix_rescue_stay_person_id_admitted_on");
+
+                    b.ToTable("rescue_stay", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Charity.QualificationApplication", b =>
@@ -8038,6 +8460,72 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("registry_household_member", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.MaritalEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("PreviousStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_status");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_registry_marital_event");
+
+                    b.HasIndex("SourceId")
+                        .HasDatabaseName("ix_registry_marital_event_source_id");
+
+                    b.HasIndex("PersonId", "EffectiveOn")
+                        .HasDatabaseName("ix_registry_marital_event_person_id_effective_on");
+
+                    b.ToTable("registry_marital_event", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -8329,6 +8817,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Property<int>("LifeStatus")
                         .HasColumnType("INTEGER")
                         .HasColumnName("life_status");
+
+                    b.Property<int>("MaritalStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marital_status");
 
                     b.Property<DateOnly?>("MissingSince")
                         .HasColumnType("TEXT")
@@ -8993,6 +9485,84 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HolderPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_certificate_persons_holder_person_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_certificate_marriage_registration_registration_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_office_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageRegistration", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FemalePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_registration_persons_female_person_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MalePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_registration_persons_male_person_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_registration_marriage_office_office_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_station_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStay", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_stay_persons_person_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_stay_rescue_station_station_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.SocialOrganizations.Charity.QualificationApplication", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
@@ -9183,6 +9753,16 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Navigation("Household");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Registry.MaritalEvent", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_registry_marital_event_persons_person_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Organizations.Organization", b =>
