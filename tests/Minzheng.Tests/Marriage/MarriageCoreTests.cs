@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Modules.Marriage.Registry;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Registry;
 
@@ -66,6 +67,68 @@ public abstract class MarriageCoreTests(AppFixture app)
         Assert.Equal([MaritalStatus.Divorced, MaritalStatus.Married], history.Take(2).Select(h => h.Status));
         Assert.Equal(MaritalStatus.Married, history[0].PreviousStatus);
         Assert.Equal(before.start, history[1].PreviousStatus);
+    }
+
+    [Fact]
+    public async Task A_death_widows_the_spouse_in_another_county_and_its_reversal_restores_the_marriage()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.ClientAsync("admin");
+        async Task<(Guid Id, int Version)> PersonAsync(string division, DateOnly birth, int sex, string name)
+        {
+            var id = IdNumber.Compose("450102", birth, Random.Shared.Next(1, 450) * 2 + (sex == 1 ? 1 : 0));
+            var r = await admin.PostAsJsonAsync("/api/v1/persons", new { idNumber = id, name, divisionCode = division });
+            Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+            var json = await r.JsonAsync();
+            return (json.GetProperty("id").GetGuid(), json.GetProperty("version").GetInt32());
+        }
+        var husband = await PersonAsync("450921100003", new DateOnly(1980, 3, 3), 1, "黎大成");
+        var wife = await PersonAsync("450981001001", new DateOnly(1982, 4, 4), 2, "冯小梅");
+        var (registrationId, token) = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var office = await db.Set<MarriageOffice>().FirstAsync(o => o.DivisionCode == "450921000000");
+            var certificates = sp.GetRequiredService<MarriageCertificates>();
+            var statuses = sp.GetRequiredService<MaritalStatuses>();
+            var registration = new MarriageRegistration
+            {
+                Number = await certificates.NextRegistrationNumberAsync(office, RegistrationKind.Marriage, new DateOnly(2010, 5, 1), default),
+                Kind = RegistrationKind.Marriage,
+                OfficeId = office.Id,
+                DivisionCode = office.DivisionCode,
+                RegisteredOn = new DateOnly(2010, 5, 1),
+                MalePersonId = husband.Id,
+                FemalePersonId = wife.Id,
+                RegisteredBy = "test",
+            };
+            db.Add(registration);
+            foreach (var p in await db.Persons.Where(p => p.Id == husband.Id || p.Id == wife.Id).ToListAsync())
+                statuses.Record(p, MaritalStatus.Married, registration.RegisteredOn, "结婚登记", registration.Number, registration.Id);
+            var certificate = await certificates.IssueAsync(registration, CertificateKind.MarriageCertificate, wife.Id, null, default);
+            await db.SaveChangesAsync();
+            return (registration.Id, certificate.Token);
+        });
+
+        // 容县 records the husband's death: the wife, registered in 北流, becomes 丧偶
+        var officer = await app.ClientAsync("rongxian.officer");
+        var d = await officer.PostAsJsonAsync("/api/v1/funeral/deaths", new { personId = husband.Id, deathDate = "2026-11-20", place = "容县人民医院", reporter = "容县人民医院" });
+        Assert.True(d.StatusCode == HttpStatusCode.Created, await d.Content.ReadAsStringAsync());
+        Assert.Contains("丧偶", await d.Content.ReadAsStringAsync());
+        async Task<(MaritalStatus, RegistrationStatus, bool)> StateAsync() => await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var w = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == wife.Id);
+            var r = await db.Set<MarriageRegistration>().AsNoTracking().FirstAsync(x => x.Id == registrationId);
+            var v = await sp.GetRequiredService<MarriageCertificates>().VerifyAsync(token, "test", default);
+            return (w.MaritalStatus, r.Status, v!.Valid);
+        });
+        Assert.Equal((MaritalStatus.Widowed, RegistrationStatus.EndedByDeath, false), await StateAsync());
+
+        // the death was recorded in error: its reversal restores the marriage, the wife's status and the certificate
+        var person = await officer.GetJsonAsync($"/api/v1/persons/{husband.Id}");
+        var rev = await officer.PostAsJsonAsync($"/api/v1/persons/{husband.Id}/death/reverse", new { reason = "医院误报，经村委会核实本人健在", version = person.GetProperty("version").GetInt32() });
+        Assert.True(rev.StatusCode == HttpStatusCode.OK, await rev.Content.ReadAsStringAsync());
+        Assert.Equal((MaritalStatus.Married, RegistrationStatus.InForce, true), await StateAsync());
     }
 }
 

@@ -35,6 +35,7 @@ public static class MarriageModule
             [(MarriageFigures.Module, "婚姻登记")], MarriageFigures.All));
         services.AddSingleton<IModuleInitializer, MarriageInitializer>();
         services.AddScoped<MarriageCertificates>();
+        services.AddScoped<Platform.Registry.IDeathHandler, MarriageDeathHandler>();
         // each part registers itself here, one line each
         return services;
     }

@@ -49,6 +49,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
     // "or it is my organisation's" half of the filter matches nothing for division users.
     internal Guid ScopeOrganizationId => _user.OrganizationId ?? Guid.Empty;
 
+    private readonly Dictionary<object, string> _outOfScopeWrites = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// Lets this one tracked entity be written although its division lies outside the user's subtree, where the law gives the
+    /// use case that power over a record it does not own: a county's marriage registrar records the marital status of a spouse
+    /// whose hukou is in another county (婚姻登记条例 第四条), a spouse's death widows the other party. The use case decides the
+    /// power (its permission and its checks); the exemption names the entity and the reason, and the row change is audited as
+    /// every write is. Nothing else is exempted: a read stays scoped, and another entity in the same save is checked as usual.
+    /// </summary>
+    public void PermitOutOfScopeWrite(object entity, string reason) => _outOfScopeWrites[entity] = reason;
+
     public DbSet<PlatformSetting> Settings => Set<PlatformSetting>();
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
@@ -201,7 +212,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
                 // Writes are scoped like reads: neither the new nor the old division may lie outside the user's subtree
                 // (an organisation account's range is empty: it writes its own organisation's records only).
                 var original = entry.State == EntityState.Added ? null : entry.Property(nameof(IDivisionScoped.DivisionCode)).OriginalValue as string;
-                if ((!scope.Contains(scoped.DivisionCode) || (original is not null && !scope.Contains(original))) && !IsOwnOrganization(entry, _user.OrganizationId))
+                if ((!scope.Contains(scoped.DivisionCode) || (original is not null && !scope.Contains(original))) && !IsOwnOrganization(entry, _user.OrganizationId)
+                    && !_outOfScopeWrites.ContainsKey(entry.Entity))
                 {
                     throw AppProblem.NotFound("记录");
                 }

@@ -78,7 +78,13 @@ internal sealed class MaritalEventConfiguration : IEntityTypeConfiguration<Marit
 /// </summary>
 public sealed class MaritalStatuses(AppDbContext db, Access.ICurrentUser user, BusinessClock clock)
 {
-    public MaritalEvent Record(Person person, MaritalStatus status, DateOnly effectiveOn, string source, string? reference = null, Guid? sourceId = null)
+    /// <param name="outOfScopeReason">
+    /// Set only where the law lets the caller record the status of a person outside the user's division subtree (the other
+    /// party of a marriage registered here, a spouse widowed by a death recorded here): the person and the event are then
+    /// written past the scope check (<see cref="AppDbContext.PermitOutOfScopeWrite"/>) for that reason.
+    /// </param>
+    public MaritalEvent Record(Person person, MaritalStatus status, DateOnly effectiveOn, string source, string? reference = null, Guid? sourceId = null,
+        string? outOfScopeReason = null)
     {
         var e = new MaritalEvent
         {
@@ -95,6 +101,11 @@ public sealed class MaritalStatuses(AppDbContext db, Access.ICurrentUser user, B
         };
         person.MaritalStatus = status;
         db.Add(e);
+        if (outOfScopeReason is not null)
+        {
+            db.PermitOutOfScopeWrite(person, outOfScopeReason);
+            db.PermitOutOfScopeWrite(e, outOfScopeReason);
+        }
         return e;
     }
 
