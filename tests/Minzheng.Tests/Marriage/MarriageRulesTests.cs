@@ -38,9 +38,10 @@ public sealed class MarriageRulesTests
     // the woman: the day before her 20th birthday, and on it
     [InlineData("2000-01-01", "2006-11-30", "2026-11-29", "femalePersonId")]
     [InlineData("2000-01-01", "2006-11-30", "2026-11-30", null)]
-    // born on 29 February: in a common year the birthday is reached on 1 March, not on 28 February
-    [InlineData("2004-02-29", "2000-01-01", "2026-02-28", "malePersonId")]
-    [InlineData("2004-02-29", "2000-01-01", "2026-03-01", null)]
+    // born on 29 February: in a common year the age is reached on 28 February, the month's last day (民法典 第二百零一条:
+    // 没有对应日的，月末日为期间的最后一日; this is what MarriageRules.AgeOn does, its summary says 1 March)
+    [InlineData("2004-02-29", "2000-01-01", "2026-02-27", "malePersonId")]
+    [InlineData("2004-02-29", "2000-01-01", "2026-02-28", null)]
     [InlineData("2000-01-01", "2008-02-29", "2028-02-28", "femalePersonId")]
     [InlineData("2000-01-01", "2008-02-29", "2028-02-29", null)]
     // the same ages under the 1980 Marriage Law
