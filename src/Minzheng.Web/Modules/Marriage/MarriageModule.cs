@@ -29,7 +29,7 @@ public static class MarriageModule
             Permissions = MarriagePermissions.Declared,
             RoleGrants = MarriagePermissions.RoleGrants,
             Errors = Contracts.MarriageErrors.All,
-            Navigation = new("marriage", "婚姻登记", "结婚、离婚（冷静期）、补领、证书核验、历史档案补录", "婚姻登记", "/marriage", 75),
+            Navigation = new("marriage", "婚姻登记", "结婚、离婚、补领、历史数据补录", "（四）加强婚姻登记", "/marriage", 110),
         });
         services.AddSingleton(new FigureSection(MarriageFigures.Module, "婚姻登记", MarriagePermissions.FiguresWrite,
             [(MarriageFigures.Module, "婚姻登记")], MarriageFigures.All));
@@ -37,6 +37,7 @@ public static class MarriageModule
         services.AddScoped<MarriageCertificates>();
         services.AddScoped<Platform.Registry.IDeathHandler, MarriageDeathHandler>();
         // each part registers itself here, one line each
+        Registration.MarriageRegistrationSetup.AddMarriageRegistration(services);
         return services;
     }
 
@@ -47,6 +48,7 @@ public static class MarriageModule
             .RequireAuthorization(Permissions.Policy(MarriagePermissions.Read))
             .WithSummary("离婚冷静期：受理日 → 可撤回的最后一日、到场申请发证的起止日（民法典第一千零七十七条，末日遇休息日、法定节假日顺延，按官方日历）");
         // each part maps itself here, one line each
+        Registration.MarriageRegistrationSetup.MapMarriageRegistration(api);
     }
 
     /// <summary>The timeline of the law in force on the day of receipt (the city's figures: the law is national).</summary>

@@ -4372,6 +4372,167 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registration.MarriageAppointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_at");
+
+                    b.Property<string>("BookedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("booked_by");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("FemaleName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("female_name");
+
+                    b.Property<string>("MaleName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("male_name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<Guid?>("OutcomeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outcome_id");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer")
+                        .HasColumnName("purpose");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer")
+                        .HasColumnName("slot");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_appointment");
+
+                    b.HasIndex("OfficeId", "Day", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_appointment_office_id_day_slot");
+
+                    b.ToTable("marriage_appointment", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registration.MarriageRefusal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FemalePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("female_person_id");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Grounds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("grounds");
+
+                    b.Property<Guid>("MalePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("male_person_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("RefusedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("refused_by");
+
+                    b.Property<DateOnly>("RefusedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("refused_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_refusal");
+
+                    b.HasIndex("FemalePersonId")
+                        .HasDatabaseName("ix_marriage_refusal_female_person_id");
+
+                    b.HasIndex("MalePersonId")
+                        .HasDatabaseName("ix_marriage_refusal_male_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_refusal_number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_marriage_refusal_office_id");
+
+                    b.HasIndex("DivisionCode", "RefusedOn")
+                        .HasDatabaseName("ix_marriage_refusal_division_code_refused_on");
+
+                    b.ToTable("marriage_refusal", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9498,6 +9659,40 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registration.MarriageAppointment", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_appointment_marriage_office_office_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registration.MarriageRefusal", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FemalePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_refusal_persons_female_person_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MalePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_refusal_persons_male_person_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_refusal_marriage_office_office_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
