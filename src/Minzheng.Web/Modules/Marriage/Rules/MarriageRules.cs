@@ -38,7 +38,7 @@ public sealed record RefusalFinding(RefusalGround Ground, string Field, string T
 /// </summary>
 public static class MarriageRules
 {
-    /// <summary>Full years of age on <paramref name="on"/> (a birthday on 29 February counts on 1 March in common years).</summary>
+    /// <summary>Full years of age on <paramref name="on"/> (a birthday on 29 February falls on 28 February in common years: 民法典 第二百零一条, 没有对应日的，月末日为期间的最后一日).</summary>
     public static int AgeOn(DateOnly birth, DateOnly on)
     {
         var age = on.Year - birth.Year;
