@@ -4372,6 +4372,166 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Divorce.DivorceApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppearFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("appear_from");
+
+                    b.Property<DateOnly>("AppearUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("appear_until");
+
+                    b.Property<string>("ChildrenArrangement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("children_arrangement");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<int>("CoolingOffDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooling_off_days");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DebtArrangement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("debt_arrangement");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FemalePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("female_person_id");
+
+                    b.Property<Guid>("MalePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("male_person_id");
+
+                    b.Property<string>("MarriageCertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("marriage_certificate_number");
+
+                    b.Property<Guid?>("MarriageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("marriage_id");
+
+                    b.Property<DateOnly>("MarriedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("married_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("PropertyArrangement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("property_arrangement");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RefusalGrounds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_grounds");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("WithdrawUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("withdraw_until");
+
+                    b.Property<string>("WithdrawalStatement")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("withdrawal_statement");
+
+                    b.Property<Guid?>("WithdrawnByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("withdrawn_by_person_id");
+
+                    b.Property<Guid?>("WorkflowCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_divorce_application");
+
+                    b.HasIndex("FemalePersonId")
+                        .HasDatabaseName("ix_marriage_divorce_application_female_person_id");
+
+                    b.HasIndex("MalePersonId")
+                        .HasDatabaseName("ix_marriage_divorce_application_male_person_id");
+
+                    b.HasIndex("MarriageId")
+                        .HasDatabaseName("ix_marriage_divorce_application_marriage_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_divorce_application_number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_marriage_divorce_application_office_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_marriage_divorce_application_division_code_status");
+
+                    b.HasIndex("Status", "AppearUntil")
+                        .HasDatabaseName("ix_marriage_divorce_application_status_appear_until");
+
+                    b.ToTable("marriage_divorce_application", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9498,6 +9658,36 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Divorce.DivorceApplication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FemalePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_divorce_application_persons_female_person_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MalePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_divorce_application_persons_male_person_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("MarriageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_marriage_divorce_application_marriage_registration_marriage");
+
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_divorce_application_marriage_office_office_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
