@@ -24,8 +24,9 @@ public abstract class DivorceTests(AppFixture app)
     private const string Api = "/api/v1/marriage/divorces";
     private const string RongxianCounty = "450921000000";
 
+    /// <summary>Sets the day (back or forth: each test starts on its own day); tokens are then fetched again on the new time.</summary>
     private void MoveClockTo(DateOnly chinaDate) =>
-        app.Clock.SetUtcNow(new DateTimeOffset(chinaDate.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
+        app.Clock.AdjustTime(new DateTimeOffset(chinaDate.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero));
 
     private sealed record Couple(Guid Male, Guid Female, Guid MarriageId, Guid OfficeId);
 
@@ -111,6 +112,7 @@ public abstract class DivorceTests(AppFixture app)
         Assert.True(bad.GetProperty("errors").TryGetProperty("personId", out _));
 
         MoveClockTo(new DateOnly(2026, 12, 30)); // the last day of the cooling-off
+        clerk = await app.ClientAsync("rongxian.marriage");
         var withdrawn = await (await clerk.PostAsJsonAsync($"{Api}/{id}/withdraw", new { version, personId = couple.Male, statement = "本人不同意离婚，撤回申请" })
             .EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         Assert.Equal("withdrawn", withdrawn.GetProperty("status").GetString());
@@ -146,6 +148,8 @@ public abstract class DivorceTests(AppFixture app)
         Assert.DoesNotContain(id!, (await beiliu.GetJsonAsync(Api)).ToString(), StringComparison.Ordinal);
 
         MoveClockTo(Date(applied, "appearFrom"));
+        clerk = await app.ClientAsync("rongxian.marriage");
+        beiliu = await app.ClientAsync("beiliu.officer");
         await clerk.PostAsJsonAsync($"{Api}/{id}/withdraw", new { version, personId = couple.Female }).ExpectProblemAsync(409, "divorce_withdraw_period_over");
         var notBoth = await clerk.PostAsJsonAsync($"{Api}/{id}/register", new { version, bothInPerson = false }).ExpectProblemAsync(400, "validation_failed");
         Assert.True(notBoth.GetProperty("errors").TryGetProperty("bothInPerson", out _));
@@ -206,11 +210,14 @@ public abstract class DivorceTests(AppFixture app)
 
         Task<int> SweepAsync() => app.WithServicesAsync(sp => sp.GetRequiredService<DivorceApplications>().SweepDeemedWithdrawnAsync(sp.GetRequiredService<BusinessClock>().Today, CancellationToken.None));
         MoveClockTo(appearUntil); // the last day: still open
+        clerk = await app.ClientAsync("rongxian.marriage");
         await SweepAsync();
         Assert.Equal("accepted", (await clerk.GetJsonAsync($"{Api}/{id}")).GetProperty("status").GetString());
 
         MoveClockTo(appearUntil.AddDays(1));
-        Assert.True(await SweepAsync() >= 1);
+        clerk = await app.ClientAsync("rongxian.marriage");
+        // the recurring job of the running application may sweep first on the moved clock: either way it is closed once
+        await SweepAsync();
         Assert.Equal(0, await SweepAsync()); // idempotent
         var closed = await clerk.GetJsonAsync($"{Api}/{id}");
         Assert.Equal("deemed-withdrawn", closed.GetProperty("status").GetString());
@@ -248,6 +255,10 @@ public abstract class DivorceTests(AppFixture app)
     public async Task Before_2021_the_divorce_is_registered_on_the_spot()
     {
         app.SkipIfUnavailable();
+        // The process definitions are stored valid from the day the application started (the fixture's 2026); a platform that
+        // ran in 2020 had its definition then, so the test dates this one back before acting on a 2020 day.
+        await Services(db => db.WorkflowProcesses.Where(p => p.Code == DivorceProcess.Code)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.ValidFrom, new DateOnly(2003, 1, 1))));
         MoveClockTo(new DateOnly(2020, 6, 1));
         var couple = await MarriedCoupleAsync();
         var clerk = await app.ClientAsync("rongxian.marriage");

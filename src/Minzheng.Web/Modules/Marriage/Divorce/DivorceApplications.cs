@@ -338,8 +338,15 @@ public sealed class DivorceApplications(AppDbContext db, ICurrentUser user, Busi
                 return Task.CompletedTask;
             }, ct);
             audit.Add("divorce-deemed-withdrawn", nameof(DivorceApplication), a.Id.ToString(), new { a.Number, a.AppearUntil }, a.DivisionCode);
-            await db.SaveChangesAsync(ct);
-            closed++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                closed++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // another run (the job on another instance, or a clerk's last-minute action) changed it first: its outcome stands
+            }
         }
         return closed;
     }
