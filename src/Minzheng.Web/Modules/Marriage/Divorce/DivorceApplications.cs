@@ -258,8 +258,8 @@ public sealed class DivorceApplications(AppDbContext db, ICurrentUser user, Busi
         if (today > a.AppearUntil)
             throw AppProblem.Conflict("divorce_appearance_over", $"申请发证的期限已于{a.AppearUntil:yyyy年M月d日}届满，视为撤回离婚登记申请");
         var c = await CaseAsync(a, ct);
-        await workflow.PerformAsync(c, new TransitionRequest(DivorceProcess.Register, string.IsNullOrWhiteSpace(input.Opinion) ? "双方亲自到场，确认离婚意愿和协议，予以登记" : input.Opinion)
-            { Subject = a, Version = input.Version }, _ => RegisterEffectAsync(a, ct), ct);
+        var opinion = string.IsNullOrWhiteSpace(input.Opinion) ? "双方亲自到场，确认离婚意愿和协议，予以登记" : input.Opinion;
+        await workflow.PerformAsync(c, new TransitionRequest(DivorceProcess.Register, opinion) { Subject = a, Version = input.Version }, _ => RegisterEffectAsync(a, ct), ct);
         await db.SaveChangesAsync(ct);
         return a;
     }
