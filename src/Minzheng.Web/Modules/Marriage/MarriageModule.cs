@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Marriage.Certificates;
+using Minzheng.Web.Modules.Marriage.Divorce;
 using Minzheng.Web.Modules.Marriage.Registry;
 using Minzheng.Web.Modules.Marriage.Rules;
 using Minzheng.Web.Platform.Access;
@@ -38,6 +40,8 @@ public static class MarriageModule
         services.AddScoped<Platform.Registry.IDeathHandler, MarriageDeathHandler>();
         // each part registers itself here, one line each
         Registration.MarriageRegistrationSetup.AddMarriageRegistration(services);
+        services.AddDivorce();
+        services.AddCertificateRequests();
         return services;
     }
 
@@ -49,6 +53,8 @@ public static class MarriageModule
             .WithSummary("离婚冷静期：受理日 → 可撤回的最后一日、到场申请发证的起止日（民法典第一千零七十七条，末日遇休息日、法定节假日顺延，按官方日历）");
         // each part maps itself here, one line each
         Registration.MarriageRegistrationSetup.MapMarriageRegistration(api);
+        api.MapDivorce();
+        api.MapCertificateRequests();
     }
 
     /// <summary>The timeline of the law in force on the day of receipt (the city's figures: the law is national).</summary>
