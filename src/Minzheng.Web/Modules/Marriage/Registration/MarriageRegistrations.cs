@@ -63,6 +63,28 @@ public sealed class MarriageRegistrations(AppDbContext db, IdentifierProtector p
         _ => ruleField,
     };
 
+    /// <summary>
+    /// A party of the registration: within the clerk's scope by id or ID number, or — the other party's hukou may lie in another
+    /// county of the city (婚姻登记条例 第四条: either party's registry) — found by the full ID number on the ID card presented in
+    /// person, never by browsing. A person the registry does not hold at all must be registered first (the message says so).
+    /// </summary>
+    private async Task<Guid> PartyAsync(Guid? personId, string? idNumber, string field, string who, CancellationToken ct)
+    {
+        try
+        {
+            return await PersonLookup.RequireAsync(db, protector, personId, idNumber, field, who, ct);
+        }
+        catch (AppProblem) when (!string.IsNullOrWhiteSpace(idNumber) && IdNumber.TryParse(idNumber, out _) is { } parsed)
+        {
+            var hash = protector.Hash(parsed.Value, ProtectedKind.IdNumber);
+            return await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(p => p.IdNumberHash == hash).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct)
+                ?? throw AppProblem.Field(field, $"身份证号 {IdNumber.Mask(parsed.Value)} 的{who}未在人员登记中登记；请先登记该人员");
+        }
+    }
+
+    /// <summary>Where a party lives outside the clerk's scope, the registration still records their status: the law gives the registrar that power.</summary>
+    private string? OutOfScope(Person p) => user.Scope.Contains(p.DivisionCode) ? null : "婚姻登记机关为另一县（市、区）户籍的一方当事人办理婚姻登记（婚姻登记条例第四条）";
+
     private sealed record Checked(MarriageOffice Office, Person Male, Person Female, MarriageAppointment? Appointment, List<FindingDto> Findings);
 
     /// <summary>Finds the office, the parties and the appointment, and runs every check of the day; nothing is written.</summary>
@@ -71,16 +93,17 @@ public sealed class MarriageRegistrations(AppDbContext db, IdentifierProtector p
         var office = await appointments.OfficeAsync(input.OfficeId, ct);
         var errors = new ValidationErrors();
         Guid? maleId = null, femaleId = null;
-        try { maleId = await PersonLookup.RequireAsync(db, protector, input.MalePersonId, input.MaleIdNumber, "maleIdNumber", "男方", ct); }
+        try { maleId = await PartyAsync(input.MalePersonId, input.MaleIdNumber, "maleIdNumber", "男方", ct); }
         catch (AppProblem p) when (p.Status == 400) { foreach (var (f, m) in p.Errors) foreach (var x in m) errors.Add(f, x); }
-        try { femaleId = await PersonLookup.RequireAsync(db, protector, input.FemalePersonId, input.FemaleIdNumber, "femaleIdNumber", "女方", ct); }
+        try { femaleId = await PartyAsync(input.FemalePersonId, input.FemaleIdNumber, "femaleIdNumber", "女方", ct); }
         catch (AppProblem p) when (p.Status == 400) { foreach (var (f, m) in p.Errors) foreach (var x in m) errors.Add(f, x); }
         if (maleId is not null && maleId == femaleId) errors.Add("femaleIdNumber", "男女双方不能是同一人");
         if (input.Grounds is { Length: > 1000 }) errors.Add("grounds", "书面理由不超过1000字");
         errors.ThrowIfAny();
 
-        var male = await db.Persons.FirstAsync(p => p.Id == maleId, ct);
-        var female = await db.Persons.FirstAsync(p => p.Id == femaleId, ct);
+        // the ids come from the lookups above (in scope, or the other party found by the full ID number shown at the counter)
+        var male = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).FirstAsync(p => p.Id == maleId, ct);
+        var female = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).FirstAsync(p => p.Id == femaleId, ct);
         // the counter decided on what it showed: a party changed since (a death, a marriage elsewhere) is shown again, not registered
         if (input.MaleVersion is { } mv) db.ExpectVersion(male, mv);
         if (input.FemaleVersion is { } fv) db.ExpectVersion(female, fv);
@@ -138,8 +161,8 @@ public sealed class MarriageRegistrations(AppDbContext db, IdentifierProtector p
             RegisteredBy = user.UserName,
         };
         db.Add(registration);
-        statuses.Record(c.Male, MaritalStatus.Married, today, "结婚登记", registration.Number, registration.Id);
-        statuses.Record(c.Female, MaritalStatus.Married, today, "结婚登记", registration.Number, registration.Id);
+        statuses.Record(c.Male, MaritalStatus.Married, today, "结婚登记", registration.Number, registration.Id, OutOfScope(c.Male));
+        statuses.Record(c.Female, MaritalStatus.Married, today, "结婚登记", registration.Number, registration.Id, OutOfScope(c.Female));
         await certificates.IssueAsync(registration, CertificateKind.MarriageCertificate, c.Male.Id, null, ct);
         await certificates.IssueAsync(registration, CertificateKind.MarriageCertificate, c.Female.Id, null, ct);
         if (c.Appointment is { } a)
@@ -215,16 +238,15 @@ public sealed class MarriageRegistrations(AppDbContext db, IdentifierProtector p
         r.Status = RegistrationStatus.Revoked;
         r.EndedOn = today;
         r.EndedBy = $"婚姻登记机关撤销（受胁迫，婚姻登记条例第九条，{input.AppliedOn:yyyy-MM-dd}申请）";
-        // the parties as the clerk's scope holds them (both were in it when registered; one who moved away since is restored by
-        // the registry of the new county, which the SaveChanges scope check would refuse here)
-        var people = await db.Persons.Where(p => p.Id == r.MalePersonId || p.Id == r.FemalePersonId).ToListAsync(ct);
-        var wrote = await db.Set<MaritalEvent>().Where(e => e.SourceId == r.Id && e.Status == MaritalStatus.Married)
+        // both parties, wherever their hukou lies now: the registry that registered the marriage revokes it for both
+        var people = await db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(p => p.Id == r.MalePersonId || p.Id == r.FemalePersonId).ToListAsync(ct);
+        var wrote = await db.Set<MaritalEvent>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(e => e.SourceId == r.Id && e.Status == MaritalStatus.Married)
             .Select(e => new { e.PersonId, e.PreviousStatus }).ToListAsync(ct);
         foreach (var p in people.Where(p => p.MaritalStatus == MaritalStatus.Married))
         {
             var previous = wrote.FirstOrDefault(e => e.PersonId == p.Id)?.PreviousStatus ?? MaritalStatus.Unmarried;
             // a marriage that never was leaves no 有配偶 behind: an unrecorded status before it is 未婚 (the registry refused none)
-            statuses.Record(p, previous is MaritalStatus.Unknown or MaritalStatus.Married ? MaritalStatus.Unmarried : previous, today, "撤销婚姻", r.Number, r.Id);
+            statuses.Record(p, previous is MaritalStatus.Unknown or MaritalStatus.Married ? MaritalStatus.Unmarried : previous, today, "撤销婚姻", r.Number, r.Id, OutOfScope(p));
         }
         await certificates.SupersedeAsync(r.Id, ct);
         audit.Add("marriage-revoke", nameof(MarriageRegistration), r.Id.ToString(), new { r.Number, input.AppliedOn, grounds }, r.DivisionCode);
