@@ -4304,6 +4304,324 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("elderly_subsidy", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.EcoAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ApplicantPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applied_by");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("basis");
+
+                    b.Property<DateOnly>("BuriedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("buried_on");
+
+                    b.Property<Guid>("DeceasedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("opinion");
+
+                    b.Property<DateOnly?>("PayMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_month");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_eco_award");
+
+                    b.HasIndex("DeceasedPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_eco_award_deceased_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_eco_award_number");
+
+                    b.ToTable("funeral_eco_award", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("basis");
+
+                    b.Property<long>("Charged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charged_fen");
+
+                    b.Property<Guid>("DeceasedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<long>("Free")
+                        .HasColumnType("bigint")
+                        .HasColumnName("free_fen");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("group");
+
+                    b.Property<string>("GroupEvidence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("group_evidence");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_waiver_service");
+
+                    b.HasIndex("DeceasedPersonId", "Item")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_service_deceased_person_id_item");
+
+                    b.HasIndex("FacilityId", "ServedOn")
+                        .HasDatabaseName("ix_funeral_waiver_service_facility_id_served_on");
+
+                    b.ToTable("funeral_waiver_service", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_count");
+
+                    b.Property<int>("ServiceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_waiver_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_settlement_number");
+
+                    b.HasIndex("FacilityId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_settlement_facility_id_month");
+
+                    b.ToTable("funeral_waiver_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Cremations.Cremation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateOnly>("CrematedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cremated_on");
+
+                    b.Property<Guid>("DeathRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("death_record_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_cremation");
+
+                    b.HasIndex("DeathRecordId")
+                        .HasDatabaseName("ix_funeral_cremation_death_record_id");
+
+                    b.HasIndex("FacilityId")
+                        .HasDatabaseName("ix_funeral_cremation_facility_id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_cremation_person_id");
+
+                    b.HasIndex("DivisionCode", "CrematedOn")
+                        .HasDatabaseName("ix_funeral_cremation_division_code_cremated_on");
+
+                    b.ToTable("funeral_cremation", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Funeral.DeathRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4370,6 +4688,307 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_funeral_death_record_person_id");
 
                     b.ToTable("funeral_death_record", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.BurialPlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Area")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("CertificateKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("certificate_kind");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<Guid?>("DeceasedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<Guid?>("HolderPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_person_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_fen");
+
+                    b.Property<string>("RowNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("row_no");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("section");
+
+                    b.Property<string>("SoldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sold_by");
+
+                    b.Property<DateOnly?>("SoldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sold_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_years");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_plot");
+
+                    b.HasIndex("DeceasedPersonId")
+                        .HasDatabaseName("ix_funeral_plot_deceased_person_id");
+
+                    b.HasIndex("FacilityId", "Section", "RowNo", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_plot_facility_id_section_row_no_number");
+
+                    b.ToTable("funeral_plot", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovalAuthority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approval_authority");
+
+                    b.Property<string>("ApprovalDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approval_document");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<decimal>("EcoShare")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("eco_share");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("LandArea")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("land_area");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("PublicWelfare")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_welfare");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_facility");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_facility_organization_id");
+
+                    b.ToTable("funeral_facility", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GraveCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Area")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<int?>("Measure")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectified_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_grave_case");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_grave_case_number");
+
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_funeral_grave_case_status_deadline");
+
+                    b.ToTable("funeral_grave_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GravePhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("After")
+                        .HasColumnType("boolean")
+                        .HasColumnName("after");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_grave_photo");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_funeral_grave_photo_case_id");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_funeral_grave_photo_file_id");
+
+                    b.ToTable("funeral_grave_photo", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
@@ -9498,6 +10117,80 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_waiver_service_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverSettlement", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_waiver_settlement_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Cremations.Cremation", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.DeathRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeathRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_cremation_death_record_death_record_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_cremation_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.BurialPlot", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_plot_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_facility_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GravePhoto", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Rectification.GraveCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_grave_photo_funeral_grave_case_case_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_grave_photo_files_file_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>

@@ -4291,6 +4291,324 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("elderly_subsidy", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.EcoAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ApplicantPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<DateOnly>("BuriedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buried_on");
+
+                    b.Property<Guid>("DeceasedPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opinion");
+
+                    b.Property<DateOnly?>("PayMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_month");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_eco_award");
+
+                    b.HasIndex("DeceasedPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_eco_award_deceased_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_eco_award_number");
+
+                    b.ToTable("funeral_eco_award", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("basis");
+
+                    b.Property<long>("Charged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("charged_fen");
+
+                    b.Property<Guid>("DeceasedPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facility_id");
+
+                    b.Property<long>("Free")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("free_fen");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group");
+
+                    b.Property<string>("GroupEvidence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_evidence");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_on");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_waiver_service");
+
+                    b.HasIndex("DeceasedPersonId", "Item")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_service_deceased_person_id_item");
+
+                    b.HasIndex("FacilityId", "ServedOn")
+                        .HasDatabaseName("ix_funeral_waiver_service_facility_id_served_on");
+
+                    b.ToTable("funeral_waiver_service", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facility_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_count");
+
+                    b.Property<int>("ServiceCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("service_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_waiver_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_settlement_number");
+
+                    b.HasIndex("FacilityId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_settlement_facility_id_month");
+
+                    b.ToTable("funeral_waiver_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Cremations.Cremation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateOnly>("CrematedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cremated_on");
+
+                    b.Property<Guid>("DeathRecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("death_record_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facility_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_cremation");
+
+                    b.HasIndex("DeathRecordId")
+                        .HasDatabaseName("ix_funeral_cremation_death_record_id");
+
+                    b.HasIndex("FacilityId")
+                        .HasDatabaseName("ix_funeral_cremation_facility_id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_cremation_person_id");
+
+                    b.HasIndex("DivisionCode", "CrematedOn")
+                        .HasDatabaseName("ix_funeral_cremation_division_code_cremated_on");
+
+                    b.ToTable("funeral_cremation", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Funeral.DeathRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4357,6 +4675,307 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_funeral_death_record_person_id");
 
                     b.ToTable("funeral_death_record", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.BurialPlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Area")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<string>("CertificateKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_kind");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<Guid?>("DeceasedPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facility_id");
+
+                    b.Property<Guid?>("HolderPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_person_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_fen");
+
+                    b.Property<string>("RowNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("row_no");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<string>("SoldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sold_by");
+
+                    b.Property<DateOnly?>("SoldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sold_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("term_years");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_plot");
+
+                    b.HasIndex("DeceasedPersonId")
+                        .HasDatabaseName("ix_funeral_plot_deceased_person_id");
+
+                    b.HasIndex("FacilityId", "Section", "RowNo", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_plot_facility_id_section_row_no_number");
+
+                    b.ToTable("funeral_plot", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovalAuthority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval_authority");
+
+                    b.Property<string>("ApprovalDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval_document");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_on");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<decimal>("EcoShare")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eco_share");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("LandArea")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("land_area");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("PublicWelfare")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("public_welfare");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_facility");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_facility_organization_id");
+
+                    b.ToTable("funeral_facility", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GraveCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Area")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_on");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<int?>("Measure")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectified_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_grave_case");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_grave_case_number");
+
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_funeral_grave_case_status_deadline");
+
+                    b.ToTable("funeral_grave_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GravePhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("After")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("after");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_grave_photo");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_funeral_grave_photo_case_id");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_funeral_grave_photo_file_id");
+
+                    b.ToTable("funeral_grave_photo", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
@@ -9483,6 +10102,80 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_waiver_service_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverSettlement", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_waiver_settlement_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Cremations.Cremation", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.DeathRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeathRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_cremation_death_record_death_record_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_cremation_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.BurialPlot", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_plot_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_facility_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GravePhoto", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Rectification.GraveCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_grave_photo_funeral_grave_case_case_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_grave_photo_files_file_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
