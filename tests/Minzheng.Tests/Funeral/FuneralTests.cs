@@ -232,6 +232,21 @@ public abstract class FuneralTests(AppFixture app)
         Assert.Equal("逾期未整改", row.GetProperty("statusName").GetString());
         Assert.DoesNotContain(await (await app.ClientAsync("beiliu.officer")).GetItemsAsync($"{Api}/graves?pageSize=200"), g => g.GetProperty("id").GetString() == id);
 
+        // photos before and after go to the platform's file store; another county cannot add one
+        static MultipartFormDataContent Photo(string stage, string name)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(stage), "stage" } };
+            form.Add(new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]), "file", name);
+            return form;
+        }
+        await officer.PostAsync($"{Api}/graves/{id}/photos", Photo("before", "before.png")).EnsureStatus(HttpStatusCode.Created);
+        await officer.PostAsync($"{Api}/graves/{id}/photos", Photo("during", "x.png")).ExpectProblemAsync(400, "validation_failed");
+        await officer.PostAsync($"{Api}/graves/{id}/photos", Photo("after", "x.exe")).ExpectProblemAsync(400, "file_type_not_allowed");
+        await (await app.ClientAsync("beiliu.officer")).PostAsync($"{Api}/graves/{id}/photos", Photo("after", "after.png")).ExpectProblemAsync(404, "not_found");
+        await officer.PostAsync($"{Api}/graves/{id}/photos", Photo("after", "after.png")).EnsureStatus(HttpStatusCode.Created);
+        var photos = (await officer.GetJsonAsync($"{Api}/graves/{id}/photos")).EnumerateArray().Select(p => (p.GetProperty("fileName").GetString(), p.GetProperty("after").GetBoolean())).ToList();
+        Assert.Equal(new List<(string?, bool)> { ("before.png", false), ("after.png", true) }, photos);
+
         var done = await (await officer.PostAsJsonAsync($"{Api}/graves/{id}/rectified", new { rectifiedOn = today.AddDays(1), note = "已去除硬化、复绿", version = ordered.GetProperty("version").GetInt32() }).EnsureStatus(HttpStatusCode.OK)).JsonAsync();
         Assert.Equal(("rectified", false), (done.GetProperty("status").GetString(), done.GetProperty("overdue").GetBoolean()));
 

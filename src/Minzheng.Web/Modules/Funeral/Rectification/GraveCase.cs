@@ -215,7 +215,7 @@ public sealed class GraveCases(AppDbContext db, ICurrentUser user, BusinessClock
     public async Task<GravePhoto> AttachPhotoAsync(Guid id, bool after, string fileName, Stream content, CancellationToken ct = default)
     {
         var c = await LoadAsync(id, ct);
-        UploadKinds.Materials.EnsureAllowed("photo", fileName);
+        UploadKinds.Materials.EnsureAllowed("file", fileName);
         var stored = await files.SaveAsync(fileName, content, ct);
         var photo = new GravePhoto { CaseId = c.Id, DivisionCode = c.DivisionCode, FileId = stored.Id, FileName = stored.FileName, After = after };
         db.Add(photo);

@@ -72,6 +72,23 @@ public static class RectificationSetup
             var c = await cases.CreateAsync(input, ct);
             return TypedResults.Created($"/api/v1/funeral/graves/{c.Id}", Row(c, divisions, clock.Today));
         }).RequireAuthorization(manage).WithSummary("登记发现的违规墓地（住宅式墓地、豪华墓、活人墓、散埋乱葬、保护区内坟墓）");
+        api.MapPost("/graves/{id:guid}/photos", async (Guid id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? stage, GraveCases cases, CancellationToken ct) =>
+            {
+                var errors = new ValidationErrors();
+                if (file is null || file.Length == 0) errors.Add("file", "请上传照片（.jpg、.png 或 .pdf）");
+                if (stage is not ("before" or "after")) errors.Add("stage", "请注明是整改前（before）还是整改后（after）的照片");
+                errors.ThrowIfAny();
+                await using var stream = file!.OpenReadStream();
+                var photo = await cases.AttachPhotoAsync(id, stage == "after", file.FileName, stream, ct);
+                return TypedResults.Created($"/api/v1/funeral/graves/{id}/photos", new { photo.Id, photo.FileId, photo.FileName, photo.After });
+            })
+            .DisableAntiforgery().RequireAuthorization(manage).WithSummary("上传整改前、后的照片（multipart/form-data：file，stage = before/after）");
+        api.MapGet("/graves/{id:guid}/photos", async (Guid id, GraveCases cases, AppDbContext db, CancellationToken ct) =>
+        {
+            var c = await cases.LoadAsync(id, ct);
+            return TypedResults.Ok(await db.Set<GravePhoto>().AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.After).ThenBy(p => p.Id)
+                .Select(p => new { p.Id, p.FileId, p.FileName, p.After }).ToListAsync(ct));
+        }).RequireAuthorization(read).WithSummary("整改前、后的照片");
         api.MapPost("/graves/{id:guid}/order", async (Guid id, GraveOrderInput input, GraveCases cases, DivisionDirectory divisions, BusinessClock clock, CancellationToken ct) =>
                 TypedResults.Ok(Row(await cases.OrderAsync(id, input, ct), divisions, clock.Today)))
             .RequireAuthorization(manage).WithSummary("责令限期改正：整改措施和期限");
