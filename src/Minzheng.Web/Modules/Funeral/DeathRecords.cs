@@ -66,7 +66,8 @@ public sealed class DeathRecords(AppDbContext db, ICurrentUser user, BusinessClo
         if (input.CrematedOn is { } cremated && cremated < date) throw AppProblem.Field("crematedOn", "火化日期不能早于死亡日期");
         if (await db.Set<DeathRecord>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AnyAsync(d => d.PersonId == person.Id, ct)) throw AppProblem.Conflict("death_recorded", "该人员的死亡信息已登记");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // a cremation recorded for a death not yet recorded calls this inside its own transaction: join it
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var effects = new List<string>(await deaths.RecordAsync(person, date, "殡葬登记（" + input.Reporter.Trim() + "）", ct));
         // already recorded as deceased (a registry edit, an import, a comparison finding): the benefits stopped then
         if (effects.Count == 0 && person.DeathDate is { } known) effects.Add($"人员登记已记载 {known:yyyy-MM-dd} 死亡，各项待遇已于当时停发");
@@ -86,7 +87,7 @@ public sealed class DeathRecords(AppDbContext db, ICurrentUser user, BusinessClo
         db.Add(record);
         audit.Add("record-death", nameof(DeathRecord), record.Id.ToString(), new { personId = person.Id, date, effects = effects.Count }, person.DivisionCode);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return record;
     }
 }
