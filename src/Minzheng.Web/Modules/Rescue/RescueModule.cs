@@ -1,7 +1,7 @@
-using Minzheng.Web.Platform.Composition;
-using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Modules.Rescue.Patrols;
 using Minzheng.Web.Modules.Rescue.Search;
+using Minzheng.Web.Platform.Composition;
+using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
 
 namespace Minzheng.Web.Modules.Rescue;

@@ -67,9 +67,19 @@ public sealed class IndexModel(PatrolLog log, DivisionDirectory divisions, Busin
     {
         await log.CreateAsync(new PatrolInput
         {
-            PatrolOn = Input.PatrolOn, Area = Input.Area, Staff = Input.Staff, Found = Input.Found, Persuaded = Input.Persuaded, BroughtIn = Input.BroughtIn,
-            Refused = Input.Refused, Water = Input.Water, Medicine = Input.Medicine, Clothing = Input.Clothing, Quilts = Input.Quilts,
-            ExtremeWeather = Input.ExtremeWeather, Note = Input.Note,
+            PatrolOn = Input.PatrolOn,
+            Area = Input.Area,
+            Staff = Input.Staff,
+            Found = Input.Found,
+            Persuaded = Input.Persuaded,
+            BroughtIn = Input.BroughtIn,
+            Refused = Input.Refused,
+            Water = Input.Water,
+            Medicine = Input.Medicine,
+            Clothing = Input.Clothing,
+            Quilts = Input.Quilts,
+            ExtremeWeather = Input.ExtremeWeather,
+            Note = Input.Note,
         }, HttpContext.RequestAborted);
         TempData["Message"] = "巡查记录已登记";
         return Redirect(campaignId is { } c ? $"/rescue/patrols?campaignId={c}" : "/rescue/patrols");

@@ -53,8 +53,18 @@ public sealed class FileModel(FamilySearch search, FamilyInquiries inquiries, Ap
         var n = Current.Notice;
         Input = new()
         {
-            Name = n.Name, Sex = SearchText.SexCode(n.Sex), Age = n.Age, AgeEstimated = n.AgeEstimated, HeightCm = n.HeightCm, Health = n.Health, MentalState = n.MentalState,
-            Features = n.Features, Clothing = n.Clothing, FoundOn = n.FoundOn, FoundPlace = n.FoundPlace, Contact = n.Contact,
+            Name = n.Name,
+            Sex = SearchText.SexCode(n.Sex),
+            Age = n.Age,
+            AgeEstimated = n.AgeEstimated,
+            HeightCm = n.HeightCm,
+            Health = n.Health,
+            MentalState = n.MentalState,
+            Features = n.Features,
+            Clothing = n.Clothing,
+            FoundOn = n.FoundOn,
+            FoundPlace = n.FoundPlace,
+            Contact = n.Contact,
         };
         var d = Current.Dna;
         Dna = new() { RequestedOn = d.RequestedOn, PoliceUnit = d.PoliceUnit, SampleTakenOn = d.SampleTakenOn, Result = SearchText.Code(d.Result), ResultOn = d.ResultOn };
@@ -81,9 +91,19 @@ public sealed class FileModel(FamilySearch search, FamilyInquiries inquiries, Ap
     {
         await search.SaveNoticeAsync(stayId, new NoticeInput
         {
-            Name = Input.Name, Sex = Input.Sex, Age = Input.Age, AgeEstimated = Input.AgeEstimated, HeightCm = Input.HeightCm, Health = Input.Health,
-            MentalState = Input.MentalState, Features = Input.Features, Clothing = Input.Clothing, FoundOn = Input.FoundOn, FoundPlace = Input.FoundPlace,
-            Contact = Input.Contact, Version = version,
+            Name = Input.Name,
+            Sex = Input.Sex,
+            Age = Input.Age,
+            AgeEstimated = Input.AgeEstimated,
+            HeightCm = Input.HeightCm,
+            Health = Input.Health,
+            MentalState = Input.MentalState,
+            Features = Input.Features,
+            Clothing = Input.Clothing,
+            FoundOn = Input.FoundOn,
+            FoundPlace = Input.FoundPlace,
+            Contact = Input.Contact,
+            Version = version,
         }, HttpContext.RequestAborted);
         return Done(stayId, "寻亲公告已保存");
     }
@@ -115,7 +135,12 @@ public sealed class FileModel(FamilySearch search, FamilyInquiries inquiries, Ap
     {
         await search.SaveDnaAsync(stayId, new DnaInput
         {
-            RequestedOn = Dna.RequestedOn, PoliceUnit = Dna.PoliceUnit, SampleTakenOn = Dna.SampleTakenOn, Result = Dna.Result, ResultOn = Dna.ResultOn, Version = version,
+            RequestedOn = Dna.RequestedOn,
+            PoliceUnit = Dna.PoliceUnit,
+            SampleTakenOn = Dna.SampleTakenOn,
+            Result = Dna.Result,
+            ResultOn = Dna.ResultOn,
+            Version = version,
         }, HttpContext.RequestAborted);
         return Done(stayId, "DNA 采血比对已保存");
     }
