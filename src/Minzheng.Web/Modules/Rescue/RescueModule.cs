@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Rescue.Patrols;
+using Minzheng.Web.Modules.Rescue.Search;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
@@ -22,6 +24,8 @@ public static class RescueModule
             [(RescueFigures.Module, "流浪乞讨救助")], RescueFigures.All));
         services.AddSingleton<IModuleInitializer, RescueInitializer>();
         // each part registers itself here, one line each
+        services.AddRescueSearch();
+        services.AddRescuePatrols();
         return services;
     }
 
@@ -29,6 +33,8 @@ public static class RescueModule
     {
         var api = app.MapGroup("/api/v1/rescue").WithTags("Rescue");
         // each part maps itself here, one line each
-        _ = api;
+        api.MapRescueSearch();
+        api.MapRescuePatrols();
+        app.MapPublicNotices();
     }
 }

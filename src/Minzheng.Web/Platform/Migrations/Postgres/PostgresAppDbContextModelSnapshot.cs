@@ -5462,6 +5462,517 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("payments_recovery_settlement", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Patrols.RescueCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_campaign");
+
+                    b.HasIndex("DivisionCode", "Kind", "From")
+                        .HasDatabaseName("ix_rescue_campaign_division_code_kind_from");
+
+                    b.ToTable("rescue_campaign", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Patrols.RescuePatrol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("area");
+
+                    b.Property<int>("BroughtIn")
+                        .HasColumnType("integer")
+                        .HasColumnName("brought_in");
+
+                    b.Property<int>("Clothing")
+                        .HasColumnType("integer")
+                        .HasColumnName("clothing");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<bool>("ExtremeWeather")
+                        .HasColumnType("boolean")
+                        .HasColumnName("extreme_weather");
+
+                    b.Property<int>("Found")
+                        .HasColumnType("integer")
+                        .HasColumnName("found");
+
+                    b.Property<int>("Medicine")
+                        .HasColumnType("integer")
+                        .HasColumnName("medicine");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("PatrolOn")
+                        .HasColumnType("date")
+                        .HasColumnName("patrol_on");
+
+                    b.Property<int>("Persuaded")
+                        .HasColumnType("integer")
+                        .HasColumnName("persuaded");
+
+                    b.Property<int>("Quilts")
+                        .HasColumnType("integer")
+                        .HasColumnName("quilts");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused");
+
+                    b.Property<string>("Staff")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("staff");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Water")
+                        .HasColumnType("integer")
+                        .HasColumnName("water");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_patrol");
+
+                    b.HasIndex("DivisionCode", "PatrolOn")
+                        .HasDatabaseName("ix_rescue_patrol_division_code_patrol_on");
+
+                    b.ToTable("rescue_patrol", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Search.DnaRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date")
+                        .HasColumnName("overdue_since");
+
+                    b.Property<string>("PoliceUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("police_unit");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly?>("RequestedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("requested_on");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("integer")
+                        .HasColumnName("result");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("date")
+                        .HasColumnName("result_on");
+
+                    b.Property<DateOnly?>("SampleTakenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sample_taken_on");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_dna_request");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_rescue_dna_request_division_code");
+
+                    b.HasIndex("StayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_dna_request_stay_id");
+
+                    b.ToTable("rescue_dna_request", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Search.FamilyInquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Age")
+                        .HasColumnType("integer")
+                        .HasColumnName("age");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<byte[]>("ContactPhoneCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("contact_phone_cipher");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("contact_phone_masked");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("features");
+
+                    b.Property<Guid?>("MatchedStayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matched_stay_id");
+
+                    b.Property<string>("MissingPlace")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("missing_place");
+
+                    b.Property<DateOnly?>("MissingSince")
+                        .HasColumnType("date")
+                        .HasColumnName("missing_since");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("integer")
+                        .HasColumnName("sex");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_family_inquiry");
+
+                    b.HasIndex("MatchedStayId")
+                        .HasDatabaseName("ix_rescue_family_inquiry_matched_stay_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_rescue_family_inquiry_division_code_status");
+
+                    b.ToTable("rescue_family_inquiry", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Search.SearchNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Age")
+                        .HasColumnType("integer")
+                        .HasColumnName("age");
+
+                    b.Property<bool>("AgeEstimated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("age_estimated");
+
+                    b.Property<string>("Clothing")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("clothing");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Features")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("features");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<string>("FoundPlace")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("found_place");
+
+                    b.Property<string>("Health")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("health");
+
+                    b.Property<int?>("HeightCm")
+                        .HasColumnType("integer")
+                        .HasColumnName("height_cm");
+
+                    b.Property<string>("MentalState")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("mental_state");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date")
+                        .HasColumnName("overdue_since");
+
+                    b.Property<Guid?>("PhotoFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_file_id");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("published_by");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("integer")
+                        .HasColumnName("sex");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_search_notice");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_rescue_search_notice_division_code");
+
+                    b.HasIndex("PhotoFileId")
+                        .HasDatabaseName("ix_rescue_search_notice_photo_file_id");
+
+                    b.HasIndex("StationId")
+                        .HasDatabaseName("ix_rescue_search_notice_station_id");
+
+                    b.HasIndex("StayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_search_notice_stay_id");
+
+                    b.HasIndex("Status", "PublishedAt")
+                        .HasDatabaseName("ix_rescue_search_notice_status_published_at");
+
+                    b.ToTable("rescue_search_notice", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9744,6 +10255,48 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_marriage_registration_marriage_office_office_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Search.DnaRequest", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_dna_request_rescue_stay_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Search.FamilyInquiry", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("MatchedStayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rescue_family_inquiry_rescue_stay_matched_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Search.SearchNotice", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_rescue_search_notice_files_photo_file_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_search_notice_rescue_station_station_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_search_notice_rescue_stay_stay_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
