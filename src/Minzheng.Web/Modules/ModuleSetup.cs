@@ -33,7 +33,6 @@ public static class ModuleSetup
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
         builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
-        builder.Services.AddPlannedLine(new NavigationEntry("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", null, 90));
         builder.Services.AddPlannedLine(new NavigationEntry("funeral", "殡葬管理", "火化、安葬、惠民殡葬", "（三）加快殡葬", null, 100));
         builder.Services.AddPlannedLine(new NavigationEntry("marriage", "婚姻登记", "结婚、离婚、补领、历史数据补录", "（四）加强婚姻登记", null, 110));
         // only the division tree exists (a kernel page): the entry says so until the place-names module is built

@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.Rescue.Stays;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
@@ -17,11 +18,13 @@ public static class RescueModule
             Permissions = RescuePermissions.Declared,
             RoleGrants = RescuePermissions.RoleGrants,
             Errors = Contracts.RescueErrors.All,
+            Navigation = new("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", "/rescue", 90),
         });
         services.AddSingleton(new FigureSection(RescueFigures.Module, "流浪乞讨救助", RescuePermissions.FiguresWrite,
             [(RescueFigures.Module, "流浪乞讨救助")], RescueFigures.All));
         services.AddSingleton<IModuleInitializer, RescueInitializer>();
         // each part registers itself here, one line each
+        services.AddStays();
         return services;
     }
 
@@ -29,6 +32,6 @@ public static class RescueModule
     {
         var api = app.MapGroup("/api/v1/rescue").WithTags("Rescue");
         // each part maps itself here, one line each
-        _ = api;
+        api.MapStays();
     }
 }
