@@ -5301,6 +5301,153 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("payments_recovery_settlement", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CollectorIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("collector_id_masked");
+
+                    b.Property<string>("CollectorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("collector_name");
+
+                    b.Property<string>("CollectorRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("collector_relation");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Escorts")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("escorts");
+
+                    b.Property<long?>("Fare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fare_fen");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("from");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<string>("TicketMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ticket_mode");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_return");
+
+                    b.HasIndex("StayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_return_stay_id");
+
+                    b.ToTable("rescue_return", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Cash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cash_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<bool>("ReceiptSigned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("receipt_signed");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_service");
+
+                    b.HasIndex("StayId")
+                        .HasDatabaseName("ix_rescue_service_stay_id");
+
+                    b.ToTable("rescue_service", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5373,6 +5520,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("admitted_on");
 
+                    b.Property<DateOnly?>("AlertRaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("alert_raised_on");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -5406,6 +5557,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("left_on");
 
+                    b.Property<DateOnly?>("LimitPassedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("limit_passed_on");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -5415,6 +5570,14 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("PlacedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("placed_on");
+
+                    b.Property<int?>("Placement")
+                        .HasColumnType("integer")
+                        .HasColumnName("placement");
 
                     b.Property<Guid?>("PreviousStayId")
                         .HasColumnType("uuid")
@@ -5431,6 +5594,12 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("refusal_reason");
 
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("room");
+
                     b.Property<string>("Situation")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -5440,6 +5609,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<int>("Source")
                         .HasColumnType("integer")
                         .HasColumnName("source");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source_reference");
 
                     b.Property<Guid>("StationId")
                         .HasColumnType("uuid")
@@ -9549,6 +9723,26 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_marriage_registration_marriage_office_office_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueReturn", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_return_rescue_stay_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_service_rescue_stay_stay_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>

@@ -5286,6 +5286,153 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("payments_recovery_settlement", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CollectorIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collector_id_masked");
+
+                    b.Property<string>("CollectorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collector_name");
+
+                    b.Property<string>("CollectorRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collector_relation");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Escorts")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escorts");
+
+                    b.Property<long?>("Fare")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fare_fen");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stay_id");
+
+                    b.Property<string>("TicketMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket_mode");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_return");
+
+                    b.HasIndex("StayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_return_stay_id");
+
+                    b.ToTable("rescue_return", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Cash")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cash_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<bool>("ReceiptSigned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("receipt_signed");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_service");
+
+                    b.HasIndex("StayId")
+                        .HasDatabaseName("ix_rescue_service_stay_id");
+
+                    b.ToTable("rescue_service", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5358,6 +5505,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("admitted_on");
 
+                    b.Property<DateOnly?>("AlertRaisedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_raised_on");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -5391,6 +5542,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("left_on");
 
+                    b.Property<DateOnly?>("LimitPassedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("limit_passed_on");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -5400,6 +5555,14 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT")
                         .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("PlacedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_on");
+
+                    b.Property<int?>("Placement")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("placement");
 
                     b.Property<Guid?>("PreviousStayId")
                         .HasColumnType("TEXT")
@@ -5416,6 +5579,12 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("refusal_reason");
 
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room");
+
                     b.Property<string>("Situation")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -5425,6 +5594,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER")
                         .HasColumnName("source");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_reference");
 
                     b.Property<Guid>("StationId")
                         .HasColumnType("TEXT")
@@ -9534,6 +9708,26 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_marriage_registration_marriage_office_office_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueReturn", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_return_rescue_stay_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_service_rescue_stay_stay_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
