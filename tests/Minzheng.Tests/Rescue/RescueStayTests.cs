@@ -175,12 +175,14 @@ public abstract class RescueStayTests(AppFixture app)
 
         // the day before the alert (limit 10 days, alert 2 days before): nothing
         app.Clock.Advance(TimeSpan.FromDays(7));
+        staff = await app.ClientAsync("yulin.rescue"); // the sign-in token does not outlive a week on the fake clock
         await Sweep();
         Assert.Equal(JsonValueKind.Null, (await Stay(unknown)).GetProperty("alertRaisedOn").ValueKind);
         Assert.DoesNotContain(Key(unknown), await Keys());
 
         // alert day: both stays raise the work item for the station
         app.Clock.Advance(TimeSpan.FromDays(1));
+        staff = await app.ClientAsync("yulin.rescue");
         await Sweep();
         Assert.Equal(admitted.AddDays(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (await Stay(unknown)).GetProperty("alertRaisedOn").GetString());
         var keys = await Keys();
@@ -191,6 +193,7 @@ public abstract class RescueStayTests(AppFixture app)
 
         // past the placement day: the unidentified person moves to 站内照料, the identified one is marked past the limit
         app.Clock.Advance(TimeSpan.FromDays(3));
+        staff = await app.ClientAsync("yulin.rescue");
         await Sweep();
         var placed = await Stay(unknown);
         Assert.Equal(("placed", "inStation"), (placed.GetProperty("status").GetString(), placed.GetProperty("placement").GetString()));

@@ -288,7 +288,8 @@ public sealed class RescueStays(AppDbContext db, PersonRegistration registration
             RecordedBy = user.UserName,
         };
         db.Add(service);
-        stay.UpdatedAt = clock.UtcNow; // bumps the version: a service is part of the stay the next editor must have seen
+        // a service is part of the stay the next editor must have seen: marking the stay modified bumps its version
+        db.Entry(stay).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
         return service;
     }

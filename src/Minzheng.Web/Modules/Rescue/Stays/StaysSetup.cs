@@ -46,7 +46,11 @@ public static class StaysSetup
         g.MapGet("/candidates", async (string? idNumber, string? name, DateOnly? birthDate, RescueStays stays, CancellationToken ct) =>
             TypedResults.Ok((await stays.CandidatesAsync(idNumber, name, birthDate, ct)).Select(c => new
             {
-                c.PersonId, c.Name, c.Number, birthDate = Iso(c.BirthDate), stays = c.Stays.Select(s => new { s.Id, s.Number, admittedOn = Iso(s.AdmittedOn), status = Code(s.Status), leftOn = Iso(s.LeftOn), exit = Code(s.Exit) }),
+                c.PersonId,
+                c.Name,
+                c.Number,
+                birthDate = Iso(c.BirthDate),
+                stays = c.Stays.Select(s => new { s.Id, s.Number, admittedOn = Iso(s.AdmittedOn), status = Code(s.Status), leftOn = Iso(s.LeftOn), exit = Code(s.Exit) }),
             }))).RequireAuthorization(work).WithSummary("再次求助识别：同一身份证号，或同名同出生日期的人员及其以往救助记录");
 
         g.MapPost("/", async (IntakeInput? input, RescueStays stays, CancellationToken ct) =>

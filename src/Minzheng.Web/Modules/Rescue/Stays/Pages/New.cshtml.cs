@@ -59,10 +59,27 @@ public sealed class NewModel(RescueStays stays, AppDbContext db) : PageModel
         var i = Input;
         var stay = await stays.IntakeAsync(new IntakeInput
         {
-            StationId = i.StationId, IdNumber = i.IdNumber, NoIdNumber = i.NoIdNumber, Name = i.Name, Sex = i.Sex, BirthDate = i.BirthDate, BirthYear = i.BirthYear,
-            Features = i.Features, ConfirmedPersonId = i.ConfirmedPersonId, Source = i.Source, SourceReference = i.SourceReference, DeclaredOrigin = i.DeclaredOrigin,
-            Situation = i.Situation, IdentityKnown = i.IdentityKnown, Room = i.Room, NoFoodOrLodging = i.NoFoodOrLodging, NoRelativesToTurnTo = i.NoRelativesToTurnTo,
-            NoBasicAllowance = i.NoBasicAllowance, VagrantInCity = i.VagrantInCity, UnableToGiveFacts = i.UnableToGiveFacts, RefusalNote = i.RefusalNote,
+            StationId = i.StationId,
+            IdNumber = i.IdNumber,
+            NoIdNumber = i.NoIdNumber,
+            Name = i.Name,
+            Sex = i.Sex,
+            BirthDate = i.BirthDate,
+            BirthYear = i.BirthYear,
+            Features = i.Features,
+            ConfirmedPersonId = i.ConfirmedPersonId,
+            Source = i.Source,
+            SourceReference = i.SourceReference,
+            DeclaredOrigin = i.DeclaredOrigin,
+            Situation = i.Situation,
+            IdentityKnown = i.IdentityKnown,
+            Room = i.Room,
+            NoFoodOrLodging = i.NoFoodOrLodging,
+            NoRelativesToTurnTo = i.NoRelativesToTurnTo,
+            NoBasicAllowance = i.NoBasicAllowance,
+            VagrantInCity = i.VagrantInCity,
+            UnableToGiveFacts = i.UnableToGiveFacts,
+            RefusalNote = i.RefusalNote,
         }, HttpContext.RequestAborted);
         TempData["Message"] = stay.Status == StayStatus.Refused ? "不符合救助条件，已登记不予救助，请打印通知书" : "已登记入站";
         return Redirect($"/rescue/stays/{stay.Id}");
