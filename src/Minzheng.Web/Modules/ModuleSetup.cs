@@ -33,7 +33,6 @@ public static class ModuleSetup
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
         builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
-        builder.Services.AddPlannedLine(new NavigationEntry("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", null, 90));
         // only the division tree exists (a kernel page): the entry says so until the place-names module is built
         builder.Services.AddPlannedLine(new NavigationEntry("place-names", "区划地名", "行政区划、地名、界线界桩", "七、", "/divisions", 120) { Partly = "仅行政区划" });
         builder.Services.AddPlannedLine(new NavigationEntry("charity", "慈善·社工·志愿", "慈善组织、社会工作站、志愿者与时间银行", "八、", null, 130));

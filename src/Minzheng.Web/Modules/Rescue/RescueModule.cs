@@ -1,5 +1,6 @@
 using Minzheng.Web.Modules.Rescue.Patrols;
 using Minzheng.Web.Modules.Rescue.Search;
+using Minzheng.Web.Modules.Rescue.Stays;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
@@ -19,6 +20,7 @@ public static class RescueModule
             Permissions = RescuePermissions.Declared,
             RoleGrants = RescuePermissions.RoleGrants,
             Errors = Contracts.RescueErrors.All,
+            Navigation = new("rescue", "流浪乞讨救助", "救助管理、寻亲、返乡", "（二）提升流浪乞讨", "/rescue", 90),
         });
         services.AddSingleton(new FigureSection(RescueFigures.Module, "流浪乞讨救助", RescuePermissions.FiguresWrite,
             [(RescueFigures.Module, "流浪乞讨救助")], RescueFigures.All));
@@ -26,6 +28,7 @@ public static class RescueModule
         // each part registers itself here, one line each
         services.AddRescueSearch();
         services.AddRescuePatrols();
+        services.AddStays();
         return services;
     }
 
@@ -36,5 +39,6 @@ public static class RescueModule
         api.MapRescueSearch();
         api.MapRescuePatrols();
         app.MapPublicNotices();
+        api.MapStays();
     }
 }

@@ -34,6 +34,17 @@ public enum StayExit
     Died = 6,
 }
 
+/// <summary>照料安置 (民发〔2015〕158号): in the station, in a hospital, or 委托代养 with a care provider.</summary>
+public enum PlacementKind
+{
+    /// <summary>站内照料.</summary>
+    InStation = 1,
+    /// <summary>医院.</summary>
+    Hospital = 2,
+    /// <summary>委托代养.</summary>
+    Foster = 3,
+}
+
 /// <summary>How the person came to the station.</summary>
 public enum StaySource
 {
@@ -92,6 +103,20 @@ public sealed class RescueStay : IDivisionScoped, IVersioned, IStamped
     /// <summary>An earlier stay of the same person, when the intake recognised a re-admission.</summary>
     public Guid? PreviousStayId { get; set; }
 
+    /// <summary>The 交接表 number of a police hand-over, or the patrol's record, when the source gives one.</summary>
+    public string? SourceReference { get; set; }
+
+    /// <summary>Room or bed (rooms are separated by sex, 国务院令第381号 第八条).</summary>
+    public string Room { get; set; } = "";
+
+    /// <summary>For <see cref="StayStatus.Placed"/>: where the person is cared for, and from when.</summary>
+    public PlacementKind? Placement { get; set; }
+    public DateOnly? PlacedOn { get; set; }
+
+    /// <summary>The daily sweep's marks: the day it first saw the stay nearing the limit, and past it (the work items read them).</summary>
+    public DateOnly? AlertRaisedOn { get; set; }
+    public DateOnly? LimitPassedOn { get; set; }
+
     public required string RecordedBy { get; set; }
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -111,6 +136,8 @@ internal sealed class RescueStayConfiguration : IEntityTypeConfiguration<RescueS
         b.Property(s => s.RefusalReason).HasMaxLength(1000);
         b.Property(s => s.ExitNote).HasMaxLength(1000);
         b.Property(s => s.RecordedBy).HasMaxLength(100);
+        b.Property(s => s.SourceReference).HasMaxLength(50);
+        b.Property(s => s.Room).HasMaxLength(30);
         b.HasOne<RescueStation>().WithMany().HasForeignKey(s => s.StationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => s.Number).IsUnique();
