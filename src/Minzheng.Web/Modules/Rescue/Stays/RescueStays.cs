@@ -332,8 +332,8 @@ public sealed class RescueStays(AppDbContext db, PersonRegistration registration
                 errors.Add("note", input.Exit == StayExit.Transferred ? "请填写转送去向" : "请填写情况说明");
                 break;
             case StayExit.Settled:
-                var months = RulesFor(stay).SettlementAfterMonths;
-                if (leftOn < stay.AdmittedOn.AddMonths(months)) errors.Add("exit", $"寻亲无果满{months}个月后方可办理落户安置");
+                if (RulesFor(stay).SettlementAfterMonths is not { } months) errors.Add("exit", "市民政局尚未设定寻亲无果转落户安置的月数（救助管理标准），暂不能办理落户安置");
+                else if (leftOn < stay.AdmittedOn.AddMonths(months)) errors.Add("exit", $"寻亲无果满{months}个月后方可办理落户安置");
                 break;
         }
         errors.ThrowIfAny();
