@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Marriage.Backfill;
+using Minzheng.Web.Modules.Marriage.Counselling;
 using Minzheng.Web.Modules.Marriage.Registry;
 using Minzheng.Web.Modules.Marriage.Rules;
 using Minzheng.Web.Platform.Access;
@@ -36,6 +38,8 @@ public static class MarriageModule
         services.AddSingleton<IModuleInitializer, MarriageInitializer>();
         services.AddScoped<MarriageCertificates>();
         // each part registers itself here, one line each
+        services.AddBackfill();
+        services.AddCounselling();
         return services;
     }
 
@@ -46,6 +50,8 @@ public static class MarriageModule
             .RequireAuthorization(Permissions.Policy(MarriagePermissions.Read))
             .WithSummary("离婚冷静期：受理日 → 可撤回的最后一日、到场申请发证的起止日（民法典第一千零七十七条，末日遇休息日、法定节假日顺延，按官方日历）");
         // each part maps itself here, one line each
+        api.MapBackfill();
+        api.MapCounselling();
     }
 
     /// <summary>The timeline of the law in force on the day of receipt (the city's figures: the law is national).</summary>
