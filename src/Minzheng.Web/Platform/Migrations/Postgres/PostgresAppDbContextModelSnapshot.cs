@@ -4372,6 +4372,334 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArchiveNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("archive_number");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("RegistryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("registry_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_historical_record");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_marriage_historical_record_office_id");
+
+                    b.HasIndex("DivisionCode", "ArchiveNumber")
+                        .HasDatabaseName("ix_marriage_historical_record_division_code_archive_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_marriage_historical_record_division_code_status");
+
+                    b.ToTable("marriage_historical_record", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_contract");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_marriage_counselling_contract_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_contract_number");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_marriage_counselling_contract_organization_id");
+
+                    b.ToTable("marriage_counselling_contract", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("Counsellor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("counsellor");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_session");
+
+                    b.HasIndex("SettlementId")
+                        .HasDatabaseName("ix_marriage_counselling_session_settlement_id");
+
+                    b.HasIndex("ContractId", "HeldOn")
+                        .HasDatabaseName("ix_marriage_counselling_session_contract_id_held_on");
+
+                    b.ToTable("marriage_counselling_session", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_settlement_number");
+
+                    b.HasIndex("ContractId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_settlement_contract_id_month");
+
+                    b.ToTable("marriage_counselling_settlement", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9498,6 +9826,229 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_marriage_historical_record_marriage_office_office_id");
+
+                    b.OwnsOne("Minzheng.Web.Modules.Marriage.Backfill.HistoricalParty", "PartyA", b1 =>
+                        {
+                            b1.Property<Guid>("HistoricalMarriageRecordId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AnomalyCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("party_a_anomaly_code");
+
+                            b1.Property<bool>("BirthConflictsNumber")
+                                .HasColumnType("boolean")
+                                .HasColumnName("party_a_birth_conflicts_number");
+
+                            b1.Property<int?>("BirthDay")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_birth_day");
+
+                            b1.Property<int?>("BirthMonth")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_birth_month");
+
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_birth_year");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_a_ethnicity");
+
+                            b1.Property<byte[]>("IdNumberCipher")
+                                .HasColumnType("bytea")
+                                .HasColumnName("party_a_id_number_cipher");
+
+                            b1.Property<byte[]>("IdNumberHash")
+                                .HasColumnType("bytea")
+                                .HasColumnName("party_a_id_number_hash");
+
+                            b1.Property<int?>("IdNumberLength")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_id_number_length");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("party_a_id_number_masked");
+
+                            b1.Property<string>("MaritalBefore")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_a_marital_before");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("party_a_name");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("party_a_nationality");
+
+                            b1.Property<string>("Occupation")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_a_occupation");
+
+                            b1.Property<bool>("PersonConfirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("party_a_person_confirmed");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("party_a_person_id");
+
+                            b1.Property<int>("Sex")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_sex");
+
+                            b1.HasKey("HistoricalMarriageRecordId");
+
+                            b1.HasIndex("IdNumberHash")
+                                .HasDatabaseName("ix_marriage_historical_record_party_a_id_number_hash");
+
+                            b1.ToTable("marriage_historical_record");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoricalMarriageRecordId")
+                                .HasConstraintName("fk_marriage_historical_record_marriage_historical_record_id");
+                        });
+
+                    b.OwnsOne("Minzheng.Web.Modules.Marriage.Backfill.HistoricalParty", "PartyB", b1 =>
+                        {
+                            b1.Property<Guid>("HistoricalMarriageRecordId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AnomalyCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("party_b_anomaly_code");
+
+                            b1.Property<bool>("BirthConflictsNumber")
+                                .HasColumnType("boolean")
+                                .HasColumnName("party_b_birth_conflicts_number");
+
+                            b1.Property<int?>("BirthDay")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_birth_day");
+
+                            b1.Property<int?>("BirthMonth")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_birth_month");
+
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_birth_year");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_b_ethnicity");
+
+                            b1.Property<byte[]>("IdNumberCipher")
+                                .HasColumnType("bytea")
+                                .HasColumnName("party_b_id_number_cipher");
+
+                            b1.Property<byte[]>("IdNumberHash")
+                                .HasColumnType("bytea")
+                                .HasColumnName("party_b_id_number_hash");
+
+                            b1.Property<int?>("IdNumberLength")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_id_number_length");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("party_b_id_number_masked");
+
+                            b1.Property<string>("MaritalBefore")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_b_marital_before");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("party_b_name");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("party_b_nationality");
+
+                            b1.Property<string>("Occupation")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_b_occupation");
+
+                            b1.Property<bool>("PersonConfirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("party_b_person_confirmed");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("party_b_person_id");
+
+                            b1.Property<int>("Sex")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_sex");
+
+                            b1.HasKey("HistoricalMarriageRecordId");
+
+                            b1.HasIndex("IdNumberHash")
+                                .HasDatabaseName("ix_marriage_historical_record_party_b_id_number_hash");
+
+                            b1.ToTable("marriage_historical_record");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoricalMarriageRecordId")
+                                .HasConstraintName("fk_marriage_historical_record_marriage_historical_record_id");
+                        });
+
+                    b.Navigation("PartyA")
+                        .IsRequired();
+
+                    b.Navigation("PartyB")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_counselling_contract_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSession", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_counselling_session_marriage_counselling_contract_");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>

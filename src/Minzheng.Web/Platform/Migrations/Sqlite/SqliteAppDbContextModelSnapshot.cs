@@ -4359,6 +4359,334 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("funeral_death_record", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArchiveNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("archive_number");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("RegistryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registry_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_historical_record");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_marriage_historical_record_office_id");
+
+                    b.HasIndex("DivisionCode", "ArchiveNumber")
+                        .HasDatabaseName("ix_marriage_historical_record_division_code_archive_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_marriage_historical_record_division_code_status");
+
+                    b.ToTable("marriage_historical_record", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_name");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_contract");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_marriage_counselling_contract_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_contract_number");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_marriage_counselling_contract_organization_id");
+
+                    b.ToTable("marriage_counselling_contract", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("Counsellor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counsellor");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_session");
+
+                    b.HasIndex("SettlementId")
+                        .HasDatabaseName("ix_marriage_counselling_session_settlement_id");
+
+                    b.HasIndex("ContractId", "HeldOn")
+                        .HasDatabaseName("ix_marriage_counselling_session_contract_id_held_on");
+
+                    b.ToTable("marriage_counselling_session", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("session_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_settlement_number");
+
+                    b.HasIndex("ContractId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_settlement_contract_id_month");
+
+                    b.ToTable("marriage_counselling_settlement", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9483,6 +9811,229 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_marriage_historical_record_marriage_office_office_id");
+
+                    b.OwnsOne("Minzheng.Web.Modules.Marriage.Backfill.HistoricalParty", "PartyA", b1 =>
+                        {
+                            b1.Property<Guid>("HistoricalMarriageRecordId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AnomalyCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_a_anomaly_code");
+
+                            b1.Property<bool>("BirthConflictsNumber")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_a_birth_conflicts_number");
+
+                            b1.Property<int?>("BirthDay")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_a_birth_day");
+
+                            b1.Property<int?>("BirthMonth")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_a_birth_month");
+
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_a_birth_year");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_a_ethnicity");
+
+                            b1.Property<byte[]>("IdNumberCipher")
+                                .HasColumnType("BLOB")
+                                .HasColumnName("party_a_id_number_cipher");
+
+                            b1.Property<byte[]>("IdNumberHash")
+                                .HasColumnType("BLOB")
+                                .HasColumnName("party_a_id_number_hash");
+
+                            b1.Property<int?>("IdNumberLength")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_a_id_number_length");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_a_id_number_masked");
+
+                            b1.Property<string>("MaritalBefore")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_a_marital_before");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_a_name");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_a_nationality");
+
+                            b1.Property<string>("Occupation")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_a_occupation");
+
+                            b1.Property<bool>("PersonConfirmed")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_a_person_confirmed");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_a_person_id");
+
+                            b1.Property<int>("Sex")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_a_sex");
+
+                            b1.HasKey("HistoricalMarriageRecordId");
+
+                            b1.HasIndex("IdNumberHash")
+                                .HasDatabaseName("ix_marriage_historical_record_party_a_id_number_hash");
+
+                            b1.ToTable("marriage_historical_record");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoricalMarriageRecordId")
+                                .HasConstraintName("fk_marriage_historical_record_marriage_historical_record_id");
+                        });
+
+                    b.OwnsOne("Minzheng.Web.Modules.Marriage.Backfill.HistoricalParty", "PartyB", b1 =>
+                        {
+                            b1.Property<Guid>("HistoricalMarriageRecordId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AnomalyCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_b_anomaly_code");
+
+                            b1.Property<bool>("BirthConflictsNumber")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_b_birth_conflicts_number");
+
+                            b1.Property<int?>("BirthDay")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_b_birth_day");
+
+                            b1.Property<int?>("BirthMonth")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_b_birth_month");
+
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_b_birth_year");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_b_ethnicity");
+
+                            b1.Property<byte[]>("IdNumberCipher")
+                                .HasColumnType("BLOB")
+                                .HasColumnName("party_b_id_number_cipher");
+
+                            b1.Property<byte[]>("IdNumberHash")
+                                .HasColumnType("BLOB")
+                                .HasColumnName("party_b_id_number_hash");
+
+                            b1.Property<int?>("IdNumberLength")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_b_id_number_length");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_b_id_number_masked");
+
+                            b1.Property<string>("MaritalBefore")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_b_marital_before");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_b_name");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_b_nationality");
+
+                            b1.Property<string>("Occupation")
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_b_occupation");
+
+                            b1.Property<bool>("PersonConfirmed")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_b_person_confirmed");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("party_b_person_id");
+
+                            b1.Property<int>("Sex")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("party_b_sex");
+
+                            b1.HasKey("HistoricalMarriageRecordId");
+
+                            b1.HasIndex("IdNumberHash")
+                                .HasDatabaseName("ix_marriage_historical_record_party_b_id_number_hash");
+
+                            b1.ToTable("marriage_historical_record");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoricalMarriageRecordId")
+                                .HasConstraintName("fk_marriage_historical_record_marriage_historical_record_id");
+                        });
+
+                    b.Navigation("PartyA")
+                        .IsRequired();
+
+                    b.Navigation("PartyB")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_counselling_contract_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSession", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_counselling_session_marriage_counselling_contract_contract_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registry.MarriageCertificate", b =>
