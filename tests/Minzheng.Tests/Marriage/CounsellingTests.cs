@@ -37,7 +37,13 @@ public abstract class CounsellingTests(AppFixture app)
         // clock: 2026-11-30; a budget of 1,000 元 at 300 元 a session
         var created = await officer.PostAsJsonAsync("/api/v1/marriage/counselling/contracts", new
         {
-            providerId, divisionCode = "450921000000", validFrom = "2026-01-01", validTo = "2026-12-31", budget = 1000m, unitPrice = 300m, document = "容民购〔2026〕测试号",
+            providerId,
+            divisionCode = "450921000000",
+            validFrom = "2026-01-01",
+            validTo = "2026-12-31",
+            budget = 1000m,
+            unitPrice = 300m,
+            document = "容民购〔2026〕测试号",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var contract = await created.JsonAsync();
