@@ -184,7 +184,7 @@ public sealed class BackfillRulesTests
             Row("X2", day, a: Party("李四"), b: Party("张三")),                         // same couple (either order) and day
         };
         var duplicates = BackfillRules.Assess(rows).Where(f => f.Kind == BackfillRules.Duplicate).ToList();
-        Assert.Equal(2, duplicates.Count(f => f.Text.Contains("档案号 X1", StringComparison.Ordinal)));
+        Assert.Equal(2, duplicates.Count(f => f.Text.Contains("档案号 X1 在本县", StringComparison.Ordinal)));
         Assert.Equal(2, duplicates.Count(f => f.Text.Contains("当事人与登记日期相同", StringComparison.Ordinal)));
         Assert.DoesNotContain(duplicates, f => f.RecordId == rows[2].Id);
     }

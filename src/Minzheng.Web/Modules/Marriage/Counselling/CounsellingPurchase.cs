@@ -127,7 +127,8 @@ public sealed class CounsellingPurchase(AppDbContext db, ICurrentUser user, Divi
 
     /// <summary>What has been settled under a contract (the budget used).</summary>
     public async Task<Money> SettledAsync(Guid contractId, CancellationToken ct) =>
-        new(await db.Set<CounsellingSettlement>().Where(s => s.ContractId == contractId).SumAsync(s => (long?)s.Amount.Fen, ct) ?? 0);
+        // one settlement a month at most: read and summed here (a sum over the Money conversion does not translate)
+        new((await db.Set<CounsellingSettlement>().Where(s => s.ContractId == contractId).Select(s => s.Amount).ToListAsync(ct)).Sum(a => a.Fen));
 
     public async Task<SettleOutcome> SettleAsync(Guid contractId, CounsellingSettleInput input, CancellationToken ct = default)
     {
