@@ -8,7 +8,7 @@ namespace Minzheng.Web.Modules.Marriage.Counselling;
 
 /// <summary>
 /// Demo mode only: 容县's purchase of marriage and family counselling (the plan's 20万元) from a demo provider, with sessions
-/// of the last month and this one, so the page shows the budget used and remaining after a settlement.
+/// of the last month and this one, so the page has a month to settle.
 /// </summary>
 public sealed class CounsellingInitializer : IModuleInitializer
 {
@@ -45,7 +45,8 @@ public sealed class CounsellingInitializer : IModuleInitializer
             if (day > today) break;
             await purchase.RecordSessionAsync(contract.Id, new CounsellingSessionInput(day, i % 2 == 0 ? "辅导员甲（演示）" : "辅导员乙（演示）", types[i], topics[i], 60 + i * 10, 2), ct);
         }
-        if (lastMonth < new DateOnly(today.Year, today.Month, 1)) await purchase.SettleAsync(contract.Id, new CounsellingSettleInput(lastMonth), ct);
+        // not settled here: a demo settlement would put an organisation line into 容县's payroll that the payroll demos do not expect;
+        // the officer settles last month on the page
         if (today.Day > 1) await purchase.RecordSessionAsync(contract.Id, new CounsellingSessionInput(today.AddDays(-1), "辅导员甲（演示）", "premarital", "communication", 90, 2), ct);
     }
 }
