@@ -188,7 +188,7 @@ public abstract class BackfillTests(AppFixture app)
         Assert.Equal(Header.Split(',').Length, mapping.EnumerateObject().Count());
         Assert.Equal(HttpStatusCode.Accepted, (await clerk.PutAsJsonAsync($"/api/v1/imports/{id}/mapping", new { mapping })).StatusCode);
         var validated = await WaitAsync(clerk, id);
-        Assert.Equal("Validated", validated.GetProperty("status").GetString());
+        Assert.Equal("validated", validated.GetProperty("status").GetString());
         Assert.Equal(7, validated.GetProperty("totalRows").GetInt32());
         Assert.Equal(5, validated.GetProperty("errorRows").GetInt32());
         var errors = validated.GetProperty("errors").GetProperty("items").EnumerateArray().Select(e => (Line: e.GetProperty("line").GetInt32(), Column: e.GetProperty("column").GetString(), Message: e.GetProperty("message").GetString()!)).ToList();
@@ -208,7 +208,7 @@ public abstract class BackfillTests(AppFixture app)
         // the clerk explicitly asks for the valid rows: those two, entered by the importer, waiting for a check
         Assert.Equal(HttpStatusCode.Accepted, (await clerk.PostAsJsonAsync($"/api/v1/imports/{id}/commit", new { onlyValidRows = true })).StatusCode);
         var committed = await WaitAsync(clerk, id);
-        Assert.Equal("Committed", committed.GetProperty("status").GetString());
+        Assert.Equal("committed", committed.GetProperty("status").GetString());
         Assert.Equal(2, await CountAsync(p));
         var imported = await clerk.GetItemsAsync($"/api/v1/marriage/backfill/records?q={p}");
         Assert.All(imported, r => Assert.Equal("Entered", r.GetProperty("status").GetString()));
