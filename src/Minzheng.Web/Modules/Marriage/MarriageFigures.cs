@@ -25,7 +25,7 @@ public static class MarriageFigures
     public static readonly IReadOnlyList<FigureKind> Base = [MinAge, CoolingOffDays, AppearanceDays, DiseaseBar, RegistryRevokesCoerced, CrossProvince];
 
     // each part of the module adds its own kinds here, one line each
-    public static readonly IReadOnlyList<FigureKind> All = [.. Base];
+    public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. Backfill.BackfillFigures.All];
 
     /// <summary>The law of the day for a registry's division: everything a registration or a divorce timeline decides by.</summary>
     public static MarriageLaw LawOn(FigureBook book, string divisionCode, DateOnly on)

@@ -1,5 +1,7 @@
 using Minzheng.Web.Modules.Marriage.Certificates;
 using Minzheng.Web.Modules.Marriage.Divorce;
+using Minzheng.Web.Modules.Marriage.Backfill;
+using Minzheng.Web.Modules.Marriage.Counselling;
 using Minzheng.Web.Modules.Marriage.Registry;
 using Minzheng.Web.Modules.Marriage.Rules;
 using Minzheng.Web.Platform.Access;
@@ -42,6 +44,8 @@ public static class MarriageModule
         Registration.MarriageRegistrationSetup.AddMarriageRegistration(services);
         services.AddDivorce();
         services.AddCertificateRequests();
+        services.AddBackfill();
+        services.AddCounselling();
         return services;
     }
 
@@ -55,6 +59,8 @@ public static class MarriageModule
         Registration.MarriageRegistrationSetup.MapMarriageRegistration(api);
         api.MapDivorce();
         api.MapCertificateRequests();
+        api.MapBackfill();
+        api.MapCounselling();
     }
 
     /// <summary>The timeline of the law in force on the day of receipt (the city's figures: the law is national).</summary>

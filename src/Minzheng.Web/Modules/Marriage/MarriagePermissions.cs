@@ -26,9 +26,11 @@ public static class MarriagePermissions
     };
 
     // each part of the module adds its own lists here, one line each
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. Registration.RegistrationPermissions.Declared];
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. Registration.RegistrationPermissions.Declared, .. Backfill.BackfillPermissions.Declared,
+        .. Counselling.CounsellingPermissions.Declared];
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, Registration.RegistrationPermissions.RoleGrants);
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, Registration.RegistrationPermissions.RoleGrants, Backfill.BackfillPermissions.RoleGrants,
+        Counselling.CounsellingPermissions.RoleGrants);
 
     /// <summary>The parts' grants per role, concatenated (a role named by several parts gets all their permissions).</summary>
     private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>

@@ -11,5 +11,5 @@ public static class MarriageErrors
     private static readonly IReadOnlyList<ErrorCode> Base = [Refused, NotThisRegistry];
 
     // each part of the module adds its own list here, one line each
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. RegistrationErrors.All, .. DivorceErrors.All, .. CertificateErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. RegistrationErrors.All, .. DivorceErrors.All, .. CertificateErrors.All, .. BackfillErrors.All, .. CounsellingErrors.All];
 }
