@@ -1,7 +1,7 @@
-using Minzheng.Web.Modules.Marriage.Certificates;
-using Minzheng.Web.Modules.Marriage.Divorce;
 using Minzheng.Web.Modules.Marriage.Backfill;
+using Minzheng.Web.Modules.Marriage.Certificates;
 using Minzheng.Web.Modules.Marriage.Counselling;
+using Minzheng.Web.Modules.Marriage.Divorce;
 using Minzheng.Web.Modules.Marriage.Registry;
 using Minzheng.Web.Modules.Marriage.Rules;
 using Minzheng.Web.Platform.Access;

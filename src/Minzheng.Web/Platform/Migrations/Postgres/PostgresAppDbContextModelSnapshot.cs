@@ -4304,6 +4304,324 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("elderly_subsidy", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.EcoAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ApplicantPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applicant_person_id");
+
+                    b.Property<string>("AppliedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applied_by");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("basis");
+
+                    b.Property<DateOnly>("BuriedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("buried_on");
+
+                    b.Property<Guid>("DeceasedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("opinion");
+
+                    b.Property<DateOnly?>("PayMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_month");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_eco_award");
+
+                    b.HasIndex("DeceasedPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_eco_award_deceased_person_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_eco_award_number");
+
+                    b.ToTable("funeral_eco_award", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("basis");
+
+                    b.Property<long>("Charged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charged_fen");
+
+                    b.Property<Guid>("DeceasedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<long>("Free")
+                        .HasColumnType("bigint")
+                        .HasColumnName("free_fen");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("group");
+
+                    b.Property<string>("GroupEvidence")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("group_evidence");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("item");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_waiver_service");
+
+                    b.HasIndex("DeceasedPersonId", "Item")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_service_deceased_person_id_item");
+
+                    b.HasIndex("FacilityId", "ServedOn")
+                        .HasDatabaseName("ix_funeral_waiver_service_facility_id_served_on");
+
+                    b.ToTable("funeral_waiver_service", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("PersonCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_count");
+
+                    b.Property<int>("ServiceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("service_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_waiver_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_settlement_number");
+
+                    b.HasIndex("FacilityId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_waiver_settlement_facility_id_month");
+
+                    b.ToTable("funeral_waiver_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Cremations.Cremation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateOnly>("CrematedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("cremated_on");
+
+                    b.Property<Guid>("DeathRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("death_record_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_cremation");
+
+                    b.HasIndex("DeathRecordId")
+                        .HasDatabaseName("ix_funeral_cremation_death_record_id");
+
+                    b.HasIndex("FacilityId")
+                        .HasDatabaseName("ix_funeral_cremation_facility_id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_cremation_person_id");
+
+                    b.HasIndex("DivisionCode", "CrematedOn")
+                        .HasDatabaseName("ix_funeral_cremation_division_code_cremated_on");
+
+                    b.ToTable("funeral_cremation", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Funeral.DeathRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4370,6 +4688,795 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_funeral_death_record_person_id");
 
                     b.ToTable("funeral_death_record", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.BurialPlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Area")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("CertificateKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("certificate_kind");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<Guid?>("DeceasedPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deceased_person_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FacilityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("facility_id");
+
+                    b.Property<Guid?>("HolderPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_person_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_fen");
+
+                    b.Property<string>("RowNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("row_no");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("section");
+
+                    b.Property<string>("SoldBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sold_by");
+
+                    b.Property<DateOnly?>("SoldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sold_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TermYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_years");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_plot");
+
+                    b.HasIndex("DeceasedPersonId")
+                        .HasDatabaseName("ix_funeral_plot_deceased_person_id");
+
+                    b.HasIndex("FacilityId", "Section", "RowNo", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_plot_facility_id_section_row_no_number");
+
+                    b.ToTable("funeral_plot", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovalAuthority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approval_authority");
+
+                    b.Property<string>("ApprovalDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approval_document");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<decimal>("EcoShare")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("eco_share");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("LandArea")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("land_area");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<bool>("PublicWelfare")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_welfare");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_facility");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_facility_organization_id");
+
+                    b.ToTable("funeral_facility", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GraveCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Area")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<int?>("Measure")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("RectifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("rectified_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_grave_case");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_funeral_grave_case_number");
+
+                    b.HasIndex("Status", "Deadline")
+                        .HasDatabaseName("ix_funeral_grave_case_status_deadline");
+
+                    b.ToTable("funeral_grave_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GravePhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("After")
+                        .HasColumnType("boolean")
+                        .HasColumnName("after");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_funeral_grave_photo");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_funeral_grave_photo_case_id");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_funeral_grave_photo_file_id");
+
+                    b.ToTable("funeral_grave_photo", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ArchiveNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("archive_number");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<Guid?>("ImportBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_batch_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("RegistryName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("registry_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_historical_record");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_marriage_historical_record_office_id");
+
+                    b.HasIndex("DivisionCode", "ArchiveNumber")
+                        .HasDatabaseName("ix_marriage_historical_record_division_code_archive_number");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_marriage_historical_record_division_code_status");
+
+                    b.ToTable("marriage_historical_record", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_contract");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_marriage_counselling_contract_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_contract_number");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_marriage_counselling_contract_organization_id");
+
+                    b.ToTable("marriage_counselling_contract", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<string>("Counsellor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("counsellor");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("topic");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_session");
+
+                    b.HasIndex("SettlementId")
+                        .HasDatabaseName("ix_marriage_counselling_session_settlement_id");
+
+                    b.HasIndex("ContractId", "HeldOn")
+                        .HasDatabaseName("ix_marriage_counselling_session_contract_id_held_on");
+
+                    b.ToTable("marriage_counselling_session", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_counselling_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_settlement_number");
+
+                    b.HasIndex("ContractId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_counselling_settlement_contract_id_month");
+
+                    b.ToTable("marriage_counselling_settlement", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Divorce.DivorceApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppearFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("appear_from");
+
+                    b.Property<DateOnly>("AppearUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("appear_until");
+
+                    b.Property<string>("ChildrenArrangement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("children_arrangement");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<int>("CoolingOffDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("cooling_off_days");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DebtArrangement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("debt_arrangement");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FemalePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("female_person_id");
+
+                    b.Property<Guid>("MalePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("male_person_id");
+
+                    b.Property<string>("MarriageCertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("marriage_certificate_number");
+
+                    b.Property<Guid?>("MarriageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("marriage_id");
+
+                    b.Property<DateOnly>("MarriedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("married_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("PropertyArrangement")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("property_arrangement");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RefusalGrounds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("refusal_grounds");
+
+                    b.Property<Guid?>("RegistrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("registration_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("WithdrawUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("withdraw_until");
+
+                    b.Property<string>("WithdrawalStatement")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("withdrawal_statement");
+
+                    b.Property<Guid?>("WithdrawnByPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("withdrawn_by_person_id");
+
+                    b.Property<Guid?>("WorkflowCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_marriage_divorce_application");
+
+                    b.HasIndex("FemalePersonId")
+                        .HasDatabaseName("ix_marriage_divorce_application_female_person_id");
+
+                    b.HasIndex("MalePersonId")
+                        .HasDatabaseName("ix_marriage_divorce_application_male_person_id");
+
+                    b.HasIndex("MarriageId")
+                        .HasDatabaseName("ix_marriage_divorce_application_marriage_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_marriage_divorce_application_number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_marriage_divorce_application_office_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_marriage_divorce_application_division_code_status");
+
+                    b.HasIndex("Status", "AppearUntil")
+                        .HasDatabaseName("ix_marriage_divorce_application_status_appear_until");
+
+                    b.ToTable("marriage_divorce_application", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registration.MarriageAppointment", b =>
@@ -5973,6 +7080,153 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("rescue_search_notice", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CollectorIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("collector_id_masked");
+
+                    b.Property<string>("CollectorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("collector_name");
+
+                    b.Property<string>("CollectorRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("collector_relation");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Escorts")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("escorts");
+
+                    b.Property<long?>("Fare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fare_fen");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("from");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer")
+                        .HasColumnName("mode");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<string>("TicketMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ticket_mode");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_return");
+
+                    b.HasIndex("StayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_return_stay_id");
+
+                    b.ToTable("rescue_return", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("Cash")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cash_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<bool>("ReceiptSigned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("receipt_signed");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_service");
+
+                    b.HasIndex("StayId")
+                        .HasDatabaseName("ix_rescue_service_stay_id");
+
+                    b.ToTable("rescue_service", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6045,6 +7299,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("admitted_on");
 
+                    b.Property<DateOnly?>("AlertRaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("alert_raised_on");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -6078,6 +7336,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("left_on");
 
+                    b.Property<DateOnly?>("LimitPassedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("limit_passed_on");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -6087,6 +7349,14 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("PlacedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("placed_on");
+
+                    b.Property<int?>("Placement")
+                        .HasColumnType("integer")
+                        .HasColumnName("placement");
 
                     b.Property<Guid?>("PreviousStayId")
                         .HasColumnType("uuid")
@@ -6103,6 +7373,12 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("refusal_reason");
 
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("room");
+
                     b.Property<string>("Situation")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -6112,6 +7388,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<int>("Source")
                         .HasColumnType("integer")
                         .HasColumnName("source");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("source_reference");
 
                     b.Property<Guid>("StationId")
                         .HasColumnType("uuid")
@@ -10172,6 +11453,333 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_elderly_subsidy_elderly_home_home_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_waiver_service_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Benefits.WaiverSettlement", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_waiver_settlement_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Cremations.Cremation", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.DeathRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DeathRecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_cremation_death_record_death_record_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_cremation_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.BurialPlot", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", null)
+                        .WithMany()
+                        .HasForeignKey("FacilityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_plot_funeral_facility_facility_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Facilities.FuneralFacility", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_facility_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Funeral.Rectification.GravePhoto", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Funeral.Rectification.GraveCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_grave_photo_funeral_grave_case_case_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_funeral_grave_photo_files_file_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_marriage_historical_record_marriage_office_office_id");
+
+                    b.OwnsOne("Minzheng.Web.Modules.Marriage.Backfill.HistoricalParty", "PartyA", b1 =>
+                        {
+                            b1.Property<Guid>("HistoricalMarriageRecordId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AnomalyCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("party_a_anomaly_code");
+
+                            b1.Property<bool>("BirthConflictsNumber")
+                                .HasColumnType("boolean")
+                                .HasColumnName("party_a_birth_conflicts_number");
+
+                            b1.Property<int?>("BirthDay")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_birth_day");
+
+                            b1.Property<int?>("BirthMonth")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_birth_month");
+
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_birth_year");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_a_ethnicity");
+
+                            b1.Property<byte[]>("IdNumberCipher")
+                                .HasColumnType("bytea")
+                                .HasColumnName("party_a_id_number_cipher");
+
+                            b1.Property<byte[]>("IdNumberHash")
+                                .HasColumnType("bytea")
+                                .HasColumnName("party_a_id_number_hash");
+
+                            b1.Property<int?>("IdNumberLength")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_id_number_length");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("party_a_id_number_masked");
+
+                            b1.Property<string>("MaritalBefore")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_a_marital_before");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("party_a_name");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("party_a_nationality");
+
+                            b1.Property<string>("Occupation")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_a_occupation");
+
+                            b1.Property<bool>("PersonConfirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("party_a_person_confirmed");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("party_a_person_id");
+
+                            b1.Property<int>("Sex")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_a_sex");
+
+                            b1.HasKey("HistoricalMarriageRecordId");
+
+                            b1.HasIndex("IdNumberHash")
+                                .HasDatabaseName("ix_marriage_historical_record_party_a_id_number_hash");
+
+                            b1.ToTable("marriage_historical_record");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoricalMarriageRecordId")
+                                .HasConstraintName("fk_marriage_historical_record_marriage_historical_record_id");
+                        });
+
+                    b.OwnsOne("Minzheng.Web.Modules.Marriage.Backfill.HistoricalParty", "PartyB", b1 =>
+                        {
+                            b1.Property<Guid>("HistoricalMarriageRecordId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AnomalyCode")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("party_b_anomaly_code");
+
+                            b1.Property<bool>("BirthConflictsNumber")
+                                .HasColumnType("boolean")
+                                .HasColumnName("party_b_birth_conflicts_number");
+
+                            b1.Property<int?>("BirthDay")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_birth_day");
+
+                            b1.Property<int?>("BirthMonth")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_birth_month");
+
+                            b1.Property<int?>("BirthYear")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_birth_year");
+
+                            b1.Property<string>("Ethnicity")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_b_ethnicity");
+
+                            b1.Property<byte[]>("IdNumberCipher")
+                                .HasColumnType("bytea")
+                                .HasColumnName("party_b_id_number_cipher");
+
+                            b1.Property<byte[]>("IdNumberHash")
+                                .HasColumnType("bytea")
+                                .HasColumnName("party_b_id_number_hash");
+
+                            b1.Property<int?>("IdNumberLength")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_id_number_length");
+
+                            b1.Property<string>("IdNumberMasked")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("party_b_id_number_masked");
+
+                            b1.Property<string>("MaritalBefore")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_b_marital_before");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("party_b_name");
+
+                            b1.Property<string>("Nationality")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("party_b_nationality");
+
+                            b1.Property<string>("Occupation")
+                                .HasMaxLength(2)
+                                .HasColumnType("character varying(2)")
+                                .HasColumnName("party_b_occupation");
+
+                            b1.Property<bool>("PersonConfirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("party_b_person_confirmed");
+
+                            b1.Property<Guid?>("PersonId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("party_b_person_id");
+
+                            b1.Property<int>("Sex")
+                                .HasColumnType("integer")
+                                .HasColumnName("party_b_sex");
+
+                            b1.HasKey("HistoricalMarriageRecordId");
+
+                            b1.HasIndex("IdNumberHash")
+                                .HasDatabaseName("ix_marriage_historical_record_party_b_id_number_hash");
+
+                            b1.ToTable("marriage_historical_record");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HistoricalMarriageRecordId")
+                                .HasConstraintName("fk_marriage_historical_record_marriage_historical_record_id");
+                        });
+
+                    b.Navigation("PartyA")
+                        .IsRequired();
+
+                    b.Navigation("PartyB")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_counselling_contract_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Counselling.CounsellingSession", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Counselling.CounsellingContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_counselling_session_marriage_counselling_contract_");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Divorce.DivorceApplication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("FemalePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_divorce_application_persons_female_person_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MalePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_divorce_application_persons_male_person_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageRegistration", null)
+                        .WithMany()
+                        .HasForeignKey("MarriageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_marriage_divorce_application_marriage_registration_marriage");
+
+                    b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_marriage_divorce_application_marriage_office_office_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Registration.MarriageAppointment", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
@@ -10297,6 +11905,26 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_rescue_search_notice_rescue_stay_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueReturn", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_return_rescue_stay_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_service_rescue_stay_stay_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueStation", b =>
