@@ -66,7 +66,10 @@ public abstract class AgeAllowanceUpgradeTests
             await using (var db = Create(cs!))
             {
                 await db.GetService<IMigrator>().MigrateAsync(Previous, ct);
-                // this migration changes no table, so the current entities still have the shape of K13Elders
+                // this migration changes no table, so the current entities still have the shape of K13Elders — except the
+                // person's marital status (K15): lend the old table that column while the test writes its people, then take it
+                // back so that K15 adds it as it does on a real upgrade
+                await db.Database.ExecuteSqlRawAsync("ALTER TABLE registry_person ADD COLUMN marital_status integer NOT NULL DEFAULT 90", ct);
                 var n = 0;
                 foreach (var r in rows)
                 {
@@ -116,6 +119,7 @@ public abstract class AgeAllowanceUpgradeTests
                 db.AddRange(open, rated);
                 stars = [open.Id, rated.Id];
                 await db.SaveChangesAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("ALTER TABLE registry_person DROP COLUMN marital_status", ct);
                 await db.Set<StarRatingRecord>().Where(r => stars.Contains(r.Id)).ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.CreatedAt, new DateTime(2026, 11, 2, 1, 0, 0, DateTimeKind.Utc)), ct);
                 // the rows' own times: found on 2 November (China), last changed on 20 November

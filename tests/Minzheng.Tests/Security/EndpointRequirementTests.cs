@@ -23,6 +23,10 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
         // the public credit query of social organisations (issue 14 item 4)
         "/public/social-organizations", "/public/social-organizations/{creditCode}", "/public/social-organizations/lists",
         "/api/v1/public/social-organizations", "/api/v1/public/social-organizations/{creditCode}", "/api/v1/public/social-organizations/lists",
+        // the QR verification of a marriage certificate (masked, every scan audited) and the family-search notices, public by law (issue 15)
+        "/verify/marriage/{token}",
+        "/public/rescue/notices", "/public/rescue/notices/{id:guid}", "/public/rescue/notices/{id:guid}/photo",
+        "/api/v1/public/rescue/notices", "/api/v1/public/rescue/notices/{id:guid}",
     ];
 
     private static bool IsPublic(string route) =>

@@ -74,11 +74,6 @@ public static class MarriageRegistrationSetup
             .RequireAuthorization(register).WithSummary("不予办理结婚登记（审查发现的情形及书面理由；告知书 /marriage/refusals/{id}/print）");
         api.MapGet("/refusals/{id:guid}", async (Guid id, MarriageQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.RefusalAsync(id, ct)))
             .RequireAuthorization(read).WithSummary("一件不予登记");
-        api.MapGet("/certificates/{id:guid}", async (Guid id, MarriageQueries queries, CancellationToken ct) =>
-            {
-                var (c, r) = await queries.CertificateAsync(id, ct);
-                return TypedResults.Ok(r.Certificates.First(x => x.Id == c.Id));
-            })
-            .RequireAuthorization(read).WithSummary("一本证书（含核验地址）");
+        // one certificate's data: GET /certificates/{id} of the certificates part (every kind, with its validity and verify path)
     }
 }

@@ -179,7 +179,14 @@ public sealed class FamilySearch(AppDbContext db, FigureBook book, WorkingCalend
         catch (AppProblem p) when (p.Status is 400 or 413)
         {
             // a renamed non-image is refused beside the photo field, like a wrong extension
-            throw AppProblem.Field("photo", p.Detail, p.Code == "file_too_large" ? "rescue_photo_too_large" : p.Code);
+            var detail = p.Detail ?? "照片须为 JPEG 或 PNG 图片";
+            throw p.Code switch
+            {
+                "file_too_large" => AppProblem.Field("photo", detail, "rescue_photo_too_large"),
+                "file_content_mismatch" => AppProblem.Field("photo", detail, "file_content_mismatch"),
+                "file_type_not_allowed" => AppProblem.Field("photo", detail, "file_type_not_allowed"),
+                _ => AppProblem.Field("photo", detail),
+            };
         }
         if (stored.Size > MaxPhotoBytes)
         {

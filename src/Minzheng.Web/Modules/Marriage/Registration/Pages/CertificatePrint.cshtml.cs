@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Modules.Marriage.Registry;
 using Minzheng.Web.Platform.Access;
@@ -8,7 +9,7 @@ using Minzheng.Web.Platform.Registry;
 namespace Minzheng.Web.Modules.Marriage.Registration.Pages;
 
 /// <summary>
-/// 结婚证 data page (/marriage/certificates/{id}/print): holder, 登记日期, 证号, both parties, the registry authority and a QR
+/// 结婚证 / 离婚证 data page (/marriage/certificates/{id}/print): holder, 登记日期, 证号, both parties, the registry authority and a QR
 /// code with the absolute URL of the anonymous verification page. ID numbers are masked; a holder of registry.reveal-id
 /// may print them in full by stating a reason (?reveal=事由), which the registry's reveal use case audits.
 /// </summary>
@@ -24,10 +25,12 @@ public sealed class CertificatePrintModel(MarriageQueries queries, RevealIdentif
     public bool MayReveal => user.HasPermission(Permissions.RegistryRevealId);
     public PrintFooter Footer { get; private set; } = null!;
 
-    public async Task OnGetAsync(Guid id, string? reveal)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? reveal)
     {
         var ct = HttpContext.RequestAborted;
         (Certificate, Registration) = await queries.CertificateAsync(id, ct);
+        // a record proof is a letter, not a data page: it has its own page
+        if (Certificate.Kind == CertificateKind.RecordProof) return Redirect($"/marriage/certificates/{id}");
         Dto = Registration.Certificates.First(c => c.Id == id);
         VerifyUrl = $"{Request.Scheme}://{Request.Host}{Request.PathBase}/verify/marriage/{Uri.EscapeDataString(Certificate.Token)}";
         QrSvg = QrCodes.Svg(VerifyUrl);
@@ -37,6 +40,7 @@ public sealed class CertificatePrintModel(MarriageQueries queries, RevealIdentif
                 if ((await identifiers.RevealAsync(p.PersonId, reveal, ct)).IdNumber is { } full) FullNumbers[p.PersonId] = full;
         }
         Footer = footers.ByUnit(Registration.Authority);
+        return Page();
     }
 
     public string IdOf(PartyDto p) => FullNumbers.TryGetValue(p.PersonId, out var full) ? full : p.IdNumberMasked;
