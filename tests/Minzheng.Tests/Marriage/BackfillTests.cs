@@ -248,7 +248,7 @@ public abstract class BackfillTests(AppFixture app)
         // the page shows the progress bar and the findings
         var page = await clerk.GetStringAsync("/marriage/backfill");
         Assert.Contains("北流市", page, StringComparison.Ordinal);
-        Assert.Contains("role=\"progressbar\"", page, StringComparison.Ordinal);
+        Assert.Contains("<progress class=\"bar\"", page, StringComparison.Ordinal);
         Assert.Contains("疑似重复", page, StringComparison.Ordinal);
         // 容县's report is not 北流's to read: the scope leaves nothing of it
         var other = await clerk.GetJsonAsync("/api/v1/marriage/backfill/quality?divisionCode=450921000000");
