@@ -46,7 +46,7 @@ public abstract class MarriageRegistrationTests(AppFixture app)
         var other = await app.ClientAsync("beiliu.officer");
         var (man, manId) = await PersonAsync("韦建国", new DateOnly(1995, 3, 3), male: true);
         var (woman, womanId) = await PersonAsync("莫秀兰", new DateOnly(1997, 8, 8), male: false);
-        var office = Assert.Single((await clerk.GetJsonAsync("/api/v1/marriage/offices")).EnumerateArray());
+        var office = Assert.Single((await clerk.GetJsonAsync("/api/v1/marriage/offices")).GetProperty("items").EnumerateArray());
         Assert.Equal("450921000000", office.GetProperty("divisionCode").GetString());
 
         // bad input: 400 naming the field
@@ -172,7 +172,7 @@ public abstract class MarriageRegistrationTests(AppFixture app)
     {
         app.SkipIfUnavailable();
         var clerk = await app.ClientAsync("rongxian.marriage");
-        var officeId = (await clerk.GetJsonAsync("/api/v1/marriage/offices"))[0].GetProperty("id").GetGuid();
+        var officeId = (await clerk.GetJsonAsync("/api/v1/marriage/offices")).GetProperty("items")[0].GetProperty("id").GetGuid();
         await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<MarriageOffice>().IgnoreQueryFilters().Where(o => o.Id == officeId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.DailyCapacity, 2)));
         var day = new DateOnly(2026, 12, 3); // a Thursday

@@ -20,7 +20,7 @@ public abstract class RescueStayTests(AppFixture app)
     private const string Yuzhou = "450902000000";
 
     private static async Task<string> StationAsync(HttpClient staff) =>
-        (await staff.GetJsonAsync("/api/v1/rescue/stations")).EnumerateArray().First(s => s.GetProperty("divisionCode").GetString() == Yuzhou).GetProperty("id").GetString()!;
+        (await staff.GetJsonAsync("/api/v1/rescue/stations")).GetProperty("items").EnumerateArray().First(s => s.GetProperty("divisionCode").GetString() == Yuzhou).GetProperty("id").GetString()!;
 
     private static Dictionary<string, object?> Eligible(string station, object extra)
     {

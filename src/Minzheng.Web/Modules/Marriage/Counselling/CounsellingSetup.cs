@@ -28,9 +28,7 @@ public static class CounsellingSetup
         g.MapGet("/contracts", async (int? page, int? pageSize, AppDbContext db, CounsellingPurchase purchase, CancellationToken ct) =>
             {
                 var paged = await db.Set<CounsellingContract>().AsNoTracking().OrderByDescending(c => c.ValidFrom).ThenBy(c => c.Id).ToPagedAsync(PageRequest.From(page, pageSize), ct);
-                var items = new List<CounsellingContractView>();
-                foreach (var c in paged.Items) items.Add(await purchase.ViewAsync(c, ct));
-                return TypedResults.Ok(new { items, total = paged.Total });
+                return TypedResults.Ok(new { items = await purchase.ViewsAsync(paged.Items, ct), total = paged.Total });
             })
             .RequireAuthorization(read).WithSummary("婚姻家庭辅导购买合同（含已结算、剩余预算；分页 { items, total }）");
 

@@ -31,8 +31,9 @@ public static class MarriageRegistrationSetup
         var read = Permissions.Policy(MarriagePermissions.Read);
         var register = Permissions.Policy(MarriagePermissions.Register);
         api.MapGet("/offices", async (MarriageAppointments appointments, CancellationToken ct) =>
-                TypedResults.Ok((await appointments.OfficesAsync(ct)).Select(o => new OfficeDto(o.Id, o.Name, o.Authority, o.DivisionCode, o.Address, o.Phone, o.DailyCapacity)).ToList()))
-            .RequireAuthorization(read).WithSummary("婚姻登记处（本辖区）");
+                TypedResults.Ok((await appointments.OfficesAsync(ct)).Select(o => new OfficeDto(o.Id, o.Name, o.Authority, o.DivisionCode, o.Address, o.Phone, o.DailyCapacity)).ToList()
+                    .ToPaged(PageRequest.From(1, 100, 100))))
+            .RequireAuthorization(read).WithSummary("婚姻登记处（本辖区），{ items, total }");
         api.MapGet("/appointments", async ([FromQuery] Guid? officeId, [FromQuery] DateOnly? day, [FromQuery] int? page, [FromQuery] int? pageSize, MarriageAppointments appointments, CancellationToken ct) =>
             {
                 if (day is null) throw AppProblem.Field("day", "请指定日期（yyyy-MM-dd）");

@@ -48,13 +48,14 @@ public sealed class SearchSweep(AppDbContext db, FamilySearch search, BusinessCl
         if (drafted > 0) await db.SaveChangesAsync(ct);
 
         var withdrawn = 0;
+        // the notice and whether its person was identified, in one query (not one stay read per notice)
         var gone = await db.Set<SearchNotice>().Where(n => n.Status != NoticeStatus.Withdrawn)
-            .Where(n => db.Set<RescueStay>().Any(s => s.Id == n.StayId && (s.IdentityKnown || s.Status == StayStatus.Left || s.Status == StayStatus.Refused)))
+            .Join(db.Set<RescueStay>().Where(s => s.IdentityKnown || s.Status == StayStatus.Left || s.Status == StayStatus.Refused), n => n.StayId, s => s.Id,
+                (n, s) => new { Notice = n, s.IdentityKnown })
             .ToListAsync(ct);
-        foreach (var n in gone)
+        foreach (var g in gone)
         {
-            var stay = await db.Set<RescueStay>().FirstAsync(s => s.Id == n.StayId, ct);
-            search.Withdraw(n, stay.IdentityKnown ? "已查明身份" : "已离站");
+            search.Withdraw(g.Notice, g.IdentityKnown ? "已查明身份" : "已离站");
             withdrawn++;
         }
 

@@ -31,10 +31,10 @@ public static class StaysSetup
         var read = Permissions.Policy(RescuePermissions.Read);
         var work = Permissions.Policy(RescuePermissions.Work);
 
-        api.MapGet("/stations", async (AppDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await db.Set<RescueStation>().AsNoTracking().OrderBy(s => s.DivisionCode).ThenBy(s => s.Name)
-                .Select(s => new { s.Id, s.Name, s.DivisionCode, s.Address, s.Phone, s.BedsMale, s.BedsFemale }).ToListAsync(ct)))
-            .RequireAuthorization(read).WithSummary("本辖区的救助管理站");
+        api.MapGet("/stations", async (int? page, int? pageSize, AppDbContext db, CancellationToken ct) =>
+            TypedResults.Ok(await db.Set<RescueStation>().AsNoTracking().OrderBy(s => s.DivisionCode).ThenBy(s => s.Name).ThenBy(s => s.Id)
+                .Select(s => new { s.Id, s.Name, s.DivisionCode, s.Address, s.Phone, s.BedsMale, s.BedsFemale }).ToPagedAsync(PageRequest.From(page, pageSize, 50), ct)))
+            .RequireAuthorization(read).WithSummary("本辖区的救助管理站，分页 { items, total }");
 
         api.MapGet("/dashboard", async (StayQueries q, CancellationToken ct) =>
         {

@@ -39,8 +39,7 @@ public sealed class IndexModel(CounsellingPurchase purchase, AppDbContext db, IC
     public async Task ReloadAfterProblemAsync(CancellationToken ct)
     {
         var contracts = await db.Set<CounsellingContract>().AsNoTracking().OrderByDescending(c => c.ValidFrom).ThenBy(c => c.Id).Take(50).ToListAsync(ct);
-        var views = new List<CounsellingContractView>();
-        foreach (var c in contracts) views.Add(await purchase.ViewAsync(c, ct));
+        var views = await purchase.ViewsAsync(contracts, ct);
         Contracts = views;
         Current = views.FirstOrDefault(c => c.Id == ContractId) ?? views.FirstOrDefault();
         if (Current is null) return;
