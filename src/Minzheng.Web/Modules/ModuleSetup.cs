@@ -8,6 +8,7 @@ using Minzheng.Web.Modules.Marriage;
 using Minzheng.Web.Modules.Payments;
 using Minzheng.Web.Modules.Rescue;
 using Minzheng.Web.Modules.SocialOrganizations;
+using Minzheng.Web.Modules.Volunteers;
 using Minzheng.Web.Platform.Composition;
 
 namespace Minzheng.Web.Modules;
@@ -30,12 +31,12 @@ public static class ModuleSetup
         builder.Services.AddSocialOrganizations();
         builder.Services.AddMarriage();
         builder.Services.AddRescue();
+        builder.Services.AddVolunteers();
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
         builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
         // only the division tree exists (a kernel page): the entry says so until the place-names module is built
         builder.Services.AddPlannedLine(new NavigationEntry("place-names", "区划地名", "行政区划、地名、界线界桩", "七、", "/divisions", 120) { Partly = "仅行政区划" });
-        builder.Services.AddPlannedLine(new NavigationEntry("charity", "慈善·社工·志愿", "慈善组织、社会工作站、志愿者与时间银行", "八、", null, 130));
         builder.Services.AddPlannedLine(new NavigationEntry("planning", "规划·资金·统计", "工作计划目标、资金项目、统计报表（同源同表）", "九、", null, 140));
         return builder;
     }
@@ -52,6 +53,7 @@ public static class ModuleSetup
         app.MapSocialOrganizations();
         app.MapMarriage();
         app.MapRescue();
+        app.MapVolunteers();
         return app;
     }
 }

@@ -164,6 +164,24 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
             body ??= Expression.Equal(Expression.Property(self, nameof(ScopeOrganizationId)), Expression.Constant(Guid.Empty));
         }
         if (ownOrganization is not null) body = Expression.OrElse(body!, ownOrganization);
+        if (clrType.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IMembershipScoped<>)) is { } shared)
+        {
+            // … OR e.Memberships.Any(m => m.DivisionCode within the range || m.OrganizationId == the account's organisation)
+            var memberType = shared.GetGenericArguments()[0];
+            var m = Expression.Parameter(memberType, "m");
+            var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+            var code = Expression.Property(m, nameof(IDivisionScoped.DivisionCode));
+            var memberVisible = Expression.OrElse(
+                Expression.AndAlso(
+                    Expression.GreaterThanOrEqual(Expression.Call(compare, code, Expression.Property(self, nameof(ScopeLow))), Expression.Constant(0)),
+                    Expression.LessThanOrEqual(Expression.Call(compare, code, Expression.Property(self, nameof(ScopeHigh))), Expression.Constant(0))),
+                Expression.Equal(Expression.Property(m, nameof(IOrganizationScoped.OrganizationId)),
+                    Expression.Convert(Expression.Property(self, nameof(ScopeOrganizationId)), typeof(Guid?))));
+            var any = typeof(Enumerable).GetMethods().Single(x => x.Name == nameof(Enumerable.Any) && x.GetParameters().Length == 2).MakeGenericMethod(memberType);
+            var members = Expression.Property(e, "Memberships");
+            var viaMembers = Expression.Call(any, members, Expression.Lambda(memberVisible, m));
+            body = body is null ? viaMembers : Expression.OrElse(body, viaMembers);
+        }
         builder.Entity(clrType).HasQueryFilter(ScopeFilter, Expression.Lambda(body!, e));
     }
 

@@ -25,6 +25,18 @@ public interface IOrganizationScoped
     Guid? OrganizationId { get; }
 }
 
+/// <summary>
+/// A record that belongs to no one organisation but is shared with those it is a member of (a volunteer who serves with a
+/// social organisation and a village committee): beside its own division scope it is visible wherever one of its
+/// memberships is (the membership's division within the user's subtree, or the membership's organisation the account's
+/// own). Enforced in <see cref="AppDbContext"/>'s one scope filter; writes stay division-scoped, so a use case that lets an
+/// organisation write such a record names it with <see cref="AppDbContext.PermitOutOfScopeWrite"/> after checking the membership.
+/// </summary>
+public interface IMembershipScoped<TMembership> where TMembership : class, IDivisionScoped, IOrganizationScoped
+{
+    ICollection<TMembership> Memberships { get; }
+}
+
 /// <summary>Creation and change stamps, filled by <see cref="AppDbContext"/> on save.</summary>
 public interface IStamped
 {

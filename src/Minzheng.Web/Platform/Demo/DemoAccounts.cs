@@ -31,5 +31,7 @@ public static class DemoAccounts
         new("rongxian.marriage", "容县婚姻登记员", Roles.CountyOfficer, "450921000000", "婚姻登记员 · 容县婚姻登记处（结婚、离婚、补领、档案补录）"),
         // staff of the city's rescue station, which serves 玉州区: intake, family search, return home, patrols
         new("yulin.rescue", "玉林市救助管理站工作人员", Roles.CountyOfficer, "450902000000", "救助管理站工作人员 · 玉林市救助管理站（求助登记、寻亲、返乡、巡查）"),
+        // bound to 新南社区居委会 by the volunteering demo (VolunteersInitializer): its volunteer team records and verifies service
+        new("xinnan.committee", "新南社区志愿服务队", Roles.OrganizationStaff, "450921100003", "社区居委会志愿服务队 · 新南社区（发布活动、签到签退、核实时长、出具证明，只见本组织）"),
     ];
 }

@@ -14,6 +14,9 @@ public sealed class BusinessClock(TimeProvider time)
 
     public static DateTime ToChina(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), China);
 
+    /// <summary>The UTC instant of a China wall-clock time (an activity's start entered as 09:00 on a day).</summary>
+    public static DateTime FromChina(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), China);
+
     public static string Format(DateTime utc) => ToChina(utc).ToString("yyyy-MM-dd HH:mm");
 
     private static TimeZoneInfo FindChina()

@@ -1,0 +1,21 @@
+using Minzheng.Web.Platform.Figures;
+
+namespace Minzheng.Web.Modules.Volunteers;
+
+/// <summary>
+/// The effective-dated figures of volunteering in the one figure book (rules.md §10, rules-2.md §6.6–6.7). Each part of the
+/// module adds its own kinds here, one list each.
+/// </summary>
+public static class VolunteerFigures
+{
+    public const string Module = "volunteers";
+
+    /// <summary>星级认定: the cumulative verified hours that reach each star (★1 … ★5), one row per star.</summary>
+    public static readonly FigureKind StarHours = new(Module, "star-hours", "星级认定累计服务时长", "小时",
+        Categories: [("1", "一星"), ("2", "二星"), ("3", "三星"), ("4", "四星"), ("5", "五星")]);
+
+    public static readonly IReadOnlyList<FigureKind> Base = [StarHours];
+
+    // each part of the module adds its own kinds here, one line each
+    public static readonly IReadOnlyList<FigureKind> All = [.. Base];
+}
