@@ -60,6 +60,10 @@ public abstract class VolunteerCoreTests(AppFixture app)
         Assert.Empty((await VolunteerNumbersAsync("beiliu.officer")).Intersect(rongxian));
         Assert.Equal(3, (await VolunteerNumbersAsync("beiliu.officer")).Count(n => n.StartsWith("ZY450981", StringComparison.Ordinal)));
 
+        // the demo citizen is the first volunteer of the committee's team, and sees no one else through the scope
+        var own = await AsAsync(VolunteersInitializer.CitizenUserName, async sp => (await sp.GetRequiredService<VolunteerIdentity>().RequireAsync()).Number);
+        Assert.Contains(own, committee);
+
         // service records: only the organiser's
         var centreRecords = await AsAsync("yangguang.org", sp => sp.GetRequiredService<AppDbContext>().Set<ServiceRecord>().Select(r => r.TeamId).Distinct().ToListAsync());
         Assert.Equal([Team(VolunteersInitializer.CentreName)], centreRecords);

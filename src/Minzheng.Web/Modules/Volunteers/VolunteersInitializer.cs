@@ -21,6 +21,9 @@ public sealed class VolunteersInitializer : IModuleInitializer
 {
     public const string City = "450900000000";
     public const string CommitteeUserName = "xinnan.committee";
+
+    /// <summary>A citizen account bound to the first volunteer of 新南社区居委会's team (signs up, scans in and out on the phone).</summary>
+    public const string CitizenUserName = "zhiyuan.citizen";
     public const string CommitteeName = "容县容州镇新南社区居民委员会";
     public const string CentreName = "容县阳光社会工作服务中心";
     public const string BeiliuTeamName = "北流市志愿服务联合会";
@@ -225,6 +228,13 @@ public sealed class VolunteersInitializer : IModuleInitializer
         {
             account.OrganizationId = committee.Id;
             await users.UpdateAsync(account);
+        }
+        if (await users.FindByNameAsync(CitizenUserName) is { } citizen && rongxian.Count > 0)
+        {
+            citizen.PersonId = rongxian[0].Id;
+            citizen.DisplayName = rongxian[0].Name;
+            citizen.DivisionCode = rongxian[0].DivisionCode;
+            await users.UpdateAsync(citizen);
         }
     }
 }

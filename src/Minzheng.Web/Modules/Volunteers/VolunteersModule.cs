@@ -26,6 +26,7 @@ public static class VolunteersModule
         services.AddSingleton<IModuleInitializer, VolunteersInitializer>();
         services.AddScoped<VolunteerHours>();
         services.AddScoped<ServiceVerification>();
+        services.AddScoped<VolunteerIdentity>();
         // each part registers itself here, one line each
         return services;
     }

@@ -33,5 +33,7 @@ public static class DemoAccounts
         new("yulin.rescue", "玉林市救助管理站工作人员", Roles.CountyOfficer, "450902000000", "救助管理站工作人员 · 玉林市救助管理站（求助登记、寻亲、返乡、巡查）"),
         // bound to 新南社区居委会 by the volunteering demo (VolunteersInitializer): its volunteer team records and verifies service
         new("xinnan.committee", "新南社区志愿服务队", Roles.OrganizationStaff, "450921100003", "社区居委会志愿服务队 · 新南社区（发布活动、签到签退、核实时长、出具证明，只见本组织）"),
+        // a citizen account bound by the volunteering demo to a registered volunteer of 新南社区 (phone pages: sign up, scan in and out)
+        new("zhiyuan.citizen", "志愿者（群众账号）", Roles.Citizen, "450921100003", "群众 · 注册志愿者（手机报名、扫码签到签退、查看服务时长和时间银行）"),
     ];
 }
