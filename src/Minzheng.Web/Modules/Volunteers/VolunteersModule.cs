@@ -28,6 +28,7 @@ public static class VolunteersModule
         services.AddScoped<ServiceVerification>();
         services.AddScoped<VolunteerIdentity>();
         // each part registers itself here, one line each
+        Registration.RegistrationSetup.AddRegistration(services);
         return services;
     }
 
@@ -35,6 +36,7 @@ public static class VolunteersModule
     {
         var api = app.MapGroup("/api/v1/volunteers").WithTags("Volunteers");
         // each part maps itself here, one line each
-        _ = api;
+        Registration.RegistrationSetup.MapRegistration(api);
+        Registration.RegistrationSetup.MapRegistrationExport(app);
     }
 }
