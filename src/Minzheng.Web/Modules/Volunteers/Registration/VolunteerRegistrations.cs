@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Minzheng.Web.Modules.Volunteers.Records;
 using MiniExcelLibs;
+using Minzheng.Web.Modules.Volunteers.Records;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Crypto;
