@@ -99,7 +99,7 @@ public abstract class ActivityTests(AppFixture app)
         return await action(sp);
     }
 
-    private Task As(string userName, Func<IServiceProvider, Task> action) => AsAsync(userName, async sp => { await action(sp); return true; });
+    private Task<bool> As(string userName, Func<IServiceProvider, Task> action) => AsAsync(userName, async sp => { await action(sp); return true; });
 
     private const string Committee = VolunteersInitializer.CommitteeUserName;
     private const string Citizen = VolunteersInitializer.CitizenUserName;
