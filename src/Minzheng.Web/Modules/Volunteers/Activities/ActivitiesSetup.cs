@@ -148,38 +148,88 @@ public static class ActivitiesSetup
 
     public static object ToDto(VolunteerProject p) => new
     {
-        p.Id, p.Title, category = p.Category.ToString().ToLowerInvariant(), p.StartsOn, p.EndsOn, p.Description, p.Version,
+        p.Id,
+        p.Title,
+        category = p.Category.ToString().ToLowerInvariant(),
+        p.StartsOn,
+        p.EndsOn,
+        p.Description,
+        p.Version,
     };
 
     public static object ToDto(VolunteerActivity a) => new
     {
-        a.Id, a.Number, a.TeamId, a.ProjectId, a.Title, a.Description, category = a.Category.ToString().ToLowerInvariant(), a.Place,
-        startsAt = Local(a.StartsAt), endsAt = Local(a.EndsAt), a.RiskDisclosure, a.MinAge, a.MaxAge, a.AbilityRequirements, a.Capacity,
-        status = a.Status.ToString().ToLowerInvariant(), a.Version,
+        a.Id,
+        a.Number,
+        a.TeamId,
+        a.ProjectId,
+        a.Title,
+        a.Description,
+        category = a.Category.ToString().ToLowerInvariant(),
+        a.Place,
+        startsAt = Local(a.StartsAt),
+        endsAt = Local(a.EndsAt),
+        a.RiskDisclosure,
+        a.MinAge,
+        a.MaxAge,
+        a.AbilityRequirements,
+        a.Capacity,
+        status = a.Status.ToString().ToLowerInvariant(),
+        a.Version,
     };
 
     public static object ToDto(SignupRow s) => new
     {
-        s.Signup.Id, s.Signup.VolunteerId, s.VolunteerNumber, s.Name, status = s.Signup.Status.ToString().ToLowerInvariant(), s.Signup.DecisionNote, s.Signup.Version,
-        checkInAt = s.Record?.CheckInAt is { } i ? Local(i) : null, checkOutAt = s.Record?.CheckOutAt is { } o ? Local(o) : null,
+        s.Signup.Id,
+        s.Signup.VolunteerId,
+        s.VolunteerNumber,
+        s.Name,
+        status = s.Signup.Status.ToString().ToLowerInvariant(),
+        s.Signup.DecisionNote,
+        s.Signup.Version,
+        checkInAt = s.Record?.CheckInAt is { } i ? Local(i) : null,
+        checkOutAt = s.Record?.CheckOutAt is { } o ? Local(o) : null,
     };
 
     public static object ToDto(ScanResult r) => new
     {
-        r.Record.Id, activityId = r.Activity.Id, checkedOut = r.CheckedOut, status = r.Record.Status.ToString().ToLowerInvariant(),
-        checkInAt = r.Record.CheckInAt is { } i ? Local(i) : null, checkOutAt = r.Record.CheckOutAt is { } o ? Local(o) : null,
-        r.Record.TravelMinutes, r.Record.ClaimedMinutes, r.Record.Version,
+        r.Record.Id,
+        activityId = r.Activity.Id,
+        checkedOut = r.CheckedOut,
+        status = r.Record.Status.ToString().ToLowerInvariant(),
+        checkInAt = r.Record.CheckInAt is { } i ? Local(i) : null,
+        checkOutAt = r.Record.CheckOutAt is { } o ? Local(o) : null,
+        r.Record.TravelMinutes,
+        r.Record.ClaimedMinutes,
+        r.Record.Version,
     };
 
     public static object ToDto(RecordRow r) => new
     {
-        r.Record.Id, r.ActivityNumber, r.ActivityTitle, r.VolunteerNumber, r.Name, status = r.Record.Status.ToString().ToLowerInvariant(),
-        checkInAt = r.Record.CheckInAt is { } i ? Local(i) : null, checkOutAt = r.Record.CheckOutAt is { } o ? Local(o) : null,
-        r.Record.TravelMinutes, r.Record.ClaimedMinutes, r.Record.VerifiedMinutes, r.Flags, r.Record.Version,
+        r.Record.Id,
+        r.ActivityNumber,
+        r.ActivityTitle,
+        r.VolunteerNumber,
+        r.Name,
+        status = r.Record.Status.ToString().ToLowerInvariant(),
+        checkInAt = r.Record.CheckInAt is { } i ? Local(i) : null,
+        checkOutAt = r.Record.CheckOutAt is { } o ? Local(o) : null,
+        r.Record.TravelMinutes,
+        r.Record.ClaimedMinutes,
+        r.Record.VerifiedMinutes,
+        r.Flags,
+        r.Record.Version,
     };
 
     public static object ToDto(ServiceCorrection c) => new
     {
-        c.Id, c.RecordId, c.RequestedMinutes, c.PreviousMinutes, c.Reason, status = c.Status.ToString().ToLowerInvariant(), c.Answer, c.Version,
+        c.Id,
+        c.RecordId,
+        c.RequestedMinutes,
+        c.PreviousMinutes,
+        c.Reason,
+        status = c.Status.ToString().ToLowerInvariant(),
+        c.Answer,
+        c.Version,
     };
 }
