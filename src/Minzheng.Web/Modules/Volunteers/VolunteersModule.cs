@@ -29,6 +29,7 @@ public static class VolunteersModule
         services.AddScoped<VolunteerIdentity>();
         // each part registers itself here, one line each
         Registration.RegistrationSetup.AddRegistration(services);
+        Activities.ActivitiesSetup.AddActivities(services);
         return services;
     }
 
@@ -38,5 +39,7 @@ public static class VolunteersModule
         // each part maps itself here, one line each
         Registration.RegistrationSetup.MapRegistration(api);
         Registration.RegistrationSetup.MapRegistrationExport(app);
+        Activities.ActivitiesSetup.MapActivities(api);
+        _ = api;
     }
 }

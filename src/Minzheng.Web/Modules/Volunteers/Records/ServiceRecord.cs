@@ -69,6 +69,9 @@ public sealed class VolunteerActivity : IVersioned, IDivisionScoped, IOrganizati
     public int Capacity { get; set; }
     public ActivityStatus Status { get; set; } = ActivityStatus.Draft;
 
+    /// <summary>The random key of the activity's rotating check-in QR codes (HMAC; never shown, never leaves the server).</summary>
+    public string CheckInSecret { get; set; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -158,6 +161,7 @@ public sealed class ServiceRecordConfiguration : IEntityTypeConfiguration<Volunt
         b.Property(a => a.Place).HasMaxLength(200);
         b.Property(a => a.RiskDisclosure).HasMaxLength(1000);
         b.Property(a => a.AbilityRequirements).HasMaxLength(500);
+        b.Property(a => a.CheckInSecret).HasMaxLength(64);
         b.Property(a => a.Version).IsConcurrencyToken();
         b.HasOne<VolunteerTeam>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
     }

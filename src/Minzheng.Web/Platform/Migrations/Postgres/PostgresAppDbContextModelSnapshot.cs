@@ -9292,6 +9292,243 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("socorg_spot_check_inspector", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.ServiceCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PreviousMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("previous_minutes");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<int>("RequestedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested_minutes");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_correction");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_correction_division_code");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_volunteer_correction_record_id");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_volunteer_correction_volunteer_id");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_volunteer_correction_organization_id_status");
+
+                    b.ToTable("volunteer_correction", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.VolunteerProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_project");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_project_division_code");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_volunteer_project_organization_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_volunteer_project_team_id");
+
+                    b.ToTable("volunteer_project", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.VolunteerSignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("RisksAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("risks_acknowledged_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_signup");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_signup_division_code");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_volunteer_signup_volunteer_id");
+
+                    b.HasIndex("ActivityId", "VolunteerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_signup_activity_id_volunteer_id");
+
+                    b.ToTable("volunteer_signup", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9535,6 +9772,12 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Property<int>("Category")
                         .HasColumnType("integer")
                         .HasColumnName("category");
+
+                    b.Property<string>("CheckInSecret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("check_in_secret");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -12572,6 +12815,50 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_socorg_spot_check_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.ServiceCorrection", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_correction_service_record_record_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_correction_volunteer_volunteer_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.VolunteerProject", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_project_volunteer_team_team_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.VolunteerSignup", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_signup_volunteer_activity_activity_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_signup_volunteer_volunteer_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", b =>
