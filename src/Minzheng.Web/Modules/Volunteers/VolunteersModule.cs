@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Volunteers.Certificates;
+using Minzheng.Web.Modules.Volunteers.Dashboard;
 using Minzheng.Web.Modules.Volunteers.Records;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
@@ -28,6 +30,8 @@ public static class VolunteersModule
         services.AddScoped<ServiceVerification>();
         services.AddScoped<VolunteerIdentity>();
         // each part registers itself here, one line each
+        services.AddVolunteerCertificates();
+        services.AddVolunteerDashboard();
         return services;
     }
 
@@ -35,6 +39,8 @@ public static class VolunteersModule
     {
         var api = app.MapGroup("/api/v1/volunteers").WithTags("Volunteers");
         // each part maps itself here, one line each
+        api.MapVolunteerCertificates();
+        api.MapVolunteerDashboard();
         _ = api;
     }
 }
