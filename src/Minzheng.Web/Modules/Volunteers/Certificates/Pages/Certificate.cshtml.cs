@@ -20,6 +20,9 @@ public sealed class CertificateModel(ServiceCertificates certificates, PrintFoot
 
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>Back to the organisation's list, or a volunteer's own phone page.</summary>
+    public string BackHref => user.HasPermission(VolunteerPermissions.Read) ? "/volunteers/certificates" : "/volunteer/certificates";
+
     public bool CanRevoke => View.Certificate.Status == CertificateStatus.Issued && user.OrganizationId == View.Certificate.OrganizationId
         && user.HasPermission(VolunteerPermissions.Manage);
 
