@@ -25,6 +25,8 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
         "/api/v1/public/social-organizations", "/api/v1/public/social-organizations/{creditCode}", "/api/v1/public/social-organizations/lists",
         // the QR verification of a marriage certificate (masked, every scan audited) and the family-search notices, public by law (issue 15)
         "/verify/marriage/{token}",
+        // the QR verification of a volunteer service proof (masked, every scan audited; issue 16)
+        "/public/volunteers/certificates/{token}", "/api/v1/volunteers/public/certificates/{token}",
         "/public/rescue/notices", "/public/rescue/notices/{id:guid}", "/public/rescue/notices/{id:guid}/photo",
         "/api/v1/public/rescue/notices", "/api/v1/public/rescue/notices/{id:guid}",
     ];

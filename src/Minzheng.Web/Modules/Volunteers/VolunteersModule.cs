@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Volunteers.Certificates;
+using Minzheng.Web.Modules.Volunteers.Dashboard;
 using Minzheng.Web.Modules.Volunteers.Records;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
@@ -30,6 +32,8 @@ public static class VolunteersModule
         // each part registers itself here, one line each
         Registration.RegistrationSetup.AddRegistration(services);
         Activities.ActivitiesSetup.AddActivities(services);
+        services.AddVolunteerCertificates();
+        services.AddVolunteerDashboard();
         return services;
     }
 
@@ -40,6 +44,8 @@ public static class VolunteersModule
         Registration.RegistrationSetup.MapRegistration(api);
         Registration.RegistrationSetup.MapRegistrationExport(app);
         Activities.ActivitiesSetup.MapActivities(api);
+        api.MapVolunteerCertificates();
+        api.MapVolunteerDashboard();
         _ = api;
     }
 }

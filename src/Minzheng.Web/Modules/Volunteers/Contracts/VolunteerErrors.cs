@@ -15,4 +15,5 @@ public static class VolunteerErrors
     // each part of the module adds its own list here, one line each
     public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Registration.Contracts.RegistrationErrors.All];
     public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Activities.Contracts.ActivityErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Certificates.Contracts.CertificateErrors.All];
 }
