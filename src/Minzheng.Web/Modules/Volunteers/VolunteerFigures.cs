@@ -17,5 +17,5 @@ public static class VolunteerFigures
     public static readonly IReadOnlyList<FigureKind> Base = [StarHours];
 
     // each part of the module adds its own kinds here, one line each
-    public static readonly IReadOnlyList<FigureKind> All = [.. Base];
+    public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. TimeBank.TimeBankFigures.All];
 }

@@ -28,6 +28,7 @@ public static class VolunteersModule
         services.AddScoped<ServiceVerification>();
         services.AddScoped<VolunteerIdentity>();
         // each part registers itself here, one line each
+        TimeBank.TimeBankSetup.AddTimeBank(services);
         return services;
     }
 
@@ -35,6 +36,7 @@ public static class VolunteersModule
     {
         var api = app.MapGroup("/api/v1/volunteers").WithTags("Volunteers");
         // each part maps itself here, one line each
+        TimeBank.TimeBankSetup.MapTimeBank(api);
         _ = api;
     }
 }

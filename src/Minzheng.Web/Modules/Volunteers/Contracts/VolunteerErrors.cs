@@ -13,5 +13,5 @@ public static class VolunteerErrors
     private static readonly IReadOnlyList<ErrorCode> Base = [RecordNotSubmitted, MinutesOutOfRange, NotRegistered];
 
     // each part of the module adds its own list here, one line each
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. TimeBank.Contracts.TimeBankErrors.All];
 }
