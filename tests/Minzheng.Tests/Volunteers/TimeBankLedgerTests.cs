@@ -17,7 +17,7 @@ public abstract class TimeBankLedgerTests(AppFixture app)
 {
     private sealed record Op(int Kind, int From, int To, int Minutes);
 
-    private async Task<string?> RunAsync(Op op, IReadOnlyList<Guid> accounts, Guid issuance, Guid pool)
+    private async Task<string?> RunAsync(Op op, List<Guid> accounts, Guid issuance, Guid pool)
     {
         return await app.WithServicesAsync<string?>(async sp =>
         {
