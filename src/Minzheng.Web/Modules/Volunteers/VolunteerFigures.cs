@@ -18,4 +18,5 @@ public static class VolunteerFigures
 
     // each part of the module adds its own kinds here, one line each
     public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. Activities.ActivityFigures.All];
+    public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. TimeBank.TimeBankFigures.All];
 }

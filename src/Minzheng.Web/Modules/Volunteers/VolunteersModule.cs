@@ -34,6 +34,7 @@ public static class VolunteersModule
         Activities.ActivitiesSetup.AddActivities(services);
         services.AddVolunteerCertificates();
         services.AddVolunteerDashboard();
+        TimeBank.TimeBankSetup.AddTimeBank(services);
         return services;
     }
 
@@ -46,6 +47,7 @@ public static class VolunteersModule
         Activities.ActivitiesSetup.MapActivities(api);
         api.MapVolunteerCertificates();
         api.MapVolunteerDashboard();
+        TimeBank.TimeBankSetup.MapTimeBank(api);
         _ = api;
     }
 }

@@ -16,4 +16,5 @@ public static class VolunteerErrors
     public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Registration.Contracts.RegistrationErrors.All];
     public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Activities.Contracts.ActivityErrors.All];
     public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Certificates.Contracts.CertificateErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. TimeBank.Contracts.TimeBankErrors.All];
 }

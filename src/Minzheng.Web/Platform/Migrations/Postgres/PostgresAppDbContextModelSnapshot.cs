@@ -10004,6 +10004,240 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("volunteer_team", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("integer")
+                        .HasColumnName("balance");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int?>("SystemRole")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_role");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_account");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_timebank_account_division_code");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_person_id");
+
+                    b.HasIndex("SystemRole")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_system_role");
+
+                    b.HasIndex("TeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_team_id");
+
+                    b.ToTable("volunteer_timebank_account", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_volunteer_timebank_account_balance", "balance >= 0 OR system_role = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("balance_after");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid>("TxnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("txn_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_entry");
+
+                    b.HasIndex("TxnId")
+                        .HasDatabaseName("ix_volunteer_timebank_entry_txn_id");
+
+                    b.HasIndex("AccountId", "TxnId")
+                        .HasDatabaseName("ix_volunteer_timebank_entry_account_id_txn_id");
+
+                    b.ToTable("volunteer_timebank_entry", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeRelative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<bool>("HouseholdChecked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("household_checked");
+
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("proof");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("integer")
+                        .HasColumnName("relation");
+
+                    b.Property<Guid>("RelativePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relative_person_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_relative");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_timebank_relative_division_code");
+
+                    b.HasIndex("AccountId", "RelativePersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_relative_account_id_relative_person_id");
+
+                    b.ToTable("volunteer_timebank_relative", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BookedAtDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("booked_at_division");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider");
+
+                    b.Property<Guid?>("ReversesTxnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reverses_txn_id");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.Property<Guid?>("ServiceRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_txn");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_volunteer_timebank_txn_at");
+
+                    b.HasIndex("ReversesTxnId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_txn_reverses_txn_id");
+
+                    b.HasIndex("ServiceRecordId")
+                        .HasDatabaseName("ix_volunteer_timebank_txn_service_record_id");
+
+                    b.ToTable("volunteer_timebank_txn", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -12932,6 +13166,33 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_volunteer_team_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeEntry", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_entry_volunteer_timebank_account_account");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TxnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_entry_volunteer_timebank_txn_txn_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeRelative", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_relative_volunteer_timebank_account_acco");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
@@ -13044,6 +13305,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.Volunteer", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

@@ -9989,6 +9989,240 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("volunteer_team", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int?>("SystemRole")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_role");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_account");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_timebank_account_division_code");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_person_id");
+
+                    b.HasIndex("SystemRole")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_system_role");
+
+                    b.HasIndex("TeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_team_id");
+
+                    b.ToTable("volunteer_timebank_account", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_volunteer_timebank_account_balance", "balance >= 0 OR system_role = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_after");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid>("TxnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("txn_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_entry");
+
+                    b.HasIndex("TxnId")
+                        .HasDatabaseName("ix_volunteer_timebank_entry_txn_id");
+
+                    b.HasIndex("AccountId", "TxnId")
+                        .HasDatabaseName("ix_volunteer_timebank_entry_account_id_txn_id");
+
+                    b.ToTable("volunteer_timebank_entry", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeRelative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<bool>("HouseholdChecked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_checked");
+
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("relation");
+
+                    b.Property<Guid>("RelativePersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relative_person_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_relative");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_timebank_relative_division_code");
+
+                    b.HasIndex("AccountId", "RelativePersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_relative_account_id_relative_person_id");
+
+                    b.ToTable("volunteer_timebank_relative", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BookedAtDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_at_division");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<Guid?>("ReversesTxnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reverses_txn_id");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_on");
+
+                    b.Property<Guid?>("ServiceRecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_txn");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_volunteer_timebank_txn_at");
+
+                    b.HasIndex("ReversesTxnId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_txn_reverses_txn_id");
+
+                    b.HasIndex("ServiceRecordId")
+                        .HasDatabaseName("ix_volunteer_timebank_txn_service_record_id");
+
+                    b.ToTable("volunteer_timebank_txn", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -12917,6 +13151,33 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_volunteer_team_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeEntry", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_entry_volunteer_timebank_account_account_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TxnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_entry_volunteer_timebank_txn_txn_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeRelative", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_relative_volunteer_timebank_account_account_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
@@ -13029,6 +13290,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.Volunteer", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
