@@ -116,8 +116,19 @@ public sealed class CharityInitializer : IModuleInitializer
         // plans filed before they started; the centre's runs longer than six months and has not disclosed (an alert)
         FundraisingPlan Plan(Guid orgId, string division, int seq, string title, string purpose, DateOnly starts, DateOnly ends, FundraisingChannel channel, string? platform, string? place, decimal target) => new()
         {
-            Number = $"MJ{year}{seq:D5}", OrganizationId = orgId, DivisionCode = division, Title = title, Purpose = purpose + "（演示）", StartsOn = starts, EndsOn = ends,
-            Channel = channel, Platform = platform, Place = place, Target = Money.FromYuan(target), FiledOn = starts.AddDays(-10), FiledBy = "演示",
+            Number = $"MJ{year}{seq:D5}",
+            OrganizationId = orgId,
+            DivisionCode = division,
+            Title = title,
+            Purpose = purpose + "（演示）",
+            StartsOn = starts,
+            EndsOn = ends,
+            Channel = channel,
+            Platform = platform,
+            Place = place,
+            Target = Money.FromYuan(target),
+            FiledOn = starts.AddDays(-10),
+            FiledBy = "演示",
         };
         var study = Plan(federation.Id, federation.DivisionCode, 1, "“助学圆梦”网络募捐", "资助困难家庭学生完成学业", today.AddDays(-60), today.AddDays(30),
             FundraisingChannel.Online, "tencent", null, 300_000m);
@@ -144,9 +155,18 @@ public sealed class CharityInitializer : IModuleInitializer
 
         db.Add(new CharityTrust
         {
-            Number = $"XT{year}00001", DivisionCode = "450921000000", Name = "容县“乡村助老”慈善信托（演示）", Purpose = "资助农村留守老年人关爱服务",
-            TrusteeKind = TrusteeKind.Charity, TrusteeName = FederationName, Settlor = "某爱心企业（演示）", Property = Money.FromYuan(1_000_000m),
-            EstablishedOn = today.AddDays(-30), FiledOn = today.AddDays(-20), FilingDueOn = today.AddDays(-23), RecordedBy = "演示",
+            Number = $"XT{year}00001",
+            DivisionCode = "450921000000",
+            Name = "容县“乡村助老”慈善信托（演示）",
+            Purpose = "资助农村留守老年人关爱服务",
+            TrusteeKind = TrusteeKind.Charity,
+            TrusteeName = FederationName,
+            Settlor = "某爱心企业（演示）",
+            Property = Money.FromYuan(1_000_000m),
+            EstablishedOn = today.AddDays(-30),
+            FiledOn = today.AddDays(-20),
+            FilingDueOn = today.AddDays(-23),
+            RecordedBy = "演示",
         });
         await db.SaveChangesAsync(ct);
 

@@ -131,8 +131,13 @@ public sealed class CharityFunds(AppDbContext db, CharityOrganizations organizat
         if (input.ReceivedOn!.Value < plan.StartsOn) throw AppProblem.Field("receivedOn", $"募捐方案自 {plan.StartsOn:yyyy-MM-dd} 起开展，收到日期不能早于此日");
         db.Add(new CharityDonation
         {
-            PlanId = plan.Id, OrganizationId = plan.OrganizationId, DivisionCode = plan.DivisionCode, DonorName = donor, Amount = amount!.Value,
-            ReceivedOn = input.ReceivedOn!.Value, RecordedBy = user.UserName,
+            PlanId = plan.Id,
+            OrganizationId = plan.OrganizationId,
+            DivisionCode = plan.DivisionCode,
+            DonorName = donor,
+            Amount = amount!.Value,
+            ReceivedOn = input.ReceivedOn!.Value,
+            RecordedBy = user.UserName,
         });
         plan.Raised += amount!.Value;
         await db.SaveChangesAsync(ct);
@@ -157,8 +162,13 @@ public sealed class CharityFunds(AppDbContext db, CharityOrganizations organizat
             throw new AppProblem(409, "charity_insufficient_funds", $"支出 {amount.Value.Yuan:N2} 元超过该项目可用余额 {balance.Yuan:N2} 元");
         db.Add(new CharitySpending
         {
-            PlanId = plan.Id, OrganizationId = plan.OrganizationId, DivisionCode = plan.DivisionCode, Purpose = purpose, Amount = amount.Value,
-            SpentOn = input.SpentOn!.Value, RecordedBy = user.UserName,
+            PlanId = plan.Id,
+            OrganizationId = plan.OrganizationId,
+            DivisionCode = plan.DivisionCode,
+            Purpose = purpose,
+            Amount = amount.Value,
+            SpentOn = input.SpentOn!.Value,
+            RecordedBy = user.UserName,
         });
         plan.Spent += amount.Value;
         await db.SaveChangesAsync(ct);
