@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.Assistance;
+using Minzheng.Web.Modules.Charity;
 using Minzheng.Web.Modules.ChildWelfare;
 using Minzheng.Web.Modules.DataComparison;
 using Minzheng.Web.Modules.Disability;
@@ -34,6 +35,7 @@ public static class ModuleSetup
         builder.Services.AddRescue();
         builder.Services.AddVolunteers();
         builder.Services.AddSocialWork();
+        builder.Services.AddCharity();
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
         builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
@@ -57,6 +59,7 @@ public static class ModuleSetup
         app.MapRescue();
         app.MapVolunteers();
         app.MapSocialWork();
+        app.MapCharity();
         return app;
     }
 }

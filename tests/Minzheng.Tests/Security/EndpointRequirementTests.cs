@@ -29,6 +29,8 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
         "/public/volunteers/certificates/{token}", "/api/v1/volunteers/public/certificates/{token}",
         "/public/rescue/notices", "/public/rescue/notices/{id:guid}", "/public/rescue/notices/{id:guid}/photo",
         "/api/v1/public/rescue/notices", "/api/v1/public/rescue/notices/{id:guid}",
+        // 慈善信息公开: filed plans with the funds raised and spent per project, trusts (issue 16 item 6)
+        "/public/charity",
     ];
 
     private static bool IsPublic(string route) =>

@@ -1018,6 +1018,462 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("assistance_watch_follow_up", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.CharityDonation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("DonorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("donor_name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_donation");
+
+                    b.HasIndex("DivisionCode", "ReceivedOn")
+                        .HasDatabaseName("ix_charity_donation_division_code_received_on");
+
+                    b.HasIndex("PlanId", "ReceivedOn")
+                        .HasDatabaseName("ix_charity_donation_plan_id_received_on");
+
+                    b.ToTable("charity_donation", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.CharitySpending", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("spent_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_spending");
+
+                    b.HasIndex("DivisionCode", "SpentOn")
+                        .HasDatabaseName("ix_charity_spending_division_code_spent_on");
+
+                    b.HasIndex("PlanId", "SpentOn")
+                        .HasDatabaseName("ix_charity_spending_plan_id_spent_on");
+
+                    b.ToTable("charity_spending", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.FundraisingPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filed_by");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<DateOnly?>("FinalDisclosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("final_disclosed_on");
+
+                    b.Property<DateOnly?>("LastDisclosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_disclosed_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("Raised")
+                        .HasColumnType("bigint")
+                        .HasColumnName("raised_fen");
+
+                    b.Property<long>("Spent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("spent_fen");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("bigint")
+                        .HasColumnName("target_fen");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_fundraising_plan");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charity_fundraising_plan_number");
+
+                    b.HasIndex("DivisionCode", "StartsOn")
+                        .HasDatabaseName("ix_charity_fundraising_plan_division_code_starts_on");
+
+                    b.HasIndex("OrganizationId", "StartsOn")
+                        .HasDatabaseName("ix_charity_fundraising_plan_organization_id_starts_on");
+
+                    b.ToTable("charity_fundraising_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Ratios.CharityYearlyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Body")
+                        .HasColumnType("integer")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CharitableSpending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charitable_spending_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("findings");
+
+                    b.Property<long>("Income")
+                        .HasColumnType("bigint")
+                        .HasColumnName("income_fen");
+
+                    b.Property<bool>("LessThanOneYear")
+                        .HasColumnType("boolean")
+                        .HasColumnName("less_than_one_year");
+
+                    b.Property<long>("ManagementCost")
+                        .HasColumnType("bigint")
+                        .HasColumnName("management_cost_fen");
+
+                    b.Property<decimal?>("ManagementPercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("management_percent");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PreviousYearEndNetAssets")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_year_end_net_assets_fen");
+
+                    b.Property<long>("PreviousYearIncome")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_year_income_fen");
+
+                    b.Property<bool>("PublicFundraising")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_fundraising");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal?>("SpendingPercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("spending_percent");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tier");
+
+                    b.Property<long>("TotalSpending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_spending_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<bool>("UseThreeYearAverage")
+                        .HasColumnType("boolean")
+                        .HasColumnName("use_three_year_average");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("integer")
+                        .HasColumnName("verdict");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_yearly_report");
+
+                    b.HasIndex("DivisionCode", "Year")
+                        .HasDatabaseName("ix_charity_yearly_report_division_code_year");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charity_yearly_report_organization_id_year");
+
+                    b.ToTable("charity_yearly_report", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Trusts.CharityTrust", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("established_on");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<DateOnly>("FilingDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filing_due_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("Property")
+                        .HasColumnType("bigint")
+                        .HasColumnName("property_fen");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Settlor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("settlor");
+
+                    b.Property<int>("TrusteeKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("trustee_kind");
+
+                    b.Property<string>("TrusteeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("trustee_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_trust");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charity_trust_number");
+
+                    b.HasIndex("DivisionCode", "FiledOn")
+                        .HasDatabaseName("ix_charity_trust_division_code_filed_on");
+
+                    b.ToTable("charity_trust", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Allowances.ChildAllowanceCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -12271,6 +12727,44 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assistance_case_member_assistance_case_case_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.CharityDonation", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Charity.Funds.FundraisingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charity_donation_fundraising_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.CharitySpending", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Charity.Funds.FundraisingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charity_spending_fundraising_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.FundraisingPlan", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_charity_fundraising_plan_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Ratios.CharityYearlyReport", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_charity_yearly_report_organizations_organization_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionService", b =>
