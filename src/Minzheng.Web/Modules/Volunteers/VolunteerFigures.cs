@@ -17,6 +17,5 @@ public static class VolunteerFigures
     public static readonly IReadOnlyList<FigureKind> Base = [StarHours];
 
     // each part of the module adds its own kinds here, one line each
-    public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. Activities.ActivityFigures.All];
-    public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. TimeBank.TimeBankFigures.All];
+    public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. Activities.ActivityFigures.All, .. TimeBank.TimeBankFigures.All];
 }

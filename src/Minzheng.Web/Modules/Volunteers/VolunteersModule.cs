@@ -48,6 +48,5 @@ public static class VolunteersModule
         api.MapVolunteerCertificates();
         api.MapVolunteerDashboard();
         TimeBank.TimeBankSetup.MapTimeBank(api);
-        _ = api;
     }
 }

@@ -13,8 +13,5 @@ public static class VolunteerErrors
     private static readonly IReadOnlyList<ErrorCode> Base = [RecordNotSubmitted, MinutesOutOfRange, NotRegistered];
 
     // each part of the module adds its own list here, one line each
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Registration.Contracts.RegistrationErrors.All];
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Activities.Contracts.ActivityErrors.All];
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Certificates.Contracts.CertificateErrors.All];
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. TimeBank.Contracts.TimeBankErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. Registration.Contracts.RegistrationErrors.All, .. Activities.Contracts.ActivityErrors.All, .. Certificates.Contracts.CertificateErrors.All, .. TimeBank.Contracts.TimeBankErrors.All];
 }

@@ -9733,6 +9733,436 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("socorg_spot_check_inspector", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkExamAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_exam_attempt");
+
+                    b.HasIndex("WorkerId", "Year", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_exam_attempt_worker_id_year_subject");
+
+                    b.ToTable("socialwork_exam_attempt", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_by");
+
+                    b.Property<string>("HandlingNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handling_note");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_on");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_referral");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_socialwork_referral_person_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_socialwork_referral_division_code_status");
+
+                    b.ToTable("socialwork_referral", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BeneficiaryPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("beneficiary_person_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosingNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closing_note");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("needs");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_service");
+
+                    b.HasIndex("DivisionCode", "StartedOn")
+                        .HasDatabaseName("ix_socialwork_service_division_code_started_on");
+
+                    b.HasIndex("StationId", "StartedOn")
+                        .HasDatabaseName("ix_socialwork_service_station_id_started_on");
+
+                    b.ToTable("socialwork_service", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkStation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<DateOnly?>("ContractFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_from");
+
+                    b.Property<DateOnly?>("ContractTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_to");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<long?>("Funding")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funding_fen");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid?>("OperatorOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_organization_id");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("StationOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_organization_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_station");
+
+                    b.HasIndex("DivisionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_station_division_code");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_socialwork_station_organization_id");
+
+                    b.ToTable("socialwork_station", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CertificateLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certificate_level");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Post")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("post");
+
+                    b.Property<int>("Qualification")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qualification");
+
+                    b.Property<int?>("SeniorPassYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("senior_pass_year");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_worker");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_socialwork_worker_division_code");
+
+                    b.HasIndex("StationId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_worker_station_id_person_id");
+
+                    b.ToTable("socialwork_worker", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.ServiceCorrection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9968,6 +10398,176 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_volunteer_signup_activity_id_volunteer_id");
 
                     b.ToTable("volunteer_signup", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Certificates.VolunteerCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Handler")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer_name");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines_json");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<int>("TotalMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_minutes");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_certificate");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_certificate_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_certificate_number");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_volunteer_certificate_team_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_certificate_token");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_volunteer_certificate_volunteer_id");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_volunteer_certificate_organization_id_status");
+
+                    b.ToTable("volunteer_certificate", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", b =>
@@ -13572,6 +14172,23 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_volunteer_signup_volunteer_volunteer_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Certificates.VolunteerCertificate", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_certificate_volunteer_team_team_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_certificate_volunteer_volunteer_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", b =>

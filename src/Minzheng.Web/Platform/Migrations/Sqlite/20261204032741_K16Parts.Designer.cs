@@ -11,8 +11,8 @@ using Minzheng.Web.Platform.Data;
 namespace Minzheng.Web.Platform.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204011130_K16Charity")]
-    partial class K16Charity
+    [Migration("20261204032741_K16Parts")]
+    partial class K16Parts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -9736,6 +9736,843 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("socorg_spot_check_inspector", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkExamAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_exam_attempt");
+
+                    b.HasIndex("WorkerId", "Year", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_exam_attempt_worker_id_year_subject");
+
+                    b.ToTable("socialwork_exam_attempt", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_by");
+
+                    b.Property<string>("HandlingNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handling_note");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_on");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_referral");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_socialwork_referral_person_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_socialwork_referral_division_code_status");
+
+                    b.ToTable("socialwork_referral", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BeneficiaryPersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("beneficiary_person_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosingNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closing_note");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("needs");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_service");
+
+                    b.HasIndex("DivisionCode", "StartedOn")
+                        .HasDatabaseName("ix_socialwork_service_division_code_started_on");
+
+                    b.HasIndex("StationId", "StartedOn")
+                        .HasDatabaseName("ix_socialwork_service_station_id_started_on");
+
+                    b.ToTable("socialwork_service", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkStation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<DateOnly?>("ContractFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_from");
+
+                    b.Property<DateOnly?>("ContractTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_to");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<long?>("Funding")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funding_fen");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid?>("OperatorOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_organization_id");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("StationOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_organization_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_station");
+
+                    b.HasIndex("DivisionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_station_division_code");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_socialwork_station_organization_id");
+
+                    b.ToTable("socialwork_station", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CertificateLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certificate_level");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Post")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("post");
+
+                    b.Property<int>("Qualification")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qualification");
+
+                    b.Property<int?>("SeniorPassYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("senior_pass_year");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_worker");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_socialwork_worker_division_code");
+
+                    b.HasIndex("StationId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_worker_station_id_person_id");
+
+                    b.ToTable("socialwork_worker", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.ServiceCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("PreviousMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_minutes");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<int>("RequestedMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_minutes");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_correction");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_correction_division_code");
+
+                    b.HasIndex("RecordId")
+                        .HasDatabaseName("ix_volunteer_correction_record_id");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_volunteer_correction_volunteer_id");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_volunteer_correction_organization_id_status");
+
+                    b.ToTable("volunteer_correction", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.VolunteerProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_project");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_project_division_code");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_volunteer_project_organization_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_volunteer_project_team_id");
+
+                    b.ToTable("volunteer_project", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.VolunteerSignup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateTime>("RisksAcknowledgedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("risks_acknowledged_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_signup");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_signup_division_code");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_volunteer_signup_volunteer_id");
+
+                    b.HasIndex("ActivityId", "VolunteerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_signup_activity_id_volunteer_id");
+
+                    b.ToTable("volunteer_signup", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Certificates.VolunteerCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Handler")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handler");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("head");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer_name");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lines_json");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<int>("TotalMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_minutes");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_certificate");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_certificate_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_certificate_number");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_volunteer_certificate_team_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_certificate_token");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_volunteer_certificate_volunteer_id");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_volunteer_certificate_organization_id_status");
+
+                    b.ToTable("volunteer_certificate", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9980,6 +10817,12 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("category");
 
+                    b.Property<string>("CheckInSecret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_in_secret");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -10203,6 +11046,240 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_volunteer_team_organization_id");
 
                     b.ToTable("volunteer_team", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<int?>("SystemRole")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("system_role");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_account");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_timebank_account_division_code");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_person_id");
+
+                    b.HasIndex("SystemRole")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_system_role");
+
+                    b.HasIndex("TeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_team_id");
+
+                    b.ToTable("volunteer_timebank_account", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_volunteer_timebank_account_balance", "balance >= 0 OR system_role = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("balance_after");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid>("TxnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("txn_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_entry");
+
+                    b.HasIndex("TxnId")
+                        .HasDatabaseName("ix_volunteer_timebank_entry_txn_id");
+
+                    b.HasIndex("AccountId", "TxnId")
+                        .HasDatabaseName("ix_volunteer_timebank_entry_account_id_txn_id");
+
+                    b.ToTable("volunteer_timebank_entry", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeRelative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<bool>("HouseholdChecked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("household_checked");
+
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proof");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("relation");
+
+                    b.Property<Guid>("RelativePersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("relative_person_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_relative");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_timebank_relative_division_code");
+
+                    b.HasIndex("AccountId", "RelativePersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_relative_account_id_relative_person_id");
+
+                    b.ToTable("volunteer_timebank_relative", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BookedAtDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_at_division");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<Guid?>("ReversesTxnId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reverses_txn_id");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_on");
+
+                    b.Property<Guid?>("ServiceRecordId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_txn");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_volunteer_timebank_txn_at");
+
+                    b.HasIndex("ReversesTxnId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_txn_reverses_txn_id");
+
+                    b.HasIndex("ServiceRecordId")
+                        .HasDatabaseName("ix_volunteer_timebank_txn_service_record_id");
+
+                    b.ToTable("volunteer_timebank_txn", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppRole", b =>
@@ -13056,6 +14133,67 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_socorg_spot_check_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.ServiceCorrection", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_correction_service_record_record_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_correction_volunteer_volunteer_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.VolunteerProject", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_project_volunteer_team_team_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.VolunteerSignup", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_signup_volunteer_activity_activity_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_signup_volunteer_volunteer_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Certificates.VolunteerCertificate", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_certificate_volunteer_team_team_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_certificate_volunteer_volunteer_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerActivity", null)
@@ -13125,6 +14263,33 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_volunteer_team_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeEntry", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_entry_volunteer_timebank_account_account_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TxnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_entry_volunteer_timebank_txn_txn_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeRelative", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_relative_volunteer_timebank_account_account_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
@@ -13239,6 +14404,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.Volunteer", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

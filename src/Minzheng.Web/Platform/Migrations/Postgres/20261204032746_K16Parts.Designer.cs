@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204010738_K16Activities")]
-    partial class K16Activities
+    [Migration("20261204032746_K16Parts")]
+    partial class K16Parts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1019,6 +1019,462 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_assistance_watch_follow_up_household_id");
 
                     b.ToTable("assistance_watch_follow_up", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.CharityDonation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("DonorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("donor_name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_donation");
+
+                    b.HasIndex("DivisionCode", "ReceivedOn")
+                        .HasDatabaseName("ix_charity_donation_division_code_received_on");
+
+                    b.HasIndex("PlanId", "ReceivedOn")
+                        .HasDatabaseName("ix_charity_donation_plan_id_received_on");
+
+                    b.ToTable("charity_donation", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.CharitySpending", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("spent_on");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_spending");
+
+                    b.HasIndex("DivisionCode", "SpentOn")
+                        .HasDatabaseName("ix_charity_spending_division_code_spent_on");
+
+                    b.HasIndex("PlanId", "SpentOn")
+                        .HasDatabaseName("ix_charity_spending_plan_id_spent_on");
+
+                    b.ToTable("charity_spending", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.FundraisingPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filed_by");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<DateOnly?>("FinalDisclosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("final_disclosed_on");
+
+                    b.Property<DateOnly?>("LastDisclosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_disclosed_on");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<long>("Raised")
+                        .HasColumnType("bigint")
+                        .HasColumnName("raised_fen");
+
+                    b.Property<long>("Spent")
+                        .HasColumnType("bigint")
+                        .HasColumnName("spent_fen");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("bigint")
+                        .HasColumnName("target_fen");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_fundraising_plan");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charity_fundraising_plan_number");
+
+                    b.HasIndex("DivisionCode", "StartsOn")
+                        .HasDatabaseName("ix_charity_fundraising_plan_division_code_starts_on");
+
+                    b.HasIndex("OrganizationId", "StartsOn")
+                        .HasDatabaseName("ix_charity_fundraising_plan_organization_id_starts_on");
+
+                    b.ToTable("charity_fundraising_plan", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Ratios.CharityYearlyReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Body")
+                        .HasColumnType("integer")
+                        .HasColumnName("body");
+
+                    b.Property<long>("CharitableSpending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("charitable_spending_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("findings");
+
+                    b.Property<long>("Income")
+                        .HasColumnType("bigint")
+                        .HasColumnName("income_fen");
+
+                    b.Property<bool>("LessThanOneYear")
+                        .HasColumnType("boolean")
+                        .HasColumnName("less_than_one_year");
+
+                    b.Property<long>("ManagementCost")
+                        .HasColumnType("bigint")
+                        .HasColumnName("management_cost_fen");
+
+                    b.Property<decimal?>("ManagementPercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("management_percent");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<long>("PreviousYearEndNetAssets")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_year_end_net_assets_fen");
+
+                    b.Property<long>("PreviousYearIncome")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_year_income_fen");
+
+                    b.Property<bool>("PublicFundraising")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_fundraising");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal?>("SpendingPercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("spending_percent");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tier");
+
+                    b.Property<long>("TotalSpending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_spending_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<bool>("UseThreeYearAverage")
+                        .HasColumnType("boolean")
+                        .HasColumnName("use_three_year_average");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("integer")
+                        .HasColumnName("verdict");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_yearly_report");
+
+                    b.HasIndex("DivisionCode", "Year")
+                        .HasDatabaseName("ix_charity_yearly_report_division_code_year");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charity_yearly_report_organization_id_year");
+
+                    b.ToTable("charity_yearly_report", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Trusts.CharityTrust", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EstablishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("established_on");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<DateOnly>("FilingDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filing_due_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("Property")
+                        .HasColumnType("bigint")
+                        .HasColumnName("property_fen");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Settlor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("settlor");
+
+                    b.Property<int>("TrusteeKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("trustee_kind");
+
+                    b.Property<string>("TrusteeName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("trustee_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_charity_trust");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_charity_trust_number");
+
+                    b.HasIndex("DivisionCode", "FiledOn")
+                        .HasDatabaseName("ix_charity_trust_division_code_filed_on");
+
+                    b.ToTable("charity_trust", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Allowances.ChildAllowanceCase", b =>
@@ -9295,6 +9751,436 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("socorg_spot_check_inspector", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkExamAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("score");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer")
+                        .HasColumnName("subject");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_exam_attempt");
+
+                    b.HasIndex("WorkerId", "Year", "Subject")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_exam_attempt_worker_id_year_subject");
+
+                    b.ToTable("socialwork_exam_attempt", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer")
+                        .HasColumnName("direction");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handled_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handled_by");
+
+                    b.Property<string>("HandlingNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("handling_note");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sent_on");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_referral");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_socialwork_referral_person_id");
+
+                    b.HasIndex("DivisionCode", "Status")
+                        .HasDatabaseName("ix_socialwork_referral_division_code_status");
+
+                    b.ToTable("socialwork_referral", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("BeneficiaryPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("beneficiary_person_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosingNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("closing_note");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("needs");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("Sessions")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_service");
+
+                    b.HasIndex("DivisionCode", "StartedOn")
+                        .HasDatabaseName("ix_socialwork_service_division_code_started_on");
+
+                    b.HasIndex("StationId", "StartedOn")
+                        .HasDatabaseName("ix_socialwork_service_station_id_started_on");
+
+                    b.ToTable("socialwork_service", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorkStation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateOnly?>("ContractFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_from");
+
+                    b.Property<DateOnly?>("ContractTo")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_to");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<long?>("Funding")
+                        .HasColumnType("bigint")
+                        .HasColumnName("funding_fen");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid?>("OperatorOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("operator_organization_id");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("StationOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_organization_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_station");
+
+                    b.HasIndex("DivisionCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_station_division_code");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_socialwork_station_organization_id");
+
+                    b.ToTable("socialwork_station", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.SocialWork.SocialWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CertificateLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("certificate_level");
+
+                    b.Property<string>("CertificateNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("certificate_number");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Post")
+                        .HasColumnType("integer")
+                        .HasColumnName("post");
+
+                    b.Property<int>("Qualification")
+                        .HasColumnType("integer")
+                        .HasColumnName("qualification");
+
+                    b.Property<int?>("SeniorPassYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("senior_pass_year");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_socialwork_worker");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_socialwork_worker_division_code");
+
+                    b.HasIndex("StationId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_socialwork_worker_station_id_person_id");
+
+                    b.ToTable("socialwork_worker", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Activities.ServiceCorrection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -9530,6 +10416,176 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_volunteer_signup_activity_id_volunteer_id");
 
                     b.ToTable("volunteer_signup", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Certificates.VolunteerCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("accepted_by");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("contact");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Handler")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("handler");
+
+                    b.Property<string>("Head")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("head");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("issuer_name");
+
+                    b.Property<string>("LinesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("lines_json");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.Property<int>("TotalMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_minutes");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VolunteerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_certificate");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_certificate_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_certificate_number");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_volunteer_certificate_team_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_certificate_token");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_volunteer_certificate_volunteer_id");
+
+                    b.HasIndex("OrganizationId", "Status")
+                        .HasDatabaseName("ix_volunteer_certificate_organization_id_status");
+
+                    b.ToTable("volunteer_certificate", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", b =>
@@ -10005,6 +11061,240 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_volunteer_team_organization_id");
 
                     b.ToTable("volunteer_team", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("integer")
+                        .HasColumnName("balance");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int?>("SystemRole")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_role");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_account");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_timebank_account_division_code");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_person_id");
+
+                    b.HasIndex("SystemRole")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_system_role");
+
+                    b.HasIndex("TeamId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_account_team_id");
+
+                    b.ToTable("volunteer_timebank_account", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_volunteer_timebank_account_balance", "balance >= 0 OR system_role = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("balance_after");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid>("TxnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("txn_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_entry");
+
+                    b.HasIndex("TxnId")
+                        .HasDatabaseName("ix_volunteer_timebank_entry_txn_id");
+
+                    b.HasIndex("AccountId", "TxnId")
+                        .HasDatabaseName("ix_volunteer_timebank_entry_account_id_txn_id");
+
+                    b.ToTable("volunteer_timebank_entry", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeRelative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<bool>("HouseholdChecked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("household_checked");
+
+                    b.Property<string>("Proof")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("proof");
+
+                    b.Property<int>("Relation")
+                        .HasColumnType("integer")
+                        .HasColumnName("relation");
+
+                    b.Property<Guid>("RelativePersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("relative_person_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_relative");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_volunteer_timebank_relative_division_code");
+
+                    b.HasIndex("AccountId", "RelativePersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_relative_account_id_relative_person_id");
+
+                    b.ToTable("volunteer_timebank_relative", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("BookedAtDivision")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("booked_at_division");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider");
+
+                    b.Property<Guid?>("ReversesTxnId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reverses_txn_id");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("served_on");
+
+                    b.Property<Guid?>("ServiceRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteer_timebank_txn");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_volunteer_timebank_txn_at");
+
+                    b.HasIndex("ReversesTxnId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteer_timebank_txn_reverses_txn_id");
+
+                    b.HasIndex("ServiceRecordId")
+                        .HasDatabaseName("ix_volunteer_timebank_txn_service_record_id");
+
+                    b.ToTable("volunteer_timebank_txn", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppRole", b =>
@@ -12042,6 +13332,44 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_assistance_case_member_assistance_case_case_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.CharityDonation", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Charity.Funds.FundraisingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charity_donation_fundraising_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.CharitySpending", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Charity.Funds.FundraisingPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_charity_spending_fundraising_plan_plan_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Funds.FundraisingPlan", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_charity_fundraising_plan_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Charity.Ratios.CharityYearlyReport", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_charity_yearly_report_organizations_organization_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionService", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.ChildWelfare.Protection.ProtectionCase", null)
@@ -12864,6 +14192,23 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_volunteer_signup_volunteer_volunteer_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Certificates.VolunteerCertificate", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_certificate_volunteer_team_team_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.Records.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_certificate_volunteer_volunteer_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.ServiceRecord", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Volunteers.Records.VolunteerActivity", null)
@@ -12933,6 +14278,33 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_volunteer_team_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeEntry", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_entry_volunteer_timebank_account_account");
+
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TxnId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_entry_volunteer_timebank_txn_txn_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeRelative", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Volunteers.TimeBank.TimeAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteer_timebank_relative_volunteer_timebank_account_acco");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Access.AppUser", b =>
@@ -13047,6 +14419,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.Volunteer", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
