@@ -143,6 +143,30 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         }
     }
 
+    /// <summary>
+    /// Runs code against the application's services as a demo account would act (its division or organisation scope and the
+    /// permissions of its roles), for use cases that have no endpoint or whose service-level result a test inspects.
+    /// </summary>
+    public async Task<T> AsUserAsync<T>(string userName, Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Platform.Access.AppUser>>();
+        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+        var roleManager = sp.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Web.Platform.Access.AppRole>>();
+        var permissions = new HashSet<string>();
+        foreach (var r in await users.GetRolesAsync(account))
+        {
+            var role = await roleManager.FindByNameAsync(r);
+            foreach (var c in await roleManager.GetClaimsAsync(role!))
+            {
+                if (c.Type == Web.Platform.Access.Permissions.ClaimType) permissions.Add(c.Value);
+            }
+        }
+        sp.GetRequiredService<CurrentUser>().RunAs(new Web.Platform.Access.ActingIdentity(account.Id, account.UserName!, account.DivisionCode, permissions, OrganizationId: account.OrganizationId));
+        return await action(sp);
+    }
+
     /// <summary>Runs code against the application's services as the system (no scope restriction).</summary>
     public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

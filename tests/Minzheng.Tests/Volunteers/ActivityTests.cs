@@ -81,25 +81,7 @@ public sealed class ActivityRuleTests
 /// </summary>
 public abstract class ActivityTests(AppFixture app)
 {
-    private async Task<T> AsAsync<T>(string userName, Func<IServiceProvider, Task<T>> action)
-    {
-        using var scope = app.Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var roles = await users.GetRolesAsync(account);
-        var roleManager = sp.GetRequiredService<RoleManager<AppRole>>();
-        var permissions = new HashSet<string>();
-        foreach (var r in roles)
-        {
-            var role = await roleManager.FindByNameAsync(r);
-            foreach (var c in await roleManager.GetClaimsAsync(role!)) if (c.Type == Permissions.ClaimType) permissions.Add(c.Value);
-        }
-        sp.GetRequiredService<CurrentUser>().RunAs(new ActingIdentity(account.Id, account.UserName!, account.DivisionCode, permissions, OrganizationId: account.OrganizationId));
-        return await action(sp);
-    }
-
-    private Task<bool> As(string userName, Func<IServiceProvider, Task> action) => AsAsync(userName, async sp => { await action(sp); return true; });
+    private Task<bool> As(string userName, Func<IServiceProvider, Task> action) => app.AsUserAsync(userName, async sp => { await action(sp); return true; });
 
     private const string Committee = VolunteersInitializer.CommitteeUserName;
     private const string Citizen = VolunteersInitializer.CitizenUserName;
@@ -114,35 +96,35 @@ public abstract class ActivityTests(AppFixture app)
     {
         app.SkipIfUnavailable();
         var activity = await Db(db => db.Set<VolunteerActivity>().AsNoTracking().SingleAsync(a => a.Status == ActivityStatus.Recruiting && a.Title == "关爱留守儿童周末课堂"));
-        var volunteerId = await AsAsync(Citizen, async sp => (await sp.GetRequiredService<VolunteerIdentity>().RequireAsync()).Id);
+        var volunteerId = await app.AsUserAsync(Citizen, async sp => (await sp.GetRequiredService<VolunteerIdentity>().RequireAsync()).Id);
         var before = await Db(db => db.Set<Volunteer>().AsNoTracking().SingleAsync(v => v.Id == volunteerId));
 
         // the risks must be acknowledged; then the sign-up stands, once
         var unread = await Refused(Citizen, sp => sp.GetRequiredService<SignUps>().SignUpAsync(activity.Id, false, default));
         Assert.Equal("risksAcknowledged", Assert.Single(unread.Errors).Key);
-        var signup = await AsAsync(Citizen, sp => sp.GetRequiredService<SignUps>().SignUpAsync(activity.Id, true, default));
+        var signup = await app.AsUserAsync(Citizen, sp => sp.GetRequiredService<SignUps>().SignUpAsync(activity.Id, true, default));
         Assert.Equal(SignupStatus.Applied, signup.Status);
         Assert.Equal("volunteer_signup_twice", (await Refused(Citizen, sp => sp.GetRequiredService<SignUps>().SignUpAsync(activity.Id, true, default))).Code);
 
         // another organisation and another county: 404 on the activity, its sign-ups and (below) its records
         Assert.Equal(404, (await Refused("yangguang.org", sp => sp.GetRequiredService<ActivityPlans>().OwnAsync(activity.Id, default))).Status);
         Assert.Equal(404, (await Refused("yangguang.org", sp => sp.GetRequiredService<SignUps>().DecideAsync(signup.Id, true, null, signup.Version, default))).Status);
-        Assert.Empty(await AsAsync("yangguang.org", sp => sp.GetRequiredService<ActivityQueries>().SignupsAsync(activity.Id, default)));
-        Assert.False(await AsAsync("beiliu.officer", sp => sp.GetRequiredService<AppDbContext>().Set<VolunteerActivity>().AnyAsync(a => a.Id == activity.Id)));
-        Assert.False(await AsAsync("beiliu.officer", sp => sp.GetRequiredService<AppDbContext>().Set<VolunteerSignup>().AnyAsync(s => s.Id == signup.Id)));
+        Assert.Empty(await app.AsUserAsync("yangguang.org", sp => sp.GetRequiredService<ActivityQueries>().SignupsAsync(activity.Id, default)));
+        Assert.False(await app.AsUserAsync("beiliu.officer", sp => sp.GetRequiredService<AppDbContext>().Set<VolunteerActivity>().AnyAsync(a => a.Id == activity.Id)));
+        Assert.False(await app.AsUserAsync("beiliu.officer", sp => sp.GetRequiredService<AppDbContext>().Set<VolunteerSignup>().AnyAsync(s => s.Id == signup.Id)));
 
         // stale version: 409; then the committee selects
         Assert.Equal(409, (await Refused(Committee, sp => sp.GetRequiredService<SignUps>().DecideAsync(signup.Id, true, null, signup.Version + 1, default))).Status);
-        var selected = await AsAsync(Committee, sp => sp.GetRequiredService<SignUps>().DecideAsync(signup.Id, true, null, signup.Version, default));
+        var selected = await app.AsUserAsync(Committee, sp => sp.GetRequiredService<SignUps>().DecideAsync(signup.Id, true, null, signup.Version, default));
         Assert.Equal(SignupStatus.Selected, selected.Status);
 
         // the fake clock only moves forward: the other test of the class reads dates relative to it
         // before the window: refused
-        var early = await AsAsync(Committee, sp => sp.GetRequiredService<Attendance>().CurrentTokenAsync(activity.Id, default));
+        var early = await app.AsUserAsync(Committee, sp => sp.GetRequiredService<Attendance>().CurrentTokenAsync(activity.Id, default));
         Assert.Equal("volunteer_scan_outside_window", (await Refused(Citizen, sp => sp.GetRequiredService<Attendance>().ScanAsync(early.Token, null, default))).Code);
 
         app.Clock.SetUtcNow(activity.StartsAt.AddMinutes(5));
-        var (token, seconds) = await AsAsync(Committee, sp => sp.GetRequiredService<Attendance>().CurrentTokenAsync(activity.Id, default));
+        var (token, seconds) = await app.AsUserAsync(Committee, sp => sp.GetRequiredService<Attendance>().CurrentTokenAsync(activity.Id, default));
         Assert.Equal(60, seconds);
         // forged and expired codes
         var parts = token.Split('.');
@@ -155,15 +137,15 @@ public abstract class ActivityTests(AppFixture app)
         var other = await Db(db => db.Set<VolunteerMembership>().Where(m => m.TeamId == activity.TeamId && m.VolunteerId != volunteerId).Select(m => m.VolunteerId).FirstAsync());
         Assert.Equal("volunteer_not_selected", (await Refused(Committee, sp => sp.GetRequiredService<Attendance>().ByOrganizerAsync(activity.Id, other, false, null, null, default))).Code);
 
-        var checkIn = await AsAsync(Citizen, sp => sp.GetRequiredService<Attendance>().ScanAsync(token, null, default));
+        var checkIn = await app.AsUserAsync(Citizen, sp => sp.GetRequiredService<Attendance>().ScanAsync(token, null, default));
         Assert.False(checkIn.CheckedOut);
         Assert.Equal(AttendanceSource.QrCode, checkIn.Record.CheckInSource);
 
         app.Clock.SetUtcNow(activity.StartsAt.AddMinutes(125));
-        var outToken = (await AsAsync(Committee, sp => sp.GetRequiredService<Attendance>().CurrentTokenAsync(activity.Id, default))).Token;
+        var outToken = (await app.AsUserAsync(Committee, sp => sp.GetRequiredService<Attendance>().CurrentTokenAsync(activity.Id, default))).Token;
         var bad = await Refused(Citizen, sp => sp.GetRequiredService<Attendance>().ScanAsync(outToken, -5, default));
         Assert.Equal("travelMinutes", Assert.Single(bad.Errors).Key);
-        var checkOut = await AsAsync(Citizen, sp => sp.GetRequiredService<Attendance>().ScanAsync(outToken, 20, default));
+        var checkOut = await app.AsUserAsync(Citizen, sp => sp.GetRequiredService<Attendance>().ScanAsync(outToken, 20, default));
         Assert.True(checkOut.CheckedOut);
         Assert.Equal(120 - 20, checkOut.Record.ClaimedMinutes);
         Assert.Equal("volunteer_already_checked_out", (await Refused(Citizen, sp => sp.GetRequiredService<Attendance>().ScanAsync(outToken, 0, default))).Code);
@@ -172,21 +154,21 @@ public abstract class ActivityTests(AppFixture app)
         var record = await Db(db => db.Set<ServiceRecord>().AsNoTracking().SingleAsync(r => r.ActivityId == activity.Id && r.VolunteerId == volunteerId));
         Assert.Equal(ServiceRecordStatus.Submitted, record.Status);
         Assert.Equal(404, (await Refused("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(record.Id, new(null, null, record.Version)))).Status);
-        var (rows, _) = await AsAsync(Committee, sp => sp.GetRequiredService<ActivityQueries>().RecordsAsync(ServiceRecordStatus.Submitted, 1, 100, default));
+        var (rows, _) = await app.AsUserAsync(Committee, sp => sp.GetRequiredService<ActivityQueries>().RecordsAsync(ServiceRecordStatus.Submitted, 1, 100, default));
         Assert.Contains(rows, r => r.Record.Id == record.Id && r.Record.TravelMinutes == 20);
         await As(Committee, sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(record.Id, new(null, null, record.Version)));
         var verified = await Db(db => db.Set<Volunteer>().AsNoTracking().SingleAsync(v => v.Id == volunteerId));
         Assert.Equal(before.VerifiedMinutes + 100, verified.VerifiedMinutes);
 
         // a correction: asked by the volunteer, accepted by the committee, the total follows
-        var correction = await AsAsync(Citizen, sp => sp.GetRequiredService<Corrections>().RequestAsync(record.Id, 115, "签退时忘记，实际服务到11点", default));
+        var correction = await app.AsUserAsync(Citizen, sp => sp.GetRequiredService<Corrections>().RequestAsync(record.Id, 115, "签退时忘记，实际服务到11点", default));
         Assert.Equal("volunteer_correction_not_allowed", (await Refused(Citizen, sp => sp.GetRequiredService<Corrections>().RequestAsync(record.Id, 118, "再次申请", default))).Code);
         Assert.Equal(404, (await Refused("yangguang.org", sp => sp.GetRequiredService<Corrections>().DecideAsync(correction.Id, true, null, correction.Version, default))).Status);
         await As(Committee, sp => sp.GetRequiredService<Corrections>().DecideAsync(correction.Id, true, "经核对签到表属实", correction.Version, default));
         var corrected = await Db(db => db.Set<Volunteer>().AsNoTracking().SingleAsync(v => v.Id == volunteerId));
         Assert.Equal(before.VerifiedMinutes + 115, corrected.VerifiedMinutes);
         Assert.True(await Db(db => db.AuditEntries.AnyAsync(e => e.Action == "volunteer.correction.accept")));
-        var mine = await AsAsync(Citizen, sp => sp.GetRequiredService<ActivityQueries>().MineAsync(volunteerId, default));
+        var mine = await app.AsUserAsync(Citizen, sp => sp.GetRequiredService<ActivityQueries>().MineAsync(volunteerId, default));
         Assert.Equal(CorrectionStatus.Accepted, mine.Records.Single(r => r.Record.Id == record.Id).LastCorrection?.Status);
     }
 
@@ -197,19 +179,19 @@ public abstract class ActivityTests(AppFixture app)
         var clock = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<BusinessClock>().Today));
         var day = clock.AddDays(20).ToDateTime(new TimeOnly(9, 0));
         // a lower age limit one year above the demo citizen's age on the day
-        var personId = await AsAsync(Citizen, sp => sp.GetRequiredService<VolunteerIdentity>().PersonIdAsync());
+        var personId = await app.AsUserAsync(Citizen, sp => sp.GetRequiredService<VolunteerIdentity>().PersonIdAsync());
         var birth = await Db(db => db.Persons.Where(p => p.Id == personId).Select(p => p.BirthDate).SingleAsync());
         var minAge = SignUps.AgeOn(birth, DateOnly.FromDateTime(day)) + 1;
         var input = new ActivityInput(null, "高龄老人集中体检陪同", "陪同高龄老人到卫生院体检", "elderlycare", "容州镇卫生院", day, day.AddHours(3), "", minAge, 120, "", 5, null);
         var bad = await Refused(Committee, sp => sp.GetRequiredService<ActivityPlans>().SaveAsync(null, input with { Title = "", Capacity = 0 }, default));
         Assert.Equal(["capacity", "title"], bad.Errors.Keys.Order().ToArray());
-        var draft = await AsAsync(Committee, sp => sp.GetRequiredService<ActivityPlans>().SaveAsync(null, input, default));
+        var draft = await app.AsUserAsync(Committee, sp => sp.GetRequiredService<ActivityPlans>().SaveAsync(null, input, default));
         Assert.StartsWith("HD450921", draft.Number, StringComparison.Ordinal);
         var noRisk = await Refused(Committee, sp => sp.GetRequiredService<ActivityPlans>().TransitionAsync(draft.Id, "publish", draft.Version, default));
         Assert.Equal("riskDisclosure", Assert.Single(noRisk.Errors).Key);
-        var edited = await AsAsync(Committee, sp => sp.GetRequiredService<ActivityPlans>().SaveAsync(draft.Id, input with { RiskDisclosure = "注意老人行走安全，防跌倒", Version = draft.Version }, default));
+        var edited = await app.AsUserAsync(Committee, sp => sp.GetRequiredService<ActivityPlans>().SaveAsync(draft.Id, input with { RiskDisclosure = "注意老人行走安全，防跌倒", Version = draft.Version }, default));
         Assert.Equal(409, (await Refused(Committee, sp => sp.GetRequiredService<ActivityPlans>().TransitionAsync(draft.Id, "publish", draft.Version, default))).Status);
-        var published = await AsAsync(Committee, sp => sp.GetRequiredService<ActivityPlans>().TransitionAsync(draft.Id, "publish", edited.Version, default));
+        var published = await app.AsUserAsync(Committee, sp => sp.GetRequiredService<ActivityPlans>().TransitionAsync(draft.Id, "publish", edited.Version, default));
         Assert.Equal(ActivityStatus.Recruiting, published.Status);
 
         var age = await Refused(Citizen, sp => sp.GetRequiredService<SignUps>().SignUpAsync(draft.Id, true, default));

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
 using Minzheng.Web.Modules.Volunteers;
 
@@ -218,6 +219,61 @@ public abstract partial class RegistrationTests(AppFixture app)
         var demo = await (await app.ClientAsync(VolunteersInitializer.CitizenUserName)).GetStringAsync("/volunteer/join");
         Assert.Contains("累计核实服务", demo);
         Assert.Contains(VolunteersInitializer.CommitteeName, demo);
+    }
+
+    [Fact]
+    public async Task Teams_are_registered_from_the_organisation_registry_in_scope_and_the_people_page_registers_by_form()
+    {
+        app.SkipIfUnavailable();
+        var code = await app.WithServicesAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            sp.GetRequiredService<Minzheng.Web.Platform.Data.AppDbContext>().Organizations, o => o.Name == "容县老年人协会"));
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var beiliu = await app.ClientAsync("beiliu.officer");
+
+        // another county's organisation is "not found"; bad input by field, nothing saved
+        var outside = await beiliu.PostAsJsonAsync("/api/v1/volunteers/teams", new { organizationNumber = code.CreditCode, kind = "socialOrganization" }).ExpectProblemAsync(400, "validation_failed");
+        Assert.True(outside.GetProperty("errors").TryGetProperty("organizationNumber", out _), outside.ToString());
+        var bad = await clerk.PostAsJsonAsync("/api/v1/volunteers/teams", new { organizationNumber = "", contactName = new string('张', 51) }).ExpectProblemAsync(400, "validation_failed");
+        Assert.True(bad.GetProperty("errors").TryGetProperty("kind", out _));
+        Assert.True(bad.GetProperty("errors").TryGetProperty("contactName", out _));
+
+        var created = await (await clerk.PostAsJsonAsync("/api/v1/volunteers/teams", new { organizationNumber = code.CreditCode!.ToLowerInvariant(), kind = "socialOrganization", contactName = "覃寿" })
+            .EnsureStatus(HttpStatusCode.Created)).JsonAsync();
+        await clerk.PostAsJsonAsync("/api/v1/volunteers/teams", new { organizationNumber = code.CreditCode, kind = "socialOrganization" }).ExpectProblemAsync(409, "volunteer_team_exists");
+        var teams = await clerk.GetItemsAsync("/api/v1/volunteers/teams?pageSize=100");
+        var row = teams.Single(t => t.GetProperty("id").GetString() == created.GetProperty("id").GetString());
+        Assert.Equal(0, row.GetProperty("volunteers").GetInt32());
+        Assert.DoesNotContain(await beiliu.GetItemsAsync("/api/v1/volunteers/teams?pageSize=100"), t => t.GetProperty("id").GetString() == created.GetProperty("id").GetString());
+        // stopping with a stale version: 409; another county: 404
+        var id = created.GetProperty("id").GetString();
+        await clerk.PostAsJsonAsync($"/api/v1/volunteers/teams/{id}/active", new { active = false, version = 99 }).ExpectProblemAsync(409, "concurrency_conflict");
+        await beiliu.PostAsJsonAsync($"/api/v1/volunteers/teams/{id}/active", new { active = false, version = 0 }).ExpectProblemAsync(404, "not_found");
+        Assert.False((await (await clerk.PostAsJsonAsync($"/api/v1/volunteers/teams/{id}/active", new { active = false, version = 0 }).EnsureStatus(HttpStatusCode.OK)).JsonAsync()).GetProperty("active").GetBoolean());
+        Assert.Contains("容县老年人协会", await clerk.GetStringAsync("/volunteers/teams"));
+
+        // the organisation's people page: its volunteers, and a registration without consent shows the error beside the field
+        var committee = await app.ClientAsync(VolunteersInitializer.CommitteeUserName);
+        var page = await committee.GetStringAsync("/volunteers/people");
+        Assert.Contains("代为注册志愿者", page);
+        var (idNumber, name) = await PersonAsync();
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        var refused = await (await committee.PostAsync("/volunteers/people", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.IdNumber"] = idNumber,
+            ["Input.Name"] = name,
+        }))).Content.ReadAsStringAsync();
+        Assert.Contains("须已取得本人书面同意", refused);
+        var ok = await committee.PostAsync("/volunteers/people", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.IdNumber"] = idNumber,
+            ["Input.Name"] = name,
+            ["Input.WrittenConsent"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Contains(name, await committee.GetStringAsync("/volunteers/people"));
+        Assert.DoesNotContain(name, await (await app.ClientAsync("yangguang.org")).GetStringAsync("/volunteers/people"));
     }
 }
 

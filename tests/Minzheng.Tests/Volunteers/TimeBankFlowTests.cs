@@ -22,24 +22,6 @@ namespace Minzheng.Tests.Volunteers;
 /// </summary>
 public abstract class TimeBankFlowTests(AppFixture app)
 {
-    private async Task<T> AsAsync<T>(string userName, Func<IServiceProvider, Task<T>> action)
-    {
-        using var scope = app.Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var roles = await users.GetRolesAsync(account);
-        var roleManager = sp.GetRequiredService<RoleManager<AppRole>>();
-        var permissions = new HashSet<string>();
-        foreach (var r in roles)
-        {
-            var role = await roleManager.FindByNameAsync(r);
-            foreach (var c in await roleManager.GetClaimsAsync(role!)) if (c.Type == Permissions.ClaimType) permissions.Add(c.Value);
-        }
-        sp.GetRequiredService<CurrentUser>().RunAs(new ActingIdentity(account.Id, account.UserName!, account.DivisionCode, permissions, OrganizationId: account.OrganizationId));
-        return await action(sp);
-    }
-
     private Task<TimeAccount> AccountAsync(Guid personId) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<TimeBankLedger>().PersonAccountAsync(personId, CancellationToken.None));
 
@@ -52,7 +34,7 @@ public abstract class TimeBankFlowTests(AppFixture app)
         var personId = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Volunteer>().Where(v => v.Id == waiting.VolunteerId).Select(v => v.PersonId).SingleAsync());
         var before = (await AccountAsync(personId)).Balance;
 
-        await AsAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(waiting.ClaimedMinutes, null, waiting.Version)));
+        await app.AsUserAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(waiting.ClaimedMinutes, null, waiting.Version)));
         var account = await AccountAsync(personId);
         Assert.Equal(before + waiting.ClaimedMinutes, account.Balance);
 
@@ -99,10 +81,10 @@ public abstract class TimeBankFlowTests(AppFixture app)
         Assert.Equal(0, (await AccountAsync(personId)).Balance);
 
         // withdrawal needs the age (the demo volunteers are under 60); a group account only donates
-        var own = await Assert.ThrowsAsync<AppProblem>(() => AsAsync("rongxian.officer", sp => sp.GetRequiredService<TimeBankService>().WithdrawAsync(
+        var own = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("rongxian.officer", sp => sp.GetRequiredService<TimeBankService>().WithdrawAsync(
             new(account.Id, null, 10, "助浴服务", new DateOnly(2026, 11, 29), "新南社区志愿服务队"), CancellationToken.None)));
         Assert.Equal("timebank_below_withdrawal_age", own.Code);
-        var missing = await Assert.ThrowsAsync<AppProblem>(() => AsAsync("rongxian.officer", sp => sp.GetRequiredService<TimeBankService>().WithdrawAsync(
+        var missing = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("rongxian.officer", sp => sp.GetRequiredService<TimeBankService>().WithdrawAsync(
             new(account.Id, null, null, " ", null, null), CancellationToken.None)));
         Assert.Equal(400, missing.Status);
         Assert.Contains("minutes", missing.Errors.Keys);

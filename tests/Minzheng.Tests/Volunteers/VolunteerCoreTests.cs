@@ -17,27 +17,8 @@ namespace Minzheng.Tests.Volunteers;
 /// </summary>
 public abstract class VolunteerCoreTests(AppFixture app)
 {
-    private async Task<T> AsAsync<T>(string userName, Func<IServiceProvider, Task<T>> action)
-    {
-        using var scope = app.Services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var account = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var claims = await users.GetClaimsAsync(account);
-        var roles = await users.GetRolesAsync(account);
-        var roleManager = sp.GetRequiredService<RoleManager<AppRole>>();
-        var permissions = new HashSet<string>();
-        foreach (var r in roles)
-        {
-            var role = await roleManager.FindByNameAsync(r);
-            foreach (var c in await roleManager.GetClaimsAsync(role!)) if (c.Type == Permissions.ClaimType) permissions.Add(c.Value);
-        }
-        sp.GetRequiredService<CurrentUser>().RunAs(new ActingIdentity(account.Id, account.UserName!, account.DivisionCode, permissions, OrganizationId: account.OrganizationId));
-        return await action(sp);
-    }
-
     private Task<List<string>> VolunteerNumbersAsync(string userName) =>
-        AsAsync(userName, sp => sp.GetRequiredService<AppDbContext>().Set<Volunteer>().OrderBy(v => v.Number).Select(v => v.Number).ToListAsync());
+        app.AsUserAsync(userName, sp => sp.GetRequiredService<AppDbContext>().Set<Volunteer>().OrderBy(v => v.Number).Select(v => v.Number).ToListAsync());
 
     [Fact]
     public async Task A_volunteer_is_seen_by_the_organisations_they_serve_with_and_their_division_only()
@@ -61,11 +42,11 @@ public abstract class VolunteerCoreTests(AppFixture app)
         Assert.Equal(3, (await VolunteerNumbersAsync("beiliu.officer")).Count(n => n.StartsWith("ZY450981", StringComparison.Ordinal)));
 
         // the demo citizen is the first volunteer of the committee's team, and sees no one else through the scope
-        var own = await AsAsync(VolunteersInitializer.CitizenUserName, async sp => (await sp.GetRequiredService<VolunteerIdentity>().RequireAsync()).Number);
+        var own = await app.AsUserAsync(VolunteersInitializer.CitizenUserName, async sp => (await sp.GetRequiredService<VolunteerIdentity>().RequireAsync()).Number);
         Assert.Contains(own, committee);
 
         // service records: only the organiser's
-        var centreRecords = await AsAsync("yangguang.org", sp => sp.GetRequiredService<AppDbContext>().Set<ServiceRecord>().Select(r => r.TeamId).Distinct().ToListAsync());
+        var centreRecords = await app.AsUserAsync("yangguang.org", sp => sp.GetRequiredService<AppDbContext>().Set<ServiceRecord>().Select(r => r.TeamId).Distinct().ToListAsync());
         Assert.Equal([Team(VolunteersInitializer.CentreName)], centreRecords);
     }
 
@@ -77,24 +58,24 @@ public abstract class VolunteerCoreTests(AppFixture app)
         var before = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Volunteer>().AsNoTracking().SingleAsync(v => v.Id == waiting.VolunteerId));
 
         // another organisation: 404 (it cannot see the record), a county officer: 403 (only the organiser verifies)
-        var other = await Assert.ThrowsAsync<AppProblem>(() => AsAsync(VolunteersInitializer.CommitteeUserName, sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(null, null, waiting.Version))));
+        var other = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync(VolunteersInitializer.CommitteeUserName, sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(null, null, waiting.Version))));
         Assert.Equal(404, other.Status);
-        var officer = await Assert.ThrowsAsync<AppProblem>(() => AsAsync("rongxian.officer", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(null, null, waiting.Version))));
+        var officer = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("rongxian.officer", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(null, null, waiting.Version))));
         Assert.Equal(403, officer.Status);
         // more than the attendance shows: 400 by field, nothing saved
-        var tooMuch = await Assert.ThrowsAsync<AppProblem>(() => AsAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(waiting.ClaimedMinutes + 1, null, waiting.Version))));
+        var tooMuch = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(waiting.ClaimedMinutes + 1, null, waiting.Version))));
         Assert.Equal("volunteer_minutes_out_of_range", tooMuch.Code);
         // stale version: 409
-        var stale = await Assert.ThrowsAsync<AppProblem>(() => AsAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(null, null, waiting.Version + 1))));
+        var stale = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(null, null, waiting.Version + 1))));
         Assert.Equal(409, stale.Status);
 
-        var verified = await AsAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(waiting.ClaimedMinutes - 30, "提前离开半小时", waiting.Version)));
+        var verified = await app.AsUserAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(waiting.ClaimedMinutes - 30, "提前离开半小时", waiting.Version)));
         Assert.Equal(ServiceRecordStatus.Verified, verified.Status);
         var after = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<Volunteer>().AsNoTracking().SingleAsync(v => v.Id == waiting.VolunteerId));
         Assert.Equal(before.VerifiedMinutes + waiting.ClaimedMinutes - 30, after.VerifiedMinutes);
         Assert.Equal(before.Version + 1, after.Version);
         // a second verification: 409
-        var again = await Assert.ThrowsAsync<AppProblem>(() => AsAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(null, null, verified.Version))));
+        var again = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("yangguang.org", sp => sp.GetRequiredService<ServiceVerification>().VerifyAsync(waiting.Id, new(null, null, verified.Version))));
         Assert.Equal("volunteer_record_not_submitted", again.Code);
 
         // the star follows the figures: a volunteer past 100 verified hours is ★1 once recomputed

@@ -11,6 +11,7 @@ public static class RegistrationSetup
     public static IServiceCollection AddRegistration(this IServiceCollection services)
     {
         services.AddScoped<VolunteerRegistrations>();
+        services.AddScoped<VolunteerTeams>();
         return services;
     }
 
@@ -38,6 +39,19 @@ public static class RegistrationSetup
             .RequireAuthorization(self).WithSummary("本人退出一个志愿服务组织");
         api.MapGet("/teams/directory", async (VolunteerRegistrations r, CancellationToken ct) => TypedResults.Ok(await r.DirectoryAsync(ct)))
             .RequireAuthorization().WithSummary("可加入的志愿服务组织（全市在册：名称、类型、所在乡镇）");
+
+        var teamsWrite = Permissions.Policy(VolunteerPermissions.TeamsWrite);
+        api.MapGet("/teams", async ([FromQuery] int? page, [FromQuery] int? pageSize, VolunteerTeams t, CancellationToken ct) =>
+                TypedResults.Ok(await t.ListAsync(PageRequest.From(page, pageSize), ct)))
+            .RequireAuthorization(read).WithSummary("志愿服务组织（本辖区；组织账号为本组织），分页 { items, total }，含志愿者人数");
+        api.MapPost("/teams", async (TeamInput input, VolunteerTeams t, CancellationToken ct) =>
+            {
+                var team = await t.RegisterAsync(input, ct);
+                return TypedResults.Created($"/api/v1/volunteers/teams/{team.Id}", team);
+            })
+            .RequireAuthorization(teamsWrite).WithSummary("将辖区内组织库中的组织登记为志愿服务组织（按统一社会信用代码或平台编号）");
+        api.MapPost("/teams/{id:guid}/active", async (Guid id, TeamActiveInput input, VolunteerTeams t, CancellationToken ct) => TypedResults.Ok(await t.SetActiveAsync(id, input, ct)))
+            .RequireAuthorization(teamsWrite).WithSummary("停用或恢复志愿服务组织（version，过期 409）");
 
         api.MapGet("", async ([FromQuery] string? name, [FromQuery] int? star, [FromQuery] string? skill, [FromQuery] int? page, [FromQuery] int? pageSize,
                 VolunteerRegistrations r, CancellationToken ct) =>

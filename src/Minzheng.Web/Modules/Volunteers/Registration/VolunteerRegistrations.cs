@@ -238,15 +238,27 @@ public sealed class VolunteerRegistrations(AppDbContext db, ICurrentUser user, V
     }
 
     /// <summary>The volunteers in the caller's scope (an organisation: its own), filtered by name, star and skill, by number.</summary>
-    public async Task<Paged<VolunteerView>> ListAsync(VolunteerFilter filter, PageRequest page, CancellationToken ct = default) =>
-        (await AllAsync(filter, ct)).ToPaged(page);
+    public async Task<Paged<VolunteerView>> ListAsync(VolunteerFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        // a name filter needs the registry's names, read per row past the scope: only then is the list built in memory
+        if (!string.IsNullOrWhiteSpace(filter.Name)) return (await AllAsync(filter, ct)).ToPaged(page);
+        var query = Filtered(filter);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(v => v.Number).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new Paged<VolunteerView>(await ViewsAsync(rows, ownTeams: null, ct), total, page.Page, page.PageSize);
+    }
 
-    public async Task<List<VolunteerView>> AllAsync(VolunteerFilter filter, CancellationToken ct = default)
+    private IQueryable<Volunteer> Filtered(VolunteerFilter filter)
     {
         var query = db.Set<Volunteer>().AsNoTracking().Include(v => v.Memberships).Where(v => v.Status != VolunteerStatus.Withdrawn);
         if (filter.Star is { } star) query = query.Where(v => v.StarLevel == star);
         if (!string.IsNullOrWhiteSpace(filter.Skill)) query = query.Where(v => v.Skills.Contains(filter.Skill.Trim()));
-        var list = await query.OrderBy(v => v.Number).ToListAsync(ct);
+        return query;
+    }
+
+    public async Task<List<VolunteerView>> AllAsync(VolunteerFilter filter, CancellationToken ct = default)
+    {
+        var list = await Filtered(filter).OrderBy(v => v.Number).ToListAsync(ct);
         var views = await ViewsAsync(list, ownTeams: null, ct);
         // names live in the registry, which an organisation cannot query: filtered here, on the names read for the rows in scope
         return string.IsNullOrWhiteSpace(filter.Name) ? views : views.Where(v => v.Name.Contains(filter.Name.Trim(), StringComparison.Ordinal)).ToList();

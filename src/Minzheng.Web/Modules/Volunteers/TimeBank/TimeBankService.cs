@@ -264,7 +264,7 @@ public sealed class TimeBankService(AppDbContext db, TimeBankLedger ledger, Volu
                 .GroupBy(m => m.HouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
             var month = new DateOnly(today.Year, today.Month, 1);
             var dibao = await db.Set<EntitlementPeriod>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
-                .Where(e => e.Program == "dibao" && (e.HouseholdId != null && householdIds.Contains(e.HouseholdId.Value) || e.BeneficiaryPersonId != null && chunk.Contains(e.BeneficiaryPersonId.Value))
+                .Where(e => e.Program == Assistance.Contracts.AssistancePrograms.Dibao && (e.HouseholdId != null && householdIds.Contains(e.HouseholdId.Value) || e.BeneficiaryPersonId != null && chunk.Contains(e.BeneficiaryPersonId.Value))
                     && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month))
                 .Select(e => new { e.HouseholdId, e.BeneficiaryPersonId }).ToListAsync(ct);
             foreach (var p in people)

@@ -15,5 +15,6 @@ public static class RegistrationErrors
         new("volunteer_withdrawn", 409, "志愿者已注销"),
         new("volunteer_not_active", 409, "志愿者注册已暂停或注销"),
         new("volunteer_team_inactive", 409, "志愿服务组织登记已停用"),
+        new("volunteer_team_exists", 409, "该组织已登记为志愿服务组织"),
     ];
 }
