@@ -219,6 +219,11 @@ public abstract partial class RegistrationTests(AppFixture app)
         var demo = await (await app.ClientAsync(VolunteersInitializer.CitizenUserName)).GetStringAsync("/volunteer/join");
         Assert.Contains("累计核实服务", demo);
         Assert.Contains(VolunteersInitializer.CommitteeName, demo);
+        // the citizens' navigation leads to every volunteer page (declared by the module, shown with volunteers.self)
+        foreach (var path in new[] { "/volunteer/join", "/volunteer/activities", "/volunteer/certificates", "/volunteer/timebank" })
+        {
+            Assert.Contains($"href=\"{path}\"", demo);
+        }
     }
 
     [Fact]

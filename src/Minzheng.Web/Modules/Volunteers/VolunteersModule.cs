@@ -22,6 +22,13 @@ public static class VolunteersModule
             RoleGrants = VolunteerPermissions.RoleGrants,
             Errors = Contracts.VolunteerErrors.All,
             Navigation = new("volunteers", "志愿服务", "志愿者、活动、服务时长、时间银行", "八、", "/volunteers", 130),
+            CitizenLinks =
+            [
+                new("/volunteer/join", "志愿者", VolunteerPermissions.Self, 130),
+                new("/volunteer/activities", "志愿活动", VolunteerPermissions.Self, 131),
+                new("/volunteer/certificates", "服务证明", VolunteerPermissions.Self, 132),
+                new("/volunteer/timebank", "时间银行", VolunteerPermissions.Self, 133),
+            ],
         });
         services.AddSingleton(new FigureSection(VolunteerFigures.Module, "志愿服务", VolunteerPermissions.FiguresWrite,
             [(VolunteerFigures.Module, "志愿服务")], VolunteerFigures.All));

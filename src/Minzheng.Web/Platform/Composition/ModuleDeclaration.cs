@@ -32,6 +32,9 @@ public sealed record NavigationEntry(string Key, string Name, string Scope, stri
 /// <param name="Key">Stable module key (also the navigation key and the person panel's module key).</param>
 /// <param name="Anchor">A type in the module's root namespace; the module's types are those in that namespace or below.</param>
 /// <param name="TablePrefix">Every table the module maps starts with this (checked by a test).</param>
+/// <summary>A citizen page of a module in the citizens' navigation: shown only with <see cref="Permission"/>, in <see cref="Order"/>.</summary>
+public sealed record CitizenLink(string Path, string Name, string Permission, int Order);
+
 public sealed record ModuleDeclaration(string Key, Type Anchor, string TablePrefix)
 {
     public IReadOnlyList<PermissionDeclaration> Permissions { get; init; } = [];
@@ -40,6 +43,9 @@ public sealed record ModuleDeclaration(string Key, Type Anchor, string TablePref
     public IReadOnlyDictionary<string, string[]> RoleGrants { get; init; } = new Dictionary<string, string[]>();
 
     public NavigationEntry? Navigation { get; init; }
+
+    /// <summary>The module's pages for citizens (phone pages), shown in the citizens' navigation to those holding the permission.</summary>
+    public IReadOnlyList<CitizenLink> CitizenLinks { get; init; } = [];
 
     /// <summary>The error codes only this module returns (<c>Contracts/&lt;Module&gt;Errors.cs</c>); shared ones are the kernel's.</summary>
     public IReadOnlyList<Http.ErrorCode> Errors { get; init; } = [];

@@ -13,6 +13,9 @@ public sealed class ModuleCatalog(IEnumerable<ModuleDeclaration> modules, IEnume
     public IReadOnlyList<NavigationEntry> Business { get; } =
         modules.Select(m => m.Navigation).OfType<NavigationEntry>().Concat(planned).DistinctBy(e => e.Key).OrderBy(e => e.Order).ToList();
 
+    /// <summary>The modules' citizen pages, in order (the layout shows those the citizen's permissions allow).</summary>
+    public IReadOnlyList<CitizenLink> CitizenLinks { get; } = modules.SelectMany(m => m.CitizenLinks).OrderBy(l => l.Order).ToList();
+
     public NavigationEntry? Find(string key) => Business.FirstOrDefault(e => e.Key == key);
 
     private static readonly Lazy<string[]> Plan = new(() =>
