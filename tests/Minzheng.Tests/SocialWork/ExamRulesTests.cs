@@ -89,4 +89,25 @@ public sealed class ExamRulesTests
     [InlineData(QualificationLevel.Senior, ExamEntry.Education.Bachelor, QualificationLevel.Assistant)]
     public void Entry_refused_without_the_education_or_level(QualificationLevel level, ExamEntry.Education education, QualificationLevel held) =>
         Assert.False(ExamEntry.MayEnter(level, education, false, held, 40));
+
+    public static TheoryData<string, (int, ExamSubject, decimal)[], QualificationLevel, bool, bool> TrainingCases => new()
+    {
+        { "not sat", [], QualificationLevel.Assistant, false, false },
+        { "助理 passed that year", [(2026, AssistantComprehensive, 70), (2026, AssistantPractice, 60)], QualificationLevel.Assistant, true, true },
+        { "助理 one subject failed", [(2026, AssistantComprehensive, 70), (2026, AssistantPractice, 59.5m)], QualificationLevel.Assistant, true, false },
+        { "sat another level only", [(2026, IntermediateComprehensive, 90)], QualificationLevel.Assistant, false, false },
+        { "sat the year before only", [(2025, AssistantComprehensive, 70), (2025, AssistantPractice, 70)], QualificationLevel.Assistant, false, false },
+        { "中级 completed with last year's passes", [(2025, IntermediateComprehensive, 70), (2026, IntermediatePractice, 61), (2026, IntermediateRegulations, 62)], QualificationLevel.Intermediate, true, true },
+        { "中级 completed last year already", [(2025, IntermediateComprehensive, 70), (2025, IntermediatePractice, 61), (2025, IntermediateRegulations, 62), (2026, IntermediatePractice, 80)], QualificationLevel.Intermediate, true, false },
+        { "中级 a later year's pass does not count", [(2026, IntermediateComprehensive, 70), (2026, IntermediatePractice, 61), (2027, IntermediateRegulations, 62)], QualificationLevel.Intermediate, true, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(TrainingCases))]
+    public void Training_result_of_the_exam_year(string why, (int, ExamSubject, decimal)[] attempts, QualificationLevel level, bool sat, bool passed)
+    {
+        var outcome = ExamRules.TrainingOutcome([.. attempts.Select(a => new ExamRules.Attempt(a.Item1, a.Item2, a.Item3))], _ => 60m, level, 2026);
+        Assert.True(sat == outcome.Sat, why);
+        Assert.True(passed == outcome.Passed, why);
+    }
 }

@@ -65,6 +65,17 @@ public static class ExamRules
         return new Outcome(level, year, senior, seniorValid);
     }
 
+    /// <summary>
+    /// The exam result of a 考前培训 participant for one exam year and level: sat (any subject of the level that year) and passed
+    /// (the level's window completed in that very year; a level completed earlier or later is not this year's pass).
+    /// </summary>
+    public static (bool Sat, bool Passed) TrainingOutcome(IReadOnlyCollection<Attempt> attempts, Func<int, decimal> passMark, QualificationLevel level, int year)
+    {
+        var (subjects, window) = level == QualificationLevel.Intermediate ? (IntermediateSubjects, IntermediateWindowYears) : (AssistantSubjects, AssistantWindowYears);
+        var sat = attempts.Any(a => a.Year == year && subjects.Contains(a.Subject));
+        return (sat, sat && WindowYear(attempts.Where(a => a.Year <= year), passMark, subjects, window) == year);
+    }
+
     /// <summary>The qualification held: the higher of the certificate on record and the exam record.</summary>
     public static QualificationLevel Held(QualificationLevel certificate, Outcome exams) => certificate > exams.Level ? certificate : exams.Level;
 

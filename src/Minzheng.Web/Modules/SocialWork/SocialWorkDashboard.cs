@@ -4,11 +4,11 @@ using Minzheng.Web.Platform.Data;
 namespace Minzheng.Web.Modules.SocialWork;
 
 /// <summary>The figures of the /socialwork dashboard, all read in the user's scope.</summary>
-public sealed class SocialWorkDashboard(AppDbContext db, Stations stations, Services services)
+public sealed class SocialWorkDashboard(AppDbContext db, Stations stations, Services services, Trainings trainings)
 {
     public sealed record Figures(IReadOnlyList<CoverageRow> Coverage, PlanProgress Plan, IReadOnlyList<(QualificationLevel Level, int Count)> StaffByLevel,
         IReadOnlyList<(string Month, int Cases, int Groups, int Activities)> ServicesByMonth, IReadOnlyList<(ReferralStatus Status, int Count)> ReferralsByStatus,
-        IReadOnlyList<(ReferralLine Line, int Count)> ReferralsByLine);
+        IReadOnlyList<(ReferralLine Line, int Count)> ReferralsByLine, IReadOnlyList<TrainingCountyRow> Trainings);
 
     public async Task<Figures> ReadAsync(int year, CancellationToken ct = default)
     {
@@ -25,6 +25,6 @@ public sealed class SocialWorkDashboard(AppDbContext db, Stations stations, Serv
             .Select(g => new { g.Key.Status, g.Key.Line, Count = g.Count() }).ToListAsync(ct);
         var byStatus = Enum.GetValues<ReferralStatus>().Select(s => (s, referrals.Where(r => r.Status == s).Sum(r => r.Count))).ToList();
         var byLine = Enum.GetValues<ReferralLine>().Select(l => (l, referrals.Where(r => r.Line == l).Sum(r => r.Count))).ToList();
-        return new Figures(coverage, plan, staff, byMonth, byStatus, byLine);
+        return new Figures(coverage, plan, staff, byMonth, byStatus, byLine, await trainings.ByCountyAsync(year, ct));
     }
 }

@@ -26,6 +26,8 @@ public static class SocialWorkModule
         services.AddScoped<Staff>();
         services.AddScoped<Services>();
         services.AddScoped<Referrals>();
+        services.AddScoped<Trainings>();
+        services.AddScoped<Pickers>();
         services.AddScoped<SocialWorkDashboard>();
         services.AddSingleton<IModuleInitializer, SocialWorkInitializer>();
         return services;
@@ -35,5 +37,6 @@ public static class SocialWorkModule
     {
         var api = app.MapGroup("/api/v1/socialwork").WithTags("SocialWork");
         api.MapSocialWorkApi();
+        api.MapSocialWorkTrainings();
     }
 }

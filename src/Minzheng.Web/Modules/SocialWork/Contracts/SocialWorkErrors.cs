@@ -13,5 +13,6 @@ public static class SocialWorkErrors
         new("socialwork_referral_step", 409, "转介当前状态不能办理此操作"),
         new("socialwork_referral_side", 403, "只有接收方可以接收、办理转介"),
         new("socialwork_station_closed", 409, "社工站已撤销，不能再登记"),
+        new("socialwork_training_participant_exists", 409, "该社工已在本次培训名单中"),
     ];
 }

@@ -14,7 +14,7 @@ namespace Minzheng.Web.Modules.SocialWork.Pages;
 /// <summary>/socialwork/stations/{id}: a station, its social workers, its services and referrals, and the forms to add each.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + SocialWorkPermissions.Read)]
 public sealed class StationModel(Stations stations, Staff staff, Services services, Referrals referrals, AppDbContext db, DivisionDirectory divisions,
-    BusinessClock clock, ICurrentUser user) : PageModel
+    BusinessClock clock, ICurrentUser user, Pickers pickers) : PageModel
 {
     public sealed class WorkerForm
     {
@@ -54,6 +54,10 @@ public sealed class StationModel(Stations stations, Staff staff, Services servic
     public Paged<SocialWorkService> ServiceRows { get; private set; } = new([], 0, 1, 50);
     public Paged<SocialWorkReferral> ReferralRows { get; private set; } = new([], 0, 1, 50);
     public Dictionary<Guid, string> Names { get; private set; } = [];
+
+    /// <summary>The person search (ID number or name) that fills the person pickers of the three forms.</summary>
+    [FromQuery(Name = "person")] public string? PersonQuery { get; set; }
+    public List<PickerOption> People { get; private set; } = [];
     public bool CanWrite => user.HasPermission(SocialWorkPermissions.Write);
     public bool CanServe => user.HasPermission(SocialWorkPermissions.Services);
     public bool IsOrganization => user.OrganizationId is not null;
@@ -66,6 +70,20 @@ public sealed class StationModel(Stations stations, Staff staff, Services servic
     public async Task OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
+        if (CanWrite || (CanServe && !IsOrganization))
+        {
+            try
+            {
+                People = [.. await pickers.PersonsAsync(PersonQuery, "person", ct)];
+            }
+            catch (AppProblem problem)
+            {
+                ModelState.AddProblem(problem, "");
+            }
+            // what a failed post chose stays chosen
+            foreach (var chosen in new[] { Worker.PersonId, Service.BeneficiaryPersonId, Referral.PersonId })
+                if (await pickers.PersonAsync(chosen, ct) is { } c && People.All(p => p.Value != c.Value)) People.Add(c);
+        }
         Station = await stations.GetAsync(id, ct);
         Orgs = await stations.OrganizationNamesAsync([Station], ct);
         Workers = await staff.ListAsync(id, null, PageRequest.From(1, 100, 100), ct);

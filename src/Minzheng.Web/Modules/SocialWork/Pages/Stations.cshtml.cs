@@ -9,7 +9,7 @@ namespace Minzheng.Web.Modules.SocialWork.Pages;
 
 /// <summary>/socialwork/stations: the stations in scope (filter by county and status), the Excel export, and the form to register one.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + SocialWorkPermissions.Read)]
-public sealed class StationsModel(Stations stations, DivisionDirectory divisions, ICurrentUser user) : PageModel
+public sealed class StationsModel(Stations stations, DivisionDirectory divisions, ICurrentUser user, Pickers pickers) : PageModel
 {
     public sealed class StationForm
     {
@@ -31,6 +31,8 @@ public sealed class StationsModel(Stations stations, DivisionDirectory divisions
     public Paged<SocialWorkStation> Rows { get; private set; } = new([], 0, 1, 50);
     public Dictionary<Guid, string> Orgs { get; private set; } = [];
     public bool CanWrite => user.HasPermission(SocialWorkPermissions.Write);
+    public IReadOnlyList<PickerOption> Townships { get; private set; } = [];
+    public IReadOnlyList<PickerOption> Organizations { get; private set; } = [];
 
     public string DivisionName(string code) => divisions.FullName(code);
 
@@ -38,6 +40,11 @@ public sealed class StationsModel(Stations stations, DivisionDirectory divisions
     {
         Rows = await stations.ListAsync(County, StatusFilter, PageRequest.From(page, 50, 50), HttpContext.RequestAborted);
         Orgs = await stations.OrganizationNamesAsync(Rows.Items, HttpContext.RequestAborted);
+        if (CanWrite)
+        {
+            Townships = pickers.Townships();
+            Organizations = await pickers.OrganizationsAsync([Input.OrganizationId, Input.OperatorOrganizationId], HttpContext.RequestAborted);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
