@@ -21,6 +21,8 @@ public abstract partial class TrainingTests(AppFixture app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    internal static string TokenFrom(string html) => TokenPattern().Match(html).Groups[1].Value;
+
     internal static async Task<string> TokenAsync(HttpClient client, string url) =>
         TokenPattern().Match(await (await client.GetAsync(url).EnsureStatus(HttpStatusCode.OK)).Content.ReadAsStringAsync()).Groups[1].Value;
 
