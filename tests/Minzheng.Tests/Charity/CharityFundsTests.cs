@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
 using Minzheng.Web.Modules.Charity;
 using Minzheng.Web.Modules.Charity.Funds;
+using Minzheng.Web.Modules.SocialOrganizations.Charity;
 using Minzheng.Web.Platform.Data;
 
 namespace Minzheng.Tests.Charity;
@@ -21,6 +22,27 @@ public abstract class CharityFundsTests(AppFixture app)
     private const string Centre = "yangguang.org";
 
     private static DateOnly Today => new(2026, 11, 30);
+
+    /// <summary>Records the 公开募捐资格 granted to an organisation on a date (what the registry's decision leaves behind).</summary>
+    private Task<int> GrantPublicFundraisingAsync(string organizationName, DateOnly decidedOn) => app.WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var o = await db.Organizations.SingleAsync(x => x.Name == organizationName);
+        db.Add(new QualificationApplication
+        {
+            OrganizationId = o.Id,
+            DivisionCode = o.DivisionCode,
+            Number = "SZZG-T" + decidedOn.DayNumber,
+            Kind = QualificationKind.PublicFundraising,
+            AppliedOn = decidedOn,
+            Status = QualificationStatus.Granted,
+            DecidedOn = decidedOn,
+            DecisionNumber = "测试募字〔" + decidedOn.Year + "〕1号",
+            RecordedBy = "test",
+        });
+        await db.SaveChangesAsync();
+        return 0;
+    });
 
     private Task<int> PlanCountAsync() => app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<FundraisingPlan>().CountAsync());
 
@@ -39,6 +61,16 @@ public abstract class CharityFundsTests(AppFixture app)
         var online = await centre.PostAsJsonAsync("/api/v1/charity/plans", new { title = "网络募捐", purpose = "助老", startsOn = Today, endsOn = Today.AddDays(10), channel = "online", platform = "not-designated", target = 100m });
         Assert.True((await online.ExpectProblemAsync(400, "validation_failed")).GetProperty("errors").TryGetProperty("platform", out _));
         Assert.Equal(before, await PlanCountAsync());
+
+        // without the 公开募捐资格 in force on the plan's first day: 409, nothing saved
+        var warmWinter = new { title = "“暖冬助老”测试募捐", purpose = "为独居老人购置过冬物资", startsOn = Today, endsOn = Today.AddDays(30), channel = "on-site", place = "容州镇", target = 20000m };
+        var unqualified = await (await centre.PostAsJsonAsync("/api/v1/charity/plans", warmWinter)).ExpectProblemAsync(409, "charity_no_public_fundraising");
+        Assert.Contains("公开募捐资格", unqualified.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await PlanCountAsync());
+        // a qualification granted after the plan's first day does not count; one in force on it does
+        await GrantPublicFundraisingAsync(CharityInitializer.CentreName, Today.AddDays(1));
+        await (await centre.PostAsJsonAsync("/api/v1/charity/plans", warmWinter)).ExpectProblemAsync(409, "charity_no_public_fundraising");
+        await GrantPublicFundraisingAsync(CharityInitializer.CentreName, Today.AddYears(-1));
 
         // filed before it starts (today), by the centre's own account for its own organisation
         var filed = await centre.PostAsJsonAsync("/api/v1/charity/plans", new { title = "“暖冬助老”测试募捐", purpose = "为独居老人购置过冬物资", startsOn = Today, endsOn = Today.AddDays(30), channel = "on-site", place = "容州镇", target = 20000m });
