@@ -1,7 +1,9 @@
 using Minzheng.Web.Modules.Charity;
+using Minzheng.Web.Modules.Charity.Contracts;
 using Minzheng.Web.Modules.Charity.Funds;
 using Minzheng.Web.Modules.Charity.Ratios;
 using Minzheng.Web.Platform.Money;
+using Minzheng.Web.Platform.Registry.Organizations;
 
 namespace Minzheng.Tests.Charity;
 
@@ -37,14 +39,7 @@ public sealed class CharityRatioTests
         Assert.Equal(tier, RatioTiers.For(body, publicFundraising, Wan((decimal)wan)));
 
     /// <summary>The table as seeded (confirmed rows real; the UNCONFIRMED foundation bands as demo rows).</summary>
-    private static RatioTable Table(string tier)
-    {
-        var rows = CharityInitializer.FigureRows().Concat(CharityInitializer.DemoFigureRows()).ToList();
-        decimal? P(string kind) => rows.FirstOrDefault(r => r.Kind == kind && r.Category == tier)?.Percent;
-        var exempt = rows.Single(r => r.Kind == CharityFigures.ManagementExempt.Code).Amount!.Value;
-        var demo = rows.Where(r => r.Category == tier && r.Kind != CharityFigures.DesignatedPlatform.Code).Any(r => r.IsDemo);
-        return new RatioTable(tier, P(CharityFigures.SpendingMin.Code)!.Value, P(CharityFigures.ManagementMax.Code)!.Value, P(CharityFigures.IncomeShareMin.Code), exempt, demo);
-    }
+    private static RatioTable Table(string tier) => SeededRatioTable.Row(tier)!;
 
     // spending floor as a share of the base, management cap: rules-2 §6.3
     [Theory]
@@ -63,6 +58,59 @@ public sealed class CharityRatioTests
         var t = Table(tier);
         Assert.Equal((spending, management, demo), ((int)t.MinSpendingPercent, (int)t.MaxManagementPercent, t.Demo));
         Assert.Equal(tier == RatioTiers.OtherSmall ? 50m : null, t.MinIncomeSharePercent);
+    }
+
+    /// <summary>
+    /// The bands by organisation kind, as the recognition in the social organisations' registry reads them through
+    /// <see cref="ICharityRatioTable"/> (the cases of the literal table it carried before ADR 060, each boundary kept).
+    /// </summary>
+    [Theory]
+    [InlineData(OrganizationKind.Foundation, true, 100_000_000, RatioTiers.PublicFoundation, 70, 10, false)]
+    [InlineData(OrganizationKind.SocialGroup, true, 1_000_000, RatioTiers.PublicOther, 70, 13, true)]
+    [InlineData(OrganizationKind.Foundation, false, 3_999_999, RatioTiers.FoundationSmall, 8, 20, false)]
+    [InlineData(OrganizationKind.Foundation, false, 4_000_000, RatioTiers.Foundation400, 7, 15, true)]
+    [InlineData(OrganizationKind.Foundation, false, 60_000_000, RatioTiers.Foundation6000, 6, 12, true)]
+    [InlineData(OrganizationKind.SocialServiceAgency, false, 10_000_000, RatioTiers.Other1000, 6, 13, false)]
+    [InlineData(OrganizationKind.SocialServiceAgency, false, 5_000_000, RatioTiers.Other500, 7, 14, false)]
+    [InlineData(OrganizationKind.SocialGroup, false, 1_000_000, RatioTiers.Other100, 8, 15, false)]
+    [InlineData(OrganizationKind.SocialGroup, false, 999_999.99, RatioTiers.OtherSmall, 8, 20, false)]
+    public void The_published_verdict_reads_the_band_of_the_organisation_kind(OrganizationKind kind, bool publicFundraising, double netAssets, string tier, int spending, int management, bool demo)
+    {
+        var assets = Money.FromYuan(Math.Round((decimal)netAssets, 2));
+        // spending one fen below the floor of the band's base, management at 100 % of a total above the exemption
+        var baseFen = publicFundraising ? 1_000_000_000L : assets.Fen;
+        var year = new CharityYearAccounts(2025, Fen(baseFen), Fen(baseFen * spending / 100 - 1), Wan(30), Wan(30) + Fen(baseFen * spending / 100), assets, Fen(baseFen));
+        var verdict = SeededRatioTable.VerdictOf(kind, publicFundraising, year);
+        Assert.Equal((tier, CharityRatioOutcome.ShortFall, demo), (verdict.Tier, verdict.Outcome, verdict.Demo));
+        Assert.Contains(verdict.Findings, f => f.Code == "spending" && f.Text.Contains($"低于 {spending}%", StringComparison.Ordinal));
+        Assert.Equal(management, (int)Table(tier).MaxManagementPercent);
+        var passing = year with { CharitableSpending = Fen(Math.Max(baseFen * spending / 100, (baseFen + 1) / 2)), ManagementCost = Wan(1) };
+        Assert.Equal(CharityRatioOutcome.Passed, SeededRatioTable.VerdictOf(kind, publicFundraising, passing with { TotalSpending = passing.CharitableSpending + Wan(1) }).Outcome);
+    }
+
+    /// <summary>In production the UNCONFIRMED bands have no rows: the verdict is "比例未配置", never a guessed pass.</summary>
+    [Theory]
+    [InlineData(OrganizationKind.Foundation, false, 4_000_000, CharityRatioOutcome.NotConfigured)]
+    [InlineData(OrganizationKind.Foundation, false, 60_000_000, CharityRatioOutcome.NotConfigured)]
+    [InlineData(OrganizationKind.SocialGroup, true, 0, CharityRatioOutcome.NotConfigured)]
+    [InlineData(OrganizationKind.Foundation, true, 0, CharityRatioOutcome.Passed)]
+    [InlineData(OrganizationKind.Foundation, false, 3_999_999, CharityRatioOutcome.Passed)]
+    public void A_band_without_figures_yields_no_verdict(OrganizationKind kind, bool publicFundraising, double netAssets, CharityRatioOutcome outcome)
+    {
+        var year = new CharityYearAccounts(2025, Wan(1000), Wan(900), Wan(1), Wan(901), Money.FromYuan((decimal)netAssets), Wan(1000));
+        var verdict = SeededRatioTable.VerdictOf(kind, publicFundraising, year, demo: false);
+        Assert.Equal(outcome, verdict.Outcome);
+        if (outcome == CharityRatioOutcome.NotConfigured)
+            Assert.StartsWith("比例未配置", Assert.Single(verdict.Findings, f => f.Code == "not-configured").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_previous_income_is_named_where_the_band_needs_it()
+    {
+        var year = new CharityYearAccounts(2025, Wan(100), Wan(90), Wan(1), Wan(91), Wan(50), null);
+        Assert.Equal(["accounts-missing"], SeededRatioTable.VerdictOf(OrganizationKind.SocialGroup, false, year).Findings.Select(f => f.Code));
+        Assert.Equal(["accounts-missing"], SeededRatioTable.VerdictOf(OrganizationKind.Foundation, true, year).Findings.Select(f => f.Code));
+        Assert.Equal(CharityRatioOutcome.Passed, SeededRatioTable.VerdictOf(OrganizationKind.SocialGroup, false, year with { PreviousYearEndNetAssets = Wan(200) }).Outcome);
     }
 
     [Theory]

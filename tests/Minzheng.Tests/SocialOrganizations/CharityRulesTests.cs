@@ -1,3 +1,4 @@
+using Minzheng.Tests.Charity;
 using Minzheng.Web.Modules.SocialOrganizations.Charity;
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
 using Minzheng.Web.Platform.Money;
@@ -35,6 +36,14 @@ public sealed class CharityRulesTests
         GradeValidUntil = new(2028, 12, 31),
     };
 
+    /// <summary>
+    /// Recognition as <c>CharityQualifications</c> runs it: the 189号 verdict on the last year from the charity module's one table
+    /// (the seeded rows, with the 演示数据 bands unless <paramref name="demo"/> is false), then the pure rule.
+    /// </summary>
+    private static IReadOnlyList<Unmet> Recognise(CharityFacts f, bool demo = true) =>
+        CharityRules.Recognition(CharityRules.RatioAccounts(f, Applied) is { } a
+            ? f with { LastYearRatios = SeededRatioTable.VerdictOf(f.Kind, f.HasPublicFundraising, a, demo) } : f, Applied);
+
     public static TheoryData<string, CharityFacts, string[]> RecognitionCases => new()
     {
         { "meets every condition", Good, [] },
@@ -57,7 +66,7 @@ public sealed class CharityRulesTests
     [Theory]
     [MemberData(nameof(RecognitionCases))]
     public void Recognition_names_every_unmet_condition(string name, CharityFacts facts, string[] expected) =>
-        Assert.True(expected.SequenceEqual(CharityRules.Recognition(facts, Applied).Select(u => u.Code)), name + ": " + string.Join("；", CharityRules.Recognition(facts, Applied).Select(u => u.Text)));
+        Assert.True(expected.SequenceEqual(Recognise(facts).Select(u => u.Code)), name + ": " + string.Join("；", Recognise(facts).Select(u => u.Text)));
 
     public static TheoryData<string, CharityFacts, int, string[]> FundraisingCases => new()
     {
@@ -96,32 +105,24 @@ public sealed class CharityRulesTests
     public void Tax_deduction_names_every_unmet_condition(string name, CharityFacts facts, string[] expected) =>
         Assert.True(expected.SequenceEqual(CharityRules.TaxDeduction(facts, Applied).Select(u => u.Code)), name + ": " + string.Join("；", CharityRules.TaxDeduction(facts, Applied).Select(u => u.Text)));
 
-    public static TheoryData<OrganizationKind, bool, decimal, decimal, string, decimal, bool> RatioCases => new()
-    {
-        { OrganizationKind.Foundation, true, 100_000_000m, 70, CharityRules.IncomeBase, 10, true },
-        { OrganizationKind.SocialGroup, true, 1_000_000m, 70, CharityRules.IncomeBase, 13, false },
-        { OrganizationKind.Foundation, false, 3_999_999m, 8, CharityRules.NetAssetsBase, 20, true },
-        { OrganizationKind.Foundation, false, 4_000_000m, 7, CharityRules.NetAssetsBase, 15, false },
-        { OrganizationKind.Foundation, false, 60_000_000m, 6, CharityRules.NetAssetsBase, 12, false },
-        { OrganizationKind.SocialServiceAgency, false, 10_000_000m, 6, CharityRules.NetAssetsBase, 13, true },
-        { OrganizationKind.SocialServiceAgency, false, 5_000_000m, 7, CharityRules.NetAssetsBase, 14, true },
-        { OrganizationKind.SocialGroup, false, 1_000_000m, 8, CharityRules.NetAssetsBase, 15, true },
-        { OrganizationKind.SocialGroup, false, 999_999.99m, 8, CharityRules.NetAssetsBase, 20, true },
-    };
-
-    [Theory]
-    [MemberData(nameof(RatioCases))]
-    public void Spending_ratios_follow_the_bands(OrganizationKind kind, bool publicFundraising, decimal netAssets, decimal spending, string basis, decimal management, bool confirmed)
-    {
-        var r = CharityRules.Ratios(kind, publicFundraising, Money.FromYuan(netAssets));
-        Assert.Equal((spending, basis, management, confirmed), (r.MinSpendingPercent, r.Base, r.MaxManagementPercent, r.Confirmed));
-    }
-
     [Fact]
     public void A_band_awaiting_confirmation_says_so()
     {
         var facts = Good with { Kind = OrganizationKind.Foundation, NetAssets = Y(5_000_000), LastYear = new(Y(1_000_000), Y(100_000), Y(10_000), Y(120_000)) };
-        var unmet = Assert.Single(CharityRules.Recognition(facts, Applied));
+        var unmet = Assert.Single(Recognise(facts));
         Assert.Contains("待确认", unmet.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_band_without_figures_is_unmet_not_a_guessed_pass()
+    {
+        // a foundation with 500万 of net assets spending far above any floor: without the (UNCONFIRMED) rows no verdict, so no grant
+        var facts = Good with { Kind = OrganizationKind.Foundation, NetAssets = Y(5_000_000), LastYear = new(Y(1_000_000), Y(900_000), Y(10_000), Y(920_000)) };
+        Assert.Empty(Recognise(facts));
+        var unmet = Assert.Single(Recognise(facts, demo: false));
+        Assert.Equal("ratio-not-configured", unmet.Code);
+        Assert.Contains("比例未配置", unmet.Text, StringComparison.Ordinal);
+        // and a caller that obtained no verdict at all gets the same, never a pass
+        Assert.Equal(["ratio-not-configured"], CharityRules.Recognition(facts, Applied).Select(u => u.Code));
     }
 }

@@ -29,6 +29,7 @@ public static class CharityModule
             [(CharityFigures.Module, "慈善")], CharityFigures.All));
         services.AddSingleton<IModuleInitializer, CharityInitializer>();
         services.AddScoped<CharityOrganizations>();
+        services.AddScoped<CharityForms>();
         services.AddCharityFunds();
         services.AddCharityRatios();
         services.AddCharityTrusts();

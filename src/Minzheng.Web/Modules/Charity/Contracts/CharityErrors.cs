@@ -10,5 +10,7 @@ public static class CharityErrors
     public static readonly ErrorCode NotOwnOrganization = new("charity_not_own_organization", 403, "组织账号只能办理本组织的事项");
     public static readonly ErrorCode YearReported = new("charity_year_reported", 409, "该组织该年度的支出数据已录入");
 
-    public static readonly IReadOnlyList<ErrorCode> All = [NotACharityBody, InsufficientFunds, NotOwnOrganization, YearReported];
+    public static readonly ErrorCode NoPublicFundraising = new("charity_no_public_fundraising", 409, "该组织在募捐起始日不具有有效的公开募捐资格，不能备案募捐方案");
+
+    public static readonly IReadOnlyList<ErrorCode> All = [NotACharityBody, InsufficientFunds, NotOwnOrganization, YearReported, NoPublicFundraising];
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.SocialOrganizations.Contracts;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Figures;
@@ -29,7 +30,8 @@ public sealed record EntryDto(Guid Id, string Kind, DateOnly On, decimal Amount,
 /// before it starts, books the gifts received and the money spent to it, and discloses; the balance of a plan never goes
 /// below zero, checked against the plan's version so concurrent entries cannot overspend.
 /// </summary>
-public sealed class CharityFunds(AppDbContext db, CharityOrganizations organizations, FigureBook figures, CaseNumbers numbers, BusinessClock clock, ICurrentUser user)
+public sealed class CharityFunds(AppDbContext db, CharityOrganizations organizations, FigureBook figures, CaseNumbers numbers, BusinessClock clock, ICurrentUser user,
+    ICharityQualificationsInForce qualifications)
 {
     private static readonly NumberSeries Series = new("MJ", null, 5);
 
@@ -65,6 +67,10 @@ public sealed class CharityFunds(AppDbContext db, CharityOrganizations organizat
         }
         else platform = null;
         errors.ThrowIfAny();
+        // 慈善法 第二十二条: only a charity holding the 公开募捐资格 may raise funds publicly; the one in force on the plan's first day
+        var startsOn = input.StartsOn!.Value;
+        if (!(await qualifications.OfAsync(o.Id, startsOn, ct)).Any(q => q.Kind == CharityQualificationKinds.PublicFundraising))
+            throw new AppProblem(409, "charity_no_public_fundraising", $"{o.Name}在募捐起始日（{startsOn:yyyy-MM-dd}）不具有有效的公开募捐资格，不能备案募捐方案");
 
         var plan = new FundraisingPlan
         {

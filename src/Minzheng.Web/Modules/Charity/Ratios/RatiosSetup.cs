@@ -6,7 +6,7 @@ namespace Minzheng.Web.Modules.Charity.Ratios;
 /// <summary>年度支出和管理费用比例: the yearly figures, their verdicts, and the alert list of bodies falling short.</summary>
 public static class RatiosSetup
 {
-    public static IServiceCollection AddCharityRatios(this IServiceCollection services) => services.AddScoped<YearlyReports>();
+    public static IServiceCollection AddCharityRatios(this IServiceCollection services) => services.AddScoped<YearlyReports>().AddScoped<Contracts.ICharityRatioTable, CharityRatioTable>();
 
     public static void MapCharityRatios(this RouteGroupBuilder api)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minzheng.Web.Modules.Charity.Contracts;
 using Minzheng.Web.Modules.SocialOrganizations.Cleanup;
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
 using Minzheng.Web.Modules.SocialOrganizations.Registry;
@@ -140,7 +141,7 @@ public sealed record QualificationDto(Guid Id, string Number, Guid OrganizationI
 /// authority grants (only when nothing is unmet) or refuses with written reasons.
 /// </summary>
 public sealed class CharityQualifications(AppDbContext db, RegistrationAuthority authority, CreditLedger ledger, FigureBook figures, CaseNumbers numbers,
-    BusinessClock clock, ICurrentUser user)
+    BusinessClock clock, ICurrentUser user, ICharityRatioTable ratioTable)
 {
     private static readonly NumberSeries Series = new("SZZG", null, 6);
 
@@ -303,6 +304,9 @@ public sealed class CharityQualifications(AppDbContext db, RegistrationAuthority
             Grade = o.Profile.Grade,
             GradeValidUntil = o.Profile.GradeValidUntil,
         };
+        // the 189号 verdict comes from the charity module's one table (ADR 060), judged on the rows in force at the year's end
+        if (app.Kind == QualificationKind.CharityRecognition && CharityRules.RatioAccounts(facts, app.AppliedOn) is { } accounts)
+            facts = facts with { LastYearRatios = ratioTable.VerdictOf(facts.Kind, facts.HasPublicFundraising, accounts, o.Profile.DivisionCode) };
         return app.Kind switch
         {
             QualificationKind.CharityRecognition => CharityRules.Recognition(facts, app.AppliedOn),

@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.Charity.Contracts;
 using Minzheng.Web.Modules.SocialOrganizations.Credit;
 using Minzheng.Web.Platform.Money;
 using Minzheng.Web.Platform.Registry.Organizations;
@@ -57,13 +58,13 @@ public sealed record CharityFacts
     public bool HasPublicFundraising { get; init; }
     public int? Grade { get; init; }
     public DateOnly? GradeValidUntil { get; init; }
+
+    /// <summary>The 民发〔2016〕189号 verdict on <see cref="LastYear"/> (from <see cref="ICharityRatioTable"/>; null: none obtained).</summary>
+    public CharityRatioVerdict? LastYearRatios { get; init; }
 }
 
 /// <summary>An unmet condition: a stable code and the Chinese sentence the officer and the applicant read.</summary>
 public sealed record Unmet(string Code, string Text);
-
-/// <summary>The spending rule of 民发〔2016〕189号 for a body: minimum share of the base, the base, the management cap.</summary>
-public sealed record SpendingRule(decimal MinSpendingPercent, string Base, decimal MaxManagementPercent, decimal? MinIncomePercent, bool Confirmed);
 
 /// <summary>
 /// The conditions of the three qualifications, each a pure check that names every unmet condition (never just the first).
@@ -71,43 +72,15 @@ public sealed record SpendingRule(decimal MinSpendingPercent, string Base, decim
 /// </summary>
 public static class CharityRules
 {
-    public const string IncomeBase = "上年总收入";
-    public const string NetAssetsBase = "上年末净资产";
-
     /// <summary>公益性捐赠税前扣除资格 needs an evaluation grade of 3A or higher, still valid (rules.md §6.3, rules-2 §6.4).</summary>
     public const int MinTaxDeductionGrade = 3;
 
-    /// <summary>Management costs below this are exempt from the cap (民发〔2016〕189号 art. 11).</summary>
-    public static readonly Money ManagementExemptBelow = Money.FromYuan(200_000m);
-
     /// <summary>
-    /// The spending and management ratios of rules-2 §6.3: 公募 bodies 70 % of the previous year's income (foundations'
-    /// management ≤ 10 %, 慈善法 art. 60; others 13 %, a draft figure); non-公募 bands by net assets. The bands rules-2 marks
-    /// UNCONFIRMED are returned with <c>Confirmed = false</c> so the message says the figure awaits confirmation.
+    /// The accounts the 民发〔2016〕189号 table judges for recognition: the year before the application, with the net assets at
+    /// the end of the year before it and that year's income as the bases; null when the year's accounts are missing.
     /// </summary>
-    public static SpendingRule Ratios(OrganizationKind kind, bool publicFundraising, Money netAssets)
-    {
-        var wan = netAssets.Yuan / 10_000m;
-        if (publicFundraising)
-            return kind == OrganizationKind.Foundation ? new(70, IncomeBase, 10, null, true) : new(70, IncomeBase, 13, null, false);
-        if (kind == OrganizationKind.Foundation)
-        {
-            return wan switch
-            {
-                >= 6000 => new(6, NetAssetsBase, 12, null, false),
-                >= 800 => new(6, NetAssetsBase, 13, null, false),
-                >= 400 => new(7, NetAssetsBase, 15, null, false),
-                _ => new(8, NetAssetsBase, 20, null, true),
-            };
-        }
-        return wan switch
-        {
-            >= 1000 => new(6, NetAssetsBase, 13, null, true),
-            >= 500 => new(7, NetAssetsBase, 14, null, true),
-            >= 100 => new(8, NetAssetsBase, 15, null, true),
-            _ => new(8, NetAssetsBase, 20, 50, true),
-        };
-    }
+    public static CharityYearAccounts? RatioAccounts(CharityFacts f, DateOnly appliedOn) => f.LastYear is not { } y ? null
+        : new CharityYearAccounts(appliedOn.Year - 1, y.Income, y.Spending, y.ManagementCost, y.TotalSpending, f.NetAssets, f.YearBefore?.Income);
 
     /// <summary>慈善组织认定 (民政部令第58号; rules-2 §6.2).</summary>
     public static IReadOnlyList<Unmet> Recognition(CharityFacts f, DateOnly appliedOn)
@@ -120,7 +93,7 @@ public static class CharityRules
         if (!f.NoBarredLeader) unmet.Add(new("barred-leader", "负责人存在不得担任慈善组织负责人的情形"));
         if (!f.BoardResolution) unmet.Add(new("board-resolution", "未提交会员（代表）大会或理事会同意申请认定的决议"));
         if (f.RecognisedCharity) unmet.Add(new("already-recognised", "已认定为慈善组织"));
-        unmet.AddRange(Ratios(f, f.LastYear, f.YearBefore?.Income, "上年度"));
+        unmet.AddRange(Ratios(f));
         if (PenaltyWithin(f.Penalties, appliedOn, 2) is { } p) unmet.Add(new("penalty", $"申请前二年内受过行政处罚（{p:yyyy-MM-dd}）"));
         if (f.ListStatus != CreditList.None) unmet.Add(new("credit-list", $"被列入{CreditLabels.Name(f.ListStatus)}"));
         return unmet;
@@ -181,36 +154,34 @@ public static class CharityRules
             yield return new("spending-ratio", $"{label}公益慈善支出 {year.Spending.Yuan:N2} 元，低于上一年总收入 {previousIncome.Value.Yuan:N2} 元的 70%");
     }
 
-    /// <summary>The previous year's spending and management ratios for recognition (民发〔2016〕189号).</summary>
-    private static IEnumerable<Unmet> Ratios(CharityFacts f, YearAccounts? year, Money? previousIncome, string label)
+    /// <summary>
+    /// The previous year's spending and management ratios for recognition: the verdict of the charity module's one table
+    /// (<see cref="ICharityRatioTable"/>), computed by the caller; no verdict or a tier without figures is unmet ("比例未配置"),
+    /// never a guessed pass.
+    /// </summary>
+    private static IEnumerable<Unmet> Ratios(CharityFacts f)
     {
-        if (year is null)
+        if (f.LastYear is null)
         {
-            yield return new("accounts-missing", $"缺少{label}收支数据");
+            yield return new("accounts-missing", "缺少上年度收支数据");
             yield break;
         }
-        var rule = Ratios(f.Kind, f.HasPublicFundraising, f.NetAssets);
-        var pending = rule.Confirmed ? "" : "（该档比例为征求意见稿数值，待确认）";
-        if (rule.Base == IncomeBase)
+        if (f.LastYearRatios is not { } verdict)
         {
-            if (previousIncome is not { } income) yield return new("accounts-missing", $"缺少{label}前一年度总收入");
-            else if (year.Spending.Fen * 100 < income.Fen * (long)rule.MinSpendingPercent)
-                yield return new("spending-ratio", $"{label}慈善活动支出 {year.Spending.Yuan:N2} 元，低于上一年总收入的 {rule.MinSpendingPercent}%{pending}");
+            yield return new("ratio-not-configured", "比例未配置：未取得民发〔2016〕189号年度支出和管理费用比例的结论");
+            yield break;
         }
-        else
+        foreach (var finding in verdict.Findings)
         {
-            if (year.Spending.Fen * 100 < f.NetAssets.Fen * (long)rule.MinSpendingPercent)
-                yield return new("spending-ratio", $"{label}慈善活动支出 {year.Spending.Yuan:N2} 元，低于上年末净资产 {f.NetAssets.Yuan:N2} 元的 {rule.MinSpendingPercent}%{pending}");
-            if (rule.MinIncomePercent is { } share)
+            var code = finding.Code switch
             {
-                if (previousIncome is not { } income) yield return new("accounts-missing", $"缺少{label}前一年度总收入");
-                else if (year.Spending.Fen * 100 < income.Fen * (long)share)
-                    yield return new("spending-income-ratio", $"{label}慈善活动支出低于上一年总收入的 {share}%");
-            }
+                "spending" => "spending-ratio",
+                "income-share" => "spending-income-ratio",
+                "management" => "management-ratio",
+                "not-configured" => "ratio-not-configured",
+                _ => finding.Code,
+            };
+            yield return new(code, "上年度：" + finding.Text);
         }
-        // the cap is a share of the year's total spending (charitable activities, management and other costs together)
-        var total = year.TotalSpending;
-        if (year.ManagementCost >= ManagementExemptBelow && total.Fen > 0 && year.ManagementCost.Fen * 100 > total.Fen * (long)rule.MaxManagementPercent)
-            yield return new("management-ratio", $"{label}管理费用 {year.ManagementCost.Yuan:N2} 元，超过当年总支出的 {rule.MaxManagementPercent}%{pending}");
     }
 }

@@ -24,6 +24,7 @@ public static class GovernanceSetup
         services.AddScoped<PartyBuildingRecords>();
         services.AddScoped<IncubationLibraries>();
         services.AddScoped<CharityQualifications>();
+        services.AddScoped<Contracts.ICharityQualificationsInForce, CharityQualificationsInForce>();
         services.AddScoped<IOrganizationPanel, GovernanceOrganizationPanel>();
         services.AddScoped<Registry.IPublicFactSource, QualificationPublicFacts>();
         services.AddSingleton<IModuleInitializer, GovernanceInitializer>();
