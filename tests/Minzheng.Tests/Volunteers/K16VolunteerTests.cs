@@ -178,7 +178,7 @@ public abstract class K16VolunteerTests(AppFixture app)
     public async Task A_minor_is_registered_only_with_the_guardians_recorded_consent_and_from_the_minimum_age()
     {
         app.SkipIfUnavailable();
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(Web.Platform.Time.BusinessClock.ToChina(app.Clock.GetUtcNow().UtcDateTime));
         var admin = await app.ClientAsync("admin");
         async Task<(string IdNumber, string Name)> MinorAsync(int age, string name)
         {
@@ -216,7 +216,7 @@ public abstract class K16VolunteerTests(AppFixture app)
             Kind = VolunteerFigures.MinorMinAge.Code,
             DivisionCode = "450921000000",
             Number = 10,
-            ValidFrom = today.AddDays(-1),
+            ValidFrom = today,
             Document = "测试：未成年志愿者注册最低年龄",
         }));
         var child = await MinorAsync(8, "韦小" + (char)('乙' + Random.Shared.Next(0, 50)) + "童");
