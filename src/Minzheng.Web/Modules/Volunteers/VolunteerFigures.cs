@@ -14,7 +14,13 @@ public static class VolunteerFigures
     public static readonly FigureKind StarHours = new(Module, "star-hours", "星级认定累计服务时长", "小时",
         Categories: [("1", "一星"), ("2", "二星"), ("3", "三星"), ("4", "四星"), ("5", "五星")]);
 
-    public static readonly IReadOnlyList<FigureKind> Base = [StarHours];
+    /// <summary>
+    /// 未成年人注册最低年龄: below it a minor is not registered even with the guardian's consent. Optional (the regulation sets
+    /// no age, only that tasks suit it — 条例 第十五条): without a row any minor may be registered with the consent.
+    /// </summary>
+    public static readonly FigureKind MinorMinAge = new(Module, "minor-min-age", "未成年志愿者注册最低年龄", "周岁");
+
+    public static readonly IReadOnlyList<FigureKind> Base = [StarHours, MinorMinAge];
 
     // each part of the module adds its own kinds here, one line each
     public static readonly IReadOnlyList<FigureKind> All = [.. Base, .. Activities.ActivityFigures.All, .. TimeBank.TimeBankFigures.All];

@@ -11,9 +11,10 @@ namespace Minzheng.Web.Modules.Volunteers.Activities;
 /// <summary>
 /// 更正: the volunteer asks the organiser to correct the time of a verified or rejected record of theirs; the organiser
 /// accepts — the record's verified minutes change through <see cref="VolunteerHours"/>, so the total, the star and the time
-/// bank follow in the same transaction — or refuses with a reason. Both are audited; the volunteer sees the outcome.
+/// bank follow in the same transaction, and an issued proof listing the record is revoked — or refuses with a reason. Both are audited; the volunteer sees the outcome.
 /// </summary>
-public sealed class Corrections(AppDbContext db, VolunteerIdentity identity, VolunteerHours hours, ICurrentUser user, AuditLog audit, BusinessClock clock)
+public sealed class Corrections(AppDbContext db, VolunteerIdentity identity, VolunteerHours hours, ICurrentUser user, AuditLog audit, BusinessClock clock,
+    Certificates.ServiceCertificates certificates)
 {
     /// <summary>A correction never asks for more than a day of service for one record.</summary>
     public const int MaxMinutes = 24 * 60;
@@ -74,6 +75,8 @@ public sealed class Corrections(AppDbContext db, VolunteerIdentity identity, Vol
             record.VerifiedAt = clock.UtcNow;
             record.VerifyNote = "依志愿者申请更正" + (correction.Answer is { } a ? "：" + a : "");
             await hours.ApplyAsync(record, previous, ct);
+            // a proof issued with the old time is now wrong: revoked in the same transaction (ADR 058)
+            await certificates.RevokeForCorrectionAsync(record, previous, ct);
         }
         audit.Add(accept ? "volunteer.correction.accept" : "volunteer.correction.refuse", nameof(ServiceCorrection), correction.Id.ToString(),
             new { record = record.Id, requested = correction.RequestedMinutes, previous = correction.PreviousMinutes, correction.Answer }, record.DivisionCode);

@@ -39,9 +39,45 @@ public sealed class SignUps(AppDbContext db, VolunteerIdentity identity, Activit
         {
             throw AppProblem.Conflict("volunteer_signup_age", $"该活动要求年龄{AgeRange(activity.MinAge, activity.MaxAge)}，您在活动当天{age}岁，不能报名");
         }
-        var taken = await db.Set<VolunteerSignup>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
-            .CountAsync(s => s.ActivityId == activity.Id && (s.Status == SignupStatus.Applied || s.Status == SignupStatus.Selected), ct);
-        if (taken >= activity.Capacity) throw AppProblem.Conflict("volunteer_signup_full", $"该活动招募{activity.Capacity}人，报名已满");
+        // the seat count is read and taken under the activity's row lock (ADR 058), so concurrent sign-ups queue here and
+        // never exceed the capacity; the lock is held until the sign-up is saved
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var capacity = await LockAsync(activity.Id, ct);
+            var taken = await db.Set<VolunteerSignup>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+                .CountAsync(s => s.ActivityId == activity.Id && (s.Status == SignupStatus.Applied || s.Status == SignupStatus.Selected), ct);
+            if (taken >= capacity) throw AppProblem.Conflict("volunteer_signup_full", $"该活动招募{capacity}人，报名已满");
+            var signup = await AddSignupAsync(activity, volunteer, existing, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return signup;
+        }
+        catch
+        {
+            if (own is not null) await own.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Takes the activity's row lock for the rest of the transaction (a no-op UPDATE by id: PostgreSQL locks the row, SQLite's
+    /// immediate transaction holds the database's write lock) and reads the capacity under it. The version is not bumped, so
+    /// an organiser editing the activity is not refused because someone signed up.
+    /// </summary>
+    private async Task<int> LockAsync(Guid activityId, CancellationToken ct)
+    {
+        var activities = db.Set<VolunteerActivity>().IgnoreQueryFilters([AppDbContext.ScopeFilter]);
+        // the activity was read by the caller (in scope, or as published recruitment); only the lock is taken here
+        await activities.Where(a => a.Id == activityId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Capacity, a => a.Capacity), ct);
+        return await activities.Where(a => a.Id == activityId).Select(a => a.Capacity).FirstAsync(ct);
+    }
+
+    private async Task<VolunteerSignup> AddSignupAsync(VolunteerActivity activity, Volunteer volunteer, VolunteerSignup? existing, CancellationToken ct)
+    {
 
         // the citizen writes rows of the organiser's scope: their own sign-up and, when new to the team, their membership
         if (!await db.Set<VolunteerMembership>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AnyAsync(m => m.VolunteerId == volunteer.Id && m.TeamId == activity.TeamId, ct))
@@ -58,7 +94,16 @@ public sealed class SignUps(AppDbContext db, VolunteerIdentity identity, Activit
         signup.DecidedBy = null;
         signup.DecidedAt = null;
         db.PermitOutOfScopeWrite(signup, "志愿者本人报名活动");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // nothing of a refused sign-up stays in the tracker
+            foreach (var e in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) e.State = EntityState.Detached;
+            throw;
+        }
         return signup;
     }
 
@@ -86,17 +131,33 @@ public sealed class SignUps(AppDbContext db, VolunteerIdentity identity, Activit
         if (signup.Status != SignupStatus.Applied) throw AppProblem.Conflict("volunteer_signup_decided", "该报名已经处理过");
         if (!select && string.IsNullOrWhiteSpace(note)) throw AppProblem.Field("note", "请填写不录用的理由");
         if (note is { Length: > 500 }) throw AppProblem.Field("note", "说明不超过500字");
-        if (select)
+        var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
-            var activity = await plans.OwnAsync(signup.ActivityId, ct);
-            var selected = await db.Set<VolunteerSignup>().CountAsync(s => s.ActivityId == activity.Id && s.Status == SignupStatus.Selected, ct);
-            if (selected >= activity.Capacity) throw AppProblem.Conflict("volunteer_signup_full", $"该活动招募{activity.Capacity}人，已录用满额");
+            if (select)
+            {
+                var activity = await plans.OwnAsync(signup.ActivityId, ct);
+                // counted under the activity's row lock: two selections at once cannot both take the last place (ADR 058)
+                var capacity = await LockAsync(activity.Id, ct);
+                var selected = await db.Set<VolunteerSignup>().CountAsync(s => s.ActivityId == activity.Id && s.Status == SignupStatus.Selected, ct);
+                if (selected >= capacity) throw AppProblem.Conflict("volunteer_signup_full", $"该活动招募{capacity}人，已录用满额");
+            }
+            signup.Status = select ? SignupStatus.Selected : SignupStatus.Declined;
+            signup.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            signup.DecidedBy = user.UserName;
+            signup.DecidedAt = clock.UtcNow;
+            await db.SaveChangesAsync(ct);
+            if (tx is not null) await tx.CommitAsync(ct);
         }
-        signup.Status = select ? SignupStatus.Selected : SignupStatus.Declined;
-        signup.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        signup.DecidedBy = user.UserName;
-        signup.DecidedAt = clock.UtcNow;
-        await db.SaveChangesAsync(ct);
+        catch
+        {
+            if (tx is not null) await tx.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            if (tx is not null) await tx.DisposeAsync();
+        }
         return signup;
     }
 

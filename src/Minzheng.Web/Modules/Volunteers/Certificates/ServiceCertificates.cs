@@ -196,6 +196,33 @@ public sealed class ServiceCertificates(AppDbContext db, CaseNumbers numbers, IC
         return c;
     }
 
+    /// <summary>
+    /// A correction changed the verified minutes of <paramref name="record"/>: every issued proof of the volunteer that lists it
+    /// (frozen at issue, so now wrong) is revoked with the reason, in the caller's unit of work (saved with the correction) and
+    /// audited; the volunteer may ask again, or the organisation issue a new one. Returns the numbers of the revoked proofs.
+    /// </summary>
+    public async Task<List<string>> RevokeForCorrectionAsync(ServiceRecord record, int previousMinutes, CancellationToken ct = default)
+    {
+        if (record.VerifiedMinutes == previousMinutes || previousMinutes <= 0) return [];
+        var activityNumber = await db.Set<VolunteerActivity>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Where(a => a.Id == record.ActivityId).Select(a => a.Number).FirstAsync(ct);
+        // the organiser's own proofs of this volunteer (the same organisation that records the service issues them)
+        var issued = await db.Set<VolunteerCertificate>().IgnoreQueryFilters([AppDbContext.ScopeFilter])
+            .Where(c => c.VolunteerId == record.VolunteerId && c.TeamId == record.TeamId && c.Status == CertificateStatus.Issued).ToListAsync(ct);
+        var revoked = new List<string>();
+        foreach (var c in issued)
+        {
+            var lines = JsonSerializer.Deserialize<List<CertificateLine>>(c.LinesJson, Json) ?? [];
+            if (!lines.Any(l => l.ActivityNumber == activityNumber)) continue;
+            c.Status = CertificateStatus.Revoked;
+            c.Reason = $"服务记录（活动{activityNumber}）的服务时长经更正由{previousMinutes}分钟改为{record.VerifiedMinutes}分钟，本证明作废，请重新开具";
+            c.ClosedBy = user.UserName;
+            c.ClosedAt = clock.UtcNow;
+            audit.Add("volunteer.certificate.revoke-on-correction", nameof(VolunteerCertificate), c.Id.ToString(), new { c.Number, record = record.Id, previousMinutes, record.VerifiedMinutes }, c.DivisionCode);
+            revoked.Add(c.Number ?? "");
+        }
+        return revoked;
+    }
+
     /// <summary>Proofs and requests in the reader's scope (an organisation: its own), newest first, paged.</summary>
     public async Task<Paged<(VolunteerCertificate Certificate, string VolunteerName, string VolunteerNumber)>> ListAsync(CertificateStatus? status, PageRequest page, CancellationToken ct = default)
     {

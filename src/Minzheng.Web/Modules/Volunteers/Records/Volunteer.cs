@@ -59,6 +59,15 @@ public sealed class Volunteer : IVersioned, IDivisionScoped, IStamped, IMembersh
 
     public VolunteerStatus Status { get; set; } = VolunteerStatus.Active;
 
+    /// <summary>
+    /// 监护人同意 of a volunteer registered under 18 (条例 第十五条: tasks suited to the minor's age, with the guardian's
+    /// consent): the guardian's name and relationship, the date the consent was given and who recorded it. Null for adults.
+    /// </summary>
+    public string? GuardianName { get; set; }
+    public string? GuardianRelationship { get; set; }
+    public DateOnly? GuardianConsentOn { get; set; }
+    public string? GuardianConsentRecordedBy { get; set; }
+
     /// <summary>累计核实服务时长 in minutes: the sum of verified service records, never claimed time.</summary>
     public int VerifiedMinutes { get; set; }
 
@@ -138,6 +147,9 @@ public sealed class VolunteerConfiguration : IEntityTypeConfiguration<Volunteer>
         b.Property(v => v.ConsentVersion).HasMaxLength(40);
         b.Property(v => v.Skills).HasMaxLength(200);
         b.Property(v => v.Availability).HasMaxLength(200);
+        b.Property(v => v.GuardianName).HasMaxLength(50);
+        b.Property(v => v.GuardianRelationship).HasMaxLength(20);
+        b.Property(v => v.GuardianConsentRecordedBy).HasMaxLength(64);
         b.Property(v => v.Version).IsConcurrencyToken();
         b.Ignore(v => v.VerifiedHours);
         b.HasOne<Person>().WithMany().HasForeignKey(v => v.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -15,7 +15,9 @@ namespace Minzheng.Web.Modules.Volunteers.Registration;
 
 public sealed record SelfRegistrationInput(bool? Consent, bool? PublishConsent, string? Skills, string? Availability, IReadOnlyList<Guid>? TeamIds);
 
-public sealed record OrganizationRegistrationInput(string? IdNumber, string? Name, bool? WrittenConsent, string? Skills, string? Availability);
+/// <summary>The guardian fields are needed only for a person under 18 (条例 第十五条: the guardian's consent, recorded).</summary>
+public sealed record OrganizationRegistrationInput(string? IdNumber, string? Name, bool? WrittenConsent, string? Skills, string? Availability,
+    string? GuardianName = null, string? GuardianRelationship = null, bool? GuardianConsent = null, DateOnly? GuardianConsentOn = null);
 
 public sealed record ProfileInput(string? Skills, string? Availability, bool? PublishConsent, int Version);
 
@@ -171,10 +173,9 @@ public sealed class VolunteerRegistrations(AppDbContext db, ICurrentUser user, V
         {
             throw AppProblem.Field("idNumber", "身份证号与姓名未能在户籍登记中核实，请核对后重新填写", "volunteer_person_not_verified");
         }
-        if (person.AgeOn(clock.Today) < AdultAge)
-        {
-            throw AppProblem.Field("idNumber", "未满18周岁的，须记录监护人同意后注册；本平台暂只受理年满18周岁的注册", "volunteer_minor_needs_guardian");
-        }
+        var age = person.AgeOn(clock.Today);
+        var minor = age < AdultAge;
+        if (minor) CheckGuardian(input, age, person.DivisionCode);
 
         var volunteer = await db.Set<Volunteer>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Include(v => v.Memberships)
             .FirstOrDefaultAsync(v => v.PersonId == person.Id, ct);
@@ -184,6 +185,14 @@ public sealed class VolunteerRegistrations(AppDbContext db, ICurrentUser user, V
             Consent(volunteer, VolunteerRegistrationChannel.Organization, team.OrganizationId);
             volunteer.Skills = skills;
             volunteer.Availability = availability;
+        }
+        if (minor)
+        {
+            // the guardian's consent is recorded on the volunteer (and audited with the save): who, how related, when, by whom
+            volunteer.GuardianName = input.GuardianName!.Trim();
+            volunteer.GuardianRelationship = input.GuardianRelationship!.Trim();
+            volunteer.GuardianConsentOn = input.GuardianConsentOn ?? clock.Today;
+            volunteer.GuardianConsentRecordedBy = user.UserName;
         }
         else
         {
@@ -200,6 +209,26 @@ public sealed class VolunteerRegistrations(AppDbContext db, ICurrentUser user, V
         Join(volunteer, team, "志愿服务组织凭本人书面同意将其纳入本组织");
         await db.SaveChangesAsync(ct);
         return await GetAsync(volunteer.Id, ct);
+    }
+
+    /// <summary>
+    /// A minor (under 18) is registered only with the guardian's recorded consent (条例 第十五条) and, where the local figure
+    /// sets one, from the minimum age; the activities' own age limits still decide each sign-up.
+    /// </summary>
+    private void CheckGuardian(OrganizationRegistrationInput input, int age, string divisionCode)
+    {
+        if (figures.Find(VolunteerFigures.MinorMinAge, divisionCode, clock.Today)?.Row.Number is { } min && age < min)
+        {
+            throw AppProblem.Conflict("volunteer_minor_too_young", $"未满{min}周岁的未成年人不能注册为志愿者（该人员现年{age}周岁）");
+        }
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(input.GuardianName)) errors.Add("guardianName", "未满18周岁的，请填写监护人姓名", "volunteer_minor_needs_guardian");
+        else if (input.GuardianName.Trim().Length > 50) errors.Add("guardianName", "监护人姓名不超过50字");
+        if (string.IsNullOrWhiteSpace(input.GuardianRelationship)) errors.Add("guardianRelationship", "请填写监护人与本人的关系（如父亲、母亲）", "volunteer_minor_needs_guardian");
+        else if (input.GuardianRelationship.Trim().Length > 20) errors.Add("guardianRelationship", "关系不超过20字");
+        if (input.GuardianConsent != true) errors.Add("guardianConsent", "须已取得监护人同意（条例第十五条）", "volunteer_minor_needs_guardian");
+        if (input.GuardianConsentOn is { } on && (on > clock.Today || on < clock.Today.AddYears(-1))) errors.Add("guardianConsentOn", "监护人同意日期应在近一年内且不晚于今天");
+        errors.ThrowIfAny();
     }
 
     /// <summary>技能、服务时间 by the organisation the volunteer serves with (read in scope: another organisation gets 404).</summary>

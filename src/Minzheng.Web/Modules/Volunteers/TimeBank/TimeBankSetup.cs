@@ -2,6 +2,7 @@ using Minzheng.Web.Modules.Volunteers.Records;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Jobs;
 
 namespace Minzheng.Web.Modules.Volunteers.TimeBank;
 
@@ -14,6 +15,7 @@ public static class TimeBankSetup
         services.AddScoped<TimeBankService>();
         services.AddScoped<IServiceHoursHandler, TimeBankDeposits>();
         services.AddSingleton<IModuleInitializer, TimeBankInitializer>();
+        services.AddRecurringJob<TimeBankExpiry>(TimeBankExpiry.Kind, "时间银行存储时长过期（仅在设定有效期的地区）", TimeBankExpiry.Every, TimeBankExpiry.FirstAfter);
         return services;
     }
 

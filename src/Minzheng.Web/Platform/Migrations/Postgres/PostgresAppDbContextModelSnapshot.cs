@@ -10864,6 +10864,25 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
 
+                    b.Property<DateOnly?>("GuardianConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("guardian_consent_on");
+
+                    b.Property<string>("GuardianConsentRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("guardian_consent_recorded_by");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianRelationship")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guardian_relationship");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

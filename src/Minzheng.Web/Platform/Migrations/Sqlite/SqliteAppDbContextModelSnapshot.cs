@@ -10849,6 +10849,25 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("division_code");
 
+                    b.Property<DateOnly?>("GuardianConsentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_consent_on");
+
+                    b.Property<string>("GuardianConsentRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_consent_recorded_by");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianRelationship")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("guardian_relationship");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
