@@ -24,14 +24,14 @@ public abstract partial class RegistrationTests(AppFixture app)
 
     /// <summary>A new registry person of 新南社区 (adult); returns the ID number and name.</summary>
     private const string NameChars = "志明华建国平军红英兰丽文德海芳秀玉云春林";
-    private static int nameSequence = Random.Shared.Next(0, 400);
+    private static int _nameSequence = Random.Shared.Next(0, 400);
 
     private async Task<(string IdNumber, string Name)> PersonAsync()
     {
         var admin = await app.ClientAsync("admin");
         var idNumber = TestIds.Next();
         // unique within the run: a name shared with another test's volunteer in 新南 would show in the committee's list
-        var n = Interlocked.Increment(ref nameSequence);
+        var n = Interlocked.Increment(ref _nameSequence);
         var name = "黄" + NameChars[n % NameChars.Length] + NameChars[n / NameChars.Length % NameChars.Length];
         var person = await admin.PostAsJsonAsync("/api/v1/persons", new { idNumber, name, divisionCode = Xinnan });
         Assert.True(person.IsSuccessStatusCode, await person.Content.ReadAsStringAsync());

@@ -6,11 +6,38 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class K16MoreSocialWork : Migration
+    public partial class K16More : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "guardian_consent_on",
+                table: "volunteer_profile",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "guardian_consent_recorded_by",
+                table: "volunteer_profile",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "guardian_name",
+                table: "volunteer_profile",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "guardian_relationship",
+                table: "volunteer_profile",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "socialwork_training",
                 columns: table => new
@@ -77,6 +104,22 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "socialwork_training_participant");
+
+            migrationBuilder.DropColumn(
+                name: "guardian_consent_on",
+                table: "volunteer_profile");
+
+            migrationBuilder.DropColumn(
+                name: "guardian_consent_recorded_by",
+                table: "volunteer_profile");
+
+            migrationBuilder.DropColumn(
+                name: "guardian_name",
+                table: "volunteer_profile");
+
+            migrationBuilder.DropColumn(
+                name: "guardian_relationship",
+                table: "volunteer_profile");
         }
     }
 }

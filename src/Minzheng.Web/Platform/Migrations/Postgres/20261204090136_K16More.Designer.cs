@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204082723_K16MoreSocialWork")]
-    partial class K16MoreSocialWork
+    [Migration("20261204090136_K16More")]
+    partial class K16More
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -10866,6 +10866,25 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("GuardianConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("guardian_consent_on");
+
+                    b.Property<string>("GuardianConsentRecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("guardian_consent_recorded_by");
+
+                    b.Property<string>("GuardianName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("guardian_name");
+
+                    b.Property<string>("GuardianRelationship")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("guardian_relationship");
 
                     b.Property<string>("Number")
                         .IsRequired()
