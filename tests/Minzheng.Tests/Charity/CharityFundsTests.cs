@@ -45,9 +45,14 @@ public abstract partial class CharityFundsTests(AppFixture app)
         var today = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Dictionary<string, string> Plan(Guid org, string target) => new()
         {
-            ["Input.OrganizationId"] = org.ToString(), ["Input.Title"] = "页面测试募捐", ["Input.Purpose"] = "为社区老人募集冬衣",
-            ["Input.StartsOn"] = today, ["Input.EndsOn"] = Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Channel"] = "on-site", ["Input.Place"] = "玉州区", ["Input.Target"] = target,
+            ["Input.OrganizationId"] = org.ToString(),
+            ["Input.Title"] = "页面测试募捐",
+            ["Input.Purpose"] = "为社区老人募集冬衣",
+            ["Input.StartsOn"] = today,
+            ["Input.EndsOn"] = Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Channel"] = "on-site",
+            ["Input.Place"] = "玉州区",
+            ["Input.Target"] = target,
         };
         var before = await PlanCountAsync();
 
@@ -93,8 +98,14 @@ public abstract partial class CharityFundsTests(AppFixture app)
 
         Dictionary<string, string> Year(string income) => new()
         {
-            ["Input.OrganizationId"] = foundationId.ToString(), ["Input.Year"] = "2019", ["Input.Income"] = income, ["Input.CharitableSpending"] = "100000",
-            ["Input.ManagementCost"] = "10000", ["Input.TotalSpending"] = "120000", ["Input.PreviousYearEndNetAssets"] = "1000000", ["Input.PreviousYearIncome"] = "150000",
+            ["Input.OrganizationId"] = foundationId.ToString(),
+            ["Input.Year"] = "2019",
+            ["Input.Income"] = income,
+            ["Input.CharitableSpending"] = "100000",
+            ["Input.ManagementCost"] = "10000",
+            ["Input.TotalSpending"] = "120000",
+            ["Input.PreviousYearEndNetAssets"] = "1000000",
+            ["Input.PreviousYearIncome"] = "150000",
         };
         Assert.Contains("金额不能为负数", await (await PostFormAsync(city, "/charity/yearly", Year("-1"))).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(city, "/charity/yearly", Year("150000"))).StatusCode);

@@ -101,7 +101,10 @@ public abstract class EditFormTests(AppFixture app)
         await rongxian.PutAsJsonAsync($"/api/v1/socialwork/workers/{workerId}", new { post = "head", certificateLevel = "none", joinedOn = "2026-01-05", version = wv }).EnsureStatus(HttpStatusCode.OK);
         Dictionary<string, string> WorkerForm(int v) => new()
         {
-            ["Input.Post"] = "worker", ["Input.CertificateLevel"] = "assistant", ["Input.CertificateNumber"] = "ZS-2026-0099", ["Input.JoinedOn"] = "2026-01-05",
+            ["Input.Post"] = "worker",
+            ["Input.CertificateLevel"] = "assistant",
+            ["Input.CertificateNumber"] = "ZS-2026-0099",
+            ["Input.JoinedOn"] = "2026-01-05",
             ["Input.Version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var staleWorker = await (await TrainingTests.PostFormAsync(rongxian, $"/socialwork/workers/{workerId}/edit", workerToken, WorkerForm(wv)).EnsureStatus(HttpStatusCode.OK)).Content.ReadAsStringAsync();
@@ -123,8 +126,13 @@ public abstract class EditFormTests(AppFixture app)
         var serviceToken = TrainingTests.TokenFrom(await (await rongxian.GetAsync($"/socialwork/services/{serviceId}/edit").EnsureStatus(HttpStatusCode.OK)).Content.ReadAsStringAsync());
         Dictionary<string, string> ServiceForm(int v, string person) => new()
         {
-            ["Input.Kind"] = "case", ["Input.Title"] = "个案一（页面改）", ["Input.StartedOn"] = "2026-11-02", ["Input.Needs"] = "独居", ["Input.PersonQuery"] = personName,
-            ["Input.BeneficiaryPersonId"] = person, ["Input.Version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Kind"] = "case",
+            ["Input.Title"] = "个案一（页面改）",
+            ["Input.StartedOn"] = "2026-11-02",
+            ["Input.Needs"] = "独居",
+            ["Input.PersonQuery"] = personName,
+            ["Input.BeneficiaryPersonId"] = person,
+            ["Input.Version"] = v.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var found = await (await TrainingTests.PostFormAsync(rongxian, $"/socialwork/services/{serviceId}/edit?handler=Find", serviceToken, ServiceForm(sv, ""))
             .EnsureStatus(HttpStatusCode.OK)).Content.ReadAsStringAsync();
