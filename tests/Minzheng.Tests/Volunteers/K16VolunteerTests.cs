@@ -165,7 +165,7 @@ public abstract class K16VolunteerTests(AppFixture app)
         var after = await Db(db => db.Set<VolunteerCertificate>().AsNoTracking().SingleAsync(c => c.Id == certificateId));
         Assert.Equal(CertificateStatus.Revoked, after.Status);
         Assert.Contains("更正", after.Reason);
-        Assert.True(await Db(db => db.AuditEntries.AnyAsync(e => e.Action == "volunteer.certificate.revoke-on-correction" && e.EntityId == certificateId.ToString())));
+        Assert.True(await Db(db => db.AuditEntries.AnyAsync(e => e.Action == "volunteer.certificate.revoke-corrected" && e.EntityId == certificateId.ToString())));
         var page = await app.CreateClient().GetStringAsync(verifyPath);
         Assert.Contains("已作废", page);
 

@@ -217,7 +217,7 @@ public sealed class ServiceCertificates(AppDbContext db, CaseNumbers numbers, IC
             c.Reason = $"服务记录（活动{activityNumber}）的服务时长经更正由{previousMinutes}分钟改为{record.VerifiedMinutes}分钟，本证明作废，请重新开具";
             c.ClosedBy = user.UserName;
             c.ClosedAt = clock.UtcNow;
-            audit.Add("volunteer.certificate.revoke-on-correction", nameof(VolunteerCertificate), c.Id.ToString(), new { c.Number, record = record.Id, previousMinutes, record.VerifiedMinutes }, c.DivisionCode);
+            audit.Add("volunteer.certificate.revoke-corrected", nameof(VolunteerCertificate), c.Id.ToString(), new { c.Number, record = record.Id, previousMinutes, record.VerifiedMinutes }, c.DivisionCode);
             revoked.Add(c.Number ?? "");
         }
         return revoked;
