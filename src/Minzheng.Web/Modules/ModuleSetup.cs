@@ -5,6 +5,7 @@ using Minzheng.Web.Modules.DataComparison;
 using Minzheng.Web.Modules.Disability;
 using Minzheng.Web.Modules.ElderlyCare;
 using Minzheng.Web.Modules.Funeral;
+using Minzheng.Web.Modules.Geography;
 using Minzheng.Web.Modules.Marriage;
 using Minzheng.Web.Modules.Payments;
 using Minzheng.Web.Modules.Rescue;
@@ -36,11 +37,10 @@ public static class ModuleSetup
         builder.Services.AddVolunteers();
         builder.Services.AddSocialWork();
         builder.Services.AddCharity();
+        builder.Services.AddGeography();
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
         builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
-        // only the division tree exists (a kernel page): the entry says so until the place-names module is built
-        builder.Services.AddPlannedLine(new NavigationEntry("place-names", "区划地名", "行政区划、地名、界线界桩", "七、", "/divisions", 120) { Partly = "仅行政区划" });
         builder.Services.AddPlannedLine(new NavigationEntry("planning", "规划·资金·统计", "工作计划目标、资金项目、统计报表（同源同表）", "九、", null, 140));
         return builder;
     }
@@ -60,6 +60,7 @@ public static class ModuleSetup
         app.MapVolunteers();
         app.MapSocialWork();
         app.MapCharity();
+        app.MapGeography();
         return app;
     }
 }

@@ -31,6 +31,7 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
         "/api/v1/public/rescue/notices", "/api/v1/public/rescue/notices/{id:guid}",
         // 慈善信息公开: filed plans with the funds raised and spent per project, trusts (issue 16 item 6)
         "/public/charity",
+        "/public/place-names",
     ];
 
     private static bool IsPublic(string route) =>

@@ -55,7 +55,7 @@ public sealed class PlaceNamePinyin(PinyinTable table)
     public string Romanize(string name)
     {
         var (specific, generic) = Split(name);
-        var spelled = SpecificNameOverrides.TryGetValue(specific, out var over) ? over : Join(specific);
+        var spelled = Spell(specific);
         return generic is null ? spelled : spelled + " " + generic;
     }
 
@@ -71,8 +71,13 @@ public sealed class PlaceNamePinyin(PinyinTable table)
         return (name, null);
     }
 
-    private string Join(string specific)
+    /// <summary>
+    /// One word of a place name (a 专名, or a 通名 of a feature other than a division): syllables joined, the first letter
+    /// capitalised, an apostrophe before an a/o/e syllable, the whole-专名 overrides and the Guangxi readings applied.
+    /// </summary>
+    public string Spell(string specific)
     {
+        if (SpecificNameOverrides.TryGetValue(specific, out var over)) return over;
         var sb = new StringBuilder();
         foreach (var ch in specific)
         {

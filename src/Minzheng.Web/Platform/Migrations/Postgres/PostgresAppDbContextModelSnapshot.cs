@@ -5447,6 +5447,247 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("funeral_grave_photo", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.BuiltUpArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionPrefixes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("division_prefixes");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_built_up_area");
+
+                    b.ToTable("geo_built_up_area", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.FormerPlaceName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PlaceNameId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("place_name_id");
+
+                    b.Property<DateOnly?>("UsedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("used_from");
+
+                    b.Property<DateOnly?>("UsedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("used_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_former_place_name");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_geo_former_place_name_name");
+
+                    b.HasIndex("PlaceNameId")
+                        .HasDatabaseName("ix_geo_former_place_name_place_name_id");
+
+                    b.ToTable("geo_former_place_name", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AnnouncedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("announced_on");
+
+                    b.Property<string>("ApprovalDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approval_document");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("GenericName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("generic_name");
+
+                    b.Property<string>("GeoJson")
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)")
+                        .HasColumnName("geo_json");
+
+                    b.Property<string>("Geometry")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("geometry");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("history");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("meaning");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NamedDivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("named_division_code");
+
+                    b.Property<string>("Pinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pinyin");
+
+                    b.Property<string>("PinyinKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pinyin_key");
+
+                    b.Property<bool>("PinyinOverridden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pinyin_overridden");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SpecificKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("specific_key");
+
+                    b.Property<string>("SpecificName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("specific_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_place_name");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_geo_place_name_name");
+
+                    b.HasIndex("NamedDivisionCode")
+                        .HasDatabaseName("ix_geo_place_name_named_division_code");
+
+                    b.HasIndex("PinyinKey")
+                        .HasDatabaseName("ix_geo_place_name_pinyin_key");
+
+                    b.HasIndex("SpecificKey")
+                        .HasDatabaseName("ix_geo_place_name_specific_key");
+
+                    b.HasIndex("SpecificName")
+                        .HasDatabaseName("ix_geo_place_name_specific_name");
+
+                    b.HasIndex("DivisionCode", "Category")
+                        .HasDatabaseName("ix_geo_place_name_division_code_category");
+
+                    b.ToTable("geo_place_name", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -13711,6 +13952,16 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_funeral_grave_photo_files_file_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.FormerPlaceName", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", null)
+                        .WithMany("FormerNames")
+                        .HasForeignKey("PlaceNameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_former_place_name_geo_place_name_place_name_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
@@ -14555,6 +14806,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Inspection", b =>
                 {
                     b.Navigation("Rectifications");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", b =>
+                {
+                    b.Navigation("FormerNames");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.Volunteer", b =>

@@ -5434,6 +5434,247 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("funeral_grave_photo", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.BuiltUpArea", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionPrefixes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_prefixes");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_built_up_area");
+
+                    b.ToTable("geo_built_up_area", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.FormerPlaceName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PlaceNameId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_name_id");
+
+                    b.Property<DateOnly?>("UsedFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_from");
+
+                    b.Property<DateOnly?>("UsedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_former_place_name");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_geo_former_place_name_name");
+
+                    b.HasIndex("PlaceNameId")
+                        .HasDatabaseName("ix_geo_former_place_name_place_name_id");
+
+                    b.ToTable("geo_former_place_name", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AnnouncedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("announced_on");
+
+                    b.Property<string>("ApprovalDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approval_document");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("GenericName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generic_name");
+
+                    b.Property<string>("GeoJson")
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("geo_json");
+
+                    b.Property<string>("Geometry")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("geometry");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("history");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latitude");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Meaning")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meaning");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NamedDivisionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("named_division_code");
+
+                    b.Property<string>("Pinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pinyin");
+
+                    b.Property<string>("PinyinKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pinyin_key");
+
+                    b.Property<bool>("PinyinOverridden")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pinyin_overridden");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SpecificKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specific_key");
+
+                    b.Property<string>("SpecificName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("specific_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_place_name");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_geo_place_name_name");
+
+                    b.HasIndex("NamedDivisionCode")
+                        .HasDatabaseName("ix_geo_place_name_named_division_code");
+
+                    b.HasIndex("PinyinKey")
+                        .HasDatabaseName("ix_geo_place_name_pinyin_key");
+
+                    b.HasIndex("SpecificKey")
+                        .HasDatabaseName("ix_geo_place_name_specific_key");
+
+                    b.HasIndex("SpecificName")
+                        .HasDatabaseName("ix_geo_place_name_specific_name");
+
+                    b.HasIndex("DivisionCode", "Category")
+                        .HasDatabaseName("ix_geo_place_name_division_code_category");
+
+                    b.ToTable("geo_place_name", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -13696,6 +13937,16 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_funeral_grave_photo_files_file_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.FormerPlaceName", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", null)
+                        .WithMany("FormerNames")
+                        .HasForeignKey("PlaceNameId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_former_place_name_geo_place_name_place_name_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Marriage.Registry.MarriageOffice", null)
@@ -14540,6 +14791,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Inspection", b =>
                 {
                     b.Navigation("Rectifications");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", b =>
+                {
+                    b.Navigation("FormerNames");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.Records.Volunteer", b =>

@@ -1,0 +1,12 @@
+using Minzheng.Web.Platform.Http;
+
+namespace Minzheng.Web.Modules.Geography.Contracts;
+
+/// <summary>The error codes only place names and boundaries return (registered through the module declaration).</summary>
+public static class GeographyErrors
+{
+    public static readonly IReadOnlyList<ErrorCode> All =
+    [
+        new("geo_name_conflict", 400, "拟用地名与规定范围内的地名重名或同音（《地名管理条例》第九条），不能登记为标准地名"),
+    ];
+}
