@@ -104,6 +104,20 @@ public static class PlatformSetup
         {
             o.Filters.Add<Ui.ProblemPageFilter>(); // an AppProblem from a page handler is shown on the page (ADR 021)
             o.Filters.Add<UploadLimitFilter>(); // an oversized upload is answered on its page, beside its field
+            // a form value the binder cannot read ("abc" for a number, "2020-13-45" for a date) is shown beside its field in
+            // Chinese; ProblemPageFilter then stops the handler, so nothing is saved without it
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”格式不正确，请重新填写");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”格式不正确，请重新填写");
+            m.SetValueIsInvalidAccessor(value => $"“{value}”格式不正确，请重新填写");
+            m.SetUnknownValueIsInvalidAccessor(_ => "格式不正确，请重新填写");
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "格式不正确，请重新填写");
+            m.SetValueMustBeANumberAccessor(_ => "请填写数字");
+            m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字");
+            m.SetValueMustNotBeNullAccessor(_ => "请填写此项");
+            m.SetMissingBindRequiredValueAccessor(_ => "请填写此项");
+            m.SetMissingKeyOrValueAccessor(() => "请填写此项");
+            m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容为空");
         });
         // API enums travel as camelCase names ("female", "rural"), and only as names: "program": 999 or 0 is a 400 naming the
         // field, not a case in no program (ADR 024). Dates are real days between 1900 and 2100.

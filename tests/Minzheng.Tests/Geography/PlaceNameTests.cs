@@ -160,6 +160,24 @@ public abstract partial class PlaceNameTests(AppFixture app)
         Assert.Contains("重名", html);
         Assert.Contains("保留我填写的内容", html);
 
+        // a coordinate typed wrong: shown beside the field in Chinese, and nothing saved without it
+        var unreadable = "安" + (char)(0x6600 + Random.Shared.Next(0, 0x400)) + "巷";
+        var typo = await officer.PostAsync("/geography/place-names", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Name"] = unreadable,
+            ["Input.Category"] = "Street",
+            ["Input.DivisionCode"] = Xinnan,
+            ["Input.Status"] = "NonStandard",
+            ["Input.Longitude"] = "abc",
+            ["Input.Latitude"] = "东经",
+        }));
+        var typoHtml = await typo.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, typo.StatusCode);
+        Assert.Contains("“abc”格式不正确", typoHtml);
+        Assert.Contains(unreadable, typoHtml);
+        Assert.Equal(0, (await officer.GetJsonAsync("/api/v1/place-names?q=" + Uri.EscapeDataString(unreadable))).GetProperty("total").GetInt32());
+
         var check = await officer.GetStringAsync("/geography/check?name=" + Uri.EscapeDataString("仁民路") + "&category=Street&divisionCode=" + Xinnan);
         Assert.Contains("Renmin Lu", check);
         Assert.Contains("同音", check);

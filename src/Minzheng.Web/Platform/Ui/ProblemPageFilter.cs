@@ -47,6 +47,13 @@ public sealed class ProblemPageFilter(ErrorCatalogue catalogue) : IAsyncPageFilt
             context.Result = await ReloadAsync(context, uploadPage) ?? uploadPage.Page();
             return;
         }
+        // a form value that could not be bound (a number or a date typed wrong) is already beside its field: the handler does not
+        // run with the value missing (it would save the rest without it), the page is shown again with what was typed
+        if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && context.HandlerInstance is PageModel unbound && !unbound.ModelState.IsValid)
+        {
+            context.Result = await ReloadAsync(context, unbound) ?? unbound.Page();
+            return;
+        }
         var executed = await next();
         if (executed.Exception is not AppProblem problem || executed.ExceptionHandled || context.HandlerInstance is not PageModel page) return;
         // a GET that finds nothing has nothing to show the problem beside: that is the not-found page

@@ -17,6 +17,10 @@ public sealed class PeopleModel(VolunteerRegistrations registrations, ICurrentUs
         public bool WrittenConsent { get; set; }
         public string? Skills { get; set; }
         public string? Availability { get; set; }
+        public string? GuardianName { get; set; }
+        public string? GuardianRelationship { get; set; }
+        public bool GuardianConsent { get; set; }
+        public DateOnly? GuardianConsentOn { get; set; }
     }
 
     [BindProperty] public RegisterForm Input { get; set; } = new();
@@ -32,7 +36,8 @@ public sealed class PeopleModel(VolunteerRegistrations registrations, ICurrentUs
     public async Task<IActionResult> OnPostAsync()
     {
         if (!CanRegister) return Forbid();
-        var v = await registrations.RegisterByOrganizationAsync(new OrganizationRegistrationInput(Input.IdNumber, Input.Name, Input.WrittenConsent, Input.Skills, Input.Availability),
+        var v = await registrations.RegisterByOrganizationAsync(new OrganizationRegistrationInput(Input.IdNumber, Input.Name, Input.WrittenConsent, Input.Skills, Input.Availability,
+            Input.GuardianName, Input.GuardianRelationship, Input.GuardianConsent, Input.GuardianConsentOn),
             HttpContext.RequestAborted);
         TempData["Message"] = $"已登记志愿者 {v.Name}（编号 {v.Number}）";
         return Redirect("/volunteers/people");
