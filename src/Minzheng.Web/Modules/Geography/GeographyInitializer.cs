@@ -29,6 +29,66 @@ public sealed class GeographyInitializer : IModuleInitializer
             await db.SaveChangesAsync(ct);
         }
         if (demo && !await db.Set<BuiltUpArea>().AnyAsync(ct)) await DemoAsync(db, spelling, ct);
+        if (demo && !await db.Set<Signs.NameSign>().IgnoreQueryFilters().AnyAsync(ct)) await DemoSignsAsync(services, ct);
+    }
+
+    /// <summary>Demo signs of 容县县城 (one damaged, one inspected and repaired) and two lines of the clean-up ledger (one overdue), as the clerks would enter them.</summary>
+    private static async Task DemoSignsAsync(IServiceProvider root, CancellationToken ct)
+    {
+        using var scope = root.GetRequiredService<IServiceScopeFactory>().CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<Platform.Access.CurrentUser>().RunAsSystem("demo");
+        var db = sp.GetRequiredService<AppDbContext>();
+        var today = sp.GetRequiredService<Platform.Time.BusinessClock>().Today;
+        var cases = sp.GetRequiredService<Signs.SignCases>();
+        var names = await db.Set<PlaceName>().Where(n => n.IsDemo && n.Status == PlaceNameStatus.Standard).OrderBy(n => n.Name).ToListAsync(ct);
+        var signs = new List<Signs.NameSign>();
+        foreach (var n in names.Where(n => n.Category == PlaceNameCategory.Street))
+        {
+            signs.Add(await cases.RegisterSignAsync(new Signs.SignInput
+            {
+                Kind = Signs.SignKind.Street,
+                PlaceNameId = n.Id,
+                Location = $"{n.Name}路口（演示数据）",
+                DivisionCode = n.DivisionCode,
+                Longitude = n.Longitude,
+                Latitude = n.Latitude,
+                Material = "铝合金反光",
+                InstalledOn = today.AddYears(-3),
+            }, ct));
+        }
+        foreach (var sign in await db.Set<Signs.NameSign>().Where(x => signs.Select(y => y.Id).Contains(x.Id)).ToListAsync(ct)) sign.IsDemo = true;
+        await db.SaveChangesAsync(ct);
+        if (signs.Count >= 2)
+        {
+            await cases.InspectAsync(signs[0].Id, new Signs.SignCheckInput(today.AddDays(-20), Signs.SignCondition.Damaged, "演示数据：牌面褪色、立柱倾斜", null, null, signs[0].Version), ct);
+            await cases.InspectAsync(signs[1].Id, new Signs.SignCheckInput(today.AddDays(-40), Signs.SignCondition.Missing, "演示数据：路牌被撞缺失", today.AddDays(-10), "演示数据：已补装", signs[1].Version), ct);
+        }
+        var vienna = await db.Set<PlaceName>().FirstOrDefaultAsync(n => n.IsDemo && n.Status == PlaceNameStatus.NonStandard, ct);
+        var found = await cases.RecordCleanupAsync(new Signs.CleanupInput
+        {
+            FoundName = vienna?.Name ?? "维也纳花园",
+            Use = Signs.NameUse.PropertySale,
+            Location = "容州镇新南社区售楼处广告牌（演示数据）",
+            DivisionCode = DemoVillage,
+            StandardName = "绣江花园",
+            FoundOn = today.AddDays(-45),
+            Note = "演示数据",
+        }, ct);
+        await cases.OrderAsync(found.Id, new Signs.CleanupMeasureInput(Signs.CleanupMeasure.OrderToCorrect, today, found.Version), ct);
+        // an order whose deadline has passed (entered directly: the use case refuses a deadline in the past)
+        found.Deadline = today.AddDays(-15);
+        await db.SaveChangesAsync(ct);
+        await cases.RecordCleanupAsync(new Signs.CleanupInput
+        {
+            FoundName = "容洲镇",
+            Use = Signs.NameUse.Map,
+            Location = "县城旅游导览图（演示数据）",
+            DivisionCode = DemoTown,
+            StandardName = "容州镇",
+            FoundOn = today.AddDays(-10),
+            Note = "演示数据：错字",
+        }, ct);
     }
 
     /// <summary>The seat name of a committee: 新南社区居委会 → 新南社区, 大坡村委会 → 大坡村; a division's own name otherwise.</summary>

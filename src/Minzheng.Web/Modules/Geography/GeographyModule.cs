@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.Geography.PlaceNames;
+using Minzheng.Web.Modules.Geography.Signs;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
 
@@ -18,11 +19,12 @@ public static class GeographyModule
             RoleGrants = GeographyPermissions.RoleGrants,
             Errors = Contracts.GeographyErrors.All,
             // the rest of chapter 七 (naming applications, signs, division changes, boundaries, the map) is still to come: the entry says so
-            Navigation = new("place-names", "区划地名", "行政区划、地名、界线界桩", "七、", "/geography", 120) { Partly = "地名库、地名检查" },
+            Navigation = new("place-names", "区划地名", "行政区划、地名、界线界桩", "七、", "/geography", 120) { Partly = "地名库、地名检查、清理台账、地名标志" },
         });
         services.AddSingleton<IModuleInitializer, GeographyInitializer>();
         // each part registers itself here, one line each
         services.AddPlaceNames();
+        services.AddNameSigns();
         return services;
     }
 
@@ -30,5 +32,6 @@ public static class GeographyModule
     {
         // each part maps itself here, one line each
         app.MapPlaceNames();
+        app.MapNameSigns();
     }
 }

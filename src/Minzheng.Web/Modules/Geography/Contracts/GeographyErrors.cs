@@ -8,5 +8,7 @@ public static class GeographyErrors
     public static readonly IReadOnlyList<ErrorCode> All =
     [
         new("geo_name_conflict", 400, "拟用地名与规定范围内的地名重名或同音（《地名管理条例》第九条），不能登记为标准地名"),
+        new("geo_cleanup_done", 409, "该不规范地名已整改完毕"),
+        new("geo_cleanup_no_measure", 409, "尚未确定整改措施"),
     ];
 }

@@ -5675,6 +5675,294 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("geo_place_name", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Signs.CleanupCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<string>("FoundName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_name");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_on");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("StandardName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_name");
+
+                    b.Property<Guid?>("StandardNameId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_name_id");
+
+                    b.Property<string>("Use")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_cleanup_case");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_geo_cleanup_case_number");
+
+                    b.HasIndex("StandardNameId")
+                        .HasDatabaseName("ix_geo_cleanup_case_standard_name_id");
+
+                    b.HasIndex("DoneOn", "Deadline")
+                        .HasDatabaseName("ix_geo_cleanup_case_done_on_deadline");
+
+                    b.ToTable("geo_cleanup_case", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Signs.NameSign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("installed_on");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly?>("LastInspectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_inspected_on");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latitude");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Material")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("material");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PlaceNameId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_name_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_name_sign");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_geo_name_sign_number");
+
+                    b.HasIndex("PlaceNameId")
+                        .HasDatabaseName("ix_geo_name_sign_place_name_id");
+
+                    b.HasIndex("DivisionCode", "Condition")
+                        .HasDatabaseName("ix_geo_name_sign_division_code_condition");
+
+                    b.ToTable("geo_name_sign", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Signs.NameSignCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("Condition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("condition");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RepairNote")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repair_note");
+
+                    b.Property<DateOnly?>("RepairedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("repaired_on");
+
+                    b.Property<Guid>("SignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_name_sign_check");
+
+                    b.HasIndex("SignId")
+                        .HasDatabaseName("ix_geo_name_sign_check_sign_id");
+
+                    b.ToTable("geo_name_sign_check", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Signs.NameSignPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("SignId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_name_sign_photo");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_geo_name_sign_photo_file_id");
+
+                    b.HasIndex("SignId")
+                        .HasDatabaseName("ix_geo_name_sign_photo_sign_id");
+
+                    b.ToTable("geo_name_sign_photo", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -13945,6 +14233,51 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_geo_former_place_name_geo_place_name_place_name_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Signs.CleanupCase", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", null)
+                        .WithMany()
+                        .HasForeignKey("StandardNameId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_geo_cleanup_case_geo_place_name_standard_name_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Signs.NameSign", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceNameId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_geo_name_sign_geo_place_name_place_name_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Signs.NameSignCheck", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Signs.NameSign", null)
+                        .WithMany()
+                        .HasForeignKey("SignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_name_sign_check_geo_name_sign_sign_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Signs.NameSignPhoto", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_name_sign_photo_files_file_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Geography.Signs.NameSign", null)
+                        .WithMany()
+                        .HasForeignKey("SignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_name_sign_photo_geo_name_sign_sign_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Marriage.Backfill.HistoricalMarriageRecord", b =>
