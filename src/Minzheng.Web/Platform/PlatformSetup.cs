@@ -75,6 +75,9 @@ public static class PlatformSetup
         services.AddSingleton<ProcessCatalog>();
         services.AddSingleton(PlaceNamePinyinFactory);
         services.AddScoped<WorkflowEngine>();
+        services.AddScoped<DivisionChanges>();
+        services.AddScoped<DivisionHistory>();
+        services.AddRecurringJob<DivisionChangeJob>(DivisionChangeJob.Kind, "到期的行政区划变更", DivisionChangeJob.Every, DivisionChangeJob.FirstAfter);
         services.AddScoped<WorkflowQueries>();
         services.AddScoped<FileStore>();
         services.AddScoped<Entitlements.Entitlements>();

@@ -27,6 +27,17 @@ public sealed class Division
     public string? AlternativeCode { get; set; }
 
     public int SortOrder { get; set; }
+
+    /// <summary>The day a division created by a change came into being; null for the shipped tree (in force as far back as we hold).</summary>
+    public DateOnly? ValidFrom { get; set; }
+
+    /// <summary>The day a change ended this division (merged away or re-coded); null while it is in force. Kept so history reads.</summary>
+    public DateOnly? RetiredOn { get; set; }
+
+    /// <summary>The division that took over this one's records when it was retired.</summary>
+    public string? SucceededBy { get; set; }
+
+    public bool InForceOn(DateOnly date) => (ValidFrom is null || ValidFrom <= date) && (RetiredOn is null || RetiredOn > date);
 }
 
 internal sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
@@ -42,6 +53,7 @@ internal sealed class DivisionConfiguration : IEntityTypeConfiguration<Division>
         b.Property(d => d.Pinyin).HasMaxLength(200);
         b.Property(d => d.AlternativeCode).HasMaxLength(12);
         b.Property(d => d.Level).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.SucceededBy).HasMaxLength(12);
         b.HasIndex(d => d.ParentCode);
         b.HasIndex(d => d.Name);
     }

@@ -26,9 +26,11 @@ public sealed class DivisionDirectory(IServiceScopeFactory scopes)
     private static Tree Build(IEnumerable<Division> divisions)
     {
         var all = divisions.OrderBy(d => d.SortOrder).ToList();
+        // Retired divisions (merged away, re-coded) still resolve by code, so history and old records read;
+        // they are no longer anyone's child, so pickers, lists and the tree show the divisions in force.
         return new Tree(
             all.ToFrozenDictionary(d => d.Code),
-            all.Where(d => d.ParentCode is not null).GroupBy(d => d.ParentCode!).ToFrozenDictionary(g => g.Key, g => g.ToArray()));
+            all.Where(d => d.ParentCode is not null && d.RetiredOn is null).GroupBy(d => d.ParentCode!).ToFrozenDictionary(g => g.Key, g => g.ToArray()));
     }
 
     private Tree Current => _tree ?? Load();
@@ -61,7 +63,8 @@ public sealed class DivisionDirectory(IServiceScopeFactory scopes)
     public string FullName(string? code) =>
         code is null ? "" : string.Join(" ", PathOf(code).Where(d => d.Level > DivisionLevel.City).Select(d => d.Name)) is { Length: > 0 } s ? s : NameOf(code);
 
-    public IEnumerable<Division> All => Current.ByCode.Values;
+    /// <summary>The divisions in force (retired ones are left out; <see cref="Find"/> still resolves them).</summary>
+    public IEnumerable<Division> All => Current.ByCode.Values.Where(d => d.RetiredOn is null);
 
     public IEnumerable<Division> Descendants(string code, DivisionLevel? level = null)
     {

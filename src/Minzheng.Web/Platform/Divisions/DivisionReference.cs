@@ -101,8 +101,13 @@ public static class DivisionReference
         if (setting?.Value == version) return false;
 
         var existing = await db.Divisions.ToDictionaryAsync(d => d.Code, ct);
+        // divisions a registered change has touched (ADR 065) keep what the change made of them: a new release of the
+        // shipped data must not revive a merged town or undo a rename
+        var renamed = await db.Set<DivisionVersion>().Select(v => v.Code).Distinct().ToListAsync(ct);
+        var changed = existing.Values.Where(d => d.RetiredOn is not null || d.ValidFrom is not null).Select(d => d.Code).Concat(renamed).ToHashSet();
         foreach (var shipped in BuildShipped())
         {
+            if (changed.Contains(shipped.Code)) continue;
             if (existing.TryGetValue(shipped.Code, out var d)) db.Entry(d).CurrentValues.SetValues(shipped);
             else db.Divisions.Add(shipped);
         }

@@ -68,6 +68,9 @@ public static class KernelErrors
         // divisions, registry, organisations
         new("division_not_found", 404, "区划代码不存在"),
         new("division_unknown", 400, "未选择或无法识别登记所在地"),
+        new("division_change_invalid", 400, "区划变更内容有误（代码、名称、层级或目标区划）"),
+        new("division_change_stale", 409, "区划变更到期时已无法按登记内容执行（区划树已被其他变更改动）"),
+        new("division_change_blocked", 409, "区划变更未执行：迁移业务记录时与已有记录冲突"),
         new("id_number_invalid", 400, "身份证号码无效"),
         new("id_key_invalid", 400, "身份证号查询链接无效"),
         new("person_not_found", 400, "人员不存在或不在您的管辖范围内"),

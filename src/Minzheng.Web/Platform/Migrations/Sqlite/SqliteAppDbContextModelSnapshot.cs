@@ -12284,6 +12284,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("pinyin");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retired_on");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sort_order");
@@ -12292,6 +12296,15 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("source_name");
+
+                    b.Property<string>("SucceededBy")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("succeeded_by");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
 
                     b.HasKey("Code")
                         .HasName("pk_division");
@@ -12303,6 +12316,254 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasDatabaseName("ix_division_parent_code");
 
                     b.ToTable("division", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MovedSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("moved_summary");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_change");
+
+                    b.HasIndex("Status", "EffectiveOn")
+                        .HasDatabaseName("ix_division_change_status_effective_on");
+
+                    b.ToTable("division_change", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChangeItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_code");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_code");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_change_item");
+
+                    b.HasIndex("ChangeId")
+                        .HasDatabaseName("ix_division_change_item_change_id");
+
+                    b.ToTable("division_change_item", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChangeMapping", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_code");
+
+                    b.Property<bool>("KeepsIdentity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("keeps_identity");
+
+                    b.Property<string>("ToCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_change_mapping");
+
+                    b.HasIndex("ChangeId", "FromCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_division_change_mapping_change_id_from_code");
+
+                    b.ToTable("division_change_mapping", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_key");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_code");
+
+                    b.Property<string>("TableName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("table_name");
+
+                    b.Property<string>("ToCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_move");
+
+                    b.HasIndex("TableName", "EntityKey", "EffectiveOn")
+                        .HasDatabaseName("ix_division_move_table_name_entity_key_effective_on");
+
+                    b.ToTable("division_move", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_code");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_version");
+
+                    b.HasIndex("Code")
+                        .HasDatabaseName("ix_division_version_code");
+
+                    b.ToTable("division_version", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Entitlements.BenefitProposal", b =>
@@ -15026,6 +15287,16 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_access_user_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChangeItem", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Divisions.DivisionChange", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_division_change_item_division_change_change_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -15139,6 +15410,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChange", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
