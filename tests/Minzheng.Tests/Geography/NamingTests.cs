@@ -1,5 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
@@ -36,12 +39,20 @@ public sealed class NamingDeadlineRuleTests
 /// approval and announcement; a conflicting proposal blocked at approval and sent back; stale version 409; another county 404;
 /// the filing and announcement periods found in the figure book from 2022-05-01 only.
 /// </summary>
-public abstract class NamingTests(AppFixture app)
+public abstract partial class NamingTests(AppFixture app)
 {
     private const string Rongzhou = "450921100000";
     private const string Xinnan = "450921100003";
 
-    private static string Unique() => "澄" + "琨璟瑛珩琰瑾璞"[Random.Shared.Next(7)] + "路";
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>A name no other test proposes: three characters of distinct readings, so neither a duplicate nor a homophone of another.</summary>
+    private static string Unique(string generic = "路")
+    {
+        const string readings = "琨璟瑛珩琰瑾璞桦枫柏梧桐杉樟楠槐棠荷兰菊梅竹松霞虹翠碧溪泉潭涛鹏骏德嘉康宁泰";
+        return "澄" + string.Concat(Enumerable.Range(0, 3).Select(_ => readings[Random.Shared.Next(readings.Length)])) + generic;
+    }
 
     [Fact]
     public async Task The_periods_are_figures_in_force_from_2022_05_01()
@@ -121,7 +132,7 @@ public abstract class NamingTests(AppFixture app)
             .ExpectProblemAsync(409, "geo_naming_blocked");
         a = await Step(officer, id, "send-back", new { version = a.GetProperty("version").GetInt32(), opinion = "重名，请重新拟名" });
         Assert.Equal("returned", a.GetProperty("state").GetString());
-        a = await Step(officer, id, "resubmit", new { version = a.GetProperty("version").GetInt32(), proposedName = "澄" + "琨璟瑛珩琰瑾璞"[Random.Shared.Next(7)] + "社区" });
+        a = await Step(officer, id, "resubmit", new { version = a.GetProperty("version").GetInt32(), proposedName = Unique("社区") });
         Assert.Equal("submitted", a.GetProperty("state").GetString());
         Assert.False(a.GetProperty("blocked").GetBoolean());
     }
@@ -141,6 +152,147 @@ public abstract class NamingTests(AppFixture app)
             .ExpectProblemAsync(409, "geo_consultation_open");
         var list = await officer.GetJsonAsync("/api/v1/place-names/applications?state=consultation");
         Assert.Contains(list.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == id);
+    }
+
+    [Theory]
+    [InlineData("2022-04-30", null)] // the 1986 条例: no period, no deadline
+    [InlineData("2022-05-01", "2022-05-16")] // the first day of the 2022 条例
+    [InlineData("2026-11-15", "2026-11-30")] // due today (the fixture's clock): not yet overdue
+    public async Task The_deadline_is_the_period_in_force_on_the_approval_day(string approved, string? due)
+    {
+        app.SkipIfUnavailable();
+        var on = DateOnly.Parse(approved, System.Globalization.CultureInfo.InvariantCulture);
+        var (filing, announcement) = await app.WithServicesAsync(sp =>
+        {
+            var book = sp.GetRequiredService<FigureBook>();
+            return Task.FromResult((NamingDeadlines.Due(on, book.Find(NamingFigures.FilingDays, Rongzhou, on)?.Row.Number),
+                NamingDeadlines.Due(on, book.Find(NamingFigures.AnnouncementDays, Rongzhou, on)?.Row.Number)));
+        });
+        var expected = due is null ? (DateOnly?)null : DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, filing);
+        Assert.Equal(expected, announcement);
+    }
+
+    [Fact]
+    public async Task Overdue_filing_and_announcement_are_listed_and_counted_and_an_approval_before_2022_has_no_deadline()
+    {
+        app.SkipIfUnavailable();
+        var officer = await app.ClientAsync("rongxian.officer");
+        var late = await Approved(officer, Unique(), "2026-10-01", "2026-10-10", "2026-11-01"); // due 2026-11-16, today 2026-11-30
+        Assert.True(late.GetProperty("filingOverdue").GetBoolean());
+        Assert.True(late.GetProperty("announcementOverdue").GetBoolean());
+        var old = await Approved(officer, Unique(), "2022-03-01", "2022-03-15", "2022-04-01");
+        Assert.Equal(JsonValueKind.Null, old.GetProperty("filingDue").ValueKind);
+        Assert.False(old.GetProperty("filingOverdue").GetBoolean());
+        Assert.Contains("1986年", old.GetProperty("deadlineNote").GetString());
+
+        var overdue = await officer.GetJsonAsync("/api/v1/place-names/applications?overdue=true&pageSize=100");
+        var ids = overdue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.Contains(late.GetProperty("id").GetString(), ids);
+        Assert.DoesNotContain(old.GetProperty("id").GetString(), ids);
+        var alerts = await officer.GetJsonAsync("/api/v1/place-names/applications/alerts");
+        Assert.True(alerts.GetProperty("filingOverdue").GetInt32() >= 1);
+        Assert.Equal(overdue.GetProperty("total").GetInt32(), alerts.GetProperty("total").GetInt32());
+
+        // filed: no longer a filing alert, still an announcement one
+        var filed = await Step(officer, late.GetProperty("id").GetString(), "file", new { version = late.GetProperty("version").GetInt32(), filedOn = "2026-11-30" });
+        Assert.False(filed.GetProperty("filingOverdue").GetBoolean());
+        Assert.True(filed.GetProperty("announcementOverdue").GetBoolean());
+
+        var page = new HtmlParser().ParseDocument(await officer.GetStringAsync("/geography/applications?overdue=true"));
+        Assert.Contains(page.QuerySelectorAll("#applications a"), a => a.TextContent == late.GetProperty("number").GetString());
+        Assert.Equal(alerts.GetProperty("total").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#naming-alerts .n")!.TextContent.Trim());
+        var oldPage = await officer.GetStringAsync($"/geography/applications/{old.GetProperty("id").GetString()}");
+        Assert.Contains("1986年《地名管理条例》未规定备案、公告期限", oldPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pages_apply_show_errors_beside_the_field_show_the_check_and_take_a_step()
+    {
+        app.SkipIfUnavailable();
+        var officer = await app.ClientAsync("rongxian.officer");
+        var list = await officer.GetStringAsync("/geography/applications");
+        var token = TokenPattern().Match(list).Groups[1].Value;
+        Assert.NotEmpty(token);
+        var name = Unique();
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Kind"] = "Naming",
+            ["Input.ProposedName"] = name,
+            ["Input.Category"] = "Street",
+            ["Input.DivisionCode"] = Rongzhou,
+            ["Input.Location"] = "保留我填写的位置",
+            ["Input.Reasons"] = "新建道路",
+        };
+        var refused = await officer.PostAsync("/geography/applications", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var doc = new HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("请填写命名、更名方案", doc.QuerySelector("#apply-form [data-valmsg-for='Input.Plan']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("保留我填写的位置", doc.QuerySelector("#Location")!.GetAttribute("value"));
+
+        // a renaming of a name that is not there: beside the current name
+        var renaming = new Dictionary<string, string>(form) { ["Input.Kind"] = "Renaming", ["Input.CurrentName"] = "没有这个地名路", ["Input.Plan"] = "更名" };
+        doc = new HtmlParser().ParseDocument(await (await officer.PostAsync("/geography/applications", new FormUrlEncodedContent(renaming))).Content.ReadAsStringAsync());
+        Assert.Contains("没有名为", doc.QuerySelector("#apply-form [data-valmsg-for='Input.PlaceNameId']")!.TextContent, StringComparison.Ordinal);
+
+        form["Input.Plan"] = "新建道路命名";
+        var created = await officer.PostAsync("/geography/applications", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var url = created.Headers.Location!.OriginalString;
+        Assert.StartsWith("/geography/applications/", url, StringComparison.Ordinal);
+        var id = url["/geography/applications/".Length..];
+        doc = new HtmlParser().ParseDocument(await officer.GetStringAsync(url));
+        Assert.Contains("无重名、同音", doc.QuerySelector("#check-result")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("#review-form"));
+        Assert.Null(doc.QuerySelector("#approve-form"));
+
+        // a stale form: 409 shown, what was typed kept, nothing done
+        var review = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Review.Version"] = "99",
+            ["Review.Opinion"] = "专家意见：同意这个名称",
+            ["Review.ConsultationFrom"] = "2026-10-01",
+            ["Review.ConsultationUntil"] = "2026-10-20",
+        };
+        var stale = await officer.PostAsync(url + "?handler=Review", new FormUrlEncodedContent(review));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var staleHtml = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("已被他人修改", staleHtml, StringComparison.Ordinal);
+        Assert.Contains("专家意见：同意这个名称", staleHtml, StringComparison.Ordinal);
+        Assert.Equal("submitted", (await officer.GetJsonAsync($"/api/v1/place-names/applications/{id}")).GetProperty("state").GetString());
+
+        // no opinion: beside the opinion of its own form
+        review["Review.Version"] = (await officer.GetJsonAsync($"/api/v1/place-names/applications/{id}")).GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        review["Review.Opinion"] = "";
+        doc = new HtmlParser().ParseDocument(await (await officer.PostAsync(url + "?handler=Review", new FormUrlEncodedContent(review))).Content.ReadAsStringAsync());
+        Assert.Contains("必须填写意见", doc.QuerySelector("#review-form [data-valmsg-for='Review.Opinion']")!.TextContent, StringComparison.Ordinal);
+
+        review["Review.Opinion"] = "专家意见：同意这个名称";
+        var done = await officer.PostAsync(url + "?handler=Review", new FormUrlEncodedContent(review));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("consultation", (await officer.GetJsonAsync($"/api/v1/place-names/applications/{id}")).GetProperty("state").GetString());
+        doc = new HtmlParser().ParseDocument(await officer.GetStringAsync(url));
+        Assert.NotNull(doc.QuerySelector("#close-form"));
+
+        // another county
+        var beiliu = await app.ClientAsync("beiliu.officer");
+        Assert.Equal(HttpStatusCode.NotFound, (await beiliu.GetAsync(url)).StatusCode);
+        Assert.DoesNotContain(name, await beiliu.GetStringAsync("/geography/applications"), StringComparison.Ordinal);
+        Assert.Contains("/geography/applications", await officer.GetStringAsync("/geography"), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> Approved(HttpClient officer, string name, string from, string until, string approvedOn)
+    {
+        var a = await Send(officer.PostAsJsonAsync("/api/v1/place-names/applications", new
+        {
+            kind = "naming", proposedName = name, category = "street", divisionCode = Rongzhou, location = "容州镇", plan = "命名", reasons = "新建道路",
+        }), HttpStatusCode.Created);
+        var id = a.GetProperty("id").GetString();
+        a = await Step(officer, id, "review", new { version = a.GetProperty("version").GetInt32(), opinion = "同意", consultationFrom = from, consultationUntil = until });
+        a = await Step(officer, id, "close-consultation", new { version = a.GetProperty("version").GetInt32() });
+        return await Step(officer, id, "approve", new { version = a.GetProperty("version").GetInt32(), approvalDocument = "容政函〔2026〕90号", approvedOn });
     }
 
     private static async Task<JsonElement> Step(HttpClient client, string? id, string action, object body) =>

@@ -52,7 +52,7 @@ public sealed record NamingDto(Guid Id, string Number, NamingKind Kind, string K
     string Applicant, IReadOnlyList<NamingConflictView> Conflicts, IReadOnlyList<string> Warnings, bool Blocked, string State, string StateName,
     string ExpertOpinion, DateOnly? ConsultationFrom, DateOnly? ConsultationUntil, string ApprovingAuthority, string SuggestedAuthority, string ApprovalDocument,
     DateOnly? ApprovedOn, DateOnly? FilingDue, DateOnly? FiledOn, string FiledWith, bool FilingOverdue, DateOnly? AnnouncementDue, DateOnly? AnnouncedOn,
-    bool AnnouncementOverdue, string? DeadlineNote, string ReturnReason, IReadOnlyList<string> Actions, int Version);
+    bool AnnouncementOverdue, string? DeadlineNote, string ReturnReason, IReadOnlyList<string> Actions, int Version, Guid? WorkflowCaseId);
 
 public sealed record NamingAlerts(int FilingOverdue, int AnnouncementOverdue, int Total);
 
@@ -328,7 +328,7 @@ public sealed class NamingApplications(AppDbContext db, ICurrentUser user, Divis
             a.ConsultationFrom, a.ConsultationUntil, a.ApprovingAuthority, NamingAuthority.For(a.Category), a.ApprovalDocument, a.ApprovedOn, a.FilingDue, a.FiledOn,
             a.FiledWith, NamingDeadlines.IsOverdue(a.FilingDue, a.FiledOn, today), a.AnnouncementDue, a.AnnouncedOn,
             NamingDeadlines.IsOverdue(a.AnnouncementDue, a.AnnouncedOn, today), a.ApprovedOn is not null && a.FilingDue is null ? NamingDeadlines.NoDeadline : null,
-            a.ReturnReason, actions, a.Version);
+            a.ReturnReason, actions, a.Version, a.WorkflowCaseId);
     }
 }
 
