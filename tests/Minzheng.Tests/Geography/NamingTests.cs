@@ -76,8 +76,16 @@ public abstract partial class NamingTests(AppFixture app)
         var name = Unique();
         var created = await Send(officer.PostAsJsonAsync("/api/v1/place-names/applications", new
         {
-            kind = "naming", proposedName = name, category = "street", divisionCode = Rongzhou, location = "容州镇城东，东起环城路，西至人民路", size = "长约800米",
-            nature = "城市支路", plan = "新建道路命名", reasons = "新建道路尚无名称", applicant = "容县住房和城乡建设局",
+            kind = "naming",
+            proposedName = name,
+            category = "street",
+            divisionCode = Rongzhou,
+            location = "容州镇城东，东起环城路，西至人民路",
+            size = "长约800米",
+            nature = "城市支路",
+            plan = "新建道路命名",
+            reasons = "新建道路尚无名称",
+            applicant = "容县住房和城乡建设局",
         }), System.Net.HttpStatusCode.Created);
         var id = created.GetProperty("id").GetString();
         Assert.Equal("submitted", created.GetProperty("state").GetString());
@@ -120,7 +128,13 @@ public abstract partial class NamingTests(AppFixture app)
             .Where(n => n.NamedDivisionCode == Xinnan && n.Category == PlaceNameCategory.VillageSeat).Select(n => n.Name).FirstAsync());
         var created = await Send(officer.PostAsJsonAsync("/api/v1/place-names/applications", new
         {
-            kind = "naming", proposedName = seat, category = "villageSeat", divisionCode = Rongzhou, location = "容州镇", plan = "新设社区驻地命名", reasons = "新设社区",
+            kind = "naming",
+            proposedName = seat,
+            category = "villageSeat",
+            divisionCode = Rongzhou,
+            location = "容州镇",
+            plan = "新设社区驻地命名",
+            reasons = "新设社区",
         }), System.Net.HttpStatusCode.Created);
         var id = created.GetProperty("id").GetString();
         Assert.True(created.GetProperty("blocked").GetBoolean());
@@ -144,7 +158,13 @@ public abstract partial class NamingTests(AppFixture app)
         var officer = await app.ClientAsync("rongxian.officer");
         var created = await Send(officer.PostAsJsonAsync("/api/v1/place-names/applications", new
         {
-            kind = "naming", proposedName = Unique(), category = "street", divisionCode = Rongzhou, location = "容州镇", plan = "命名", reasons = "新建道路",
+            kind = "naming",
+            proposedName = Unique(),
+            category = "street",
+            divisionCode = Rongzhou,
+            location = "容州镇",
+            plan = "命名",
+            reasons = "新建道路",
         }), System.Net.HttpStatusCode.Created);
         var id = created.GetProperty("id").GetString();
         var a = await Step(officer, id, "review", new { version = created.GetProperty("version").GetInt32(), opinion = "同意", consultationFrom = "2026-11-30", consultationUntil = "2026-12-30" });
@@ -287,7 +307,13 @@ public abstract partial class NamingTests(AppFixture app)
     {
         var a = await Send(officer.PostAsJsonAsync("/api/v1/place-names/applications", new
         {
-            kind = "naming", proposedName = name, category = "street", divisionCode = Rongzhou, location = "容州镇", plan = "命名", reasons = "新建道路",
+            kind = "naming",
+            proposedName = name,
+            category = "street",
+            divisionCode = Rongzhou,
+            location = "容州镇",
+            plan = "命名",
+            reasons = "新建道路",
         }), HttpStatusCode.Created);
         var id = a.GetProperty("id").GetString();
         a = await Step(officer, id, "review", new { version = a.GetProperty("version").GetInt32(), opinion = "同意", consultationFrom = from, consultationUntil = until });

@@ -169,80 +169,86 @@ public sealed class NamingApplications(AppDbContext db, ICurrentUser user, Divis
         var c = await CaseAsync(a, ct);
         var today = clock.Today;
         var opinion = string.IsNullOrWhiteSpace(input.Opinion) ? null : input.Opinion.Trim();
-        Func<AuthorizedTransition, Task> effect = action switch
+        async Task EffectAsync()
         {
-            NamingProcess.Review => _ =>
+            switch (action)
             {
-                var from = input.ConsultationFrom ?? today;
-                var days = figures.Find(NamingFigures.ConsultationDays, a.DivisionCode, from)?.Row.Number;
-                var until = days is { } d ? from.AddDays(d - 1) : input.ConsultationUntil;
-                if (until is null) throw AppProblem.Field("consultationUntil", "没有生效的征求意见期限，请填写征求意见截止日期");
-                if (input.ConsultationUntil is { } later && later > until) until = later;
-                if (until < from) throw AppProblem.Field("consultationUntil", "征求意见截止日期不能早于开始日期");
-                a.ExpertOpinion = opinion!;
-                a.ConsultationFrom = from;
-                a.ConsultationUntil = until;
-                return Task.CompletedTask;
-            },
-            NamingProcess.CloseConsultation => _ =>
-            {
-                if (a.ConsultationUntil is { } until && today <= until)
-                    throw AppProblem.Conflict("geo_consultation_open", $"征求意见期至{until:yyyy年M月d日}，期满前不能结束征求意见");
-                a.ConsultationSummary = opinion ?? "";
-                return Task.CompletedTask;
-            },
-            NamingProcess.Approve => async _ =>
-            {
-                var errors = new ValidationErrors();
-                if (string.IsNullOrWhiteSpace(input.ApprovalDocument)) errors.Add("approvalDocument", "请填写批准文号");
-                if (input.ApprovedOn is not { } on) errors.Add("approvedOn", "请填写批准日期");
-                else if (on > today) errors.Add("approvedOn", "批准日期不能晚于今天");
-                else if (a.ConsultationUntil is { } until && on <= until) errors.Add("approvedOn", "批准日期须在征求意见期满之后");
-                errors.ThrowIfAny();
-                var renamed = a.PlaceNameId is { } pid ? await db.Set<PlaceName>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == pid, ct) : null;
-                await CheckAsync(a, renamed, ct);
-                if (a.HasBindingConflict)
-                {
-                    throw AppProblem.Conflict("geo_naming_blocked",
-                        $"拟用地名“{a.ProposedName}”与规定范围内的地名重名或同音（《地名管理条例》第九条），不能批准；请退回申请人重新拟名");
-                }
-                a.ApprovingAuthority = string.IsNullOrWhiteSpace(input.ApprovingAuthority) ? NamingAuthority.For(a.Category) : input.ApprovingAuthority.Trim();
-                a.ApprovalDocument = input.ApprovalDocument!.Trim();
-                a.ApprovedOn = input.ApprovedOn;
-                a.FilingDue = NamingDeadlines.Due(a.ApprovedOn!.Value, figures.Find(NamingFigures.FilingDays, a.DivisionCode, a.ApprovedOn.Value)?.Row.Number);
-                a.AnnouncementDue = NamingDeadlines.Due(a.ApprovedOn.Value, figures.Find(NamingFigures.AnnouncementDays, a.DivisionCode, a.ApprovedOn.Value)?.Row.Number);
-            },
-            NamingProcess.SendBack => _ =>
-            {
-                a.ReturnReason = opinion!;
-                return Task.CompletedTask;
-            },
-            NamingProcess.Resubmit => async _ =>
-            {
-                var name = input.ProposedName?.Trim() ?? "";
-                if (!IsChineseName(name)) throw AppProblem.Field("proposedName", "请填写新的拟用地名（至少两个字，使用汉字）");
-                a.ProposedName = name;
-                a.ReturnReason = "";
-                var renamed = a.PlaceNameId is { } pid ? await db.Set<PlaceName>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == pid, ct) : null;
-                await CheckAsync(a, renamed, ct);
-            },
-            NamingProcess.File => _ =>
-            {
-                if (input.FiledOn is not { } on) throw AppProblem.Field("filedOn", "请填写备案日期");
-                if (on > today || on < a.ApprovedOn) throw AppProblem.Field("filedOn", "备案日期须在批准日期和今天之间");
-                a.FiledOn = on;
-                a.FiledWith = input.FiledWith?.Trim() ?? "";
-                return Task.CompletedTask;
-            },
-            _ => async _ =>
-            {
-                if (input.AnnouncedOn is not { } on) throw AppProblem.Field("announcedOn", "请填写公告日期");
-                if (on > today || on < a.ApprovedOn) throw AppProblem.Field("announcedOn", "公告日期须在批准日期和今天之间");
-                a.AnnouncedOn = on;
-                await PublishAsync(a, ct);
-            },
-        };
-        var ev = await workflow.PerformAsync(c, new TransitionRequest(action, opinion) { Subject = a, Version = version }, effect, ct);
+                case NamingProcess.Review:
+                    {
+                        var from = input.ConsultationFrom ?? today;
+                        var days = figures.Find(NamingFigures.ConsultationDays, a.DivisionCode, from)?.Row.Number;
+                        var until = days is { } d ? from.AddDays(d - 1) : input.ConsultationUntil;
+                        if (until is null) throw AppProblem.Field("consultationUntil", "没有生效的征求意见期限，请填写征求意见截止日期");
+                        if (input.ConsultationUntil is { } later && later > until) until = later;
+                        if (until < from) throw AppProblem.Field("consultationUntil", "征求意见截止日期不能早于开始日期");
+                        a.ExpertOpinion = opinion!;
+                        a.ConsultationFrom = from;
+                        a.ConsultationUntil = until;
+                        break;
+                    }
+                case NamingProcess.CloseConsultation:
+                    {
+                        if (a.ConsultationUntil is { } until && today <= until)
+                            throw AppProblem.Conflict("geo_consultation_open", $"征求意见期至{until:yyyy年M月d日}，期满前不能结束征求意见");
+                        a.ConsultationSummary = opinion ?? "";
+                        break;
+                    }
+                case NamingProcess.Approve:
+                    {
+                        var errors = new ValidationErrors();
+                        if (string.IsNullOrWhiteSpace(input.ApprovalDocument)) errors.Add("approvalDocument", "请填写批准文号");
+                        if (input.ApprovedOn is not { } on) errors.Add("approvedOn", "请填写批准日期");
+                        else if (on > today) errors.Add("approvedOn", "批准日期不能晚于今天");
+                        else if (a.ConsultationUntil is { } until && on <= until) errors.Add("approvedOn", "批准日期须在征求意见期满之后");
+                        errors.ThrowIfAny();
+                        var renamed = a.PlaceNameId is { } pid ? await db.Set<PlaceName>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == pid, ct) : null;
+                        await CheckAsync(a, renamed, ct);
+                        if (a.HasBindingConflict)
+                        {
+                            throw AppProblem.Conflict("geo_naming_blocked",
+                                $"拟用地名“{a.ProposedName}”与规定范围内的地名重名或同音（《地名管理条例》第九条），不能批准；请退回申请人重新拟名");
+                        }
+                        a.ApprovingAuthority = string.IsNullOrWhiteSpace(input.ApprovingAuthority) ? NamingAuthority.For(a.Category) : input.ApprovingAuthority.Trim();
+                        a.ApprovalDocument = input.ApprovalDocument!.Trim();
+                        a.ApprovedOn = input.ApprovedOn;
+                        a.FilingDue = NamingDeadlines.Due(a.ApprovedOn!.Value, figures.Find(NamingFigures.FilingDays, a.DivisionCode, a.ApprovedOn.Value)?.Row.Number);
+                        a.AnnouncementDue = NamingDeadlines.Due(a.ApprovedOn.Value, figures.Find(NamingFigures.AnnouncementDays, a.DivisionCode, a.ApprovedOn.Value)?.Row.Number);
+                        break;
+                    }
+                case NamingProcess.SendBack:
+                    {
+                        a.ReturnReason = opinion!;
+                        break;
+                    }
+                case NamingProcess.Resubmit:
+                    {
+                        var name = input.ProposedName?.Trim() ?? "";
+                        if (!IsChineseName(name)) throw AppProblem.Field("proposedName", "请填写新的拟用地名（至少两个字，使用汉字）");
+                        a.ProposedName = name;
+                        a.ReturnReason = "";
+                        var renamed = a.PlaceNameId is { } pid ? await db.Set<PlaceName>().AsNoTracking().FirstOrDefaultAsync(n => n.Id == pid, ct) : null;
+                        await CheckAsync(a, renamed, ct);
+                        break;
+                    }
+                case NamingProcess.File:
+                    {
+                        if (input.FiledOn is not { } on) throw AppProblem.Field("filedOn", "请填写备案日期");
+                        if (on > today || on < a.ApprovedOn) throw AppProblem.Field("filedOn", "备案日期须在批准日期和今天之间");
+                        a.FiledOn = on;
+                        a.FiledWith = input.FiledWith?.Trim() ?? "";
+                        break;
+                    }
+                default:
+                    {
+                        if (input.AnnouncedOn is not { } on) throw AppProblem.Field("announcedOn", "请填写公告日期");
+                        if (on > today || on < a.ApprovedOn) throw AppProblem.Field("announcedOn", "公告日期须在批准日期和今天之间");
+                        a.AnnouncedOn = on;
+                        await PublishAsync(a, ct);
+                        break;
+                    }
+            }
+        }
+        var ev = await workflow.PerformAsync(c, new TransitionRequest(action, opinion) { Subject = a, Version = version }, _ => EffectAsync(), ct);
         a.State = c.State;
         audit.Add("naming-" + action, "geo_naming_application", a.Id.ToString(), new { a.Number, a.State, a.ProposedName, opinion }, a.DivisionCode);
         await db.SaveChangesAsync(ct);
