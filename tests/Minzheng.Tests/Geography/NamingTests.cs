@@ -303,6 +303,52 @@ public abstract partial class NamingTests(AppFixture app)
         Assert.Contains("/geography/applications", await officer.GetStringAsync("/geography"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_renaming_named_by_its_current_name_keeps_the_old_name_as_a_former_name()
+    {
+        app.SkipIfUnavailable();
+        var officer = await app.ClientAsync("rongxian.officer");
+        var old = Unique("街");
+        await officer.PostAsJsonAsync("/api/v1/place-names", new
+        {
+            name = old,
+            category = "street",
+            divisionCode = Rongzhou,
+            status = "nonStandard",
+        }).EnsureStatus(HttpStatusCode.Created);
+        var token = TokenPattern().Match(await officer.GetStringAsync("/geography/applications")).Groups[1].Value;
+        var renamed = Unique();
+        var created = await officer.PostAsync("/geography/applications", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Kind"] = "Renaming",
+            ["Input.CurrentName"] = old,
+            ["Input.ProposedName"] = renamed,
+            ["Input.Category"] = "Street",
+            ["Input.DivisionCode"] = Rongzhou,
+            ["Input.Location"] = "容州镇",
+            ["Input.Plan"] = "不规范地名更名",
+            ["Input.Reasons"] = "原名不规范",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = created.Headers.Location!.OriginalString["/geography/applications/".Length..];
+        var a = await officer.GetJsonAsync($"/api/v1/place-names/applications/{id}");
+        Assert.Equal("renaming", a.GetProperty("kind").GetString());
+        Assert.Equal(old, a.GetProperty("formerName").GetString());
+        var placeId = a.GetProperty("placeNameId").GetString();
+
+        a = await Step(officer, id, "review", new { version = a.GetProperty("version").GetInt32(), opinion = "同意更名", consultationFrom = "2026-10-01", consultationUntil = "2026-10-15" });
+        a = await Step(officer, id, "close-consultation", new { version = a.GetProperty("version").GetInt32() });
+        a = await Step(officer, id, "approve", new { version = a.GetProperty("version").GetInt32(), approvalDocument = "容政函〔2026〕91号", approvedOn = "2026-11-20" });
+        a = await Step(officer, id, "announce", new { version = a.GetProperty("version").GetInt32(), announcedOn = "2026-11-28" });
+        Assert.Equal(placeId, a.GetProperty("placeNameId").GetString());
+        var place = await officer.GetJsonAsync($"/api/v1/place-names/{placeId}");
+        Assert.Equal(renamed, place.GetProperty("name").GetString());
+        Assert.Equal("standard", place.GetProperty("status").GetString());
+        Assert.Equal("2026-11-28", place.GetProperty("announcedOn").GetString());
+        Assert.Contains(place.GetProperty("formerNames").EnumerateArray(), f => f.GetProperty("name").GetString() == old);
+    }
+
     private static async Task<JsonElement> Approved(HttpClient officer, string name, string from, string until, string approvedOn)
     {
         var a = await Send(officer.PostAsJsonAsync("/api/v1/place-names/applications", new
