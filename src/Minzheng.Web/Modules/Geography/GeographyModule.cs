@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.Geography.Naming;
 using Minzheng.Web.Modules.Geography.PlaceNames;
 using Minzheng.Web.Modules.Geography.Signs;
 using Minzheng.Web.Platform.Composition;
@@ -25,6 +26,7 @@ public static class GeographyModule
         // each part registers itself here, one line each
         services.AddPlaceNames();
         services.AddNameSigns();
+        services.AddNaming();
         return services;
     }
 
@@ -33,5 +35,6 @@ public static class GeographyModule
         // each part maps itself here, one line each
         app.MapPlaceNames();
         app.MapNameSigns();
+        app.MapNaming();
     }
 }
