@@ -1,3 +1,4 @@
+using Minzheng.Web.Modules.Geography.Boundaries;
 using Minzheng.Web.Modules.Geography.PlaceNames;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
@@ -23,6 +24,7 @@ public static class GeographyModule
         services.AddSingleton<IModuleInitializer, GeographyInitializer>();
         // each part registers itself here, one line each
         services.AddPlaceNames();
+        services.AddBoundaries();
         return services;
     }
 
@@ -30,5 +32,6 @@ public static class GeographyModule
     {
         // each part maps itself here, one line each
         app.MapPlaceNames();
+        app.MapBoundaries();
     }
 }
