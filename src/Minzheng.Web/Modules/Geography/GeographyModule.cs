@@ -1,4 +1,5 @@
 using Minzheng.Web.Modules.Geography.Boundaries;
+using Minzheng.Web.Modules.Geography.Map;
 using Minzheng.Web.Modules.Geography.PlaceNames;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
@@ -25,6 +26,7 @@ public static class GeographyModule
         // each part registers itself here, one line each
         services.AddPlaceNames();
         services.AddBoundaries();
+        services.AddGeographyMap();
         return services;
     }
 
@@ -33,5 +35,6 @@ public static class GeographyModule
         // each part maps itself here, one line each
         app.MapPlaceNames();
         app.MapBoundaries();
+        app.MapGeographyMap();
     }
 }

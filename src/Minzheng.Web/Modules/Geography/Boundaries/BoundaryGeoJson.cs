@@ -102,10 +102,10 @@ public static class BoundaryGeoJson
                 {
                     Name = Str(p?["name"]),
                     Level = Enum.TryParse<BoundaryLevel>(Str(p?["level"]), true, out var lv) ? lv : null,
-                    SideA = new SideInput(Str(p?["sideA"]?["code"]), Str(p?["sideA"]?["name"])),
-                    SideB = new SideInput(Str(p?["sideB"]?["code"]), Str(p?["sideB"]?["name"])),
+                    SideA = new SideInput(Str((p?["sideA"] as JsonObject)?["code"]), Str((p?["sideA"] as JsonObject)?["name"])),
+                    SideB = new SideInput(Str((p?["sideB"] as JsonObject)?["code"]), Str((p?["sideB"] as JsonObject)?["name"])),
                     AgreementDocument = Str(p?["agreementDocument"]),
-                    LengthKm = p?["lengthKm"] is JsonValue len && len.GetValueKind() == JsonValueKind.Number ? len.GetValue<decimal>() : null,
+                    LengthKm = p?["lengthKm"] is JsonValue len && len.GetValueKind() == JsonValueKind.Number ? len.TryGetValue<decimal>(out var km) ? km : null : null,
                     DetailMapReference = Str(p?["detailMapReference"]),
                     GeoJson = geometry?.ToJsonString(),
                 };

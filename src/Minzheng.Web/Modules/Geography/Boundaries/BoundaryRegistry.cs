@@ -90,6 +90,11 @@ public sealed class BoundaryRegistry(AppDbContext db, ICurrentUser user, Busines
             errors.Add("geoJson", "GeoJSON 几何无效：须为 LineString 或 MultiLineString，坐标为 [经度, 纬度]（经度 73–136，纬度 3–54）");
         errors.ThrowIfAny();
         var home = CommonDivision(ours);
+        if (!user.Scope.Contains(home))
+        {
+            // stored under the lowest common division of its sides (ADR 064): a line between two counties is the city's to record
+            throw AppProblem.Field("sideB", $"此界线由两侧的共同上级（{divisions.NameOf(home)}）登记");
+        }
         var line = new BoundaryLine
         {
             Name = input.Name!.Trim(),
