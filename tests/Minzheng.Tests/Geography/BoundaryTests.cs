@@ -164,7 +164,11 @@ public abstract partial class BoundaryTests(AppFixture app)
         Assert.True(noTask.GetProperty("errors").TryGetProperty("task", out _));
         var wrong = await (await rongxian.PostAsJsonAsync($"/api/v1/boundaries/markers/{marker}/findings", new
         {
-            foundOn = "2027-01-01", condition = "moved", task = "复位", deadline = "2026-01-01", inspectionId = Guid.NewGuid(),
+            foundOn = "2027-01-01",
+            condition = "moved",
+            task = "复位",
+            deadline = "2026-01-01",
+            inspectionId = Guid.NewGuid(),
         })).ExpectProblemAsync(400, "validation_failed");
         foreach (var field in new[] { "foundOn", "inspectionId" }) Assert.True(wrong.GetProperty("errors").TryGetProperty(field, out _), field);
         await (await rongxian.PostAsJsonAsync($"/api/v1/boundaries/markers/{marker}/findings", new { foundOn = "2026-05-01", condition = "damaged", task = new string('修', 201) }))

@@ -66,19 +66,48 @@ public sealed class BoundariesInitializer : IModuleInitializer
         db.AddRange(yueGui, yuGui, county);
         var round = new BoundaryInspection
         {
-            LineId = county.Id, Kind = InspectionKind.Joint, Year = 2020, Round = "第四轮联合检查（2020）（演示数据）", Sections = "全线",
-            Participants = "容县民政局、北流市民政局及沿线乡镇（演示数据）", IsDemo = true,
+            LineId = county.Id,
+            Kind = InspectionKind.Joint,
+            Year = 2020,
+            Round = "第四轮联合检查（2020）（演示数据）",
+            Sections = "全线",
+            Participants = "容县民政局、北流市民政局及沿线乡镇（演示数据）",
+            IsDemo = true,
         };
         var yueGuiRound = new BoundaryInspection
         {
-            LineId = yueGui.Id, Kind = InspectionKind.Joint, Year = 2020, Round = "第四轮联合检查（2020）（演示数据）", Sections = "粤桂 101—103",
-            Participants = "容县民政局、信宜市民政局（演示数据）", IsDemo = true,
+            LineId = yueGui.Id,
+            Kind = InspectionKind.Joint,
+            Year = 2020,
+            Round = "第四轮联合检查（2020）（演示数据）",
+            Sections = "粤桂 101—103",
+            Participants = "容县民政局、信宜市民政局（演示数据）",
+            IsDemo = true,
         };
         db.AddRange(round, yueGuiRound,
-            new MarkerFinding { MarkerId = county.Markers[1].Id, InspectionId = round.Id, FoundOn = new DateOnly(2020, 10, 15), Condition = MarkerCondition.Missing,
-                Description = "界桩丢失（演示数据）", Task = "重新埋设", Deadline = new DateOnly(2021, 6, 30), RecordedBy = "演示数据" },
-            new MarkerFinding { MarkerId = yueGui.Markers[2].Id, InspectionId = yueGuiRound.Id, FoundOn = new DateOnly(2020, 11, 3), Condition = MarkerCondition.Damaged,
-                Description = "碑面字迹模糊（演示数据）", Task = "描字", Deadline = new DateOnly(2021, 3, 31), DoneOn = new DateOnly(2021, 3, 20), RecordedBy = "演示数据" });
+            new MarkerFinding
+            {
+                MarkerId = county.Markers[1].Id,
+                InspectionId = round.Id,
+                FoundOn = new DateOnly(2020, 10, 15),
+                Condition = MarkerCondition.Missing,
+                Description = "界桩丢失（演示数据）",
+                Task = "重新埋设",
+                Deadline = new DateOnly(2021, 6, 30),
+                RecordedBy = "演示数据"
+            },
+            new MarkerFinding
+            {
+                MarkerId = yueGui.Markers[2].Id,
+                InspectionId = yueGuiRound.Id,
+                FoundOn = new DateOnly(2020, 11, 3),
+                Condition = MarkerCondition.Damaged,
+                Description = "碑面字迹模糊（演示数据）",
+                Task = "描字",
+                Deadline = new DateOnly(2021, 3, 31),
+                DoneOn = new DateOnly(2021, 3, 20),
+                RecordedBy = "演示数据"
+            });
         await db.SaveChangesAsync(ct);
     }
 }
