@@ -50,6 +50,7 @@ public abstract partial class BoundaryTests(AppFixture app)
         Assert.True(yueGui.GetProperty("sides")[0].GetProperty("ours").GetBoolean());
         Assert.Equal("province", yueGui.GetProperty("level").GetString());
         Assert.Equal(3, yueGui.GetProperty("markers").GetArrayLength());
+        Assert.Equal("negotiating", yueGui.GetProperty("disputes")[0].GetProperty("status").GetString());
 
         // another county: the line, its markers, its export and a finding on its marker are 404; the layers leave it out
         var lineId = yueGui.GetProperty("id").GetGuid();
@@ -180,6 +181,39 @@ public abstract partial class BoundaryTests(AppFixture app)
         var finding = view.GetProperty("marker").GetProperty("findings").EnumerateArray().Single();
         Assert.Equal("重新埋设", finding.GetProperty("task").GetString());
         Assert.True(finding.GetProperty("overdue").GetBoolean());
+
+        // the task done: not in the future, then on a date between the finding and today; no longer overdue
+        var done = $"/api/v1/boundaries/markers/{marker}/findings/{finding.GetProperty("id").GetGuid()}/done";
+        var early = await (await rongxian.PostAsJsonAsync(done, new { doneOn = "2026-12-31" })).ExpectProblemAsync(400, "validation_failed");
+        Assert.True(early.GetProperty("errors").TryGetProperty("doneOn", out _));
+        await rongxian.PostAsJsonAsync(done, new { doneOn = "2026-10-08" }).EnsureStatus(HttpStatusCode.OK);
+        var doneView = (await rongxian.GetJsonAsync($"/api/v1/boundaries/markers/{marker}")).GetProperty("marker").GetProperty("findings")[0];
+        Assert.Equal("2026-10-08", doneView.GetProperty("doneOn").GetString());
+        Assert.False(doneView.GetProperty("overdue").GetBoolean());
+
+        // inspections: a joint round needs its round and both sides' participants; an ad-hoc one its reason
+        var joint = await (await rongxian.PostAsJsonAsync($"/api/v1/boundaries/{copy}/inspections", new { kind = "joint", year = 2025 })).ExpectProblemAsync(400, "validation_failed");
+        foreach (var field in new[] { "round", "participants" }) Assert.True(joint.GetProperty("errors").TryGetProperty(field, out _), field);
+        await (await rongxian.PostAsJsonAsync($"/api/v1/boundaries/{copy}/inspections", new { kind = "adHoc", year = 2030, reason = "x" })).ExpectProblemAsync(400, "validation_failed");
+        await rongxian.PostAsJsonAsync($"/api/v1/boundaries/{copy}/inspections", new { kind = "adHoc", year = 2026, reason = "台风过境后专项检查", sections = "粤桂 101—102" })
+            .EnsureStatus(HttpStatusCode.Created);
+        Assert.Contains((await rongxian.GetJsonAsync($"/api/v1/boundaries/{copy}")).GetProperty("inspections").EnumerateArray(),
+            i => i.GetProperty("kind").GetString() == "adHoc" && i.GetProperty("reason").GetString() == "台风过境后专项检查");
+
+        // a dispute screened, then settled with its version; a stale version is 409
+        var dispute = await (await rongxian.PostAsJsonAsync($"/api/v1/boundaries/{copy}/disputes", new { title = "界桩附近耕地归属", status = "reported", reportedOn = "2026-06-01" })
+            .EnsureStatus(HttpStatusCode.Created)).JsonAsync();
+        var disputeUrl = $"/api/v1/boundaries/{copy}/disputes/{dispute.GetProperty("id").GetGuid()}";
+        var version = dispute.GetProperty("version").GetInt32();
+        var unsettled = await (await rongxian.PutAsJsonAsync(disputeUrl, new { title = "界桩附近耕地归属", status = "settled", reportedOn = "2026-06-01", version }))
+            .ExpectProblemAsync(400, "validation_failed");
+        Assert.True(unsettled.GetProperty("errors").TryGetProperty("settledOn", out _));
+        var settled = new { title = "界桩附近耕地归属", status = "settled", reportedOn = "2026-06-01", settledOn = "2026-09-01", outcome = "双方确认按协议书走向", version };
+        await rongxian.PutAsJsonAsync(disputeUrl, settled).EnsureStatus(HttpStatusCode.OK);
+        await (await rongxian.PutAsJsonAsync(disputeUrl, settled)).ExpectProblemAsync(409, "concurrency_conflict");
+        var disputes = (await rongxian.GetJsonAsync($"/api/v1/boundaries/{copy}")).GetProperty("disputes");
+        Assert.Equal("settled", disputes[0].GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientAsync("beiliu.officer")).PutAsJsonAsync(disputeUrl, settled with { version = version + 1 })).StatusCode);
     }
 
     [Fact]

@@ -108,6 +108,11 @@ public sealed class BoundariesInitializer : IModuleInitializer
                 DoneOn = new DateOnly(2021, 3, 20),
                 RecordedBy = "演示数据"
             });
+        db.Add(new BoundaryDispute
+        {
+            LineId = yueGui.Id, Title = "粤桂 102 附近山林权属与界线走向不一致（演示数据）", Location = "粤桂 102 以东约 300 米（演示数据）",
+            Description = "2020 年联合检查中排查发现（演示数据）", Status = DisputeStatus.Negotiating, ReportedOn = new DateOnly(2020, 11, 3),
+        });
         await db.SaveChangesAsync(ct);
     }
 }

@@ -61,5 +61,25 @@ public static class BoundariesSetup
             var f = await registry.AddFindingAsync(id, input, ct);
             return TypedResults.Created($"/api/v1/boundaries/markers/{id}", new { f.Id, f.Condition, f.Task, f.Deadline });
         }).RequireAuthorization(read).WithSummary("记录界桩检查发现（状况、维护任务及期限）");
+        api.MapPost("/{id:guid}/inspections", async (Guid id, InspectionInput input, BoundaryRegistry registry, CancellationToken ct) =>
+        {
+            var i = await registry.AddInspectionAsync(id, input, ct);
+            return TypedResults.Created($"/api/v1/boundaries/{id}", new InspectionView(i.Id, i.Kind, i.Year, i.Round, i.Sections, i.Participants, i.Reason));
+        }).RequireAuthorization(manage).WithSummary("登记界线检查（五年一次的联合检查，或灾害、工程后的专项检查）");
+        api.MapPost("/markers/{id:guid}/findings/{findingId:guid}/done", async (Guid id, Guid findingId, TaskDoneInput input, BoundaryRegistry registry, CancellationToken ct) =>
+        {
+            var f = await registry.CompleteTaskAsync(id, findingId, input, ct);
+            return TypedResults.Ok(new { f.Id, f.Task, f.Deadline, f.DoneOn });
+        }).RequireAuthorization(read).WithSummary("维护任务完成（填写完成日期）");
+        api.MapPost("/{id:guid}/disputes", async (Guid id, DisputeInput input, BoundaryRegistry registry, CancellationToken ct) =>
+        {
+            var d = await registry.SaveDisputeAsync(id, null, input, ct);
+            return TypedResults.Created($"/api/v1/boundaries/{id}", new { d.Id, d.Status, d.Version });
+        }).RequireAuthorization(manage).WithSummary("登记排查出的界线争议");
+        api.MapPut("/{id:guid}/disputes/{disputeId:guid}", async (Guid id, Guid disputeId, DisputeInput input, BoundaryRegistry registry, CancellationToken ct) =>
+        {
+            var d = await registry.SaveDisputeAsync(id, disputeId, input, ct);
+            return TypedResults.Ok(new { d.Id, d.Status, d.Version });
+        }).RequireAuthorization(manage).WithSummary("更新界线争议的状态（带 version；过期的版本返回 409）");
     }
 }

@@ -38,6 +38,15 @@ public enum InspectionKind
     AdHoc = 2,
 }
 
+/// <summary>A dispute about a line (界线争议) as screened: reported, under negotiation, referred up, or settled.</summary>
+public enum DisputeStatus
+{
+    Reported = 1,
+    Negotiating = 2,
+    Referred = 3,
+    Settled = 4,
+}
+
 /// <summary>
 /// A boundary line section between two sides, its agreement (界线协议书), length, geometry (GeoJSON LineString or
 /// MultiLineString, [longitude, latitude]) and its 界线详图 reference. Stored under the lowest common division of its sides
@@ -69,6 +78,22 @@ public sealed class BoundaryLine : IDivisionScoped, IVersioned, IStamped, IMembe
     ICollection<BoundarySide> IMembershipScoped<BoundarySide>.Memberships => Memberships;
     public List<BoundaryMarker> Markers { get; set; } = [];
     public List<BoundaryInspection> Inspections { get; set; } = [];
+    public List<BoundaryDispute> Disputes { get; set; } = [];
+}
+
+/// <summary>A dispute screened on a line (行政区域界线管理条例 第十五条): where, what, its status and when it was settled.</summary>
+public sealed class BoundaryDispute : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid LineId { get; set; }
+    public required string Title { get; set; }
+    public string Location { get; set; } = "";
+    public string Description { get; set; } = "";
+    public DisputeStatus Status { get; set; } = DisputeStatus.Reported;
+    public DateOnly ReportedOn { get; set; }
+    public DateOnly? SettledOn { get; set; }
+    public string Outcome { get; set; } = "";
+    public int Version { get; set; }
 }
 
 /// <summary>One side of a line: a division of ours (DivisionCode set) or one outside our data (广东、贵港), by name and code.</summary>
@@ -145,8 +170,18 @@ public static class BoundaryLimits
 }
 
 internal sealed class BoundaryConfiguration : IEntityTypeConfiguration<BoundaryLine>, IEntityTypeConfiguration<BoundarySide>, IEntityTypeConfiguration<BoundaryMarker>,
-    IEntityTypeConfiguration<BoundaryInspection>, IEntityTypeConfiguration<MarkerFinding>
+    IEntityTypeConfiguration<BoundaryInspection>, IEntityTypeConfiguration<MarkerFinding>, IEntityTypeConfiguration<BoundaryDispute>
 {
+    public void Configure(EntityTypeBuilder<BoundaryDispute> b)
+    {
+        b.ToTable("geo_boundary_dispute");
+        b.Property(d => d.Title).HasMaxLength(BoundaryLimits.Name);
+        b.Property(d => d.Location).HasMaxLength(200);
+        b.Property(d => d.Description).HasMaxLength(BoundaryLimits.Text);
+        b.Property(d => d.Outcome).HasMaxLength(BoundaryLimits.Text);
+        b.HasIndex(d => d.LineId);
+    }
+
     public void Configure(EntityTypeBuilder<BoundaryLine> b)
     {
         b.ToTable("geo_boundary_line");
@@ -163,6 +198,7 @@ internal sealed class BoundaryConfiguration : IEntityTypeConfiguration<BoundaryL
         b.HasMany(l => l.Memberships).WithOne(s => s.Line).HasForeignKey(s => s.LineId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(l => l.Markers).WithOne(m => m.Line).HasForeignKey(m => m.LineId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(l => l.Inspections).WithOne().HasForeignKey(i => i.LineId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(l => l.Disputes).WithOne().HasForeignKey(d => d.LineId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(l => l.DivisionCode);
     }
 
@@ -213,6 +249,10 @@ public static class BoundaryLabels
     public static string Level(BoundaryLevel l) => l switch { BoundaryLevel.Province => "省级", BoundaryLevel.City => "市级", BoundaryLevel.County => "县级", _ => "乡级" };
 
     public static string Kind(MarkerKind k) => k switch { MarkerKind.SinglePost => "单立", MarkerKind.DoublePost => "双立", MarkerKind.TriplePost => "三立", _ => "界碑" };
+
+    public static string Dispute(DisputeStatus s) => s switch { DisputeStatus.Reported => "已排查登记", DisputeStatus.Negotiating => "协商中", DisputeStatus.Referred => "已报上级", _ => "已解决" };
+
+    public static string Inspection(InspectionKind k) => k == InspectionKind.Joint ? "联合检查" : "专项检查";
 
     public static string Condition(MarkerCondition c) => c switch { MarkerCondition.Good => "完好", MarkerCondition.Damaged => "损坏", MarkerCondition.Missing => "丢失", _ => "移位" };
 }

@@ -36,6 +36,33 @@ public sealed record FindingInput
     public Guid? InspectionId { get; init; }
 }
 
+public sealed record InspectionInput
+{
+    public InspectionKind? Kind { get; init; }
+    [Within(1950, 2100)] public int? Year { get; init; }
+    [Text(100)] public string? Round { get; init; }
+    [Text(BoundaryLimits.Text)] public string? Sections { get; init; }
+    [Text(BoundaryLimits.Text)] public string? Participants { get; init; }
+    [Text(BoundaryLimits.Text)] public string? Reason { get; init; }
+}
+
+public sealed record TaskDoneInput(DateOnly? DoneOn);
+
+public sealed record DisputeInput
+{
+    [Text(BoundaryLimits.Name)] public string? Title { get; init; }
+    [Text(200)] public string? Location { get; init; }
+    [Text(BoundaryLimits.Text)] public string? Description { get; init; }
+    public DisputeStatus? Status { get; init; }
+    public DateOnly? ReportedOn { get; init; }
+    public DateOnly? SettledOn { get; init; }
+    [Text(BoundaryLimits.Text)] public string? Outcome { get; init; }
+    public int? Version { get; init; }
+}
+
+public sealed record DisputeView(Guid Id, string Title, string Location, string Description, DisputeStatus Status, string StatusName, DateOnly ReportedOn, DateOnly? SettledOn,
+    string Outcome, int Version);
+
 public sealed record SideView(string Code, string Name, bool Ours);
 
 public sealed record MarkerView(Guid Id, string Number, MarkerKind Kind, string KindName, decimal Longitude, decimal Latitude, string ResponsibleSideCode,
@@ -46,7 +73,8 @@ public sealed record FindingView(Guid Id, Guid? InspectionId, DateOnly FoundOn, 
 public sealed record InspectionView(Guid Id, InspectionKind Kind, int Year, string Round, string Sections, string Participants, string Reason);
 
 public sealed record BoundaryLineView(Guid Id, string Name, BoundaryLevel Level, string LevelName, string DivisionCode, IReadOnlyList<SideView> Sides, string AgreementDocument,
-    decimal? LengthKm, string DetailMapReference, bool IsDemo, int Version, int MarkerCount, IReadOnlyList<MarkerView>? Markers, IReadOnlyList<InspectionView>? Inspections);
+    decimal? LengthKm, string DetailMapReference, bool IsDemo, int Version, int MarkerCount, IReadOnlyList<MarkerView>? Markers, IReadOnlyList<InspectionView>? Inspections,
+    IReadOnlyList<DisputeView>? Disputes);
 
 /// <summary>
 /// Boundary lines with their markers, inspections and findings. A line is read through the scope filter (visible to both
@@ -62,7 +90,7 @@ public sealed class BoundaryRegistry(AppDbContext db, ICurrentUser user, Busines
     }
 
     public async Task<BoundaryLine> LoadAsync(Guid id, CancellationToken ct = default) =>
-        await db.Set<BoundaryLine>().Include(l => l.Memberships).Include(l => l.Markers).ThenInclude(m => m.Findings).Include(l => l.Inspections).AsSplitQuery()
+        await db.Set<BoundaryLine>().Include(l => l.Memberships).Include(l => l.Markers).ThenInclude(m => m.Findings).Include(l => l.Inspections).Include(l => l.Disputes).AsSplitQuery()
             .FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw AppProblem.NotFound("界线");
 
     /// <summary>A marker with its line, 404 when its line is not visible.</summary>
@@ -169,9 +197,86 @@ public sealed class BoundaryRegistry(AppDbContext db, ICurrentUser user, Busines
             RecordedBy = user.UserName,
         };
         db.Add(finding);
-        marker.Condition = finding.Condition;
+        if (marker.Condition != finding.Condition)
+        {
+            marker.Condition = finding.Condition;
+        }
         await db.SaveChangesAsync(ct);
         return finding;
+    }
+
+    /// <summary>Records an inspection of a line: a joint one (its round and both sides' participants) or an ad-hoc one (its reason: a disaster, works).</summary>
+    public async Task<BoundaryInspection> AddInspectionAsync(Guid lineId, InspectionInput input, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input);
+        var line = await LoadAsync(lineId, ct);
+        var errors = new ValidationErrors();
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add("kind", "请选择检查类型（联合检查、专项检查）");
+        if (input.Year is not { } year || year > clock.Today.Year) errors.Add("year", "请填写检查年度（不晚于今年）");
+        if (input.Kind == InspectionKind.Joint && string.IsNullOrWhiteSpace(input.Participants)) errors.Add("participants", "联合检查须填写双方参加单位");
+        if (input.Kind == InspectionKind.Joint && string.IsNullOrWhiteSpace(input.Round)) errors.Add("round", "联合检查须填写轮次");
+        if (input.Kind == InspectionKind.AdHoc && string.IsNullOrWhiteSpace(input.Reason)) errors.Add("reason", "专项检查须填写原因（如 地震、洪涝、工程建设）");
+        errors.ThrowIfAny();
+        var inspection = new BoundaryInspection
+        {
+            LineId = line.Id,
+            Kind = input.Kind!.Value,
+            Year = input.Year!.Value,
+            Round = input.Round?.Trim() ?? "",
+            Sections = input.Sections?.Trim() ?? "",
+            Participants = input.Participants?.Trim() ?? "",
+            Reason = input.Reason?.Trim() ?? "",
+        };
+        db.Add(inspection);
+        await db.SaveChangesAsync(ct);
+        return inspection;
+    }
+
+    /// <summary>Marks a finding's task (re-burial, repaint …) done on a date between the finding and today.</summary>
+    public async Task<MarkerFinding> CompleteTaskAsync(Guid markerId, Guid findingId, TaskDoneInput input, CancellationToken ct = default)
+    {
+        var (_, marker) = await LoadMarkerAsync(markerId, ct);
+        var finding = marker.Findings.FirstOrDefault(f => f.Id == findingId) ?? throw AppProblem.NotFound("检查记录");
+        if (finding.Task.Length == 0) throw AppProblem.Field("doneOn", "这条检查记录没有维护任务");
+        if (input.DoneOn is not { } done || done > clock.Today || done < finding.FoundOn) throw AppProblem.Field("doneOn", "完成日期须在检查日期与今天之间");
+        finding.DoneOn = done;
+        await db.SaveChangesAsync(ct);
+        return finding;
+    }
+
+    /// <summary>Records a dispute screened on a line, or (with its id and version) moves it on; a settled one needs its date and outcome.</summary>
+    public async Task<BoundaryDispute> SaveDisputeAsync(Guid lineId, Guid? disputeId, DisputeInput input, CancellationToken ct = default)
+    {
+        InputRules.ThrowIfInvalid(input);
+        var line = await LoadAsync(lineId, ct);
+        var dispute = disputeId is { } id ? line.Disputes.FirstOrDefault(d => d.Id == id) ?? throw AppProblem.NotFound("界线争议") : null;
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(input.Title)) errors.Add("title", "请填写争议事项");
+        if (input.Status is not { } status || !Enum.IsDefined(status)) errors.Add("status", "请选择状态");
+        if (input.ReportedOn is not { } reported || reported > clock.Today || reported.Year < 1950) errors.Add("reportedOn", "请填写排查登记日期（不晚于今天）");
+        if (input.Status == DisputeStatus.Settled && (input.SettledOn is null || string.IsNullOrWhiteSpace(input.Outcome)))
+            errors.Add("settledOn", "已解决的争议须填写解决日期和处理结果");
+        if (input.SettledOn is { } settled && (settled > clock.Today || (input.ReportedOn is { } r && settled < r))) errors.Add("settledOn", "解决日期须在登记日期与今天之间");
+        if (dispute is not null && input.Version is null) errors.Add("version", "缺少版本号");
+        errors.ThrowIfAny();
+        if (dispute is null)
+        {
+            dispute = new BoundaryDispute { LineId = line.Id, Title = "" };
+            db.Add(dispute);
+        }
+        else
+        {
+            db.ExpectVersion(dispute, input.Version!.Value);
+        }
+        dispute.Title = input.Title!.Trim();
+        dispute.Location = input.Location?.Trim() ?? "";
+        dispute.Description = input.Description?.Trim() ?? "";
+        dispute.Status = input.Status!.Value;
+        dispute.ReportedOn = input.ReportedOn!.Value;
+        dispute.SettledOn = input.Status == DisputeStatus.Settled ? input.SettledOn : null;
+        dispute.Outcome = input.Outcome?.Trim() ?? "";
+        await db.SaveChangesAsync(ct);
+        return dispute;
     }
 
     public BoundaryLineView View(BoundaryLine l, bool detail) => View(l, detail, clock.Today, c => divisions.Find(c) is not null);
@@ -181,7 +286,9 @@ public sealed class BoundaryRegistry(AppDbContext db, ICurrentUser user, Busines
         [new SideView(l.SideACode, l.SideAName, ours(l.SideACode)), new SideView(l.SideBCode, l.SideBName, ours(l.SideBCode))], l.AgreementDocument, l.LengthKm,
         l.DetailMapReference, l.IsDemo, l.Version, l.Markers.Count,
         detail ? l.Markers.OrderBy(m => m.Number, StringComparer.Ordinal).Select(m => MarkerViewOf(m, today)).ToList() : null,
-        detail ? l.Inspections.OrderBy(i => i.Year).Select(i => new InspectionView(i.Id, i.Kind, i.Year, i.Round, i.Sections, i.Participants, i.Reason)).ToList() : null);
+        detail ? l.Inspections.OrderBy(i => i.Year).Select(i => new InspectionView(i.Id, i.Kind, i.Year, i.Round, i.Sections, i.Participants, i.Reason)).ToList() : null,
+        detail ? l.Disputes.OrderBy(d => d.ReportedOn).Select(d => new DisputeView(d.Id, d.Title, d.Location, d.Description, d.Status, BoundaryLabels.Dispute(d.Status), d.ReportedOn,
+            d.SettledOn, d.Outcome, d.Version)).ToList() : null);
 
     public static MarkerView MarkerViewOf(BoundaryMarker m, DateOnly today) => new(m.Id, m.Number, m.Kind, BoundaryLabels.Kind(m.Kind), m.Longitude, m.Latitude,
         m.ResponsibleSideCode, m.Condition, BoundaryLabels.Condition(m.Condition), m.Note, m.Version,

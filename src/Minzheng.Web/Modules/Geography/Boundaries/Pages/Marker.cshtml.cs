@@ -22,7 +22,14 @@ public sealed class MarkerModel(BoundaryRegistry registry, BusinessClock clock) 
         public Guid? InspectionId { get; set; }
     }
 
+    public sealed class DoneForm
+    {
+        public Guid? FindingId { get; set; }
+        public DateOnly? DoneOn { get; set; }
+    }
+
     [BindProperty] public FindingForm Input { get; set; } = new();
+    [BindProperty] public DoneForm Done { get; set; } = new();
     [FromRoute] public Guid Id { get; set; }
     public BoundaryLineView? Line { get; private set; }
     public MarkerView? Marker { get; private set; }
@@ -53,6 +60,14 @@ public sealed class MarkerModel(BoundaryRegistry registry, BusinessClock clock) 
             InspectionId = Input.InspectionId,
         }, HttpContext.RequestAborted);
         TempData["Message"] = "已记录检查发现";
+        return Redirect($"/geography/boundaries/markers/{Id}");
+    }
+
+    [ProblemPrefix("Done")]
+    public async Task<IActionResult> OnPostDoneAsync()
+    {
+        await registry.CompleteTaskAsync(Id, Done.FindingId ?? Guid.Empty, new TaskDoneInput(Done.DoneOn), HttpContext.RequestAborted);
+        TempData["Message"] = "已记录维护任务完成";
         return Redirect($"/geography/boundaries/markers/{Id}");
     }
 }

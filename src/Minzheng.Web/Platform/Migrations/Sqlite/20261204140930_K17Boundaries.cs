@@ -38,6 +38,32 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "geo_boundary_dispute",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    line_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    status = table.Column<int>(type: "INTEGER", nullable: false),
+                    reported_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    settled_on = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_geo_boundary_dispute", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_geo_boundary_dispute_geo_boundary_line_line_id",
+                        column: x => x.line_id,
+                        principalTable: "geo_boundary_line",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "geo_boundary_inspection",
                 columns: table => new
                 {
@@ -139,6 +165,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_geo_boundary_dispute_line_id",
+                table: "geo_boundary_dispute",
+                column: "line_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_geo_boundary_inspection_line_id",
                 table: "geo_boundary_inspection",
                 column: "line_id");
@@ -173,6 +204,9 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "geo_boundary_dispute");
+
             migrationBuilder.DropTable(
                 name: "geo_boundary_inspection");
 

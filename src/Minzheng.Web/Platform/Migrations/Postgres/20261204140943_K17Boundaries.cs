@@ -38,6 +38,32 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "geo_boundary_dispute",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    line_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: false),
+                    reported_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    settled_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_geo_boundary_dispute", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_geo_boundary_dispute_geo_boundary_line_line_id",
+                        column: x => x.line_id,
+                        principalTable: "geo_boundary_line",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "geo_boundary_inspection",
                 columns: table => new
                 {
@@ -139,6 +165,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_geo_boundary_dispute_line_id",
+                table: "geo_boundary_dispute",
+                column: "line_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_geo_boundary_inspection_line_id",
                 table: "geo_boundary_inspection",
                 column: "line_id");
@@ -173,6 +204,9 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "geo_boundary_dispute");
+
             migrationBuilder.DropTable(
                 name: "geo_boundary_inspection");
 
