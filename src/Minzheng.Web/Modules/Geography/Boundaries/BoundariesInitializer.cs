@@ -110,8 +110,12 @@ public sealed class BoundariesInitializer : IModuleInitializer
             });
         db.Add(new BoundaryDispute
         {
-            LineId = yueGui.Id, Title = "粤桂 102 附近山林权属与界线走向不一致（演示数据）", Location = "粤桂 102 以东约 300 米（演示数据）",
-            Description = "2020 年联合检查中排查发现（演示数据）", Status = DisputeStatus.Negotiating, ReportedOn = new DateOnly(2020, 11, 3),
+            LineId = yueGui.Id,
+            Title = "粤桂 102 附近山林权属与界线走向不一致（演示数据）",
+            Location = "粤桂 102 以东约 300 米（演示数据）",
+            Description = "2020 年联合检查中排查发现（演示数据）",
+            Status = DisputeStatus.Negotiating,
+            ReportedOn = new DateOnly(2020, 11, 3),
         });
         await db.SaveChangesAsync(ct);
     }
