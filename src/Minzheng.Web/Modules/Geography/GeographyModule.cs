@@ -1,4 +1,6 @@
 using Minzheng.Web.Modules.Geography.Naming;
+using Minzheng.Web.Modules.Geography.Boundaries;
+using Minzheng.Web.Modules.Geography.Map;
 using Minzheng.Web.Modules.Geography.PlaceNames;
 using Minzheng.Web.Modules.Geography.Signs;
 using Minzheng.Web.Platform.Composition;
@@ -27,6 +29,8 @@ public static class GeographyModule
         services.AddPlaceNames();
         services.AddNameSigns();
         services.AddNaming();
+        services.AddBoundaries();
+        services.AddGeographyMap();
         return services;
     }
 
@@ -36,5 +40,7 @@ public static class GeographyModule
         app.MapPlaceNames();
         app.MapNameSigns();
         app.MapNaming();
+        app.MapBoundaries();
+        app.MapGeographyMap();
     }
 }

@@ -5447,6 +5447,389 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("funeral_grave_photo", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("settled_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_dispute");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_dispute_line_id");
+
+                    b.ToTable("geo_boundary_dispute", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("sections");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_inspection");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_inspection_line_id");
+
+                    b.ToTable("geo_boundary_inspection", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreement_document");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DetailMapReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail_map_reference");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasMaxLength(500000)
+                        .HasColumnType("character varying(500000)")
+                        .HasColumnName("geo_json");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<decimal?>("LengthKm")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("numeric(10,3)")
+                        .HasColumnName("length_km");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SideACode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("side_a_code");
+
+                    b.Property<string>("SideAName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("side_a_name");
+
+                    b.Property<string>("SideBCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("side_b_code");
+
+                    b.Property<string>("SideBName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("side_b_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_line");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_geo_boundary_line_division_code");
+
+                    b.ToTable("geo_boundary_line", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Condition")
+                        .HasColumnType("integer")
+                        .HasColumnName("condition");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<decimal>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ResponsibleSideCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("responsible_side_code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_marker");
+
+                    b.HasIndex("LineId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_geo_boundary_marker_line_id_number");
+
+                    b.ToTable("geo_boundary_marker", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundarySide", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_side");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_geo_boundary_side_division_code");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_side_line_id");
+
+                    b.ToTable("geo_boundary_side", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.MarkerFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Condition")
+                        .HasColumnType("integer")
+                        .HasColumnName("condition");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<Guid>("MarkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("marker_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("task");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_marker_finding");
+
+                    b.HasIndex("MarkerId")
+                        .HasDatabaseName("ix_geo_marker_finding_marker_id");
+
+                    b.ToTable("geo_marker_finding", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.Naming.NamingApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -14718,6 +15101,60 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_funeral_grave_photo_files_file_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryDispute", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_dispute_geo_boundary_line_line_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", null)
+                        .WithMany("Inspections")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_inspection_geo_boundary_line_line_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", "Line")
+                        .WithMany("Markers")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_marker_geo_boundary_line_line_id");
+
+                    b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundarySide", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", "Line")
+                        .WithMany("Memberships")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_side_geo_boundary_line_line_id");
+
+                    b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.MarkerFinding", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("MarkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_marker_finding_geo_boundary_marker_marker_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.FormerPlaceName", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", null)
@@ -15627,6 +16064,22 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Inspection", b =>
                 {
                     b.Navigation("Rectifications");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", b =>
+                {
+                    b.Navigation("Disputes");
+
+                    b.Navigation("Inspections");
+
+                    b.Navigation("Markers");
+
+                    b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", b =>

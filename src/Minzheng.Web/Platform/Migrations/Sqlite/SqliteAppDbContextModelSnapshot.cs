@@ -5434,6 +5434,389 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("funeral_grave_photo", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_on");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_dispute");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_dispute_line_id");
+
+                    b.ToTable("geo_boundary_dispute", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sections");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_inspection");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_inspection_line_id");
+
+                    b.ToTable("geo_boundary_inspection", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreement_document");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DetailMapReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail_map_reference");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasMaxLength(500000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("geo_json");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<decimal?>("LengthKm")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("length_km");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SideACode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side_a_code");
+
+                    b.Property<string>("SideAName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side_a_name");
+
+                    b.Property<string>("SideBCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side_b_code");
+
+                    b.Property<string>("SideBName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("side_b_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_line");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_geo_boundary_line_division_code");
+
+                    b.ToTable("geo_boundary_line", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Condition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("condition");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latitude");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<decimal>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ResponsibleSideCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_side_code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_marker");
+
+                    b.HasIndex("LineId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_geo_boundary_marker_line_id_number");
+
+                    b.ToTable("geo_boundary_marker", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundarySide", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_side");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_geo_boundary_side_division_code");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_side_line_id");
+
+                    b.ToTable("geo_boundary_side", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.MarkerFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Condition")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("condition");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("found_on");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<Guid>("MarkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marker_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("task");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_marker_finding");
+
+                    b.HasIndex("MarkerId")
+                        .HasDatabaseName("ix_geo_marker_finding_marker_id");
+
+                    b.ToTable("geo_marker_finding", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.Naming.NamingApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -14697,6 +15080,60 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasConstraintName("fk_funeral_grave_photo_files_file_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryDispute", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_dispute_geo_boundary_line_line_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", null)
+                        .WithMany("Inspections")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_inspection_geo_boundary_line_line_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", "Line")
+                        .WithMany("Markers")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_marker_geo_boundary_line_line_id");
+
+                    b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundarySide", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", "Line")
+                        .WithMany("Memberships")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_side_geo_boundary_line_line_id");
+
+                    b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.MarkerFinding", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("MarkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_marker_finding_geo_boundary_marker_marker_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.FormerPlaceName", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", null)
@@ -15606,6 +16043,22 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.Inspections.Inspection", b =>
                 {
                     b.Navigation("Rectifications");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", b =>
+                {
+                    b.Navigation("Disputes");
+
+                    b.Navigation("Inspections");
+
+                    b.Navigation("Markers");
+
+                    b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.Navigation("Findings");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204133638_K17Signs")]
-    partial class K17Signs
+    [Migration("20261204150130_K17Parts")]
+    partial class K17Parts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -5448,6 +5448,600 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_funeral_grave_photo_file_id");
 
                     b.ToTable("funeral_grave_photo", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryDispute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<DateOnly?>("SettledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("settled_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_dispute");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_dispute_line_id");
+
+                    b.ToTable("geo_boundary_dispute", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Participants")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("participants");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("sections");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_inspection");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_inspection_line_id");
+
+                    b.ToTable("geo_boundary_inspection", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgreementDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("agreement_document");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DetailMapReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail_map_reference");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("GeoJson")
+                        .IsRequired()
+                        .HasMaxLength(500000)
+                        .HasColumnType("character varying(500000)")
+                        .HasColumnName("geo_json");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<decimal?>("LengthKm")
+                        .HasPrecision(10, 3)
+                        .HasColumnType("numeric(10,3)")
+                        .HasColumnName("length_km");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SideACode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("side_a_code");
+
+                    b.Property<string>("SideAName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("side_a_name");
+
+                    b.Property<string>("SideBCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("side_b_code");
+
+                    b.Property<string>("SideBName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("side_b_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_line");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_geo_boundary_line_division_code");
+
+                    b.ToTable("geo_boundary_line", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Condition")
+                        .HasColumnType("integer")
+                        .HasColumnName("condition");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<decimal>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<decimal>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ResponsibleSideCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("responsible_side_code");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_marker");
+
+                    b.HasIndex("LineId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_geo_boundary_marker_line_id_number");
+
+                    b.ToTable("geo_boundary_marker", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundarySide", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_side");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_geo_boundary_side_division_code");
+
+                    b.HasIndex("LineId")
+                        .HasDatabaseName("ix_geo_boundary_side_line_id");
+
+                    b.ToTable("geo_boundary_side", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.MarkerFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Condition")
+                        .HasColumnType("integer")
+                        .HasColumnName("condition");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("date")
+                        .HasColumnName("found_on");
+
+                    b.Property<Guid?>("InspectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inspection_id");
+
+                    b.Property<Guid>("MarkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("marker_id");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("task");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_marker_finding");
+
+                    b.HasIndex("MarkerId")
+                        .HasDatabaseName("ix_geo_marker_finding_marker_id");
+
+                    b.ToTable("geo_marker_finding", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Naming.NamingApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AnnouncedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("announced_on");
+
+                    b.Property<DateOnly?>("AnnouncementDue")
+                        .HasColumnType("date")
+                        .HasColumnName("announcement_due");
+
+                    b.Property<string>("Applicant")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("applicant");
+
+                    b.Property<string>("ApprovalDocument")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approval_document");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("ApprovingAuthority")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approving_authority");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CheckConflicts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("check_conflicts");
+
+                    b.Property<string>("CheckWarnings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("check_warnings");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateOnly?>("ConsultationFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("consultation_from");
+
+                    b.Property<string>("ConsultationSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("consultation_summary");
+
+                    b.Property<DateOnly?>("ConsultationUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("consultation_until");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ExpertOpinion")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("expert_opinion");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filed_on");
+
+                    b.Property<string>("FiledWith")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("filed_with");
+
+                    b.Property<DateOnly?>("FilingDue")
+                        .HasColumnType("date")
+                        .HasColumnName("filing_due");
+
+                    b.Property<string>("FormerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("former_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("nature");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Pinyin")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pinyin");
+
+                    b.Property<Guid?>("PlaceNameId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("place_name_id");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("ProposedName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("proposed_name");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("ReturnReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("Size")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("size");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("WorkflowCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workflow_case_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_naming_application");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_geo_naming_application_number");
+
+                    b.HasIndex("DivisionCode", "State")
+                        .HasDatabaseName("ix_geo_naming_application_division_code_state");
+
+                    b.HasIndex("State", "AnnouncementDue")
+                        .HasDatabaseName("ix_geo_naming_application_state_announcement_due");
+
+                    b.HasIndex("State", "FilingDue")
+                        .HasDatabaseName("ix_geo_naming_application_state_filing_due");
+
+                    b.ToTable("geo_naming_application", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.BuiltUpArea", b =>
@@ -12302,6 +12896,10 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("pinyin");
 
+                    b.Property<DateOnly?>("RetiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("retired_on");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
@@ -12310,6 +12908,15 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("source_name");
+
+                    b.Property<string>("SucceededBy")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("succeeded_by");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
 
                     b.HasKey("Code")
                         .HasName("pk_division");
@@ -12321,6 +12928,260 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_division_parent_code");
 
                     b.ToTable("division", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("MovedSummary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("moved_summary");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_change");
+
+                    b.HasIndex("Status", "EffectiveOn")
+                        .HasDatabaseName("ix_division_change_status_effective_on");
+
+                    b.ToTable("division_change", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChangeItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("from_code");
+
+                    b.Property<string>("ToCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("to_code");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_change_item");
+
+                    b.HasIndex("ChangeId")
+                        .HasDatabaseName("ix_division_change_item_change_id");
+
+                    b.ToTable("division_change_item", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChangeMapping", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("from_code");
+
+                    b.Property<bool>("KeepsIdentity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("keeps_identity");
+
+                    b.Property<string>("ToCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("to_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_change_mapping");
+
+                    b.HasIndex("ChangeId", "FromCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_division_change_mapping_change_id_from_code");
+
+                    b.ToTable("division_change_mapping", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_key");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("from_code");
+
+                    b.Property<string>("TableName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("table_name");
+
+                    b.Property<string>("ToCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("to_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_move");
+
+                    b.HasIndex("TableName", "EntityKey", "EffectiveOn")
+                        .HasDatabaseName("ix_division_move_table_name_entity_key_effective_on");
+
+                    b.ToTable("division_move", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("change_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("parent_code");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_division_version");
+
+                    b.HasIndex("Code")
+                        .HasDatabaseName("ix_division_version_code");
+
+                    b.ToTable("division_version", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Entitlements.BenefitProposal", b =>
@@ -14243,6 +15104,60 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_funeral_grave_photo_files_file_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryDispute", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", null)
+                        .WithMany("Disputes")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_dispute_geo_boundary_line_line_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", null)
+                        .WithMany("Inspections")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_inspection_geo_boundary_line_line_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", "Line")
+                        .WithMany("Markers")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_marker_geo_boundary_line_line_id");
+
+                    b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundarySide", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", "Line")
+                        .WithMany("Memberships")
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_side_geo_boundary_line_line_id");
+
+                    b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.MarkerFinding", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("MarkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_marker_finding_geo_boundary_marker_marker_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.FormerPlaceName", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", null)
@@ -15044,6 +15959,16 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_access_user_organizations_organization_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChangeItem", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Divisions.DivisionChange", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_division_change_item_division_change_change_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", "HeadPerson")
@@ -15144,6 +16069,22 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.Navigation("Rectifications");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", b =>
+                {
+                    b.Navigation("Disputes");
+
+                    b.Navigation("Inspections");
+
+                    b.Navigation("Markers");
+
+                    b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", b =>
+                {
+                    b.Navigation("Findings");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.PlaceNames.PlaceName", b =>
                 {
                     b.Navigation("FormerNames");
@@ -15157,6 +16098,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
             modelBuilder.Entity("Minzheng.Web.Modules.Volunteers.TimeBank.TimeTxn", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Divisions.DivisionChange", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
