@@ -17,8 +17,11 @@ namespace Minzheng.Tests.Integration;
 /// keeps the old name for earlier dates; a change dated later waits; a township officer may not register one; bad input is
 /// refused by field with nothing saved.
 /// </summary>
-public abstract class DivisionChangeTests(AppFixture app)
+public abstract partial class DivisionChangeTests(AppFixture app)
 {
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex TokenPattern();
+
     private const string Rongxian = "450921000000";
     private const string Rongzhou = "450921100000";
     private const string Yangmei = "450921102000";
@@ -175,6 +178,60 @@ public abstract class DivisionChangeTests(AppFixture app)
         var errors = (await bad.JsonAsync()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("kind", out _) && errors.TryGetProperty("documentNumber", out _) && errors.TryGetProperty("items", out _), errors.ToString());
         Assert.Equal(HttpStatusCode.BadRequest, (await city.GetAsync($"/api/v1/divisions/{Rongxian}/history")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_previews_and_registers_a_change_with_errors_beside_the_fields_and_the_tree_shows_a_past_date()
+    {
+        app.SkipIfUnavailable();
+        var city = await app.ClientAsync("city.officer");
+        var page = await city.GetStringAsync("/divisions/changes");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        const string Songshan = "450921109000";
+
+        // browser validation off: no kind, a date typed wrong, an unknown code — each shown beside its field, the input kept
+        var bad = await city.PostAsync("/divisions/changes", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Kind"] = "",
+            ["Input.EffectiveOn"] = "明年",
+            ["Input.DocumentNumber"] = "保留我填写的文号",
+            ["Input.Items[0].FromCode"] = "450921199000",
+            ["Input.Items[0].ToName"] = "某镇",
+        }));
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("保留我填写的文号", html, StringComparison.Ordinal);
+        Assert.Contains("明年", html, StringComparison.Ordinal);
+
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Kind"] = "Rename",
+            ["Input.EffectiveOn"] = "2026-11-30",
+            ["Input.ApprovedBy"] = "广西壮族自治区人民政府",
+            ["Input.Items[0].FromCode"] = Songshan,
+            ["Input.Items[0].ToName"] = "松山新镇",
+        };
+        var missing = await (await city.PostAsync("/divisions/changes", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+        Assert.Contains("请填写批准文号", missing, StringComparison.Ordinal);
+        form["Input.DocumentNumber"] = "桂政函〔2026〕102号（演示数据）";
+        var preview = await (await city.PostAsync("/divisions/changes?handler=Preview", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+        Assert.Contains("变更预览", preview, StringComparison.Ordinal);
+        Assert.Contains("松山新镇", preview, StringComparison.Ordinal);
+        Assert.Equal("松山镇", (await city.GetJsonAsync($"/api/v1/divisions/{Songshan}")).GetProperty("name").GetString()); // a preview saves nothing
+
+        var registered = await city.PostAsync("/divisions/changes", new FormUrlEncodedContent(form));
+        Assert.True(registered.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, registered.StatusCode.ToString());
+        Assert.Equal("松山新镇", (await city.GetJsonAsync($"/api/v1/divisions/{Songshan}")).GetProperty("name").GetString());
+        var listed = await city.GetStringAsync("/divisions/changes");
+        Assert.Contains("桂政函〔2026〕102号", listed, StringComparison.Ordinal);
+        var past = await city.GetStringAsync($"/divisions/{Rongxian}?asOf=2026-11-29");
+        Assert.Contains("松山镇", past, StringComparison.Ordinal);
+
+        // a township clerk reads the list but has no form, and a post is refused
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        Assert.DoesNotContain("change-form", await clerk.GetStringAsync("/divisions/changes"), StringComparison.Ordinal);
     }
 }
 

@@ -17,6 +17,20 @@ public sealed class IndexModel(AppDbContext db, Platform.Time.BusinessClock cloc
     public int CleanupOverdue { get; private set; }
     public int SignsToRepair { get; private set; }
 
+    public sealed record StepCount(string State, string Name, int N);
+
+    /// <summary>Naming applications by step, and those past their filing or announcement deadline (条例 2022 第十三条).</summary>
+    public IReadOnlyList<StepCount> Applications { get; private set; } = [];
+    public int FilingOverdue { get; private set; }
+    public int AnnouncementOverdue { get; private set; }
+
+    public IReadOnlyList<(Boundaries.MarkerCondition Condition, int N)> MarkersByCondition { get; private set; } = [];
+
+    /// <summary>Per line: markers, markers found in its latest joint round, tasks open and overdue.</summary>
+    public sealed record LineProgress(Guid Id, string Name, int Markers, int? RoundYear, int Inspected, int OpenTasks, int OverdueTasks);
+
+    public IReadOnlyList<LineProgress> Lines { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -24,5 +38,35 @@ public sealed class IndexModel(AppDbContext db, Platform.Time.BusinessClock cloc
             .ToListAsync(ct)).Select(c => new Count(c.Category, c.Status, c.N)).ToList();
         CleanupOverdue = await Signs.SignsSetup.Cleanup(db, true, true, clock.Today).CountAsync(ct);
         SignsToRepair = await Signs.SignsSetup.Signs(db, true).CountAsync(ct);
+
+        var today = clock.Today;
+        var apps = db.Set<Naming.NamingApplication>().AsNoTracking();
+        Applications = (await apps.GroupBy(a => a.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
+            .Select(g => new StepCount(g.Key, Naming.NamingProcess.StateName(g.Key), g.N))
+            .OrderBy(g => Naming.NamingProcess.Model.States.ToList().FindIndex(s => s.Code == g.State)).ToList();
+        FilingOverdue = await apps.CountAsync(a => a.FilingDue != null && a.FiledOn == null && a.FilingDue < today, ct);
+        AnnouncementOverdue = await apps.CountAsync(a => a.AnnouncementDue != null && a.AnnouncedOn == null && a.AnnouncementDue < today, ct);
+
+        // markers and findings are reached through the lines in scope (a line is visible to either side, ADR 064)
+        var lines = db.Set<Boundaries.BoundaryLine>().AsNoTracking();
+        MarkersByCondition = (await lines.SelectMany(l => l.Markers).GroupBy(m => m.Condition).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
+            .Select(g => (g.Key, g.N)).OrderBy(g => g.Key).ToList();
+        var rows = await lines.OrderBy(l => l.Name).Select(l => new
+        {
+            l.Id,
+            l.Name,
+            Markers = l.Markers.Count,
+            Round = l.Inspections.Where(i => i.Kind == Boundaries.InspectionKind.Joint).OrderByDescending(i => i.Year).Select(i => new { i.Id, i.Year }).FirstOrDefault(),
+        }).Take(200).ToListAsync(ct);
+        var findings = await lines.SelectMany(l => l.Markers.SelectMany(m => m.Findings.Select(f => new { l.Id, f.MarkerId, f.InspectionId, f.Task, f.Deadline, f.DoneOn })))
+            .ToListAsync(ct);
+        Lines = rows.Select(r =>
+        {
+            var own = findings.Where(f => f.Id == r.Id).ToList();
+            var open = own.Where(f => f.Task.Length > 0 && f.DoneOn == null).ToList();
+            return new LineProgress(r.Id, r.Name, r.Markers, r.Round?.Year,
+                r.Round is null ? 0 : own.Where(f => f.InspectionId == r.Round.Id).Select(f => f.MarkerId).Distinct().Count(),
+                open.Count, open.Count(f => f.Deadline is { } d && d < today));
+        }).ToList();
     }
 }

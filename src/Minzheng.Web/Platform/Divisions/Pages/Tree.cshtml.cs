@@ -8,7 +8,7 @@ using Minzheng.Web.Platform.Data;
 namespace Minzheng.Web.Platform.Divisions.Pages;
 
 [Authorize]
-public sealed class TreeModel(DivisionDirectory directory, AppDbContext db) : PageModel
+public sealed class TreeModel(DivisionDirectory directory, AppDbContext db, DivisionHistory history) : PageModel
 {
     public const string CityCode = "450900000000";
 
@@ -23,8 +23,31 @@ public sealed class TreeModel(DivisionDirectory directory, AppDbContext db) : Pa
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
+    /// <summary>A past date: the tree of that day, with the people, households and organisations that lay in each division then (ADR 065).</summary>
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? AsOf { get; set; }
+
+    public sealed record HistoryRow(Division Division, int Persons, int Households, int Organizations);
+
+    public IReadOnlyList<HistoryRow>? History { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string? code)
     {
+        if (AsOf is { } date)
+        {
+            var then = await history.TreeAsOfAsync(date);
+            if (then.Find(code ?? CityCode) is { } past)
+            {
+                var persons = await history.CountAsOfAsync<Registry.Person>(date, past.Code);
+                var households = await history.CountAsOfAsync<Registry.Household>(date, past.Code);
+                var organizations = await history.CountAsOfAsync<Registry.Organizations.Organization>(date, past.Code);
+                History = persons.Select((p, i) => new HistoryRow(p.Division, p.Count, households[i].Count, organizations[i].Count)).ToList();
+            }
+            else
+            {
+                History = [];
+            }
+        }
         var current = directory.Find(code ?? CityCode);
         if (current is null) return NotFound();
         Current = current;
