@@ -225,7 +225,14 @@ public abstract partial class BoundaryTests(AppFixture app)
         Assert.Contains(YueGui, list);
         Assert.Contains(RongBei, list);
         Assert.DoesNotContain(YuGui, list);
-        Assert.Contains("/geography/boundaries", await rongxian.GetStringAsync("/geography"));
+        var dashboard = await rongxian.GetStringAsync("/geography");
+        Assert.Contains("/geography/boundaries", dashboard);
+        // the dashboard: inspection progress per line in scope (the 2020 joint round of the demo lines), markers by condition
+        var progress = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(dashboard).QuerySelector("#line-progress")!;
+        Assert.Contains(YueGui, progress.TextContent);
+        Assert.Contains("2020", progress.TextContent);
+        Assert.DoesNotContain(YuGui, progress.TextContent);
+        Assert.Contains("界桩状况", dashboard);
 
         // a line of its own so the demo markers stay as they are
         var geometry = "{\"type\":\"LineString\",\"coordinates\":[[110.81,22.61],[110.83,22.59]]}";

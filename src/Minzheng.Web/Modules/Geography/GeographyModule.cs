@@ -1,6 +1,6 @@
-using Minzheng.Web.Modules.Geography.Naming;
 using Minzheng.Web.Modules.Geography.Boundaries;
 using Minzheng.Web.Modules.Geography.Map;
+using Minzheng.Web.Modules.Geography.Naming;
 using Minzheng.Web.Modules.Geography.PlaceNames;
 using Minzheng.Web.Modules.Geography.Signs;
 using Minzheng.Web.Platform.Composition;

@@ -47,25 +47,24 @@ public sealed class IndexModel(AppDbContext db, Platform.Time.BusinessClock cloc
         FilingOverdue = await apps.CountAsync(a => a.FilingDue != null && a.FiledOn == null && a.FilingDue < today, ct);
         AnnouncementOverdue = await apps.CountAsync(a => a.AnnouncementDue != null && a.AnnouncedOn == null && a.AnnouncementDue < today, ct);
 
-        // markers and findings are reached through the lines in scope (a line is visible to either side, ADR 064)
-        var lines = db.Set<Boundaries.BoundaryLine>().AsNoTracking();
-        MarkersByCondition = (await lines.SelectMany(l => l.Markers).GroupBy(m => m.Condition).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
+        // markers, inspections and findings belong to the lines in scope (a line is visible to either side, ADR 064)
+        var rows = await db.Set<Boundaries.BoundaryLine>().AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name, Markers = l.Markers.Count }).ToListAsync(ct);
+        var lineIds = rows.Select(r => r.Id).ToList();
+        var markers = db.Set<Boundaries.BoundaryMarker>().AsNoTracking().Where(m => lineIds.Contains(m.LineId));
+        MarkersByCondition = (await markers.GroupBy(m => m.Condition).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
             .Select(g => (g.Key, g.N)).OrderBy(g => g.Key).ToList();
-        var rows = await lines.OrderBy(l => l.Name).Select(l => new
-        {
-            l.Id,
-            l.Name,
-            Markers = l.Markers.Count,
-            Round = l.Inspections.Where(i => i.Kind == Boundaries.InspectionKind.Joint).OrderByDescending(i => i.Year).Select(i => new { i.Id, i.Year }).FirstOrDefault(),
-        }).Take(200).ToListAsync(ct);
-        var findings = await lines.SelectMany(l => l.Markers.SelectMany(m => m.Findings.Select(f => new { l.Id, f.MarkerId, f.InspectionId, f.Task, f.Deadline, f.DoneOn })))
-            .ToListAsync(ct);
+        var rounds = (await db.Set<Boundaries.BoundaryInspection>().AsNoTracking().Where(i => lineIds.Contains(i.LineId) && i.Kind == Boundaries.InspectionKind.Joint)
+            .Select(i => new { i.LineId, i.Id, i.Year }).ToListAsync(ct)).GroupBy(i => i.LineId).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.Year).First());
+        var findings = await (from f in db.Set<Boundaries.MarkerFinding>().AsNoTracking()
+                              join m in markers on f.MarkerId equals m.Id
+                              select new { Id = m.LineId, f.MarkerId, f.InspectionId, f.Task, f.Deadline, f.DoneOn }).ToListAsync(ct);
         Lines = rows.Select(r =>
         {
             var own = findings.Where(f => f.Id == r.Id).ToList();
             var open = own.Where(f => f.Task.Length > 0 && f.DoneOn == null).ToList();
-            return new LineProgress(r.Id, r.Name, r.Markers, r.Round?.Year,
-                r.Round is null ? 0 : own.Where(f => f.InspectionId == r.Round.Id).Select(f => f.MarkerId).Distinct().Count(),
+            var round = rounds.GetValueOrDefault(r.Id);
+            return new LineProgress(r.Id, r.Name, r.Markers, round?.Year,
+                round is null ? 0 : own.Where(f => f.InspectionId == round.Id).Select(f => f.MarkerId).Distinct().Count(),
                 open.Count, open.Count(f => f.Deadline is { } d && d < today));
         }).ToList();
     }
