@@ -23,13 +23,11 @@ public class BrowserApp : AppFixture
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public override ValueTask InitializeAsync()
+    protected override void StartHost()
     {
-        if (SkipReason is not null) return ValueTask.CompletedTask;
         UseKestrel(0);
         StartServer();
         BaseAddress = ClientOptions.BaseAddress;
-        return ValueTask.CompletedTask;
     }
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -14,13 +14,11 @@ public sealed class PostgresBrowserApp : PostgresApp
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public override ValueTask InitializeAsync()
+    protected override void StartHost()
     {
-        if (SkipReason is not null) return ValueTask.CompletedTask;
         UseKestrel(0);
         StartServer();
         BaseAddress = ClientOptions.BaseAddress;
-        return ValueTask.CompletedTask;
     }
 }
 

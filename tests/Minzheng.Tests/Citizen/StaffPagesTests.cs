@@ -68,7 +68,7 @@ public abstract partial class StaffPagesTests(AppFixture app)
         var home = new HtmlParser().ParseDocument(await clerk.GetStringAsync("/"));
         var row = home.QuerySelectorAll("table tr").Single(r => r.TextContent.Contains("区划地名", StringComparison.Ordinal));
         Assert.DoesNotContain("已上线", row.TextContent.Replace("部分上线", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("部分上线（地名库、地名检查、清理台账、地名标志）", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("部分上线（地名库、地名检查、命名更名、清理台账、地名标志、区划变更、界线界桩、地图）", row.TextContent, StringComparison.Ordinal);
         var nav = home.QuerySelectorAll("nav a").Single(a => a.TextContent.Contains("区划地名", StringComparison.Ordinal));
         Assert.Equal("/modules/place-names", nav.GetAttribute("href"));
         Assert.Contains("部分上线", nav.TextContent, StringComparison.Ordinal);

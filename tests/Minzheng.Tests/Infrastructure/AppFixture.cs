@@ -34,7 +34,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     public string? SkipReason { get; protected init; }
 
-    protected string ConnectionString { get; init; } = "";
+    protected internal string ConnectionString { get; init; } = "";
 
     private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = [];
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
@@ -48,12 +48,15 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     public void SkipIfUnavailable() => Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, DataDirectory, ConnectionString);
+
+    /// <summary>This fixture's settings on a host over the given data directory and database (its own, or its template's).</summary>
+    internal void Configure(IWebHostBuilder builder, string dataDirectory, string connectionString)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Minzheng:DataDirectory", DataDirectory);
+        builder.UseSetting("Minzheng:DataDirectory", dataDirectory);
         builder.UseSetting("Minzheng:Database:Provider", Provider.ToString());
-        builder.UseSetting("ConnectionStrings:Minzheng", ConnectionString);
+        builder.UseSetting("ConnectionStrings:Minzheng", connectionString);
         builder.UseSetting("Minzheng:Demo:Seed", DemoSeed ? "true" : "false");
         builder.UseSetting("Minzheng:Demo:People", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Minzheng:Demo:Households", "150");
@@ -89,14 +92,33 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     {
     }
 
-    public virtual ValueTask InitializeAsync()
+    /// <summary>
+    /// Whether this fixture starts from a copy of a first start with the same settings (<see cref="AppTemplates"/>) rather
+    /// than migrating and seeding its own: on by default, off where the fixture adds settings or services of its own (they
+    /// may change what a first start writes, or the test is about the first start itself).
+    /// </summary>
+    protected virtual bool FromTemplate =>
+        !ExtraSettings.Any() && GetType().GetMethod(nameof(ConfigureServices), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.DeclaringType == typeof(AppFixture);
+
+    /// <summary>What a first start depends on: fixtures with equal keys may share one template.</summary>
+    internal string TemplateKey => string.Join('|', Provider, DemoSeed, DemoPeople, DemoCases, Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+    public virtual async ValueTask InitializeAsync()
     {
-        if (SkipReason is null) _ = Server; // starts the host: migrations, reference data, demo seed
-        return ValueTask.CompletedTask;
+        if (SkipReason is not null) return;
+        if (FromTemplate) await AppTemplates.CopyInto(this);
+        StartHost(); // migrations, reference data, demo seed (a restart when copied from a template)
+        _started = true;
     }
+
+    private bool _started;
+
+    /// <summary>Starts the in-memory host; browser fixtures start a real socket instead.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     public override async ValueTask DisposeAsync()
     {
+        if (_started) AppTemplates.ReleaseFileProviders(Services);
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();

@@ -11,6 +11,7 @@ using Minzheng.Web.Modules.Volunteers.TimeBank;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
+using Minzheng.Web.Platform.Registry;
 
 namespace Minzheng.Tests.Volunteers;
 
@@ -80,10 +81,21 @@ public abstract class TimeBankFlowTests(AppFixture app)
         Assert.Equal(waiting.ClaimedMinutes - 20, await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<ServiceRecord>().Where(r => r.Id == waiting.Id).Select(r => r.VerifiedMinutes).SingleAsync()));
         Assert.Equal(0, (await AccountAsync(personId)).Balance);
 
-        // withdrawal needs the age (the demo volunteers are under 60); a group account only donates
-        var own = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("rongxian.officer", sp => sp.GetRequiredService<TimeBankService>().WithdrawAsync(
-            new(account.Id, null, 10, "助浴服务", new DateOnly(2026, 11, 29), "新南社区志愿服务队"), CancellationToken.None)));
-        Assert.Equal("timebank_below_withdrawal_age", own.Code);
+        // withdrawal needs the age: a person of the county under 50 is refused for the age, one over 70 with an empty account
+        // for the balance (the demo volunteers are 18 to 65, so the volunteer above may be either)
+        var servedOn = new DateOnly(2026, 11, 29);
+        var (young, old) = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var people = db.Persons.Where(p => p.DivisionCode.StartsWith("450921") && p.LifeStatus == LifeStatus.Alive && !db.Set<TimeAccount>().Any(a => a.PersonId == p.Id)).OrderBy(p => p.Id);
+            return (await people.Where(p => p.BirthDate > servedOn.AddYears(-50)).Select(p => p.Id).FirstAsync(),
+                await people.Where(p => p.BirthDate < servedOn.AddYears(-70)).Select(p => p.Id).FirstAsync());
+        });
+        Task<AppProblem> WithdrawAsync(Guid accountId) => Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("rongxian.officer", sp => sp.GetRequiredService<TimeBankService>().WithdrawAsync(
+            new(accountId, null, 10, "助浴服务", servedOn, "新南社区志愿服务队"), CancellationToken.None)));
+        Assert.Equal("timebank_below_withdrawal_age", (await WithdrawAsync((await AccountAsync(young)).Id)).Code);
+        Assert.Equal("timebank_insufficient_balance", (await WithdrawAsync((await AccountAsync(old)).Id)).Code);
+        // a group account only donates
         var missing = await Assert.ThrowsAsync<AppProblem>(() => app.AsUserAsync("rongxian.officer", sp => sp.GetRequiredService<TimeBankService>().WithdrawAsync(
             new(account.Id, null, null, " ", null, null), CancellationToken.None)));
         Assert.Equal(400, missing.Status);
