@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
+using Minzheng.Web.Modules.Geography.PlaceNames;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Workflow;
@@ -124,6 +125,14 @@ public abstract partial class DivisionChangeTests(AppFixture app)
         Assert.Equal(-1, CountOf(now, Yangmei));
         Assert.Equal(rongzhouBefore + yangmeiBefore, CountOf(now, Rongzhou));
 
+        // 杨梅镇's standard name is retired with where it went, and names no division any more (容州镇 keeps its own)
+        var yangmeiName = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<PlaceName>().IgnoreQueryFilters()
+            .SingleAsync(n => n.Name == "杨梅镇" && n.Category == PlaceNameCategory.AdministrativeDivision));
+        Assert.Equal((PlaceNameStatus.Retired, (string?)null), (yangmeiName.Status, yangmeiName.NamedDivisionCode));
+        Assert.Contains("并入容州镇", yangmeiName.History, StringComparison.Ordinal);
+        Assert.Equal("容州镇", await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<PlaceName>().IgnoreQueryFilters()
+            .Where(n => n.NamedDivisionCode == Rongzhou).Select(n => n.Name).SingleAsync()));
+
         // the merged town's clerk account stays on the retired town (an administrator reassigns it); accounts on its villages would follow
         var clerkDivision = await app.WithServicesAsync(async sp =>
             (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Minzheng.Web.Platform.Access.AppUser>>().FindByNameAsync("yangmei.clerk"))!.DivisionCode);
@@ -171,6 +180,17 @@ public abstract partial class DivisionChangeTests(AppFixture app)
         Assert.Contains(then.GetProperty("children").EnumerateArray(), c => c.GetProperty("division").GetProperty("name").GetString() == "六王镇");
         var now = await city.GetJsonAsync($"/api/v1/divisions/{Rongxian}/history?asOf=2026-11-30");
         Assert.Contains(now.GetProperty("children").EnumerateArray(), c => c.GetProperty("division").GetProperty("name").GetString() == "六王新镇");
+
+        // the standard name follows: renamed in the registry, the old one kept as a former name, the change's document as approval
+        var standard = Assert.Single(await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<PlaceName>().IgnoreQueryFilters()
+            .Include(n => n.FormerNames).Where(n => n.NamedDivisionCode == Liuwang).ToListAsync()));
+        Assert.Equal(("六王新镇", "六王新", "镇", "Liuwangxin Zhen"), (standard.Name, standard.SpecificName, standard.GenericName, standard.Pinyin));
+        Assert.Equal((new DateOnly(2026, 11, 30), "桂政函〔2026〕101号（演示数据）"), (standard.ApprovedOn, standard.ApprovalDocument));
+        var former = Assert.Single(standard.FormerNames);
+        Assert.Equal(("六王镇", new DateOnly(2026, 11, 29)), (former.Name, former.UsedUntil));
+        var found = await (await app.ClientAsync("rongxian.officer")).GetJsonAsync("/api/v1/place-names?q=六王");
+        Assert.Contains(found.GetProperty("items").EnumerateArray(), n => n.GetProperty("name").GetString() == "六王新镇");
+        Assert.DoesNotContain(found.GetProperty("items").EnumerateArray(), n => n.GetProperty("name").GetString() == "六王镇");
 
         // a bad date and an unknown kind are refused by field, never a 5xx
         var bad = await city.PostAsJsonAsync("/api/v1/divisions/changes", new { kind = "teleport", effectiveOn = "2026-11-30", items = Array.Empty<object>() });

@@ -30,7 +30,8 @@ public sealed record DivisionChangeInput(
 /// until an administrator reassigns the account). A change dated today or earlier is applied at once; a later one by the
 /// daily job on its date.
 /// </summary>
-public sealed class DivisionChanges(AppDbContext db, DivisionDirectory tree, PlaceNamePinyin pinyin, ICurrentUser user, AuditLog audit, BusinessClock clock)
+public sealed class DivisionChanges(AppDbContext db, DivisionDirectory tree, PlaceNamePinyin pinyin, ICurrentUser user, AuditLog audit, BusinessClock clock,
+    IEnumerable<IDivisionChangeListener> listeners)
 {
     public static readonly IReadOnlyDictionary<DivisionChangeKind, string> KindNames = new Dictionary<DivisionChangeKind, string>
     {
@@ -142,6 +143,12 @@ public sealed class DivisionChanges(AppDbContext db, DivisionDirectory tree, Pla
 
         var codes = plan.Renamed.Select(r => r.Code).Concat(plan.Retired.Select(r => r.Code)).ToHashSet();
         var stored = await db.Divisions.Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, ct);
+        var formerNames = stored.ToDictionary(d => d.Key, d => d.Value.Name);
+        var successors = new Dictionary<string, string>();
+        foreach (var (code, successor) in plan.Retired)
+        {
+            successors[code] = plan.Created.FirstOrDefault(d => d.Code == successor)?.Name ?? tree.Find(successor)?.Name ?? successor;
+        }
         foreach (var r in plan.Renamed)
         {
             var d = stored[r.Code];
@@ -161,6 +168,7 @@ public sealed class DivisionChanges(AppDbContext db, DivisionDirectory tree, Pla
         change.Status = DivisionChangeStatus.Applied;
         change.AppliedAt = clock.UtcNow;
         change.Problem = null;
+        foreach (var listener in listeners) await listener.ApplyingAsync(new DivisionChangeApplying(change, plan, formerNames, successors), ct);
         await db.SaveChangesAsync(ct);
 
         var moved = new List<string>();

@@ -10,6 +10,8 @@
     } else {
         el.classList.add('vector');
     }
+    // markers above named places above lines, whichever layer arrives first: a line drawn over a marker took its clicks
+    [['lines', 410], ['places', 420], ['markers', 430]].forEach(function (p) { map.createPane(p[0]).style.zIndex = p[1]; });
     var bounds = L.latLngBounds([]);
     var conditionColour = { good: '#2e7d32', damaged: '#ef6c00', missing: '#c62828', moved: '#6a1b9a' };
 
@@ -30,6 +32,7 @@
 
     var lines = load(el.dataset.lines).then(function (data) {
         var layer = L.geoJSON(data, {
+            pane: 'lines',
             style: function () { return { color: '#b03060', weight: 3, dashArray: '8 4', className: 'boundary-line' }; },
             onEachFeature: function (f, l) {
                 var p = f.properties || {};
@@ -46,7 +49,7 @@
             pointToLayer: function (f, latlng) {
                 var p = f.properties || {};
                 return L.circleMarker(latlng, {
-                    radius: 7, weight: 2, color: '#333', fillOpacity: 0.9,
+                    pane: 'markers', radius: 7, weight: 2, color: '#333', fillOpacity: 0.9,
                     fillColor: conditionColour[p.condition] || '#1565c0', className: 'boundary-marker'
                 });
             },
@@ -75,8 +78,9 @@
 
     var places = load(el.dataset.places).then(function (data) {
         var layer = L.geoJSON(data, {
+            pane: 'places',
             pointToLayer: function (f, latlng) {
-                return L.circleMarker(latlng, { radius: 4, weight: 1, color: '#555', fillColor: '#fff', fillOpacity: 1, className: 'place-name' });
+                return L.circleMarker(latlng, { pane: 'places', radius: 4, weight: 1, color: '#555', fillColor: '#fff', fillOpacity: 1, className: 'place-name' });
             },
             style: function () { return { color: '#1565c0', weight: 2, className: 'place-name' }; },
             onEachFeature: function (f, l) {

@@ -1,3 +1,5 @@
+using Minzheng.Web.Modules.Geography.Naming;
+using Minzheng.Web.Platform.Figures;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Data;
@@ -21,6 +23,21 @@ public sealed class BoundariesInitializer : IModuleInitializer
     public async Task InitializeAsync(IServiceProvider services, bool demo, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
+        if (!await db.Set<Figure>().AnyAsync(f => f.Module == NamingFigures.Module && f.Kind == BoundaryFigures.JointInspectionYears.Code, ct))
+        {
+            db.Add(new Figure
+            {
+                Module = NamingFigures.Module,
+                Kind = BoundaryFigures.JointInspectionYears.Code,
+                DivisionCode = Yulin,
+                Category = "",
+                Number = 5,
+                ValidFrom = new DateOnly(2002, 7, 1),
+                Document = "《行政区域界线管理条例》（2002）第十二条：行政区域界线每5年联合检查一次",
+                CreatedBy = "system",
+            });
+            await db.SaveChangesAsync(ct);
+        }
         if (!demo || await db.Set<BoundaryLine>().IgnoreQueryFilters().AnyAsync(ct)) return;
 
         static string Line(params (double Lon, double Lat)[] points) =>

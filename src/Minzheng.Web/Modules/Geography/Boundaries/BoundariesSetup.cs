@@ -9,7 +9,7 @@ namespace Minzheng.Web.Modules.Geography.Boundaries;
 /// <summary>Boundary lines, markers and inspections: the service and the API under /api/v1/boundaries (GeoJSON layers for the map and QGIS).</summary>
 public static class BoundariesSetup
 {
-    public static IServiceCollection AddBoundaries(this IServiceCollection services) => services.AddScoped<BoundaryRegistry>().AddSingleton<IModuleInitializer, BoundariesInitializer>();
+    public static IServiceCollection AddBoundaries(this IServiceCollection services) => services.AddScoped<BoundaryRegistry>().AddScoped<BoundaryArchive>().AddSingleton<IModuleInitializer, BoundariesInitializer>();
 
     public static void MapBoundaries(this IEndpointRouteBuilder app)
     {
@@ -27,6 +27,36 @@ public static class BoundariesSetup
             var line = await registry.CreateAsync(input, null, ct);
             return TypedResults.Created($"/api/v1/boundaries/{line.Id}", registry.View(line, true));
         }).RequireAuthorization(manage).WithSummary("登记界线（几何为 GeoJSON LineString/MultiLineString）");
+        api.MapGet("/{id:guid}/files", async (Guid id, BoundaryArchive archive, CancellationToken ct) => TypedResults.Ok(await archive.ListAsync(id, null, ct)))
+            .RequireAuthorization(read).WithSummary("界线档案：协议书、界线详图、检查报告、争议材料和界桩照片");
+        api.MapPost("/{id:guid}/files", async (Guid id, IFormFile? file, HttpRequest request, BoundaryArchive archive, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                var input = new BoundaryFileInput
+                {
+                    Kind = Enum.TryParse<BoundaryFileKind>(form["kind"], true, out var k) && Enum.IsDefined(k) ? k : null,
+                    Title = form["title"],
+                    DocumentDate = DateOnly.TryParse(form["documentDate"], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null,
+                };
+                if (!string.IsNullOrEmpty(form["documentDate"]) && input.DocumentDate is null) throw AppProblem.Field("documentDate", "成文日期格式应为 yyyy-MM-dd");
+                await using var stream = file?.OpenReadStream();
+                var entry = await archive.FileAsync(id, input, file?.FileName, stream, ct);
+                return TypedResults.Created($"/api/v1/boundaries/{id}/files/{entry.Id}", new { entry.Id, entry.Kind, entry.Title, entry.FileName });
+            })
+            .DisableAntiforgery().RequireAuthorization(manage).WithSummary("归档一份界线材料（multipart/form-data：file、kind、title、documentDate）");
+        api.MapGet("/{id:guid}/files/{fileId:guid}", async (Guid id, Guid fileId, BoundaryArchive archive, CancellationToken ct) =>
+        {
+            var (file, content) = await archive.OpenAsync(id, fileId, ct);
+            return Results.File(content, file.ContentType, file.FileName);
+        }).RequireAuthorization(read).WithSummary("界线档案中的一份材料");
+        api.MapPost("/markers/{id:guid}/photos", async (Guid id, IFormFile? file, HttpRequest request, BoundaryArchive archive, CancellationToken ct) =>
+            {
+                var form = await request.ReadFormAsync(ct);
+                await using var stream = file?.OpenReadStream();
+                var entry = await archive.AddPhotoAsync(id, form["title"], file?.FileName, stream, ct);
+                return TypedResults.Created($"/api/v1/boundaries/{entry.LineId}/files/{entry.Id}", new { entry.Id, entry.Title, entry.FileName });
+            })
+            .DisableAntiforgery().RequireAuthorization(manage).WithSummary("上传界桩照片（multipart/form-data：file、title）");
         api.MapGet("/{id:guid}/geojson", async (Guid id, BoundaryRegistry registry, CancellationToken ct) =>
                 TypedResults.Text(BoundaryGeoJson.Export([await registry.LoadAsync(id, ct)]), "application/geo+json; charset=utf-8"))
             .RequireAuthorization(read).WithSummary("导出一条界线及其界桩（GeoJSON FeatureCollection）");

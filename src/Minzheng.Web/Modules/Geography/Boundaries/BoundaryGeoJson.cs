@@ -75,7 +75,8 @@ public static class BoundaryGeoJson
         {
             return null;
         }
-        if (root?["features"] is not JsonArray features) return null;
+        // an array or a bare value at the root is not a FeatureCollection (indexing it by name would throw)
+        if (root is not JsonObject collection || collection["features"] is not JsonArray features) return null;
         BoundaryLineInput? line = null;
         var markers = new List<(string, MarkerKind, decimal, decimal, string, MarkerCondition)>();
         foreach (var f in features.OfType<JsonObject>())
@@ -89,9 +90,10 @@ public static class BoundaryGeoJson
                     || x.GetValueKind() != JsonValueKind.Number || y.GetValueKind() != JsonValueKind.Number) return null;
                 var number = Str(p?["number"]);
                 if (string.IsNullOrWhiteSpace(number) || number.Length > 50) return null;
-                var lon = (decimal)x.GetValue<double>();
-                var lat = (decimal)y.GetValue<double>();
-                if (lon is < 73 or > 136 || lat is < 3 or > 54) return null;
+                // range first: a huge number (1e300) does not fit a decimal, and 1e400 not even a double
+                if (!x.TryGetValue<double>(out var xd) || !y.TryGetValue<double>(out var yd) || xd is not (>= 73 and <= 136) || yd is not (>= 3 and <= 54)) return null;
+                var lon = (decimal)xd;
+                var lat = (decimal)yd;
                 markers.Add((number, Parse(Str(p?["markerKind"]), MarkerKind.SinglePost), Math.Round(lon, 6), Math.Round(lat, 6), Str(p?["responsibleSideCode"]) ?? "",
                     Parse(Str(p?["condition"]), MarkerCondition.Good)));
             }

@@ -18,7 +18,7 @@ public static class NamingSetup
         services.AddScoped<NamingApplications>();
         services.AddSingleton(NamingProcess.Model);
         services.AddSingleton(new WorkflowSubjectLink(NamingProcess.SubjectType, "/geography/applications/{0}"));
-        services.AddSingleton(new FigureSection(NamingFigures.Module, "区划地名", GeographyPermissions.Manage, [(NamingFigures.Module, "地名管理")], NamingFigures.All));
+        services.AddSingleton(new FigureSection(NamingFigures.Module, "区划地名", GeographyPermissions.Manage, [(NamingFigures.Module, "地名管理")], [.. NamingFigures.All, .. Boundaries.BoundaryFigures.All]));
         services.AddSingleton<IModuleInitializer, NamingInitializer>();
         return services;
     }
@@ -63,7 +63,8 @@ public sealed class NamingInitializer : IModuleInitializer
     public async Task InitializeAsync(IServiceProvider services, bool demo, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        if (await db.Set<Figure>().AnyAsync(f => f.Module == NamingFigures.Module, ct)) return;
+        // the boundary figures share the module's section: look for the naming kinds themselves
+        if (await db.Set<Figure>().AnyAsync(f => f.Module == NamingFigures.Module && f.Kind == NamingFigures.FilingDays.Code, ct)) return;
         db.Add(Row(NamingFigures.FilingDays, Regulation2022, "《地名管理条例》（2022）第十三条：批准地名后十五日内备案", 15, false));
         db.Add(Row(NamingFigures.AnnouncementDays, Regulation2022, "《地名管理条例》（2022）第十四条：批准地名后十五日内向社会公告", 15, false));
         if (demo) db.Add(Row(NamingFigures.ConsultationDays, Regulation2022, "演示数据：征求社会公众意见期限（未经核实，请按本地规定录入）", 30, true));

@@ -9,7 +9,7 @@ namespace Minzheng.Web.Modules.Geography.Pages;
 
 /// <summary>/geography: the place names in scope by category and status, and the ways in.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + GeographyPermissions.Read)]
-public sealed class IndexModel(AppDbContext db, Platform.Time.BusinessClock clock) : PageModel
+public sealed class IndexModel(AppDbContext db, Platform.Time.BusinessClock clock, Platform.Figures.FigureBook figures) : PageModel
 {
     public sealed record Count(PlaceNameCategory Category, PlaceNameStatus Status, int N);
 
@@ -26,8 +26,16 @@ public sealed class IndexModel(AppDbContext db, Platform.Time.BusinessClock cloc
 
     public IReadOnlyList<(Boundaries.MarkerCondition Condition, int N)> MarkersByCondition { get; private set; } = [];
 
-    /// <summary>Per line: markers, markers found in its latest joint round, tasks open and overdue.</summary>
-    public sealed record LineProgress(Guid Id, string Name, int Markers, int? RoundYear, int Inspected, int OpenTasks, int OverdueTasks);
+    /// <summary>
+    /// Per line: markers, markers found in its latest joint round, tasks open and overdue, and the year the next joint round
+    /// is due (the last round plus the period in force, 条例 第十二条; null when no round or no period is recorded).
+    /// </summary>
+    public sealed record LineProgress(Guid Id, string Name, int Markers, int? RoundYear, int Inspected, int OpenTasks, int OverdueTasks, int? NextJointYear, bool PeriodConfigured)
+    {
+        public bool JointRoundOverdue(int year) => NextJointYear is { } due && due < year;
+    }
+
+    public int Year => clock.Today.Year;
 
     public IReadOnlyList<LineProgress> Lines { get; private set; } = [];
 
@@ -48,7 +56,7 @@ public sealed class IndexModel(AppDbContext db, Platform.Time.BusinessClock cloc
         AnnouncementOverdue = await apps.CountAsync(a => a.AnnouncementDue != null && a.AnnouncedOn == null && a.AnnouncementDue < today, ct);
 
         // markers, inspections and findings belong to the lines in scope (a line is visible to either side, ADR 064)
-        var rows = await db.Set<Boundaries.BoundaryLine>().AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name, Markers = l.Markers.Count }).ToListAsync(ct);
+        var rows = await db.Set<Boundaries.BoundaryLine>().AsNoTracking().OrderBy(l => l.Name).Select(l => new { l.Id, l.Name, l.DivisionCode, Markers = l.Markers.Count }).ToListAsync(ct);
         var lineIds = rows.Select(r => r.Id).ToList();
         var markers = db.Set<Boundaries.BoundaryMarker>().AsNoTracking().Where(m => lineIds.Contains(m.LineId));
         MarkersByCondition = (await markers.GroupBy(m => m.Condition).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
@@ -63,9 +71,10 @@ public sealed class IndexModel(AppDbContext db, Platform.Time.BusinessClock cloc
             var own = findings.Where(f => f.Id == r.Id).ToList();
             var open = own.Where(f => f.Task.Length > 0 && f.DoneOn == null).ToList();
             var round = rounds.GetValueOrDefault(r.Id);
+            var period = figures.Find(Boundaries.BoundaryFigures.JointInspectionYears, r.DivisionCode, today)?.Row.Number;
             return new LineProgress(r.Id, r.Name, r.Markers, round?.Year,
                 round is null ? 0 : own.Where(f => f.InspectionId == round.Id).Select(f => f.MarkerId).Distinct().Count(),
-                open.Count, open.Count(f => f.Deadline is { } d && d < today));
+                open.Count, open.Count(f => f.Deadline is { } d && d < today), Boundaries.BoundaryFigures.NextJointYear(round?.Year, period), period is not null);
         }).ToList();
     }
 }

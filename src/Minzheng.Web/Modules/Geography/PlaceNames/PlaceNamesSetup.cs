@@ -10,7 +10,8 @@ namespace Minzheng.Web.Modules.Geography.PlaceNames;
 public static class PlaceNamesSetup
 {
     public static IServiceCollection AddPlaceNames(this IServiceCollection services) =>
-        services.AddScoped<PlaceNameSpelling>().AddScoped<NameChecks>().AddScoped<PlaceNameRegistry>();
+        services.AddScoped<PlaceNameSpelling>().AddScoped<NameChecks>().AddScoped<PlaceNameRegistry>()
+            .AddScoped<IDivisionChangeListener, PlaceNamesFollowDivisions>();
 
     public static void MapPlaceNames(this IEndpointRouteBuilder app)
     {

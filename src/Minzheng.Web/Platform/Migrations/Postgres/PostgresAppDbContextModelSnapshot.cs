@@ -5507,6 +5507,72 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("geo_boundary_dispute", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("document_date");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("line_id");
+
+                    b.Property<Guid?>("MarkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("marker_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_file");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_geo_boundary_file_file_id");
+
+                    b.HasIndex("MarkerId")
+                        .HasDatabaseName("ix_geo_boundary_file_marker_id");
+
+                    b.HasIndex("LineId", "Kind")
+                        .HasDatabaseName("ix_geo_boundary_file_line_id_kind");
+
+                    b.ToTable("geo_boundary_file", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -15109,6 +15175,29 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_geo_boundary_dispute_geo_boundary_line_line_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryFile", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_file_files_file_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_file_geo_boundary_line_line_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", null)
+                        .WithMany()
+                        .HasForeignKey("MarkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_geo_boundary_file_geo_boundary_marker_marker_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>

@@ -5494,6 +5494,72 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("geo_boundary_dispute", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_date");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LineId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_id");
+
+                    b.Property<Guid?>("MarkerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marker_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_geo_boundary_file");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_geo_boundary_file_file_id");
+
+                    b.HasIndex("MarkerId")
+                        .HasDatabaseName("ix_geo_boundary_file_marker_id");
+
+                    b.HasIndex("LineId", "Kind")
+                        .HasDatabaseName("ix_geo_boundary_file_line_id_kind");
+
+                    b.ToTable("geo_boundary_file", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -15088,6 +15154,29 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_geo_boundary_dispute_geo_boundary_line_line_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryFile", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_file_files_file_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_geo_boundary_file_geo_boundary_line_line_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Geography.Boundaries.BoundaryMarker", null)
+                        .WithMany()
+                        .HasForeignKey("MarkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_geo_boundary_file_geo_boundary_marker_marker_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Geography.Boundaries.BoundaryInspection", b =>

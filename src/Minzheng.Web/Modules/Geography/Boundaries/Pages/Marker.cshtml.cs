@@ -7,9 +7,10 @@ using Minzheng.Web.Platform.Ui;
 
 namespace Minzheng.Web.Modules.Geography.Boundaries.Pages;
 
-/// <summary>/geography/boundaries/markers/{id}: one marker, its findings (overdue tasks flagged) and the form to record an inspection finding.</summary>
+/// <summary>/geography/boundaries/markers/{id}: one marker, its findings (overdue tasks flagged), its photos and the forms to record an inspection finding and add a photo.</summary>
 [Authorize(Policy = Permissions.PolicyPrefix + GeographyPermissions.Read)]
-public sealed class MarkerModel(BoundaryRegistry registry, BusinessClock clock) : PageModel, IReloadAfterProblem
+[RequestSizeLimit(Platform.Files.FileStore.MaxBytes + 1024 * 1024)]
+public sealed class MarkerModel(BoundaryRegistry registry, BoundaryArchive archive, BusinessClock clock, ICurrentUser user) : PageModel, IReloadAfterProblem
 {
     public sealed class FindingForm
     {
@@ -28,7 +29,18 @@ public sealed class MarkerModel(BoundaryRegistry registry, BusinessClock clock) 
         public DateOnly? DoneOn { get; set; }
     }
 
+    public sealed class PhotoForm
+    {
+        public string? Title { get; set; }
+        public IFormFile? File { get; set; }
+    }
+
     [BindProperty] public FindingForm Input { get; set; } = new();
+    [BindProperty] public PhotoForm Photo { get; set; } = new();
+    public IReadOnlyList<BoundaryFileView> Photos { get; private set; } = [];
+
+    /// <summary>Findings, tasks and photos are the manager's (the API asks the same permission); a reader sees no forms.</summary>
+    public bool CanManage => user.HasPermission(GeographyPermissions.Manage);
     [BindProperty] public DoneForm Done { get; set; } = new();
     [FromRoute] public Guid Id { get; set; }
     public BoundaryLineView? Line { get; private set; }
@@ -45,10 +57,12 @@ public sealed class MarkerModel(BoundaryRegistry registry, BusinessClock clock) 
         var (line, marker) = await registry.LoadMarkerAsync(Id, ct);
         Line = registry.View(line, true);
         Marker = Line.Markers!.Single(m => m.Id == marker.Id);
+        Photos = await archive.ListAsync(line.Id, marker.Id, ct);
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!CanManage) return Forbid();
         await registry.AddFindingAsync(Id, new FindingInput
         {
             FoundOn = Input.FoundOn,
@@ -66,8 +80,19 @@ public sealed class MarkerModel(BoundaryRegistry registry, BusinessClock clock) 
     [ProblemPrefix("Done")]
     public async Task<IActionResult> OnPostDoneAsync()
     {
+        if (!CanManage) return Forbid();
         await registry.CompleteTaskAsync(Id, Done.FindingId ?? Guid.Empty, new TaskDoneInput(Done.DoneOn), HttpContext.RequestAborted);
         TempData["Message"] = "已记录维护任务完成";
+        return Redirect($"/geography/boundaries/markers/{Id}");
+    }
+
+    [ProblemPrefix("Photo")]
+    public async Task<IActionResult> OnPostPhotoAsync()
+    {
+        if (!CanManage) return Forbid();
+        await using var stream = Photo.File?.OpenReadStream();
+        await archive.AddPhotoAsync(Id, Photo.Title, Photo.File?.FileName, stream, HttpContext.RequestAborted);
+        TempData["Message"] = "已上传界桩照片";
         return Redirect($"/geography/boundaries/markers/{Id}");
     }
 }
