@@ -63,12 +63,7 @@ public static class BoundariesSetup
         api.MapPost("/import", async (HttpRequest request, BoundaryRegistry registry, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
-            var buffer = new char[BoundaryLimits.GeoJson + 1];
-            var read = await reader.ReadBlockAsync(buffer, ct);
-            if (read > BoundaryLimits.GeoJson) throw AppProblem.Field("file", "文件过大（不超过 500,000 个字符）");
-            var parsed = BoundaryGeoJson.Import(new string(buffer, 0, read))
-                ?? throw AppProblem.Field("file", "不是可导入的 GeoJSON：须为 FeatureCollection，含一条界线（LineString/MultiLineString）和若干界桩点（编号不重复，坐标为 [经度, 纬度]）");
-            var line = await registry.CreateAsync(parsed.Line, parsed.Markers, ct);
+            var line = await registry.ImportAsync(reader, ct);
             return TypedResults.Created($"/api/v1/boundaries/{line.Id}", registry.View(line, true));
         }).RequireAuthorization(manage).WithSummary("导入界线及其界桩（GeoJSON FeatureCollection，与导出的格式相同）");
         api.MapGet("/geojson", async (AppDbContext db, CancellationToken ct) =>

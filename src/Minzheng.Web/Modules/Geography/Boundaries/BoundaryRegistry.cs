@@ -105,8 +105,65 @@ public sealed class BoundaryRegistry(AppDbContext db, ICurrentUser user, Busines
     public async Task<BoundaryLine> CreateAsync(BoundaryLineInput input, IReadOnlyList<(string Number, MarkerKind Kind, decimal Lon, decimal Lat, string Responsible, MarkerCondition Condition)>? markers = null,
         CancellationToken ct = default)
     {
-        InputRules.ThrowIfInvalid(input);
+        var home = ValidateLine(input);
+        var line = new BoundaryLine
+        {
+            Name = "",
+            DivisionCode = home,
+            SideACode = "",
+            SideAName = "",
+            SideBCode = "",
+            SideBName = "",
+        };
+        Apply(line, input, home);
+        foreach (var m in markers ?? [])
+        {
+            line.Markers.Add(new BoundaryMarker { Number = m.Number, Kind = m.Kind, Longitude = m.Lon, Latitude = m.Lat, ResponsibleSideCode = m.Responsible, Condition = m.Condition });
+        }
+        db.Add(line);
+        await db.SaveChangesAsync(ct);
+        return line;
+    }
+
+    /// <summary>
+    /// Imports a line with its markers from a GeoJSON FeatureCollection (the export's shape), read from <paramref name="reader"/>
+    /// up to <see cref="BoundaryLimits.GeoJson"/> characters: the API's body and the page's file alike. Errors not about the file
+    /// itself keep the line's field names (name, sideA …), as creating it by hand would.
+    /// </summary>
+    public async Task<BoundaryLine> ImportAsync(TextReader reader, CancellationToken ct = default)
+    {
+        var buffer = new char[BoundaryLimits.GeoJson + 1];
+        var read = await reader.ReadBlockAsync(buffer, ct);
+        if (read > BoundaryLimits.GeoJson) throw AppProblem.Field("file", "文件过大（不超过 500,000 个字符）");
+        var parsed = BoundaryGeoJson.Import(new string(buffer, 0, read))
+            ?? throw AppProblem.Field("file", "不是可导入的 GeoJSON：须为 FeatureCollection，含一条界线（LineString/MultiLineString）和若干界桩点（编号不重复，坐标为 [经度, 纬度]）");
+        return await CreateAsync(parsed.Line, parsed.Markers, ct);
+    }
+
+    /// <summary>
+    /// Changes a line's own fields (name, level, sides, agreement, length, geometry, detail map) with the version the user edited
+    /// (a stale one is 409). Validated as a new line is; the line must be visible (404) and, since writes are scoped by its
+    /// division (ADR 064), the user's subtree must hold both its present division and the one its new sides give it.
+    /// </summary>
+    public async Task<BoundaryLine> UpdateAsync(Guid id, BoundaryLineInput input, int version, CancellationToken ct = default)
+    {
+        var line = await LoadAsync(id, ct);
+        if (!user.Scope.Contains(line.DivisionCode)) throw AppProblem.Forbidden($"此界线由两侧的共同上级（{divisions.NameOf(line.DivisionCode)}）维护");
+        var home = ValidateLine(input);
+        db.ExpectVersion(line, version);
+        Apply(line, input, home);
+        await db.SaveChangesAsync(ct);
+        return line;
+    }
+
+    /// <summary>
+    /// The checks shared by a new and a changed line, the fields' limits with the rules (a form shows every error at once: no name
+    /// and a negative length together); returns the division the line is stored under (its sides' lowest common one).
+    /// </summary>
+    private string ValidateLine(BoundaryLineInput input)
+    {
         var errors = new ValidationErrors();
+        InputRules.Collect(input, "", errors, 0);
         if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "请填写界线名称");
         if (input.Level is not { } level || !Enum.IsDefined(level)) errors.Add("level", "请选择界线级别（省级、市级、县级、乡级）");
         Side(input.SideA, "sideA", errors);
@@ -123,37 +180,36 @@ public sealed class BoundaryRegistry(AppDbContext db, ICurrentUser user, Busines
             // stored under the lowest common division of its sides (ADR 064): a line between two counties is the city's to record
             throw AppProblem.Field("sideB", $"此界线由两侧的共同上级（{divisions.NameOf(home)}）登记");
         }
-        var line = new BoundaryLine
+        return home;
+    }
+
+    /// <summary>Sets a validated input on a new or existing line; a changed line keeps its two side rows (positions 0 and 1), changed in place.</summary>
+    private void Apply(BoundaryLine line, BoundaryLineInput input, string home)
+    {
+        line.Name = input.Name!.Trim();
+        line.Level = input.Level!.Value;
+        line.DivisionCode = home;
+        line.AgreementDocument = input.AgreementDocument?.Trim() ?? "";
+        line.LengthKm = input.LengthKm;
+        line.GeoJson = LineGeometry(input.GeoJson!)!.ToJsonString();
+        line.DetailMapReference = input.DetailMapReference?.Trim() ?? "";
+        SideInput[] sides = [input.SideA!, input.SideB!];
+        for (var position = 0; position < sides.Length; position++)
         {
-            Name = input.Name!.Trim(),
-            Level = input.Level!.Value,
-            DivisionCode = home,
-            AgreementDocument = input.AgreementDocument?.Trim() ?? "",
-            LengthKm = input.LengthKm,
-            GeoJson = LineGeometry(input.GeoJson!)!.ToJsonString(),
-            DetailMapReference = input.DetailMapReference?.Trim() ?? "",
-            SideACode = "",
-            SideAName = "",
-            SideBCode = "",
-            SideBName = "",
-        };
-        var position = 0;
-        foreach (var s in line.Memberships.Count == 0 ? new[] { input.SideA!, input.SideB! } : [])
-        {
+            var s = sides[position];
             var d = divisions.Find(s.Code);
-            line.Memberships.Add(new BoundarySide { Position = position++, Code = s.Code!, Name = d?.Name ?? s.Name!.Trim(), DivisionCode = d?.Code ?? home });
+            var row = line.Memberships.FirstOrDefault(m => m.Position == position);
+            if (row is null) line.Memberships.Add(row = new BoundarySide { Position = position, Code = "", Name = "" });
+            row.Code = s.Code!;
+            row.Name = d?.Name ?? s.Name!.Trim();
+            row.DivisionCode = d?.Code ?? home;
         }
-        line.SideACode = line.Memberships[0].Code;
-        line.SideAName = line.Memberships[0].Name;
-        line.SideBCode = line.Memberships[1].Code;
-        line.SideBName = line.Memberships[1].Name;
-        foreach (var m in markers ?? [])
-        {
-            line.Markers.Add(new BoundaryMarker { Number = m.Number, Kind = m.Kind, Longitude = m.Lon, Latitude = m.Lat, ResponsibleSideCode = m.Responsible, Condition = m.Condition });
-        }
-        db.Add(line);
-        await db.SaveChangesAsync(ct);
-        return line;
+        var a = line.Memberships.First(m => m.Position == 0);
+        var b = line.Memberships.First(m => m.Position == 1);
+        line.SideACode = a.Code;
+        line.SideAName = a.Name;
+        line.SideBCode = b.Code;
+        line.SideBName = b.Name;
     }
 
     private void Side(SideInput? s, string field, ValidationErrors errors)
