@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Minzheng.Tests.Infrastructure;
 
@@ -48,6 +49,8 @@ public abstract partial class BoundaryArchiveTests(AppFixture app)
         app.SkipIfUnavailable();
         var rongxian = await app.ClientAsync("rongxian.officer");
         var (line, marker) = await YueGuiAsync(rongxian);
+        async Task<List<JsonElement>> PhotosAsync() => (await rongxian.GetJsonAsync($"/api/v1/boundaries/{line}/files")).EnumerateArray()
+            .Where(f => f.GetProperty("kind").GetString() == "markerPhoto").ToList();
 
         // the wrong type and no file at all: field errors, nothing filed
         var txt = await rongxian.PostAsync($"/api/v1/boundaries/markers/{marker}/photos", Form([("title", "说明")], "file", "note.txt", Encoding.UTF8.GetBytes("text")));
@@ -55,12 +58,11 @@ public abstract partial class BoundaryArchiveTests(AppFixture app)
         Assert.True((await txt.JsonAsync()).GetProperty("errors").TryGetProperty("file", out _));
         var none = await rongxian.PostAsync($"/api/v1/boundaries/markers/{marker}/photos", Form([("title", "说明")]));
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
-        Assert.Equal(0, (await rongxian.GetJsonAsync($"/api/v1/boundaries/{line}/files")).GetArrayLength());
+        Assert.Empty(await PhotosAsync());
 
         var created = await rongxian.PostAsync($"/api/v1/boundaries/markers/{marker}/photos", Form([("title", "2025年联检 东侧面")], "file", "marker.png", Png));
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        var files = await rongxian.GetJsonAsync($"/api/v1/boundaries/{line}/files");
-        var photo = Assert.Single(files.EnumerateArray());
+        var photo = Assert.Single(await PhotosAsync());
         Assert.Equal(("markerPhoto", "2025年联检 东侧面", marker), (photo.GetProperty("kind").GetString(), photo.GetProperty("title").GetString(), photo.GetProperty("markerId").GetGuid()));
         var url = photo.GetProperty("url").GetString()!;
         Assert.Equal(Png, await rongxian.GetByteArrayAsync(url));
@@ -129,6 +131,19 @@ public abstract partial class BoundaryArchiveTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_open_marker_task_is_a_task_of_the_county_by_its_deadline()
+    {
+        app.SkipIfUnavailable();
+        // the demo 2020 round left a repair overdue on the 粤桂 line: the county's officer has it, overdue; a township clerk (read only) does not
+        var tasks = await (await app.ClientAsync("rongxian.officer")).GetItemsAsync("/api/v1/my/tasks?pageSize=200");
+        var markerTasks = tasks.Where(t => t.GetProperty("kind").GetString() == "geo:marker-task").ToList();
+        Assert.NotEmpty(markerTasks);
+        Assert.All(markerTasks, t => Assert.StartsWith("/geography/boundaries/markers/", t.GetProperty("link").GetString(), StringComparison.Ordinal));
+        Assert.Contains(markerTasks, t => t.GetProperty("severity").GetString() == "overdue");
+        Assert.DoesNotContain(await (await app.ClientAsync("rongzhou.clerk")).GetItemsAsync("/api/v1/my/tasks?pageSize=200"), t => t.GetProperty("kind").GetString() == "geo:marker-task");
+    }
+
+    [Fact]
     public async Task The_dashboard_gives_the_next_joint_round_from_the_period_in_force()
     {
         app.SkipIfUnavailable();
@@ -138,6 +153,10 @@ public abstract partial class BoundaryArchiveTests(AppFixture app)
         // the demo round was in 2020; five years (条例 第十二条) → due 2025, overdue in 2026
         Assert.Contains("2025 年", row.TextContent);
         Assert.Contains("逾期", row.TextContent);
+        var (line, _) = await YueGuiAsync(rongxian);
+        var linePage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await rongxian.GetStringAsync($"/geography/boundaries/{line}"));
+        Assert.Contains("2025 年（每5年一次）", linePage.QuerySelector("#next-joint")!.TextContent);
+        Assert.NotNull(linePage.QuerySelector($"a[href='/geography/boundaries/{line}/archive']"));
         var figures = await (await app.ClientAsync("city.officer")).GetItemsAsync("/api/v1/figures?module=geography&kind=joint-inspection-years");
         Assert.Equal(5, Assert.Single(figures).GetProperty("number").GetInt32());
     }

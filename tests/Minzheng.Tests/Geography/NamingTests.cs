@@ -105,7 +105,17 @@ public abstract partial class NamingTests(AppFixture app)
         Assert.Equal("approved", a.GetProperty("state").GetString());
         Assert.Equal("2026-12-05", a.GetProperty("filingDue").GetString());
         Assert.Equal("2026-12-05", a.GetProperty("announcementDue").GetString());
+        // both deadlines are the county's tasks until done (the clerk, who may only read, has none)
+        var key = Guid.Parse(id!).ToString("N");
+        async Task<List<string>> TasksAsync(HttpClient c) => (await c.GetItemsAsync("/api/v1/my/tasks?pageSize=200"))
+            .Select(t => t.GetProperty("key").GetString()!).Where(k => k.EndsWith(key, StringComparison.Ordinal)).ToList();
+        var tasks = await (await app.ClientAsync("rongxian.officer")).GetItemsAsync("/api/v1/my/tasks?pageSize=200");
+        var filing = tasks.Single(t => t.GetProperty("key").GetString() == "geo-filing-" + key);
+        Assert.Equal("2026-12-05", filing.GetProperty("deadline").GetString());
+        Assert.Contains(tasks, t => t.GetProperty("key").GetString() == "geo-announce-" + key);
+        Assert.Empty(await TasksAsync(await app.ClientAsync("rongzhou.clerk")));
         a = await Step(officer, id, "announce", new { version = a.GetProperty("version").GetInt32(), announcedOn = "2026-11-25" });
+        Assert.Equal(["geo-filing-" + key], await TasksAsync(await app.ClientAsync("rongxian.officer")));
         Assert.Equal("announced", a.GetProperty("state").GetString());
         var placeId = a.GetProperty("placeNameId").GetString();
         var place = await officer.GetJsonAsync($"/api/v1/place-names/{placeId}");
@@ -117,6 +127,7 @@ public abstract partial class NamingTests(AppFixture app)
         a = await Step(officer, id, "file", new { version = a.GetProperty("version").GetInt32(), filedOn = "2026-11-30", filedWith = "玉林市人民政府" });
         Assert.Equal("done", a.GetProperty("state").GetString());
         Assert.Empty(a.GetProperty("actions").EnumerateArray());
+        Assert.Empty(await TasksAsync(await app.ClientAsync("rongxian.officer")));
     }
 
     [Fact]

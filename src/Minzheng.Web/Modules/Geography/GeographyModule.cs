@@ -21,10 +21,10 @@ public static class GeographyModule
             Permissions = GeographyPermissions.Declared,
             RoleGrants = GeographyPermissions.RoleGrants,
             Errors = Contracts.GeographyErrors.All,
-            // the rest of chapter 七 (naming applications, signs, division changes, boundaries, the map) is still to come: the entry says so
-            Navigation = new("place-names", "区划地名", "行政区划、地名、界线界桩", "七、", "/geography", 120) { Partly = "地名库、地名检查、命名更名、清理台账、地名标志、区划变更、界线界桩、地图" },
+            Navigation = new("place-names", "区划地名", "行政区划、地名、界线界桩", "七、", "/geography", 120),
         });
         services.AddSingleton<IModuleInitializer, GeographyInitializer>();
+        services.AddScoped<Platform.Tasks.IWorkItemSource, GeographyWorkItems>();
         // each part registers itself here, one line each
         services.AddPlaceNames();
         services.AddNameSigns();

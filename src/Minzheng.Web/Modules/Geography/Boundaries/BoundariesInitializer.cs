@@ -1,8 +1,8 @@
-using Minzheng.Web.Modules.Geography.Naming;
-using Minzheng.Web.Platform.Figures;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Modules.Geography.Naming;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Figures;
 
 namespace Minzheng.Web.Modules.Geography.Boundaries;
 

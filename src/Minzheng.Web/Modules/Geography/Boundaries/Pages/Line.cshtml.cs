@@ -15,7 +15,7 @@ namespace Minzheng.Web.Modules.Geography.Boundaries.Pages;
 /// each dispute on (with the dispute's version). A failed form keeps what was typed and shows the errors beside its fields.
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + GeographyPermissions.Read)]
-public sealed class LineModel(BoundaryRegistry registry, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions) : PageModel, IReloadAfterProblem
+public sealed class LineModel(BoundaryRegistry registry, ICurrentUser user, BusinessClock clock, DivisionDirectory divisions, Platform.Figures.FigureBook figures) : PageModel, IReloadAfterProblem
 {
     public sealed class InspectionForm
     {
@@ -55,6 +55,13 @@ public sealed class LineModel(BoundaryRegistry registry, ICurrentUser user, Busi
     [BindProperty] public DisputeForm Dispute { get; set; } = new();
     [BindProperty] public DisputeStatusForm Update { get; set; } = new();
     public BoundaryLineView? Line { get; private set; }
+
+    /// <summary>The year the next joint round is due (条例 第十二条, the period figure in force); null with <see cref="JointPeriod"/> saying why.</summary>
+    public int? NextJointYear { get; private set; }
+
+    public int? JointPeriod { get; private set; }
+
+    public int Year => clock.Today.Year;
     public bool CanManage => user.HasPermission(GeographyPermissions.Manage);
 
     /// <summary>Writes on the line itself are scoped by the division it is stored under (ADR 064); a county sees the county line but the city changes it.</summary>
@@ -71,6 +78,8 @@ public sealed class LineModel(BoundaryRegistry registry, ICurrentUser user, Busi
     {
         var line = await registry.LoadAsync(Id, ct);
         Line = registry.View(line, true);
+        JointPeriod = figures.Find(BoundaryFigures.JointInspectionYears, line.DivisionCode, clock.Today)?.Row.Number;
+        NextJointYear = BoundaryFigures.NextJointYear(line.Inspections.Where(i => i.Kind == InspectionKind.Joint).Select(i => (int?)i.Year).Max(), JointPeriod);
         if (Posted != "Edit") Edit = BoundaryLineForm.From(line);
         if (Posted != "Inspection") Inspection = new InspectionForm { Kind = InspectionKind.Joint, Year = clock.Today.Year };
         if (Posted != "Dispute") Dispute = new DisputeForm { Status = DisputeStatus.Reported, ReportedOn = clock.Today };
