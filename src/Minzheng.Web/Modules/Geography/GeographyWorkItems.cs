@@ -11,7 +11,7 @@ namespace Minzheng.Web.Modules.Geography;
 /// Geography's part of "my tasks" (ADR 026), for holders of geography.manage (county and city 民政): an approved name to be
 /// filed and one to be announced, each by its deadline (《地名管理条例》2022 第十三、十四条: 15 days; the period in force on the
 /// approval day, stored on the application), and a marker's maintenance task (re-burial, repaint) by the deadline its finding
-/// set. Naming steps carry no workflow deadline, so without this source the deadlines were only counted on the dashboard;
+/// set, for the side responsible for the marker. Naming steps carry no workflow deadline, so without this source the deadlines were only counted on the dashboard;
 /// here they are due, overdue and escalated like every other step.
 /// </summary>
 public sealed class GeographyWorkItems(AppDbContext db, ICurrentUser user) : IWorkItemSource
@@ -60,12 +60,16 @@ public sealed class GeographyWorkItems(AppDbContext db, ICurrentUser user) : IWo
                     join m in db.Set<BoundaryMarker>().AsNoTracking() on f.MarkerId equals m.Id
                     join l in db.Set<BoundaryLine>().AsNoTracking() on m.LineId equals l.Id
                     where f.Task != "" && f.DoneOn == null && (mine || routedTasks.Contains(f.Id))
-                    select new { f.Id, f.Task, f.Deadline, f.CreatedAt, MarkerId = m.Id, m.Number, Line = l.Name, l.DivisionCode };
+                    select new { f.Id, f.Task, f.Deadline, f.CreatedAt, MarkerId = m.Id, m.Number, m.ResponsibleSideCode, Line = l.Name, l.DivisionCode };
         if (request.OnlyIds(MarkerTaskPrefix) is { } onlyTasks) tasks = tasks.Where(t => onlyTasks.Contains(t.Id));
         foreach (var t in await tasks.OrderBy(t => t.Deadline).ThenBy(t => t.Id).Take(request.Limit).ToListAsync(ct))
         {
+            // the side responsible for the marker repairs it (条例 第六条): the task is that side's, not the other side's nor the
+            // common parent's the line is stored under; a marker the other province keeps is not our work
+            var side = t.ResponsibleSideCode.Length > 0 ? t.ResponsibleSideCode : t.DivisionCode;
+            if (!user.Scope.Contains(side)) continue;
             items.Add(new WorkItem(MarkerTaskPrefix + t.Id.ToString("N"), "geo:marker-task", "界桩维护任务", $"界桩 {t.Number}：{t.Task}",
-                t.Line, t.Deadline, $"/geography/boundaries/markers/{t.MarkerId}", WorkItemText.SeverityOf(t.Deadline, request.Today), t.DivisionCode,
+                t.Line, t.Deadline, $"/geography/boundaries/markers/{t.MarkerId}", WorkItemText.SeverityOf(t.Deadline, request.Today), side,
                 $"task#{t.CreatedAt:yyyyMMddHHmmss}", GeographyPermissions.Manage, oversight));
         }
         return items;
