@@ -16,13 +16,14 @@ public sealed record UploadKind(string Description, IReadOnlyList<string> Extens
 
     public bool Allows(string fileName) => Extensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Why this field does not take <paramref name="fileName"/>, or null when it does: for forms that collect every error at once.</summary>
+    public string? Refusal(string fileName) =>
+        Allows(fileName) ? null : $"不支持的文件类型“{Path.GetExtension(fileName)}”，此处只能上传{Description}（{string.Join("、", Extensions)}）";
+
     /// <summary>Refuses a file this field does not take, beside the field <paramref name="field"/>.</summary>
     public void EnsureAllowed(string field, string fileName)
     {
-        if (!Allows(fileName))
-        {
-            throw AppProblem.Field(field, $"不支持的文件类型“{Path.GetExtension(fileName)}”，此处只能上传{Description}（{string.Join("、", Extensions)}）", "file_type_not_allowed");
-        }
+        if (Refusal(fileName) is { } refusal) throw AppProblem.Field(field, refusal, "file_type_not_allowed");
     }
 }
 

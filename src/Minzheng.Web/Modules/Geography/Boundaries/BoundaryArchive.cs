@@ -125,7 +125,7 @@ public sealed class BoundaryArchive(AppDbContext db, BoundaryRegistry registry, 
     private static void CheckFile(string? fileName, Stream? content, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(fileName) || content is null) errors.Add("file", $"请选择文件：{UploadKinds.Materials.Hint}");
-        else if (!UploadKinds.Materials.Allows(fileName)) errors.Add("file", $"不支持的文件类型“{Path.GetExtension(fileName)}”，此处只能上传{UploadKinds.Materials.Hint}");
+        else if (UploadKinds.Materials.Refusal(fileName) is { } refusal) errors.Add("file", refusal);
     }
 
     private async Task<BoundaryFile> SaveAsync(Guid lineId, Guid? markerId, BoundaryFileKind kind, string title, DateOnly? date, string fileName, Stream content, CancellationToken ct)
