@@ -1,6 +1,7 @@
 using Minzheng.Web.Modules.Assistance;
 using Minzheng.Web.Modules.Charity;
 using Minzheng.Web.Modules.ChildWelfare;
+using Minzheng.Web.Modules.Community;
 using Minzheng.Web.Modules.DataComparison;
 using Minzheng.Web.Modules.Disability;
 using Minzheng.Web.Modules.ElderlyCare;
@@ -38,9 +39,9 @@ public static class ModuleSetup
         builder.Services.AddSocialWork();
         builder.Services.AddCharity();
         builder.Services.AddGeography();
+        builder.Services.AddCommunity();
         // lines of business of the 2020 work plan that no module serves yet (their page quotes the plan), and the one a
         // kernel page serves; the order is the plan's, between the modules' own entries
-        builder.Services.AddPlannedLine(new NavigationEntry("community", "社区治理", "村（居）委会、社区服务、乡镇服务能力", "三、", null, 40));
         builder.Services.AddPlannedLine(new NavigationEntry("planning", "规划·资金·统计", "工作计划目标、资金项目、统计报表（同源同表）", "九、", null, 140));
         return builder;
     }
@@ -61,6 +62,7 @@ public static class ModuleSetup
         app.MapSocialWork();
         app.MapCharity();
         app.MapGeography();
+        app.MapCommunity();
         return app;
     }
 }
