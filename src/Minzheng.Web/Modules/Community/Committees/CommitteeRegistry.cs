@@ -125,7 +125,9 @@ public sealed class CommitteeRegistry(AppDbContext db, DivisionDirectory divisio
     public async Task<CommitteeDto> DtoAsync(Guid id, CancellationToken ct = default)
     {
         var c = await LoadAsync(id, ct);
-        var members = await db.Set<CommitteeMember>().AsNoTracking().Where(m => m.CommitteeId == id).OrderBy(m => m.Post).ThenBy(m => m.Detail).ThenBy(m => m.Name).ToListAsync(ct);
+        // the post is stored as text: order by the law's order of posts in memory, not alphabetically in the database
+        var members = (await db.Set<CommitteeMember>().AsNoTracking().Where(m => m.CommitteeId == id).ToListAsync(ct))
+            .OrderBy(m => m.Post).ThenBy(m => m.Detail, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
         var reviews = (await db.Set<MemberReview>().AsNoTracking().Where(r => r.CommitteeId == id).ToListAsync(ct)).ToLookup(r => r.MemberId);
         var audits = await db.Set<CommitteeAudit>().AsNoTracking().Where(a => a.CommitteeId == id).OrderByDescending(a => a.AuditedOn).ToListAsync(ct);
         MemberView View(CommitteeMember m) => new(m.Id, m.PersonId, m.Name, m.Sex, SexName(m.Sex), m.Ethnicity, m.Post, PostName(m.Post, c.Kind), m.Detail, m.TermFrom, m.TermUntil,

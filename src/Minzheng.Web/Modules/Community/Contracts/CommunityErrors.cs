@@ -9,6 +9,7 @@ public static class CommunityErrors
     [
         new("com_member_ended", 409, "该成员已离任"),
         new("com_review_exists", 409, "该成员本年度已有民主评议结果"),
+        new("com_member_exists", 409, "该人员已在任该职务"),
     ];
 
     public static readonly IReadOnlyList<ErrorCode> Elections =
@@ -26,6 +27,8 @@ public static class CommunityErrors
         new("com_tally_invalid", 409, "投票结果不能据此确定当选人"),
         new("com_seats_left", 409, "尚有职位未选足，须另行选举或说明"),
         new("com_no_seats_left", 409, "应选职位已选足，无须另行选举"),
+        new("com_objection_decided", 409, "该异议已处理"),
+        new("com_figure_missing", 409, "没有生效的社区治理参数，请在参数中录入"),
         new("com_election_committee", 409, "选举委员会组成不符合要求（三人以上单数；被提名为候选人的成员应当退出）"),
     ];
 

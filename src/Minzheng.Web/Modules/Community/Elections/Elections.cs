@@ -305,7 +305,7 @@ public sealed class Elections(AppDbContext db, ICurrentUser user, DivisionDirect
         var e = await LoadAsync(id, ct);
         RequireRollOpen(e);
         var on = e.VoteDate ?? clock.Today;
-        var age = figures.Find(ElectionFigures.VoterAge, e.DivisionCode, on)?.Row.Number ?? throw AppProblem.Conflict("figure_missing", "没有生效的选民年龄，请在参数中录入");
+        var age = figures.Find(ElectionFigures.VoterAge, e.DivisionCode, on)?.Row.Number ?? throw AppProblem.Conflict("com_figure_missing", "没有生效的选民年龄，请在参数中录入");
         var bornBy = on.AddYears(-age);
         var people = await db.Persons.AsNoTracking()
             .Where(p => p.DivisionCode == e.DivisionCode && p.LifeStatus == LifeStatus.Alive && p.BirthDate <= bornBy)
@@ -886,7 +886,8 @@ public sealed class Elections(AppDbContext db, ICurrentUser user, DivisionDirect
         var seats = await db.Set<ElectionCommitteeMember>().AsNoTracking().Where(m => m.ElectionId == e.Id).OrderBy(m => m.LeftOn != null).ThenBy(m => m.ChosenOn).ToListAsync(ct);
         var voters = await db.Set<Voter>().CountAsync(v => v.ElectionId == e.Id && v.RemovedOn == null, ct);
         var objections = await db.Set<RollObjection>().AsNoTracking().Where(o => o.ElectionId == e.Id).OrderBy(o => o.FiledOn).ToListAsync(ct);
-        var candidates = await db.Set<Candidate>().AsNoTracking().Where(c => c.ElectionId == e.Id).OrderBy(c => c.Post).ThenBy(c => c.NominatedOn).ThenBy(c => c.Name).ToListAsync(ct);
+        var candidates = (await db.Set<Candidate>().AsNoTracking().Where(c => c.ElectionId == e.Id).ToListAsync(ct))
+            .OrderBy(c => c.Post).ThenBy(c => c.NominatedOn).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         var checks = (await db.Set<VettingCheck>().AsNoTracking().Where(c => c.ElectionId == e.Id).ToListAsync(ct)).ToLookup(c => c.CandidateId);
         var boxes = await db.Set<BallotBox>().AsNoTracking().Include(b => b.Votes).Where(b => b.ElectionId == e.Id).OrderBy(b => b.Round).ThenBy(b => b.CreatedAt).ToListAsync(ct);
         int? F(FigureKind k) => figures.Find(k, e.DivisionCode, e.VoteDate ?? today)?.Row.Number;
@@ -922,11 +923,11 @@ public sealed class Elections(AppDbContext db, ICurrentUser user, DivisionDirect
     // ---- helpers ----
 
     private int Figure(FigureKind kind, Election e) =>
-        figures.Find(kind, e.DivisionCode, e.VoteDate ?? clock.Today)?.Row.Number ?? throw AppProblem.Conflict("figure_missing", $"没有生效的“{kind.Name}”，请在参数中录入");
+        figures.Find(kind, e.DivisionCode, e.VoteDate ?? clock.Today)?.Row.Number ?? throw AppProblem.Conflict("com_figure_missing", $"没有生效的“{kind.Name}”，请在参数中录入");
 
     private static void RequireState(Election e, string what, params string[] states)
     {
-        if (!states.Contains(e.State)) throw AppProblem.Conflict("workflow_invalid_action", $"选举处于“{ElectionProcess.StateName(e.State)}”环节，不能{what}");
+        if (!states.Contains(e.State)) throw AppProblem.Conflict("workflow_action_not_allowed", $"选举处于“{ElectionProcess.StateName(e.State)}”环节，不能{what}");
     }
 
     private static void RequireRollOpen(Election e)

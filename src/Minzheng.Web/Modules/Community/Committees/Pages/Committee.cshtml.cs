@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Http;
@@ -83,6 +84,9 @@ public sealed class CommitteeModel(CommitteeRegistry committees, ICurrentUser us
 
     public DateOnly Today => clock.Today;
 
+    /// <summary>Current members by post in the law's order (主任 first): the service orders by the stored post name, which is alphabetical.</summary>
+    public IEnumerable<IGrouping<CommitteePost, MemberView>> MembersByPost => (Committee?.Members ?? []).GroupBy(m => m.Post).OrderBy(g => g.Key);
+
     /// <summary>The form that was posted (its handler name), whose values are kept as typed; the other forms are filled again.</summary>
     public string? Posted => HttpMethods.IsPost(Request.Method) ? Request.Query["handler"].FirstOrDefault() : null;
 
@@ -90,6 +94,15 @@ public sealed class CommitteeModel(CommitteeRegistry committees, ICurrentUser us
 
     /// <summary>Whether the per-member form of <paramref name="handler"/> for <paramref name="memberId"/> is the one posted (it shows what was typed and its errors).</summary>
     public bool IsPosted(string handler, Guid memberId) => WasPosted(handler) && (handler == "End" ? End.MemberId : Review.MemberId) == memberId;
+
+    /// <summary>
+    /// A request no handler of the page answers (a POST to ?handler=nope, or to a page that only shows) would render the page
+    /// without its data: it is not found instead.
+    /// </summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null) context.Result = NotFound();
+    }
 
     public Task OnGetAsync() => ReloadAfterProblemAsync(HttpContext.RequestAborted);
 

@@ -11,7 +11,7 @@ using Minzheng.Web.Platform.Data;
 namespace Minzheng.Web.Platform.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204210454_K18Community")]
+    [Migration("20261204211525_K18Community")]
     partial class K18Community
     {
         /// <inheritdoc />

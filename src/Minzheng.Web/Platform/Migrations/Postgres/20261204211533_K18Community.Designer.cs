@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204210502_K18Community")]
+    [Migration("20261204211533_K18Community")]
     partial class K18Community
     {
         /// <inheritdoc />
