@@ -59,7 +59,7 @@ public sealed record AuditInput
     public DateOnly? PublishedOn { get; init; }
 }
 
-public sealed record CommitteeFilter(string? DivisionCode, CommitteeKind? Kind, string? Q, bool? WithWarnings = null);
+public sealed record CommitteeFilter(string? DivisionCode, CommitteeKind? Kind, string? Q);
 
 public sealed record CommitteeRow(Guid Id, string Name, string DivisionCode, string TownshipName, string CountyName, CommitteeKind Kind, string KindName, int Households,
     int Members, int Women, int Representatives, DateOnly? TermFrom, DateOnly? TermUntil, int Warnings);
