@@ -68,7 +68,7 @@ public sealed class ElectionBrowserTests(BrowserApp app) : IClassFixture<Browser
         });
         phone.SetDefaultTimeout(90_000);
         phone.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text + " @ " + m.Location); };
-        await phone.GotoAsync("/community/roll");
+        await phone.GotoAsync("/public/community/roll");
         Assert.Equal("text", await phone.GetAttributeAsync("#roll-idnumber", "inputmode"));
         var voter = e.Villagers[3];
         await phone.FillAsync("#roll-idnumber", voter.IdNumber);

@@ -48,7 +48,7 @@ public abstract partial class CommitteePageTests(AppFixture app)
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{account}: {response.StatusCode}");
             var doc = Parse(await response.Content.ReadAsStringAsync());
             var links = doc.QuerySelectorAll("#community-parts a").Select(a => a.GetAttribute("href")).ToList();
-            foreach (var href in new[] { "/community/committees", "/community/elections", "/community/publicity", "/community/admission", "/community/certificates", "/community/pilots", "/community/capacity", "/community/roll" })
+            foreach (var href in new[] { "/community/committees", "/community/elections", "/community/publicity", "/community/admission", "/community/certificates", "/community/pilots", "/community/capacity", "/public/community/roll" })
                 Assert.Contains(href, links);
             // committees by county (by township below the city), each linking to the list of its committees
             var areaLink = doc.QuerySelectorAll("#committees-by-area a").FirstOrDefault(a => a.TextContent == area);

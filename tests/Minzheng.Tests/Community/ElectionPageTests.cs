@@ -481,21 +481,21 @@ public abstract partial class ElectionPageTests(AppFixture app)
         app.SkipIfUnavailable();
         var e = await ElectionPageScenario.DriveAsync(app, Ningchong, ElectionPageScenario.RollPublished);
         using var anonymous = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var html = await anonymous.GetStringAsync("/community/roll");
+        var html = await anonymous.GetStringAsync("/public/community/roll");
         var doc = Parse(html);
         Assert.Equal("text", doc.QuerySelector("#roll-idnumber")!.GetAttribute("inputmode"));
         var token = Token(html);
         var voter = e.Villagers[2];
 
-        doc = await ShownAsync(await PostAsync(anonymous, "/community/roll", token, new() { ["Input.IdNumber"] = "4509211234", ["Input.Name"] = voter.Name }));
+        doc = await ShownAsync(await PostAsync(anonymous, "/public/community/roll", token, new() { ["Input.IdNumber"] = "4509211234", ["Input.Name"] = voter.Name }));
         Assert.NotEqual("", Beside(doc, "Input.IdNumber").Trim());
         Assert.Equal(voter.Name, Value(doc, "#roll-name"));
         Assert.Null(doc.QuerySelector("#roll-result"));
 
-        doc = await ShownAsync(await PostAsync(anonymous, "/community/roll", token, new() { ["Input.IdNumber"] = voter.IdNumber, ["Input.Name"] = voter.Name + "某" }));
+        doc = await ShownAsync(await PostAsync(anonymous, "/public/community/roll", token, new() { ["Input.IdNumber"] = voter.IdNumber, ["Input.Name"] = voter.Name + "某" }));
         Assert.Contains("未查到", doc.QuerySelector("#roll-result")!.TextContent, StringComparison.Ordinal);
 
-        doc = await ShownAsync(await PostAsync(anonymous, "/community/roll", token, new() { ["Input.IdNumber"] = voter.IdNumber.ToLowerInvariant(), ["Input.Name"] = " " + voter.Name }));
+        doc = await ShownAsync(await PostAsync(anonymous, "/public/community/roll", token, new() { ["Input.IdNumber"] = voter.IdNumber.ToLowerInvariant(), ["Input.Name"] = " " + voter.Name }));
         var answer = doc.QuerySelector("#roll-result")!.TextContent;
         Assert.Contains("已登记", answer, StringComparison.Ordinal);
         Assert.Contains("宁冲村", answer, StringComparison.Ordinal);

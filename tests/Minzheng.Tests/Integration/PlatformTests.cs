@@ -87,7 +87,7 @@ public abstract class PlatformTests(AppFixture app)
         Assert.Contains("民政一体化业务平台", login, StringComparison.Ordinal);
 
         var client = await app.ClientAsync("rongxian.officer");
-        foreach (var page in new[] { "/", "/registry/persons", "/registry/households", "/divisions", "/divisions/450921000000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/imports", "/modules/community", "/elderly", "/registry/persons/new" })
+        foreach (var page in new[] { "/", "/registry/persons", "/registry/households", "/divisions", "/divisions/450921000000", "/calendar?From=2020-01-22&Days=3", "/workflow", "/imports", "/modules/planning", "/elderly", "/registry/persons/new" })
         {
             var response = await client.GetAsync(page);
             var html = await response.Content.ReadAsStringAsync();
@@ -96,10 +96,12 @@ public abstract class PlatformTests(AppFixture app)
         }
         var calendar = await client.GetStringAsync("/calendar?From=2020-01-22&Days=3");
         Assert.Contains("2020年2月4日", calendar, StringComparison.Ordinal);
-        // a line of the plan not built yet says so (elderly care went live with /elderly, issue 13)
-        var module = await client.GetStringAsync("/modules/community");
+        // a line of the plan not built yet says so (community governance went live with /community, issue 18)
+        var module = await client.GetStringAsync("/modules/planning");
         Assert.Contains("尚未上线", module, StringComparison.Ordinal);
-        Assert.Contains("社区", module, StringComparison.Ordinal);
+        Assert.Contains("规划", module, StringComparison.Ordinal);
+        var live = await client.GetAsync("/modules/community");
+        Assert.Equal("/community", live.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class EndpointRequirementTests(SqliteApp app) : IClassFixture<Sqli
         // 慈善信息公开: filed plans with the funds raised and spent per project, trusts (issue 16 item 6)
         "/public/charity",
         "/public/place-names",
+        // 选民名单查询: whether one is on a published voter roll, by ID number and name (村委会组织法 第十四条; issue 18, ADR 069)
+        "/public/community/roll", "/api/v1/public/community/roll",
     ];
 
     private static bool IsPublic(string route) =>

@@ -26,7 +26,7 @@ public static class CommunityModule
             RoleGrants = CommunityPermissions.RoleGrants,
             Errors = Contracts.CommunityErrors.All,
             Navigation = new("community", "社区治理", "村（居）委会、换届选举、村务公开、准入和证明事项、试点和乡镇服务能力", "三、", "/community", 40),
-            CitizenLinks = [new("/community/roll", "选民查询", Platform.Access.Permissions.CitizenApply, 40)],
+            CitizenLinks = [new("/public/community/roll", "选民查询", Platform.Access.Permissions.CitizenApply, 40)],
         });
         services.AddSingleton(new FigureSection(FigureModule, "社区治理", CommunityPermissions.Oversee, [(FigureModule, "社区治理")],
             [.. CommitteeFigures.All, .. ElectionFigures.All, .. PublicityFigures.All, .. PilotFigures.All]));

@@ -8,7 +8,7 @@ using Minzheng.Web.Platform;
 namespace Minzheng.Web.Modules.Community.Public;
 
 /// <summary>
-/// 选民名单查询 (/community/roll): anyone, on a phone, types an ID number and the name as registered and learns whether that
+/// 选民名单查询 (/public/community/roll): anyone, on a phone, types an ID number and the name as registered and learns whether that
 /// person is on a published roll and in which village (第十四条: the roll is public). Anonymous on purpose and rate-limited like
 /// the other public pages; a wrong name and an unknown number answer alike (<see cref="RollLookup"/>), and every answer takes at
 /// least the same time, so the page cannot be used to find out who is registered. The number is posted, never put in the URL
