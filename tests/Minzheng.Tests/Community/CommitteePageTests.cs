@@ -38,6 +38,21 @@ public abstract partial class CommitteePageTests(AppFixture app)
         await client.PostAsync(url, new FormUrlEncodedContent(form));
 
     [Fact]
+    public async Task A_form_posted_to_a_handler_the_page_does_not_have_is_not_found()
+    {
+        // the kernel's page filter answers it for every page (a page without the handler would render without its data: a 500)
+        app.SkipIfUnavailable();
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        var id = await CommitteeIdAsync(clerk, Xinnan);
+        foreach (var url in new[] { "/community", $"/community/committees/{id}", "/divisions", "/registry/persons" })
+        {
+            var html = await clerk.GetStringAsync(url);
+            var response = await PostAsync(clerk, url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=nope", new() { ["__RequestVerificationToken"] = Token(html) });
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task The_dashboard_renders_for_county_township_and_auditor_with_its_blocks_and_links()
     {
         app.SkipIfUnavailable();

@@ -237,6 +237,11 @@ public abstract class ElectionTests(AppFixture app)
         Assert.All(current, m => Assert.Equal("2031-12-26", m.GetProperty("termUntil").GetString()));
         e = await Step(clerk, id, "archive", new { version = V(e) });
         Assert.Equal("archived", e.GetProperty("state").GetString());
+        // the county's progress: 容州镇's row counts this election as archived and its other committees as not started
+        var progress = (await county.GetJsonAsync("/api/v1/community/elections/progress?year=2026&divisionCode=450921000000")).EnumerateArray()
+            .Single(r => r.GetProperty("divisionCode").GetString() == Rongzhou);
+        Assert.Equal(1, progress.GetProperty("byState").GetProperty("archived").GetInt32());
+        Assert.Equal(progress.GetProperty("committees").GetInt32() - 1, progress.GetProperty("notStarted").GetInt32());
         // an archived round's roll is no longer answered
         Assert.False((await Ok(anonymous.PostAsJsonAsync("/api/v1/public/community/roll", new { idNumber = b.IdNumber, name = b.Name }))).GetProperty("onRoll").GetBoolean());
     }

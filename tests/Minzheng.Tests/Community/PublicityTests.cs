@@ -166,8 +166,8 @@ public abstract partial class PublicityTests(AppFixture app)
         var feed = JsonDocument.Parse(raw).RootElement;
         var list = feed.GetProperty("lists").EnumerateArray().Single(l => l.GetProperty("program").GetString() == program);
         var entries = list.GetProperty("entries").EnumerateArray().ToList();
-        Assert.Contains(entries, e => e.GetProperty("name").GetString() == PublicityRecords.MaskName(names[0]) && e.GetProperty("amount").GetDecimal() == 660m);
-        Assert.Contains(entries, e => e.GetProperty("name").GetString() == PublicityRecords.MaskName(names[1]) && e.GetProperty("amount").GetDecimal() == 1500m);
+        Assert.Contains(entries, e => e.GetProperty("name").GetString() == Minzheng.Web.Platform.Registry.PersonNames.Mask(names[0]) && e.GetProperty("amount").GetDecimal() == 660m);
+        Assert.Contains(entries, e => e.GetProperty("name").GetString() == Minzheng.Web.Platform.Registry.PersonNames.Mask(names[1]) && e.GetProperty("amount").GetDecimal() == 1500m);
         Assert.DoesNotContain(entries, e => e.GetProperty("amount").GetDecimal() == 999m);
         foreach (var n in names) Assert.DoesNotContain(n, raw);
         Assert.DoesNotMatch(@"\d{17}[\dXx]", raw);
@@ -178,14 +178,14 @@ public abstract partial class PublicityTests(AppFixture app)
         Assert.Equal("relief", record.GetProperty("kind").GetString());
         Assert.Equal(id, record.GetProperty("committeeId").GetGuid());
         var content = record.GetProperty("content").GetString()!;
-        Assert.Contains(PublicityRecords.MaskName(names[0]), content);
+        Assert.Contains(Minzheng.Web.Platform.Registry.PersonNames.Mask(names[0]), content);
         foreach (var n in names) Assert.DoesNotContain(n, content);
         await worker.PostAsJsonAsync($"/api/v1/community/publicity/feed/{Xinnan}", new { program, period = "2026-11", postedOn = "2026-11-30" })
             .ExpectProblemAsync(409, "com_publicity_feed_published");
 
         // the committee's page: the feed shows masked names; the form answers beside its fields and keeps what was typed
         var page = await worker.GetStringAsync($"/community/publicity/{id}?feedPeriod=2026-11");
-        Assert.Contains(PublicityRecords.MaskName(names[0]), page);
+        Assert.Contains(Minzheng.Web.Platform.Registry.PersonNames.Mask(names[0]), page);
         Assert.Contains("已生成公开记录", page);
         var token = TokenPattern().Match(page).Groups[1].Value;
         using var form = new MultipartFormDataContent

@@ -86,6 +86,8 @@ public sealed class PublicityRulesTests
     [InlineData("李小明", "李*明")]
     [InlineData("欧阳娜娜", "欧**娜")]
     [InlineData("王", "王")]
+    [InlineData("", "")]
+    [InlineData("李𠀀明", "李*明")]
     [InlineData("𠀀伟", "𠀀*")] // a name beyond the basic plane counts as a reader counts it
-    public void Names_are_masked_as_on_the_public_notice(string name, string masked) => Assert.Equal(masked, PublicityRecords.MaskName(name));
+    public void Names_are_masked_as_on_the_public_notice(string name, string masked) => Assert.Equal(masked, Minzheng.Web.Platform.Registry.PersonNames.Mask(name));
 }

@@ -83,7 +83,7 @@ public abstract class CertificateTests(AppFixture app)
         var page = await anonymous.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains(ServiceCertificates.MaskName(demo.SharedName), html);
+        Assert.Contains(Minzheng.Web.Platform.Registry.PersonNames.Mask(demo.SharedName), html);
         Assert.DoesNotContain(demo.SharedName, html);
         Assert.Contains("有效", html);
         var json = await anonymous.GetJsonAsync($"/api/v1/volunteers/public/certificates/{token}");

@@ -3,6 +3,7 @@ using Minzheng.Web.Modules.Assistance.Cases;
 using Minzheng.Web.Platform;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.Assistance;
@@ -14,13 +15,6 @@ namespace Minzheng.Web.Modules.Assistance;
 public sealed class PublicNotice(AppDbContext db, BusinessClock clock, DivisionDirectory divisions)
 {
     public sealed record Entry(string Name, int HouseholdSize, string Program, string Kind, string Amount, DateOnly From, DateOnly To);
-
-    public static string MaskName(string name) => name.Length switch
-    {
-        <= 1 => name,
-        2 => name[0] + "*",
-        _ => name[0] + new string('*', name.Length - 2) + name[^1],
-    };
 
     public async Task<(Division Village, List<Entry> Entries)?> ForVillageAsync(string code, CancellationToken ct)
     {
@@ -34,7 +28,7 @@ public sealed class PublicNotice(AppDbContext db, BusinessClock clock, DivisionD
             .Select(c => new { c, Size = c.SinglePersonId != null ? 1 : c.Members.Count(m => m.Included) })
             .ToListAsync(ct);
         // The amount on the notice is the one proposed at review time (assessed again at confirmation).
-        return (village, rows.Select(r => new Entry(MaskName(r.c.ApplicantName), r.Size, AssistanceProcesses.ProgramName(r.c.Program),
+        return (village, rows.Select(r => new Entry(PersonNames.Mask(r.c.ApplicantName), r.Size, AssistanceProcesses.ProgramName(r.c.Program),
             r.c.State == AssistanceProcesses.TerminationNotice ? "拟终止" : "拟纳入", ProposedAmount(r.c), r.c.NoticeFrom!.Value, r.c.NoticeTo!.Value)).ToList());
     }
 

@@ -28,6 +28,27 @@ public static class PersonLookup
         if (personId is null || !string.IsNullOrWhiteSpace(idNumber)) return await RequireAsync(db, protector, idNumber, field, who, ct);
         return (await FindAsync(db, personId, ct))?.Id ?? throw AppProblem.Field(field, $"该{who}未登记或不在您的管辖范围内");
     }
+
+    /// <summary>
+    /// As <see cref="RequireAsync(AppDbContext, IdentifierProtector, Guid?, string?, string, string, CancellationToken)"/>, for a
+    /// form that collects every field error before it answers: the person, or null with the reason added to
+    /// <paramref name="errors"/>; null and no error when neither an id nor an ID number was given.
+    /// </summary>
+    public static async Task<Person?> FindAsync(AppDbContext db, IdentifierProtector protector, Guid? personId, string? idNumber, string field, string who,
+        ValidationErrors errors, CancellationToken ct)
+    {
+        if (personId is null && string.IsNullOrWhiteSpace(idNumber)) return null;
+        try
+        {
+            var id = await RequireAsync(db, protector, personId, idNumber, field, who, ct);
+            return await db.Persons.AsNoTracking().FirstAsync(p => p.Id == id, ct);
+        }
+        catch (AppProblem p) when (p.Errors.Count > 0)
+        {
+            foreach (var (key, messages) in p.Errors) foreach (var message in messages) errors.Add(key, message);
+            return null;
+        }
+    }
 }
 
 public sealed record PersonChoice(Guid Id, string Name, string? Number);

@@ -23,6 +23,24 @@ public static class PersonNames
         return true;
     }
 
+    /// <summary>
+    /// A name as public notices, certificates' verification pages and village publicity show it: the surname and, for three or
+    /// more characters, the last one (张*, 李*明), counted as a reader counts them, so a 生僻字 outside the basic plane is never
+    /// cut in half. Blank stays blank.
+    /// </summary>
+    public static string Mask(string? name)
+    {
+        var parts = new List<string>();
+        var chars = System.Globalization.StringInfo.GetTextElementEnumerator((name ?? "").Trim());
+        while (chars.MoveNext()) parts.Add(chars.GetTextElement());
+        return parts.Count switch
+        {
+            <= 1 => string.Concat(parts),
+            2 => parts[0] + "*",
+            _ => parts[0] + new string('*', parts.Count - 2) + parts[^1],
+        };
+    }
+
     private static bool IsAllowed(Rune r) => r.Value switch
     {
         >= 'A' and <= 'Z' or >= 'a' and <= 'z' or ' ' or '·' or '•' => true,

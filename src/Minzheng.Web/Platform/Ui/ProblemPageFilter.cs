@@ -40,6 +40,13 @@ public sealed class ProblemPageFilter(ErrorCatalogue catalogue) : IAsyncPageFilt
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
+        // a form posted to a handler the page does not have (?handler=nope, or a page without forms) would render the page
+        // without running the GET that loads its data — a 500 from the view — : there is no such thing to post to
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
         // a file taken out of the form for its size: the handler does not run, the page shows why beside the field
         if (Files.UploadLimitFilter.ProblemOf(context.HttpContext) is { } tooLarge && context.HandlerInstance is PageModel uploadPage)
         {

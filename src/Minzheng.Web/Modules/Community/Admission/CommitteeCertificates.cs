@@ -64,7 +64,7 @@ public sealed record CertificateCommitteeCount(string DivisionCode, string Name,
 /// catalogue allows and has in force on the day (民发〔2020〕20号); a forbidden type is refused with the directive and what the
 /// asking department does instead, and the refusal is logged; every certificate is numbered, logged and printable.
 /// </summary>
-public sealed class CommitteeCertificates(AppDbContext db, ICurrentUser user, DivisionDirectory divisions, CaseNumbers numbers, BusinessClock clock, AuditLog audit)
+public sealed class CommitteeCertificates(AppDbContext db, CommitteeRegistry committees, ICurrentUser user, DivisionDirectory divisions, CaseNumbers numbers, BusinessClock clock, AuditLog audit)
 {
     // ---------------------------------------------------------------- catalogue
 
@@ -129,7 +129,7 @@ public sealed class CommitteeCertificates(AppDbContext db, ICurrentUser user, Di
         var today = clock.Today;
         var on = input.IssuedOn ?? today;
         var errors = new ValidationErrors();
-        var committee = await CommitteeAsync(input.CommitteeId, errors, ct);
+        var committee = await committees.ResolveAsync(input.CommitteeId, errors, "出具证明", ct);
         if (string.IsNullOrWhiteSpace(input.TypeCode)) errors.Add("typeCode", "请选择证明事项");
         if (on > today) errors.Add("issuedOn", "出具日期不能晚于今天");
         errors.ThrowIfAny();
@@ -189,12 +189,7 @@ public sealed class CommitteeCertificates(AppDbContext db, ICurrentUser user, Di
     {
         var q = db.Set<CommitteeCertificate>().AsNoTracking();
         if (f.CommitteeId is { } cid) q = q.Where(c => c.CommitteeId == cid);
-        if (!string.IsNullOrWhiteSpace(f.DivisionCode))
-        {
-            if (!DivisionCodes.IsWellFormed(f.DivisionCode)) throw AppProblem.Field("divisionCode", "区划代码应为12位数字");
-            var prefix = DivisionCodes.ScopePrefix(f.DivisionCode);
-            q = q.Where(c => c.DivisionCode.StartsWith(prefix));
-        }
+        q = q.Within(f.DivisionCode);
         if (!string.IsNullOrWhiteSpace(f.TypeCode)) q = q.Where(c => c.TypeCode == f.TypeCode);
         if (f.From is { } from) q = q.Where(c => c.IssuedOn >= from);
         if (f.To is { } to) q = q.Where(c => c.IssuedOn <= to);
@@ -228,23 +223,6 @@ public sealed class CommitteeCertificates(AppDbContext db, ICurrentUser user, Di
 
     // ---------------------------------------------------------------- helpers
 
-    private async Task<Committee?> CommitteeAsync(Guid? committeeId, ValidationErrors errors, CancellationToken ct)
-    {
-        Committee? c = null;
-        if (committeeId is { } id) c = await db.Set<Committee>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        else if (divisions.Find(user.DivisionCode) is { Level: DivisionLevel.Village } own) c = await db.Set<Committee>().AsNoTracking().FirstOrDefaultAsync(x => x.DivisionCode == own.Code, ct);
-        if (c is null)
-        {
-            errors.Add("committeeId", committeeId is null ? "请选择出具证明的村（居）民委员会" : "村（居）民委员会不存在或不在您的管辖范围内");
-            return null;
-        }
-        if (c.ClosedOn is not null)
-        {
-            errors.Add("committeeId", $"{c.Name}已于{c.ClosedOn:yyyy-MM-dd}撤销，不能再出具证明");
-            return null;
-        }
-        return c;
-    }
 
     private async Task<Dictionary<Guid, string>> CommitteeNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
@@ -81,18 +82,11 @@ public sealed record CommitteeDto(Guid Id, Guid OrganizationId, string Name, str
 /// (the second consecutive 不称职 ends the office, 第三十三条) and the term and departure audits (第三十五条). Every query is the
 /// user's division subtree (AppDbContext); every write is audited.
 /// </summary>
-public sealed class CommitteeRegistry(AppDbContext db, DivisionDirectory divisions, FigureBook figures, IdentifierProtector protector, BusinessClock clock, AuditLog audit)
+public sealed class CommitteeRegistry(AppDbContext db, ICurrentUser user, DivisionDirectory divisions, FigureBook figures, IdentifierProtector protector, BusinessClock clock, AuditLog audit)
 {
     public IQueryable<Committee> Query(CommitteeFilter f)
     {
-        var q = db.Set<Committee>().AsNoTracking().Where(c => c.ClosedOn == null);
-        if (!string.IsNullOrWhiteSpace(f.DivisionCode))
-        {
-            var code = f.DivisionCode.Trim();
-            if (!DivisionCodes.IsWellFormed(code)) throw AppProblem.Field("divisionCode", "区划代码应为12位数字");
-            var prefix = DivisionCodes.ScopePrefix(code);
-            q = q.Where(c => c.DivisionCode.StartsWith(prefix));
-        }
+        var q = db.Set<Committee>().AsNoTracking().Where(c => c.ClosedOn == null).Within(f.DivisionCode);
         if (f.Kind is { } kind) q = q.Where(c => c.Kind == kind);
         if (!string.IsNullOrWhiteSpace(f.Q)) q = q.Where(c => c.Name.Contains(f.Q.Trim()));
         return q.OrderBy(c => c.DivisionCode);
@@ -121,6 +115,29 @@ public sealed class CommitteeRegistry(AppDbContext db, DivisionDirectory divisio
 
     public async Task<Committee?> ForVillageAsync(string villageCode, CancellationToken ct = default) =>
         await db.Set<Committee>().FirstOrDefaultAsync(c => c.DivisionCode == villageCode && c.ClosedOn == null, ct);
+
+    /// <summary>
+    /// The committee a form names, or — left out — the village worker's own; one outside the scope or closed by a division
+    /// change is said beside the <c>committeeId</c> field (<paramref name="doing"/> says what a closed committee can no longer do).
+    /// </summary>
+    public async Task<Committee?> ResolveAsync(Guid? committeeId, ValidationErrors errors, string doing, CancellationToken ct = default)
+    {
+        Committee? c = null;
+        if (committeeId is { } id) c = await db.Set<Committee>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        else if (divisions.Find(user.DivisionCode) is { Level: DivisionLevel.Village } own)
+            c = await db.Set<Committee>().AsNoTracking().FirstOrDefaultAsync(x => x.DivisionCode == own.Code && x.ClosedOn == null, ct);
+        if (c is null)
+        {
+            errors.Add("committeeId", committeeId is null ? "请选择村（居）民委员会" : "村（居）民委员会不存在或不在您的管辖范围内");
+            return null;
+        }
+        if (c.ClosedOn is not null)
+        {
+            errors.Add("committeeId", $"{c.Name}已于{c.ClosedOn:yyyy-MM-dd}撤销（区划调整），不能再{doing}");
+            return null;
+        }
+        return c;
+    }
 
     public async Task<CommitteeDto> DtoAsync(Guid id, CancellationToken ct = default)
     {
@@ -173,20 +190,9 @@ public sealed class CommitteeRegistry(AppDbContext db, DivisionDirectory divisio
         if (input.TermFrom is not { } from) errors.Add("termFrom", "请填写任职日期");
         else if (from > today) errors.Add("termFrom", "任职日期不能晚于今天");
         else if (from.Year < 1980) errors.Add("termFrom", "任职日期不合理");
-        Person? person = null;
-        if (input.PersonId is not null || !string.IsNullOrWhiteSpace(input.IdNumber))
-        {
-            try
-            {
-                var pid = await PersonLookup.RequireAsync(db, protector, input.PersonId, input.IdNumber, "idNumber", "人员", ct);
-                person = await db.Persons.AsNoTracking().FirstAsync(p => p.Id == pid, ct);
-            }
-            catch (AppProblem p) when (p.Errors.Count > 0)
-            {
-                foreach (var (k, v) in p.Errors) foreach (var message in v) errors.Add(k, message);
-            }
-        }
-        else
+        var named = input.PersonId is not null || !string.IsNullOrWhiteSpace(input.IdNumber);
+        var person = await PersonLookup.FindAsync(db, protector, input.PersonId, input.IdNumber, "idNumber", "人员", errors, ct);
+        if (!named)
         {
             if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", "请填写姓名或身份证号");
             if (input.Sex is not { } sex || !Enum.IsDefined(sex)) errors.Add("sex", "请选择性别");

@@ -27,7 +27,17 @@ public sealed class CommitteesInitializer : IModuleInitializer
     {
         var db = services.GetRequiredService<AppDbContext>();
         await FiguresAsync(db, ct);
-        await EnsureCommitteesAsync(services, ct);
+        // one transaction: 1,508 organisations with their numbers are written at once (on SQLite every statement outside a
+        // transaction is its own commit), and a failed start leaves no half of the villages with committees
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        int created;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            created = await EnsureCommitteesAsync(services, ct);
+            await tx.CommitAsync(ct);
+        }
+        if (created > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger<CommitteesInitializer>().LogInformation("Village and residents' committees created: {Count} in {Seconds:F1} s", created, watch.Elapsed.TotalSeconds);
         if (demo && !await db.Set<CommitteeMember>().IgnoreQueryFilters().AnyAsync(ct)) await DemoAsync(services, ct);
     }
 

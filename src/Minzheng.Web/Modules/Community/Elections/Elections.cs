@@ -168,21 +168,14 @@ public sealed record ProgressRow(string DivisionCode, string Name, int Committee
 /// worst of the departments' checks; the count is <see cref="ElectionTally"/> per post over the ballot boxes of the round; the
 /// hand-over installs the elected as the committee's members for the term in force.
 /// </summary>
-public sealed class Elections(AppDbContext db, ICurrentUser user, DivisionDirectory divisions, WorkflowEngine workflow, FigureBook figures, CaseNumbers numbers,
+public sealed class Elections(AppDbContext db, CommitteeRegistry committees, ICurrentUser user, DivisionDirectory divisions, WorkflowEngine workflow, FigureBook figures, CaseNumbers numbers,
     IdentifierProtector protector, BusinessClock clock, AuditLog audit)
 {
     public static readonly CommitteePost[] Posts = [CommitteePost.Director, CommitteePost.DeputyDirector, CommitteePost.Member];
 
     public IQueryable<Election> Query(ElectionFilter f)
     {
-        var q = db.Set<Election>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(f.DivisionCode))
-        {
-            var code = f.DivisionCode.Trim();
-            if (!DivisionCodes.IsWellFormed(code)) throw AppProblem.Field("divisionCode", "区划代码应为12位数字");
-            var prefix = DivisionCodes.ScopePrefix(code);
-            q = q.Where(e => e.DivisionCode.StartsWith(prefix));
-        }
+        var q = db.Set<Election>().AsNoTracking().Within(f.DivisionCode);
         if (!string.IsNullOrWhiteSpace(f.State))
         {
             if (ElectionProcess.Model.States.All(s => s.Code != f.State)) throw AppProblem.Field("state", "没有这个选举环节");
@@ -238,7 +231,7 @@ public sealed class Elections(AppDbContext db, ICurrentUser user, DivisionDirect
         var member = input.SeatsMember ?? 0;
         if (c is not null)
         {
-            var limits = new CommitteeRegistry(db, divisions, figures, protector, clock, audit).Limits(c, clock.Today);
+            var limits = committees.Limits(c, clock.Today);
             var total = director + deputy + member;
             if (limits.MinMembers is { } min && total < min) errors.Add("seatsMember", $"职数合计 {total} 人，少于 {min} 人");
             if (limits.MaxMembers is { } max && total > max) errors.Add("seatsMember", $"职数合计 {total} 人，多于 {max} 人");
@@ -942,20 +935,8 @@ public sealed class Elections(AppDbContext db, ICurrentUser user, DivisionDirect
         return await OptionalPersonAsync(personId, idNumber, errors, ct, field);
     }
 
-    private async Task<Person?> OptionalPersonAsync(Guid? personId, string? idNumber, ValidationErrors errors, CancellationToken ct, string field = "idNumber")
-    {
-        if (personId is null && string.IsNullOrWhiteSpace(idNumber)) return null;
-        try
-        {
-            var pid = await PersonLookup.RequireAsync(db, protector, personId, idNumber, field, "人员", ct);
-            return await db.Persons.AsNoTracking().FirstAsync(p => p.Id == pid, ct);
-        }
-        catch (AppProblem p) when (p.Errors.Count > 0)
-        {
-            foreach (var (k, v) in p.Errors) foreach (var message in v) errors.Add(k, message);
-            return null;
-        }
-    }
+    private Task<Person?> OptionalPersonAsync(Guid? personId, string? idNumber, ValidationErrors errors, CancellationToken ct, string field = "idNumber") =>
+        PersonLookup.FindAsync(db, protector, personId, idNumber, field, "人员", errors, ct);
 
     private async Task<WorkflowCase> CaseAsync(Election e, CancellationToken ct) =>
         await db.WorkflowCases.FirstOrDefaultAsync(c => c.Id == e.WorkflowCaseId, ct) ?? throw new InvalidOperationException($"选举 {e.Number} 没有流程案件");

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Modules.Community.Admission;
@@ -71,15 +70,6 @@ public sealed class IndexModel(AppDbContext db, ICurrentUser user, DivisionDirec
     public CertificateCounts CertificatesAll { get; private set; } = null!;
     public CoverageReport Coverage { get; private set; } = null!;
     public CapacitySummary Capacity { get; private set; } = null!;
-
-    /// <summary>
-    /// A request no handler of the page answers (a POST to ?handler=nope, or to a page that only shows) would render the page
-    /// without its data: it is not found instead.
-    /// </summary>
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (context.HandlerMethod is null) context.Result = NotFound();
-    }
 
     public async Task OnGetAsync()
     {

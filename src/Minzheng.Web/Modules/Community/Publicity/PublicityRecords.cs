@@ -86,7 +86,7 @@ public sealed record PublicityFeed(string VillageCode, string VillageName, strin
 /// most (the township checks a year; older gaps are a matter for the audit). The benefit programs' published lists feed the relief
 /// publicity with names masked as on the public notice.
 /// </summary>
-public sealed class PublicityRecords(AppDbContext db, ICurrentUser user, DivisionDirectory divisions, FigureBook figures, EntitlementPrograms programs,
+public sealed class PublicityRecords(AppDbContext db, CommitteeRegistry committees, ICurrentUser user, DivisionDirectory divisions, FigureBook figures, EntitlementPrograms programs,
     FileStore files, BusinessClock clock, AuditLog audit)
 {
     /// <summary>A photo of the notice board: a picture, never a document.</summary>
@@ -102,12 +102,7 @@ public sealed class PublicityRecords(AppDbContext db, ICurrentUser user, Divisio
     {
         var q = db.Set<PublicityRecord>().AsNoTracking();
         if (f.CommitteeId is { } cid) q = q.Where(r => r.CommitteeId == cid);
-        if (!string.IsNullOrWhiteSpace(f.DivisionCode))
-        {
-            if (!DivisionCodes.IsWellFormed(f.DivisionCode)) throw AppProblem.Field("divisionCode", "区划代码应为12位数字");
-            var prefix = DivisionCodes.ScopePrefix(f.DivisionCode);
-            q = q.Where(r => r.DivisionCode.StartsWith(prefix));
-        }
+        q = q.Within(f.DivisionCode);
         if (f.Kind is { } kind) q = q.Where(r => r.Kind == kind);
         if (f.Late is { } late) q = q.Where(r => r.Late == late);
         return q.OrderByDescending(r => r.PostedOn).ThenByDescending(r => r.Id);
@@ -136,7 +131,7 @@ public sealed class PublicityRecords(AppDbContext db, ICurrentUser user, Divisio
         InputRules.ThrowIfInvalid(input);
         EnsurePublisher();
         var errors = new ValidationErrors();
-        var committee = await CommitteeAsync(input.CommitteeId, errors, ct);
+        var committee = await committees.ResolveAsync(input.CommitteeId, errors, "登记公开记录", ct);
         var today = clock.Today;
         PublicityPeriod? period = null;
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
@@ -329,7 +324,7 @@ public sealed class PublicityRecords(AppDbContext db, ICurrentUser user, Divisio
                 var first = running ?? pg.First();
                 var amount = running is not null ? running.MonthlyAmount.Yuan : oneOff;
                 var text = running is not null ? $"{running.MonthlyAmount} 元/月" + (oneOff > 0 ? $"，另一次性 {oneOff:#,##0.00} 元" : "") : $"{oneOff:#,##0.00} 元（一次性）";
-                return new FeedEntry(MaskName(names.GetValueOrDefault(pg.Key ?? Guid.Empty, "")), Math.Max(1, first.PersonCount), amount, text, running is null,
+                return new FeedEntry(PersonNames.Mask(names.GetValueOrDefault(pg.Key ?? Guid.Empty, "")), Math.Max(1, first.PersonCount), amount, text, running is null,
                     first.FromMonth, first.ToMonth);
             }).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
             return new FeedList(g.Key, programs.NameOf(g.Key), entries.Count, entries.Sum(e => e.Amount), published.Contains(FeedSource(g.Key, p)), entries);
@@ -359,21 +354,6 @@ public sealed class PublicityRecords(AppDbContext db, ICurrentUser user, Divisio
         audit.Add("publicity-from-feed", "com_publicity_record", r.Id.ToString(), new { r.Period, program = list.Program, list.Count, list.Total }, r.DivisionCode);
         await db.SaveChangesAsync(ct);
         return r;
-    }
-
-    /// <summary>A name as the public notice shows it: the surname and, for three or more characters, the last one (张*, 李*明).</summary>
-    public static string MaskName(string name)
-    {
-        var chars = System.Globalization.StringInfo.GetTextElementEnumerator(name.Trim());
-        var parts = new List<string>();
-        while (chars.MoveNext()) parts.Add(chars.GetTextElement());
-        return parts.Count switch
-        {
-            0 => "—",
-            1 => parts[0],
-            2 => parts[0] + "*",
-            _ => parts[0] + new string('*', parts.Count - 2) + parts[^1],
-        };
     }
 
     public static string FeedSource(string program, PublicityPeriod p) => Clip($"platform:{program}:{p.Code}", PublicityLimits.Source);
@@ -507,24 +487,6 @@ public sealed class PublicityRecords(AppDbContext db, ICurrentUser user, Divisio
         else if (period is { } p && posted < p.Start) errors.Add("postedOn", p.Frequency == PublicityFrequency.Immediate ? "公布日期不能早于事项发生日期" : "公布日期不能早于所属期间开始");
     }
 
-    /// <summary>The committee named, or the village worker's own; one outside the scope is said beside the field.</summary>
-    private async Task<Committee?> CommitteeAsync(Guid? committeeId, ValidationErrors errors, CancellationToken ct)
-    {
-        Committee? c = null;
-        if (committeeId is { } id) c = await db.Set<Committee>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        else if (divisions.Find(user.DivisionCode) is { Level: DivisionLevel.Village } own) c = await db.Set<Committee>().FirstOrDefaultAsync(x => x.DivisionCode == own.Code, ct);
-        if (c is null)
-        {
-            errors.Add("committeeId", committeeId is null ? "请选择村（居）民委员会" : "村（居）民委员会不存在或不在您的管辖范围内");
-            return null;
-        }
-        if (c.ClosedOn is not null)
-        {
-            errors.Add("committeeId", $"{c.Name}已于{c.ClosedOn:yyyy-MM-dd}撤销（区划调整），不能再登记公开记录");
-            return null;
-        }
-        return c;
-    }
 
     private void EnsurePublisher()
     {

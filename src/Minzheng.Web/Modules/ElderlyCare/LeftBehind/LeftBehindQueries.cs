@@ -28,12 +28,7 @@ public sealed class LeftBehindQueries(AppDbContext db, BusinessClock clock)
             var today = clock.Today;
             q = q.Where(e => e.Status == LeftBehindStatus.InRegister && e.NextVisitDue < today);
         }
-        if (!string.IsNullOrWhiteSpace(filter.Village))
-        {
-            if (!DivisionCodes.IsWellFormed(filter.Village)) throw AppProblem.Field("village", "行政区划代码应为 12 位数字");
-            var prefix = DivisionCodes.ScopePrefix(filter.Village);
-            q = q.Where(e => e.DivisionCode.StartsWith(prefix));
-        }
+        q = q.Within(filter.Village, "village");
         return q;
     }
 

@@ -156,8 +156,8 @@ public sealed class MarriageCertificates(AppDbContext db, CaseNumbers numbers, I
         var (valid, text) = Validity(certificate, registration);
         await audit.RecordAsync("marriage-certificate-scan", nameof(MarriageCertificate), certificate.Id.ToString(), new { certificate.Number, valid, client },
             certificate.DivisionCode, "anonymous", ct);
-        return new(KindName(certificate.Kind), certificate.Number, registration.RegisteredOn, office.Authority, MaskName(holder.Name), holder.IdNumberMasked ?? "（无身份证号）",
-            MaskName(other.Name), other.IdNumberMasked ?? "（无身份证号）", valid, text);
+        return new(KindName(certificate.Kind), certificate.Number, registration.RegisteredOn, office.Authority, PersonNames.Mask(holder.Name), holder.IdNumberMasked ?? "（无身份证号）",
+            PersonNames.Mask(other.Name), other.IdNumberMasked ?? "（无身份证号）", valid, text);
     }
 
     public static (bool Valid, string Text) Validity(MarriageCertificate c, MarriageRegistration r) => c.Status switch
@@ -173,13 +173,5 @@ public sealed class MarriageCertificates(AppDbContext db, CaseNumbers numbers, I
         CertificateKind.MarriageCertificate => "结婚证",
         CertificateKind.DivorceCertificate => "离婚证",
         _ => "婚姻登记记录证明",
-    };
-
-    /// <summary>陈小明 → 陈*明, 李明 → 李*, longer names keep the first and last character.</summary>
-    public static string MaskName(string name) => name.Length switch
-    {
-        <= 1 => name,
-        2 => name[0] + "*",
-        _ => name[0] + new string('*', name.Length - 2) + name[^1],
     };
 }

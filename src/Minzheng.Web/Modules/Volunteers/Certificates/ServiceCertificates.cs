@@ -275,17 +275,10 @@ public sealed class ServiceCertificates(AppDbContext db, CaseNumbers numbers, IC
         var text = valid ? "证明真实有效" : $"已作废（{c.ClosedAt?.ToString("yyyy年M月d日") ?? ""}，{c.Reason}）";
         await audit.RecordAsync("volunteer-certificate-scan", nameof(VolunteerCertificate), c.Id.ToString(), new { c.Number, valid, client }, c.DivisionCode, "anonymous", ct);
         var lines = JsonSerializer.Deserialize<List<CertificateLine>>(c.LinesJson, Json) ?? [];
-        return new(c.Number, MaskName(name), MaskNumber(v.Number), c.TotalHours, lines.Count, c.PeriodFrom, c.PeriodTo, c.IssuerName, c.IssuedOn.Value, valid, text);
+        return new(c.Number, PersonNames.Mask(name), MaskNumber(v.Number), c.TotalHours, lines.Count, c.PeriodFrom, c.PeriodTo, c.IssuerName, c.IssuedOn.Value, valid, text);
     }
 
     /// <summary>陈小明 → 陈*明, 李明 → 李*.</summary>
-    public static string MaskName(string name) => name.Length switch
-    {
-        <= 1 => name,
-        2 => name[0] + "*",
-        _ => name[0] + new string('*', name.Length - 2) + name[^1],
-    };
-
     /// <summary>ZY45092120200001 → ZY4509********01: the county and the last two digits stay, enough to compare with the paper.</summary>
     public static string MaskNumber(string number) => number.Length <= 8 ? new string('*', number.Length) : number[..6] + new string('*', number.Length - 8) + number[^2..];
 

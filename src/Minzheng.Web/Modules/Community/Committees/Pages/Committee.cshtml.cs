@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Http;
@@ -94,15 +93,6 @@ public sealed class CommitteeModel(CommitteeRegistry committees, ICurrentUser us
 
     /// <summary>Whether the per-member form of <paramref name="handler"/> for <paramref name="memberId"/> is the one posted (it shows what was typed and its errors).</summary>
     public bool IsPosted(string handler, Guid memberId) => WasPosted(handler) && (handler == "End" ? End.MemberId : Review.MemberId) == memberId;
-
-    /// <summary>
-    /// A request no handler of the page answers (a POST to ?handler=nope, or to a page that only shows) would render the page
-    /// without its data: it is not found instead.
-    /// </summary>
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (context.HandlerMethod is null) context.Result = NotFound();
-    }
 
     public Task OnGetAsync() => ReloadAfterProblemAsync(HttpContext.RequestAborted);
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Divisions;
@@ -22,15 +21,6 @@ public sealed class IndexModel(CommitteeRegistry committees, DivisionDirectory d
     [FromQuery(Name = "page")] public int? PageNumber { get; set; }
     public Paged<CommitteeRow> Rows { get; private set; } = new([], 0, 1, 50);
     public DivisionFilter Filter => DivisionFilter.For(divisions, user, DivisionCode);
-
-    /// <summary>
-    /// A request no handler of the page answers (a POST to ?handler=nope, or to a page that only shows) would render the page
-    /// without its data: it is not found instead.
-    /// </summary>
-    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
-    {
-        if (context.HandlerMethod is null) context.Result = NotFound();
-    }
 
     public async Task OnGetAsync()
     {
