@@ -40,11 +40,12 @@ public abstract partial class CommitteePageTests(AppFixture app)
     [Fact]
     public async Task A_form_posted_to_a_handler_the_page_does_not_have_is_not_found()
     {
-        // the kernel's page filter answers it for every page (a page without the handler would render without its data: a 500)
+        // the kernel's page filter answers it for every page (a page without the handler would render without its data: a 500);
+        // a page with an unnamed OnPost takes such a post itself, as Razor Pages do
         app.SkipIfUnavailable();
         var clerk = await app.ClientAsync("rongzhou.clerk");
         var id = await CommitteeIdAsync(clerk, Xinnan);
-        foreach (var url in new[] { "/community", $"/community/committees/{id}", "/divisions", "/registry/persons" })
+        foreach (var url in new[] { "/community", $"/community/committees/{id}", "/divisions" })
         {
             var html = await clerk.GetStringAsync(url);
             var response = await PostAsync(clerk, url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=nope", new() { ["__RequestVerificationToken"] = Token(html) });
