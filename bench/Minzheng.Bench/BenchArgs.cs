@@ -9,8 +9,8 @@ internal sealed class BenchArgs
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=minzheng;Password=minzheng";
     public const string PostgresVariable = "MINZHENG_BENCH_POSTGRES";
 
-    private static readonly HashSet<string> Flags = ["keep", "experiments", "reuse"];
-    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault", "people", "rows", "rule"];
+    private static readonly HashSet<string> Flags = ["keep", "experiments", "reuse", "no-bound"];
+    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault", "people", "rows", "rule", "cases", "lookups", "connections", "duration", "warmup", "scenarios", "user"];
 
     private readonly Dictionary<string, string> _values = [];
     private readonly HashSet<string> _flags = [];
@@ -63,11 +63,31 @@ internal sealed class BenchArgs
               --fault findings        self-test of the check: one finding deleted after the run; the run must fail
               --reuse                 measure again on a database kept with --keep (findings and runs removed first; no setup figures)
 
+              Minzheng.Bench http-load [--people 1000000] [--cases 100000] [--connections 16,64] [--duration 20] [--warmup 5]
+                                       [--scenarios me,lookup,person-list,person-page,case-list,case-page,dashboard] [--user city|county]
+                                       [--keep] [--reuse] [--no-bound] [--data DIR] [--pg "Host=…;Username=…;Password=…"]
+
+              --people, --cases       registered people (the comparison city) and assistance cases of the PostgreSQL database
+              --connections           concurrent keep-alive connections, one row each (closed loop: the next request when the answer is read)
+              --duration, --warmup    seconds measured per row, after seconds not recorded; any non-2xx answer fails the run
+              --reuse                 drive a database kept with --keep again (no setup)
+              --no-bound              skip the raw-SQL bound (Npgsql, same number of workers)
+
+              Minzheng.Bench dataset-import [--provider sqlite|postgres|both] [--rows 1000000] [--kind vehicles] [--keep]
+                                            [--data DIR] [--pg "Host=…;Username=…;Password=…"]
+
+              --rows N                rows of the CSV (default 1,000,000; as many registered people, at least 1,000)
+              --kind CODE             the dataset kind (deaths, certificates, vehicles, real-estate, businesses, public-payroll,
+                                      pensions, detention, poverty; default vehicles)
+              --rows 20000 --provider both   smoke run (CI): exit code 1 when the rows in the database or those matching registered people are wrong
+
             internal (one phase of one case, run by "payroll" in a fresh process so peak memory is per phase):
               Minzheng.Bench payroll-one --phase setup|measure|experiments --provider sqlite|postgres --size N --dir DIR --cs CONNECTION [--county CODE] [--fault lines|sum]
               Minzheng.Bench comparison-one --phase setup|measure --provider sqlite|postgres --people N --rows N --dir DIR --cs CONNECTION [--fault findings]
+              Minzheng.Bench http-load-one --phase setup --people N --cases M --dir DIR --cs CONNECTION [--lookups 20000]
               Minzheng.Bench comparison-one --phase explain --provider postgres --people N --rows N --dir DIR --cs CONNECTION [--county CODE] [--rule a,b]
                                       EXPLAIN (ANALYZE, BUFFERS) of the engine's statements for one county (or the city) on a database kept with --keep
+              Minzheng.Bench dataset-import-one --phase setup|bound|measure --provider sqlite|postgres --rows N --kind CODE --dir DIR --cs CONNECTION
             """);
         return 2;
     }
@@ -75,6 +95,8 @@ internal sealed class BenchArgs
     public bool Has(string flag) => _flags.Contains(flag);
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
+
+    public int? GetInt(string name) => Get(name) is { } v ? int.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
     public string Require(string name) => Get(name) ?? throw new ArgumentException($"--{name} is required");
 

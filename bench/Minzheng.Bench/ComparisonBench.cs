@@ -100,9 +100,9 @@ internal static class ComparisonBench
             sb.AppendLine(inv, $"| {r.Case.Provider} | {r.Case.Size:N0} | {r.Rows:N0} | {(m is null ? "—" : m.Findings.ToString("N0", inv))}{(r.Ok ? "" : " ✗")} | {F(m?.WallSeconds)} | {F(m?.BoundSeconds)} | {(m is { BoundSeconds: > 0 } ? (m.WallSeconds / m.BoundSeconds).ToString("F2", inv) + "×" : "—")} | {F(m?.JoinSeconds)} | {F(m?.RerunSeconds)} | {PayrollBench.Mb(r.Measure?.PeakKb)} | {F(s?.SetupSeconds)} | {(s is null ? "—" : s.DatabaseMb.ToString("N0", inv))} |");
         }
         sb.AppendLine();
-        sb.AppendLine("wall = a city-wide run as the background runner runs it (7 counties × 12 rules, one INSERT … SELECT each, plus the run record); bound = the same 12 statements once each for the whole city, on an empty findings table (run twice, the faster per rule); join only = COUNT(*) of each statement's SELECT (no write); peak MB = VmHWM of the process, read right after the run, host start-up included.");
+        sb.AppendLine("wall = a city-wide run as the background runner runs it (12 rules, one INSERT … SELECT each for all 7 counties, findings routed to the county of the person's division, plus the run record); bound = the same 12 statements with the whole city as their one part (nothing routed by county), on an empty findings table (run twice, the faster per rule); join only = COUNT(*) of each bound statement's SELECT (no write); peak MB = VmHWM of the process, read right after the run, host start-up included.");
         sb.AppendLine();
-        sb.AppendLine("| case | rule | findings | expected | run ms (all counties) | bound ms | join only ms | join rows |");
+        sb.AppendLine("| case | rule | findings | expected | run ms (one statement, all counties) | bound ms | join only ms | join rows |");
         sb.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results.Where(r => r.Measure?.Comparison is not null))
         {

@@ -28,7 +28,7 @@ namespace Minzheng.Bench;
 /// disabled person once (most valid, some cancelled, expired or downgraded) and again with an older expired certificate.
 /// </para>
 /// </summary>
-internal sealed class ComparisonCity
+internal sealed partial class ComparisonCity
 {
     public const string City = "450900000000";
     public const int MaxPeople = 16_000_000;

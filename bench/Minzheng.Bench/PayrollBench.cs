@@ -39,7 +39,7 @@ internal static class PayrollBench
                     ? $"Data Source={Path.Combine(dir, "minzheng.db")}"
                     : new NpgsqlConnectionStringBuilder(pg) { Database = $"minzheng_bench_{size}" }.ConnectionString;
                 var c = new BenchCase(provider, size, dir, cs, county);
-                results.Add(await RunCaseAsync(c, pg, args.Has("experiments"), keep, args.Get("fault")));
+                results.Add(await RunCaseAsync(c, pg, args.Has("experiments"), keep, args.Get("fault"), args.GetInt("history") ?? 0));
             }
         }
         Console.WriteLine();
@@ -50,7 +50,7 @@ internal static class PayrollBench
         return failed.Count == 0 ? 0 : 1;
     }
 
-    private static async Task<CaseResult> RunCaseAsync(BenchCase c, string pg, bool experiments, bool keep, string? fault)
+    private static async Task<CaseResult> RunCaseAsync(BenchCase c, string pg, bool experiments, bool keep, string? fault, int history)
     {
         var problems = new List<string>();
         Log($"== {c.Name}: fresh database");
@@ -63,8 +63,8 @@ internal static class PayrollBench
             if (setup is { Setup: { } s }) Log(string.Create(CultureInfo.InvariantCulture, $"   setup: people {s.PeopleSeconds:F1} s, entitlements {s.EntitlementsSeconds:F1} s, maintenance {s.MaintenanceSeconds:F1} s; {s.Villages} villages in {s.Towns} townships; {s.Engine}"));
             if (setup is { Ok: true })
             {
-                measure = await PhaseAsync(c, "measure", problems);
-                if (measure is not null) Log(string.Create(CultureInfo.InvariantCulture, $"   generator: {measure.WallSeconds:F2} s, {measure.Lines} lines, peak {Mb(measure.PeakKb)} MB; raw SQL: {measure.RawSeconds:F2} s, {measure.RawLines} lines"));
+                measure = await PhaseAsync(c, "measure", problems, history > 0 ? ["--history", history.ToString(CultureInfo.InvariantCulture)] : null);
+                if (measure is not null) Log(string.Create(CultureInfo.InvariantCulture, $"   generator: {measure.WallSeconds:F2} s, {measure.Lines} lines, peak {Mb(measure.PeakKb)} MB; raw SQL: {measure.RawSeconds:F2} s, {measure.RawLines} lines; lean floor: {measure.LeanSeconds:F2} s"));
                 if (experiments) extra = await PhaseAsync(c, "experiments", problems);
             }
         }
@@ -139,13 +139,13 @@ internal static class PayrollBench
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        sb.AppendLine("| provider | beneficiaries | lines | wall s | lines/s | peak MB | raw SQL s | ratio |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| provider | beneficiaries | lines | wall s | lines/s | peak MB | raw SQL s | ratio | lean floor s | ratio to floor | next month s (months on file) | next / first |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var g = r.Generate;
             var raw = r.Generate;
-            sb.AppendLine(inv, $"| {r.Case.Provider} | {r.Case.Size:N0} | {(g is null ? "—" : g.Lines.ToString("N0", inv))}{(r.Ok ? "" : " ✗")} | {F(g?.WallSeconds)} | {(g is { WallSeconds: > 0 } ? (g.Lines / g.WallSeconds).ToString("N0", inv) : "—")} | {Mb(g?.PeakKb)} | {F(raw?.RawSeconds)} | {(g is not null && raw is { RawSeconds: > 0 } ? (g.WallSeconds / raw.RawSeconds).ToString("F2", inv) + "×" : "—")} |");
+            sb.AppendLine(inv, $"| {r.Case.Provider} | {r.Case.Size:N0} | {(g is null ? "—" : g.Lines.ToString("N0", inv))}{(r.Ok ? "" : " ✗")} | {F(g?.WallSeconds)} | {(g is { WallSeconds: > 0 } ? (g.Lines / g.WallSeconds).ToString("N0", inv) : "—")} | {Mb(g?.PeakKb)} | {F(raw?.RawSeconds)} | {(g is not null && raw is { RawSeconds: > 0 } ? (g.WallSeconds / raw.RawSeconds).ToString("F2", inv) + "×" : "—")} | {F(g?.LeanSeconds)} | {(g is { LeanSeconds: > 0 } ? (g.WallSeconds / g.LeanSeconds).ToString("F2", inv) + "×" : "—")} | {(g is { HistoryMonths: > 0 } ? $"{F(g.NextMonthSeconds)} ({g.HistoryMonths + 1})" : "—")} | {(g is { HistoryMonths: > 0, WallSeconds: > 0 } ? (g.NextMonthSeconds / g.WallSeconds).ToString("F2", inv) + "×" : "—")} |");
         }
         sb.AppendLine();
         sb.AppendLine("Details (peak MB = VmHWM of the process that ran the generator, read right after it, host start-up included; baseline = VmRSS after host start-up; the raw bound runs next in the same process):");

@@ -31,10 +31,24 @@ internal sealed class PhaseResult
     public long RawLines { get; set; }
     public long? RawPeakKb { get; set; }
 
+    /// <summary>The lean floor (issue 19): the same rows into a table with a bigint key, one unique and one payroll index, no explanation.</summary>
+    public double LeanSeconds { get; set; }
+    public long LeanLines { get; set; }
+
+    /// <summary>Months generated after the measured one (--history), and the last of them: the next month's payroll with that many months on file.</summary>
+    public int HistoryMonths { get; set; }
+    public double HistorySeconds { get; set; }
+    public double NextMonthSeconds { get; set; }
+    public long NextMonthLines { get; set; }
+    public long? NextMonthPeakKb { get; set; }
+
     public List<ExperimentResult> Experiments { get; set; } = [];
 
     /// <summary>The comparison scenario's figures (null for payroll).</summary>
     public ComparisonFigures? Comparison { get; set; }
+
+    /// <summary>The dataset-import scenario's figures (null for the others).</summary>
+    public DatasetImportFigures? DatasetImport { get; set; }
     public List<string> Notes { get; set; } = [];
 
     public void Fail(string problem)

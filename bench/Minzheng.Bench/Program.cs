@@ -8,6 +8,10 @@ try
         "payroll-one" => await PayrollPhases.RunAsync(BenchArgs.Parse(args.Skip(1))),
         "comparison" => await ComparisonBench.RunAsync(BenchArgs.Parse(args.Skip(1))),
         "comparison-one" => await ComparisonPhases.RunAsync(BenchArgs.Parse(args.Skip(1))),
+        "dataset-import" => await DatasetImportBench.RunAsync(BenchArgs.Parse(args.Skip(1))),
+        "dataset-import-one" => await DatasetImportPhases.RunAsync(BenchArgs.Parse(args.Skip(1))),
+        "http-load" => await HttpLoadBench.RunAsync(BenchArgs.Parse(args.Skip(1))),
+        "http-load-one" => await HttpLoadSetup.RunAsync(BenchArgs.Parse(args.Skip(1))),
         _ => BenchArgs.Usage(),
     };
 }

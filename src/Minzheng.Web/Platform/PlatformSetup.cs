@@ -46,6 +46,8 @@ public static class PlatformSetup
         services.AddScoped<Numbering.CaseNumbers>();
         services.AddHttpContextAccessor();
         services.AddMemoryCache(); // short-lived page figures (the home page's counts per scope)
+        services.AddSingleton<ListTotals>(); // large list totals, kept briefly per scope and filter (ADR 075)
+        services.AddSingleton(typeof(SingleFlight<>)); // one computation per key of a cached figure at a time (ADR 075)
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 
@@ -60,6 +62,8 @@ public static class PlatformSetup
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
         }
+        // Reports, exports, dashboards, statistics and comparison reads: a standby when ConnectionStrings:MinzhengRead is set (ADR 071).
+        services.AddScoped<ReadOnlyDb>();
 
         services.AddSingleton(sp => new IdentifierProtector(KeyStore.LoadOrCreate(
             builder.Configuration, options, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Minzheng.Crypto"), builder.Environment.IsProduction() && !options.DemoSeed)));

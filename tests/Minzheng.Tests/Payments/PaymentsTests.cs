@@ -439,6 +439,23 @@ public abstract class PaymentsTests(AppFixture app)
         Assert.Equal(expected.Count, payroll.LineCount);
         Assert.Equal(Enumerable.Range(0, 40).Sum(i => (400 + i) * 100L), payroll.TotalFen);
 
+        // ADR 076: each line references the entitlement period it was paid from instead of a copy of its explanation, and the
+        // page of lines shows that period's explanation; on PostgreSQL the month's lines are in the month's own partition
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var lines = await db.Set<PayrollLine>().AsNoTracking().Where(l => l.PayrollId == payrollId).ToListAsync();
+            Assert.All(lines, l => Assert.True(l.EntitlementPeriodId is not null && l.Explanation is null && l.Occurrence == 0));
+            var periods = await db.Set<EntitlementPeriod>().AsNoTracking().Where(e => expected.Contains(e.SourceId)).ToDictionaryAsync(e => e.Id, e => e.SourceId);
+            Assert.All(lines, l => Assert.Equal(periods[l.EntitlementPeriodId!.Value], l.SourceId));
+            if (app.Provider == DatabaseProvider.Postgres)
+            {
+                var partitions = await db.Database.SqlQueryRaw<string>("SELECT DISTINCT tableoid::regclass::text AS \"Value\" FROM payments_line WHERE payroll_id = {0}", payrollId).ToListAsync();
+                Assert.Equal([PayrollLinePartitions.NameOf(month)], partitions);
+            }
+            return 0;
+        });
+
         // the database itself refuses a second benefit line for the same source and month
         await Assert.ThrowsAnyAsync<Exception>(() => app.WithServicesAsync(async sp =>
         {

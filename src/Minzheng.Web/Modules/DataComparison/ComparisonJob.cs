@@ -85,7 +85,7 @@ public sealed class ComparisonJob(AppDbContext db, BusinessClock clock, Comparis
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Counties × rules done, reported to the job (synchronously: Progress&lt;T&gt; would post to the thread pool).</summary>
+    /// <summary>Rules done (each one statement for every county of the run), reported to the job (synchronously: Progress&lt;T&gt; would post to the thread pool).</summary>
     private sealed class Progress(JobRun job) : IProgress<(int Done, int Total)>
     {
         public void Report((int Done, int Total) value) => job.Report(value.Done, value.Total, "正在比对");

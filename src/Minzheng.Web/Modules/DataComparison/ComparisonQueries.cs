@@ -14,13 +14,16 @@ public sealed record DashboardRow(string CountyCode, string CountyName, string R
     int Open, int Confirmed, int Dismissed, int Age0To7, int Age8To30, int Age31To90, int AgeOver90);
 
 /// <summary>Lists, counts and the dashboard, all within the user's scope (the findings' division is the person's village).</summary>
-public sealed class ComparisonQueries(AppDbContext db, DivisionDirectory divisions, BusinessClock clock)
+public sealed class ComparisonQueries(ReadOnlyDb read, DivisionDirectory divisions, BusinessClock clock)
 {
+    // results read from the standby when there is one (ADR 071); the run that writes them keeps AppDbContext
+    private readonly AppDbContext _db = read.Context;
+
     private static readonly Dictionary<string, int> RuleOrder = ComparisonRules.All.Select((r, i) => (r.Code, i)).ToDictionary(x => x.Code, x => x.i);
 
     public IQueryable<ComparisonFinding> Filter(FindingFilter f)
     {
-        var q = db.Set<ComparisonFinding>().AsNoTracking();
+        var q = _db.Set<ComparisonFinding>().AsNoTracking();
         if (f.Status is { } s) q = q.Where(x => x.Status == s);
         if (!string.IsNullOrEmpty(f.Rule))
         {
@@ -41,7 +44,7 @@ public sealed class ComparisonQueries(AppDbContext db, DivisionDirectory divisio
     {
         var now = clock.UtcNow;
         DateTime d7 = now.AddDays(-7), d30 = now.AddDays(-30), d90 = now.AddDays(-90);
-        var rows = await db.Set<ComparisonFinding>().AsNoTracking()
+        var rows = await _db.Set<ComparisonFinding>().AsNoTracking()
             .GroupBy(f => new { f.CountyCode, f.RuleCode, f.Direction })
             .Select(g => new
             {

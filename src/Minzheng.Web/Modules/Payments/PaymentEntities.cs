@@ -116,7 +116,22 @@ public sealed class PayrollLine : IDivisionScoped
 
     public Money Amount => new(AmountFen);
     public int PersonCount { get; set; }
-    public required string Explanation { get; set; }
+
+    /// <summary>
+    /// The entitlement period a benefit line (and its retries) was paid from: its explanation is the line's, stored once in
+    /// the period instead of copied onto every month's line (ADR 076). Null for the lines payroll explains itself.
+    /// </summary>
+    public Guid? EntitlementPeriodId { get; set; }
+
+    /// <summary>The explanation payroll wrote itself (adjustment, offset, refund, price subsidy; lines paid before ADR 076), or null: see <see cref="EntitlementPeriodId"/>.</summary>
+    public string? Explanation { get; set; }
+
+    /// <summary>
+    /// What makes a line of its purpose unique for its source and month (one index guarantees every kind, ADR 076): 0 for the
+    /// benefit and the price subsidy (once per month), the paying payroll's month (yyyyMM) for an adjustment, the line retried
+    /// for a retry, and a random number for offsets and refunds, whose guarantee is their own index (one per recovery and payroll).
+    /// </summary>
+    public long Occurrence { get; set; }
     public string? BankName { get; set; }
     public byte[]? BankAccountCipher { get; set; }
     public string? BankAccountMasked { get; set; }

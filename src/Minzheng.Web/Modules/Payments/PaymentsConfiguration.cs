@@ -27,6 +27,12 @@ internal sealed class PayrollConfiguration : IEntityTypeConfiguration<Payroll>
 
 internal sealed class PayrollLineConfiguration : IEntityTypeConfiguration<PayrollLine>
 {
+    /// <summary>
+    /// Lines not (yet) paid that the next payroll retries: failed, without an account, released from a hold. Written as literals,
+    /// the same text in the partial index and in the statements, so that SQLite as well as PostgreSQL answers them from the index.
+    /// </summary>
+    internal static readonly string Unsent = $"status IN ({(int)LineStatus.Failed}, {(int)LineStatus.NoAccount}, {(int)LineStatus.Released})";
+
     public void Configure(EntityTypeBuilder<PayrollLine> b)
     {
         b.ToTable("payments_line");
@@ -43,16 +49,19 @@ internal sealed class PayrollLineConfiguration : IEntityTypeConfiguration<Payrol
         b.Property(l => l.BankReference).HasMaxLength(64);
         b.Property(l => l.HoldReason).HasMaxLength(500);
         b.Ignore(l => l.Amount);
+        // Indexes are what a million-line payroll pays for (ADR 076): one unique index guarantees every line kind once and
+        // answers every lookup by source; the others are a payroll's own lines, a household's statement, and small partial ones.
+        b.HasIndex(l => new { l.SourceId, l.ServiceMonth, l.Program, l.Purpose, l.Occurrence }, "ux_payments_line_once").IsUnique();
         b.HasIndex(l => new { l.PayrollId, l.Status }, "ix_payments_line_payroll");
-        b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ix_payments_line_source");
         b.HasIndex(l => l.HouseholdId, "ix_payments_line_household");
+        b.HasIndex(l => new { l.Program, l.DivisionCode }, "ix_payments_line_unsent").HasFilter(Unsent);
         b.HasIndex(l => l.PayeeOrganizationId, "ix_payments_line_organization").HasFilter("payee_organization_id IS NOT NULL");
-        // The database, not only the code, guarantees each payment once (idempotent and crash-safe generation):
-        b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ux_payments_line_benefit").IsUnique().HasFilter("purpose = 1");
-        b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth }, "ux_payments_line_price").IsUnique().HasFilter("purpose = 2");
-        b.HasIndex(l => new { l.Program, l.SourceId, l.ServiceMonth, l.PayrollId }, "ux_payments_line_adjustment").IsUnique().HasFilter("purpose = 3");
-        b.HasIndex(l => new { l.RecoveryId, l.PayrollId }, "ux_payments_line_offset").IsUnique().HasFilter("purpose = 4");
-        b.HasIndex(l => l.RetryOfLineId, "ux_payments_line_retry").IsUnique().HasFilter("retry_of_line_id IS NOT NULL");
+        // An offset is once per recovery, payroll and month offset against; a retry once per line retried (and found by it when
+        // marking re-queued). The service month is in both because PostgreSQL's partitions (ADR 076) can only guarantee a unique
+        // index that holds their key: for a retry it changes nothing (it has its line's month); two offsets of one recovery in one
+        // payroll against different months are kept apart by the recovery's version, saved with the offset.
+        b.HasIndex(l => new { l.RecoveryId, l.PayrollId, l.ServiceMonth }, "ux_payments_line_offset").IsUnique().HasFilter("purpose = 4");
+        b.HasIndex(l => new { l.RetryOfLineId, l.ServiceMonth }, "ux_payments_line_retry").IsUnique().HasFilter("retry_of_line_id IS NOT NULL");
     }
 }
 

@@ -20,6 +20,7 @@ public static class PaymentsModule
             Navigation = new("payments", "资金发放", "救助金、补贴按月发放、银行代发与对账", "（二）加强民政资金", "/payments", 20),
         });
         services.AddScoped<PayrollGenerator>();
+        services.AddScoped<PayrollLinePartitions>();
         services.AddScoped<PayrollService>();
         services.AddScoped<PayrollReview>();
         services.AddScoped<PaymentsQueries>();

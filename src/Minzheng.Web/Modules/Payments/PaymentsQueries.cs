@@ -87,11 +87,34 @@ public sealed class PaymentsQueries(AppDbContext db, DivisionDirectory divisions
         }
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(x => x.l.DivisionCode).ThenBy(x => x.l.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new Paged<LineRow>(items.Select(x => ToRow(x.l, x.Name)).ToList(), total, page.Page, page.PageSize);
+        var explanations = await PeriodExplanationsAsync(items.Select(x => x.l), ct);
+        return new Paged<LineRow>(items.Select(x => ToRow(x.l, x.Name, explanations)).ToList(), total, page.Page, page.PageSize);
     }
 
-    public LineRow ToRow(PayrollLine l, string name) => new(l.Id, l.SourceNumber, l.PayeePersonId, l.PayeeOrganizationId, name, l.HouseholdId, divisions.NameOf(l.DivisionCode), l.ServiceMonth, l.Purpose,
-        l.IsArrears, l.Amount, l.PersonCount, l.BankName, l.BankAccountMasked, l.Status, l.FailureReason, l.RetryOfLineId, Explain(l.Explanation), l.HoldReason, l.BankReference);
+    /// <summary>
+    /// The explanations of the entitlement periods the lines were paid from (ADR 076: stored once in the period, not on each line),
+    /// one query for a page of lines. Read past the division scope: the lines themselves were read through it, and a period is
+    /// the line's own record even when its household has since moved.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> PeriodExplanationsAsync(IEnumerable<PayrollLine> lines, CancellationToken ct)
+    {
+        var ids = lines.Where(l => l.Explanation is null && l.EntitlementPeriodId is not null).Select(l => l.EntitlementPeriodId!.Value).Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<Guid, string>();
+        var found = new Dictionary<Guid, string>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var e in await db.Set<EntitlementPeriod>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+                         .Where(e => chunk.Contains(e.Id)).Select(e => new { e.Id, e.Explanation }).ToListAsync(ct))
+            {
+                found[e.Id] = e.Explanation;
+            }
+        }
+        return found;
+    }
+
+    public LineRow ToRow(PayrollLine l, string name, IReadOnlyDictionary<Guid, string> periodExplanations) => new(l.Id, l.SourceNumber, l.PayeePersonId, l.PayeeOrganizationId, name, l.HouseholdId,
+        divisions.NameOf(l.DivisionCode), l.ServiceMonth, l.Purpose, l.IsArrears, l.Amount, l.PersonCount, l.BankName, l.BankAccountMasked, l.Status, l.FailureReason, l.RetryOfLineId,
+        Explain(l.Explanation ?? (l.EntitlementPeriodId is { } period ? periodExplanations.GetValueOrDefault(period) : null) ?? "[]"), l.HoldReason, l.BankReference);
 
     public static IReadOnlyList<AmountLine> Explain(string json)
     {

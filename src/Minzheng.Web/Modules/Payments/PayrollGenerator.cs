@@ -26,14 +26,14 @@ internal sealed record Payee(Guid Id, DateOnly? EndDate, string? BankName, byte[
 /// Raw SQL bypasses the EF scope filter: the payroll itself is loaded through the filter, and every
 /// statement is limited to that payroll's county range.
 /// </summary>
-public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, ICurrentUser user, AuditLog audit)
+public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, ICurrentUser user, AuditLog audit, PayrollLinePartitions partitions)
 {
-    private const string Columns = "payroll_id, program, source_id, source_number, payee_person_id, household_id, division_code, service_month, purpose, is_arrears, amount_fen, person_count, explanation, bank_name, bank_account_cipher, bank_account_masked, status, created_at";
+    private const string Columns = "payroll_id, program, source_id, source_number, payee_person_id, household_id, division_code, service_month, purpose, is_arrears, amount_fen, person_count, entitlement_period_id, explanation, occurrence, bank_name, bank_account_cipher, bank_account_masked, status, created_at";
 
     /// <summary>Benefit lines for one month from the entitlements in force, for a range of division codes.</summary>
     internal const string BenefitSql = $$"""
         INSERT INTO payments_line ({{Columns}})
-        SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.explanation,
+        SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.id, NULL, 0,
                p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}
         FROM entitlement_period e
         JOIN registry_person p ON p.id = e.payee_person_id
@@ -44,12 +44,33 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         """;
 
     /// <summary>
+    /// 补发 of an earlier month already run: the benefit statement for that month, limited to the entitlements that can owe it —
+    /// published (or republished) since that month's payroll was drafted, whose payee's registry record changed since (a death
+    /// corrected), or whose village came from another county by a division change (ADR 066: that county may never have paid the
+    /// month). Every other entitlement in force then was paid by that payroll, so the rest would only meet the unique index:
+    /// with a year of lines on file this is what keeps the next month's payroll as fast as the first (ADR 076).
+    /// </summary>
+    internal const string ArrearsSql = $$"""
+        INSERT INTO payments_line ({{Columns}})
+        SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.id, NULL, 0,
+               p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}
+        FROM entitlement_period e
+        JOIN registry_person p ON p.id = e.payee_person_id
+        WHERE e.program = {7} AND e.division_code >= {8} AND e.division_code <= {9}
+          AND e.from_month <= {1} AND (e.to_month IS NULL OR e.to_month >= {1})
+          AND (e.published_at > {10} OR e.payee_person_id IN (SELECT q.id FROM registry_person q WHERE q.updated_at > {10})
+               OR CAST(e.id AS TEXT) IN (SELECT m.entity_key FROM division_move m WHERE m.table_name = 'entitlement_period' AND (m.from_code < {8} OR m.from_code > {9})))
+          AND (p.death_date IS NULL OR p.death_date >= {1})
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>
     /// Benefit lines for organisation payees (a care home's operating subsidy): the same as <see cref="BenefitSql"/> with the
     /// organisation's account, and nothing for months after its deregistration or revocation. Person lines are untouched.
     /// </summary>
     internal const string OrganizationBenefitSql = $$"""
         INSERT INTO payments_line ({{Columns}}, payee_organization_id)
-        SELECT {0}, e.program, e.source_id, e.source_number, NULL, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.explanation,
+        SELECT {0}, e.program, e.source_id, e.source_number, NULL, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.id, NULL, 0,
                o.bank_name, o.bank_account_cipher, o.bank_account_masked, CASE WHEN o.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}, e.payee_organization_id
         FROM entitlement_period e
         JOIN registry_organization o ON o.id = e.payee_organization_id
@@ -60,40 +81,40 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         """;
 
     /// <summary>A new attempt for every failed or held line of earlier payrolls of the county and program, with the payee's current account.</summary>
-    internal const string RetrySql = $$"""
+    internal static readonly string RetrySql = $$"""
         INSERT INTO payments_line ({{Columns}}, retry_of_line_id)
-        SELECT {0}, l.program, l.source_id, l.source_number, l.payee_person_id, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, l.amount_fen, l.person_count, l.explanation,
+        SELECT {0}, l.program, l.source_id, l.source_number, l.payee_person_id, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, l.amount_fen, l.person_count, l.entitlement_period_id, l.explanation, l.id,
                p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {2} ELSE {3} END, {4}, l.id
         FROM payments_line l
         JOIN payments_payroll r ON r.id = l.payroll_id
         JOIN registry_person p ON p.id = l.payee_person_id
         WHERE l.program = {5} AND l.division_code >= {6} AND l.division_code <= {7} AND l.payroll_id <> {0}
-          AND l.status IN ({8}, {9}, {11}) AND r.status >= {10}
+          AND l.{{PayrollLineConfiguration.Unsent}} AND r.status >= {8}
         ON CONFLICT DO NOTHING
         """;
 
     /// <summary>Retries of organisation payees' lines, with the organisation's current account.</summary>
-    internal const string OrganizationRetrySql = $$"""
+    internal static readonly string OrganizationRetrySql = $$"""
         INSERT INTO payments_line ({{Columns}}, payee_organization_id, retry_of_line_id)
-        SELECT {0}, l.program, l.source_id, l.source_number, NULL, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, l.amount_fen, l.person_count, l.explanation,
+        SELECT {0}, l.program, l.source_id, l.source_number, NULL, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, l.amount_fen, l.person_count, l.entitlement_period_id, l.explanation, l.id,
                o.bank_name, o.bank_account_cipher, o.bank_account_masked, CASE WHEN o.bank_account_cipher IS NULL THEN {2} ELSE {3} END, {4}, l.payee_organization_id, l.id
         FROM payments_line l
         JOIN payments_payroll r ON r.id = l.payroll_id
         JOIN registry_organization o ON o.id = l.payee_organization_id
         WHERE l.program = {5} AND l.division_code >= {6} AND l.division_code <= {7} AND l.payroll_id <> {0}
-          AND l.status IN ({8}, {9}, {11}) AND r.status >= {10}
+          AND l.{{PayrollLineConfiguration.Unsent}} AND r.status >= {8}
         ON CONFLICT DO NOTHING
         """;
 
-    internal const string MarkRequeuedSql = """
+    internal static readonly string MarkRequeuedSql = $$"""
         UPDATE payments_line SET status = {0}
-        WHERE program = {1} AND division_code >= {2} AND division_code <= {3} AND status IN ({4}, {5}, {6})
+        WHERE program = {1} AND division_code >= {2} AND division_code <= {3} AND {{PayrollLineConfiguration.Unsent}}
           AND EXISTS (SELECT 1 FROM payments_line r WHERE r.retry_of_line_id = payments_line.id)
         """;
 
     private const string PriceSubsidySql = $$"""
         INSERT INTO payments_line ({{Columns}})
-        SELECT {0}, l.program, l.source_id, l.source_number, l.payee_person_id, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, {2} * l.person_count, l.person_count, {3},
+        SELECT {0}, l.program, l.source_id, l.source_number, l.payee_person_id, l.household_id, l.division_code, l.service_month, {1}, l.is_arrears, {2} * l.person_count, l.person_count, NULL, {3}, 0,
                l.bank_name, l.bank_account_cipher, l.bank_account_masked, l.status, {4}
         FROM payments_line l
         WHERE l.payroll_id = {0} AND l.purpose = {5} AND l.service_month = {6} AND l.payee_person_id IS NOT NULL
@@ -114,6 +135,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         }
         var county = payroll.DivisionCode;
         var scope = DivisionScope.Of(county);
+        await partitions.EnsureAsync(payroll.Month, ct);
         var now = clock.UtcNow;
         var towns = divisions.ChildrenOf(county).Where(t => t.Level == DivisionLevel.Town).Select(t => DivisionScope.Of(t.Code)).ToList();
         if (towns.Count == 0) towns = [scope];
@@ -140,11 +162,14 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
             // 补发: months already run for this county and program in which an entitlement now exists but no benefit line.
             var earlier = await db.Set<Payroll>().AsNoTracking()
                 .Where(p => p.DivisionCode == county && p.Program == payroll.Program && p.Kind == PayrollKind.Regular && p.Month < payroll.Month && p.Month >= payroll.Month.AddMonths(-36))
-                .Select(p => p.Month).ToListAsync(ct);
-            foreach (var month in earlier)
+                .Select(p => new { p.Month, p.CreatedAt }).ToListAsync(ct);
+            foreach (var (month, drafted) in earlier.Select(e => (e.Month, e.CreatedAt)))
             {
                 ct.ThrowIfCancellationRequested();
-                await db.Database.ExecuteSqlRawAsync(BenefitSql, [payroll.Id, month, (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High], ct);
+                // a day's margin: the clocks of several application servers need not agree to the second
+                var since = drafted.AddDays(-1);
+                await partitions.EnsureAsync(month, ct);
+                await db.Database.ExecuteSqlRawAsync(ArrearsSql, [payroll.Id, month, (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, since], ct);
                 if (organizationPayees)
                 {
                     await db.Database.ExecuteSqlRawAsync(OrganizationBenefitSql, [payroll.Id, month, (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High], ct);
@@ -153,12 +178,12 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
             Report("补发");
         }
 
-        await db.Database.ExecuteSqlRawAsync(RetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved, (int)LineStatus.Released], ct);
+        await db.Database.ExecuteSqlRawAsync(RetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)PayrollStatus.Approved], ct);
         if (organizationPayees)
         {
-            await db.Database.ExecuteSqlRawAsync(OrganizationRetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)PayrollStatus.Approved, (int)LineStatus.Released], ct);
+            await db.Database.ExecuteSqlRawAsync(OrganizationRetrySql, [payroll.Id, (int)LinePurpose.Retry, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, (int)PayrollStatus.Approved], ct);
         }
-        await db.Database.ExecuteSqlRawAsync(MarkRequeuedSql, [(int)LineStatus.Requeued, payroll.Program, scope.Low, scope.High, (int)LineStatus.Failed, (int)LineStatus.NoAccount, (int)LineStatus.Released], ct);
+        await db.Database.ExecuteSqlRawAsync(MarkRequeuedSql, [(int)LineStatus.Requeued, payroll.Program, scope.Low, scope.High], ct);
         if (payroll.Kind == PayrollKind.Supplementary)
         {
             Report("重新发放失败明细");
@@ -200,20 +225,27 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
     private async Task ReconcileEntitlementsAsync(Payroll payroll, DivisionScope scope, CancellationToken ct)
     {
         var since = payroll.Month.AddMonths(-12);
-        var oldestRun = await db.Set<Payroll>().AsNoTracking()
+        // Every line of the months looked at was written after the oldest of their payrolls was drafted: only what changed since
+        // then can differ from what was paid (a day's margin for the clocks of several servers). Drafted, not generated: an
+        // entitlement published while that payroll was being generated may have been paid at its old amount.
+        var oldestDraft = await db.Set<Payroll>().AsNoTracking()
             .Where(p => p.DivisionCode == payroll.DivisionCode && p.Program == payroll.Program && p.Month >= since && p.Month < payroll.Month && p.GeneratedAt != null)
-            .MinAsync(p => (DateTime?)p.GeneratedAt, ct);
-        if (oldestRun is null) return;
+            .MinAsync(p => (DateTime?)p.CreatedAt, ct);
+        if (oldestDraft is null) return;
+        var cutoff = oldestDraft.Value.AddDays(-1);
         var changedSources = await db.Set<EntitlementPeriod>().AsNoTracking()
-            .Where(e => e.Program == payroll.Program && string.Compare(e.DivisionCode, scope.Low) >= 0 && string.Compare(e.DivisionCode, scope.High) <= 0 && e.PublishedAt > oldestRun)
+            .Where(e => e.Program == payroll.Program && string.Compare(e.DivisionCode, scope.Low) >= 0 && string.Compare(e.DivisionCode, scope.High) <= 0 && e.PublishedAt > cutoff)
             .Select(e => e.SourceId).Distinct().ToListAsync(ct);
-        // the payee's death or an organisation's end is read across the registry, and EF's IgnoreQueryFilters is query-wide:
-        // the lines are therefore unscoped deliberately too, and held to the payroll's scope by the explicit range below
-        var deceasedSources = await (from l in db.Set<PayrollLine>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
-                                     join p in db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]) on l.PayeePersonId equals p.Id
-                                     where l.Program == payroll.Program && string.Compare(l.DivisionCode, scope.Low) >= 0 && string.Compare(l.DivisionCode, scope.High) <= 0
-                                           && l.ServiceMonth >= since && p.DeathDate != null && p.DeathDate < l.ServiceMonth.AddMonths(1)
-                                     select l.SourceId).Distinct().ToListAsync(ct);
+        // A payee who died: a line paid for a month after the death was written before the death was recorded, so the person's
+        // record changed after that line — after the cutoff. Found through the entitlement periods (their payee is the lines'
+        // payee), so no scan of a year of lines. The registry is read across the scope (EF's IgnoreQueryFilters is query-wide:
+        // the periods are held to the payroll's county by the explicit range).
+        var deceasedSources = await (from e in db.Set<EntitlementPeriod>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+                                     join p in db.Persons.IgnoreQueryFilters([AppDbContext.ScopeFilter]) on e.PayeePersonId equals p.Id
+                                     where e.Program == payroll.Program && string.Compare(e.DivisionCode, scope.Low) >= 0 && string.Compare(e.DivisionCode, scope.High) <= 0
+                                           && p.DeathDate != null && p.UpdatedAt > cutoff && (e.ToMonth == null || e.ToMonth >= since)
+                                     select e.SourceId).Distinct().ToListAsync(ct);
+        // the organisation's end is read across the registry too: these few lines are unscoped deliberately, and held to the range
         var endedSources = await (from l in db.Set<PayrollLine>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
                                   join o in db.Organizations.IgnoreQueryFilters([AppDbContext.ScopeFilter]) on l.PayeeOrganizationId equals o.Id
                                   where l.Program == payroll.Program && string.Compare(l.DivisionCode, scope.Low) >= 0 && string.Compare(l.DivisionCode, scope.High) <= 0
@@ -397,6 +429,19 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         await db.Database.ExecuteSqlRawAsync(PriceSubsidySql, [payroll.Id, (int)LinePurpose.PriceSubsidy, decision.PerPerson.Fen, explanation, clock.UtcNow, (int)LinePurpose.Benefit, payroll.Month], ct);
     }
 
+    /// <summary>
+    /// The line's place in <c>ux_payments_line_once</c> (ADR 076): an adjustment is once per source, month and paying payroll —
+    /// only a county's regular payroll reconciles, one per month, so its month names it; offsets and refunds are guaranteed by
+    /// their own index and only need to differ from each other here (a random 62-bit number; a clash is a failed save, never a
+    /// second payment).
+    /// </summary>
+    internal static long OccurrenceOf(Payroll payroll, LinePurpose purpose) => purpose switch
+    {
+        LinePurpose.Adjustment => payroll.Month.Year * 100 + payroll.Month.Month,
+        LinePurpose.RecoveryOffset or LinePurpose.RecoveryRefund => Random.Shared.NextInt64(1L << 32, 1L << 62),
+        _ => 0,
+    };
+
     private PayrollLine NewLine(Payroll payroll, EntitlementPeriod e, DateOnly month, LinePurpose purpose, long fen, string explanation) => new()
     {
         PayrollId = payroll.Id,
@@ -412,6 +457,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         AmountFen = fen,
         PersonCount = e.PersonCount,
         Explanation = explanation,
+        Occurrence = OccurrenceOf(payroll, purpose),
         Status = LineStatus.Pending,
         CreatedAt = clock.UtcNow,
     };
@@ -431,6 +477,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         AmountFen = fen,
         PersonCount = from.PersonCount,
         Explanation = explanation,
+        Occurrence = OccurrenceOf(payroll, purpose),
         BankName = from.BankName,
         BankAccountCipher = from.BankAccountCipher,
         BankAccountMasked = from.BankAccountMasked,

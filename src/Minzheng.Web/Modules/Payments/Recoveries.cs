@@ -131,8 +131,9 @@ public sealed class Recoveries(AppDbContext db, ICurrentUser user, BusinessClock
             .OrderBy(l => l.ServiceMonth).ThenBy(l => l.Id).ToListAsync(ct);
         var payees = await db.PersonNamesAsync(householdLines.Select(l => l.PayeePersonId), ct);
         var lines = householdLines.Where(l => payees.ContainsKey(l.PayeePersonId!.Value)).Select(l => new { l, Name = payees[l.PayeePersonId!.Value] }).ToList();
+        var explanations = await queries.PeriodExplanationsAsync(householdLines, ct);
         var months = lines.GroupBy(x => new { x.l.ServiceMonth, x.l.Program })
-            .Select(g => new StatementMonth(g.Key.ServiceMonth, g.Key.Program, programs.NameOf(g.Key.Program), g.Select(x => queries.ToRow(x.l, x.Name)).ToList(),
+            .Select(g => new StatementMonth(g.Key.ServiceMonth, g.Key.Program, programs.NameOf(g.Key.Program), g.Select(x => queries.ToRow(x.l, x.Name, explanations)).ToList(),
                 new Money(g.Where(x => x.l.Status != LineStatus.Requeued && x.l.Status != LineStatus.Failed && x.l.Status != LineStatus.Held).Sum(x => x.l.AmountFen))))
             .ToList();
         var recoveries = new List<RecoveryDetail>();

@@ -41,6 +41,20 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
 
     public ICurrentUser CurrentUser => _user;
 
+    /// <summary>
+    /// Whether this is the read-only context of <see cref="ReadOnlyDb"/>: it tracks nothing, and a save, a bulk update or
+    /// delete or raw SQL through it throws (<see cref="ReadOnlyGuard"/>), because on a standby it could not write and on
+    /// the primary it must not.
+    /// </summary>
+    public bool IsReadOnly { get; private set; }
+
+    internal void MakeReadOnly()
+    {
+        IsReadOnly = true;
+        ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+    }
+
     // Read by the query filter on every query: EF parameterises these per context instance.
     internal string ScopeLow => _user.Scope.Low;
     internal string ScopeHigh => _user.Scope.High;
@@ -212,6 +226,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser, AppRole, Guid>
 
     private void BeforeSave()
     {
+        if (IsReadOnly) throw ReadOnlyGuard.Refused("SaveChanges");
         var now = _time.GetUtcNow().UtcDateTime;
         var scope = _user.Scope;
         if (!ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();

@@ -27,6 +27,15 @@ public static class ColumnLimits
         errors?.ThrowIfAny();
     }
 
+    /// <summary>The same check for a value written without change tracking (a dataset's rows by binary COPY or prepared INSERT).</summary>
+    public static void ThrowIfTooLong(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property, string? text)
+    {
+        if (text is null || property.GetMaxLength() is not { } max || text.Length <= max || CodePoints(text) <= max) return;
+        var errors = new ValidationErrors();
+        errors.Add(InputRules.Camel(property.Name), $"不能超过 {max.ToString(CultureInfo.InvariantCulture)} 个字");
+        errors.ThrowIfAny();
+    }
+
     private static int CodePoints(string text)
     {
         var n = 0;

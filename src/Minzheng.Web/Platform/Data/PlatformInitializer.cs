@@ -40,6 +40,7 @@ public sealed class PlatformInitializer(IServiceScopeFactory scopes, PlatformOpt
             await db.Database.CloseConnectionAsync();
         }
         await db.Database.MigrateAsync(ct);
+        if (options.ReadConnectionString is { } read) ReadOnlyDb.LogTarget(log, read);
 
         await KeyStore.VerifyOrRecordAsync(db, sp.GetRequiredService<IdentifierProtector>(), ct);
 

@@ -19,6 +19,12 @@ public sealed class PlatformOptions
 
     public required string ConnectionString { get; init; }
 
+    /// <summary>
+    /// Where <see cref="ReadOnlyDb"/> reads (<c>ConnectionStrings:MinzhengRead</c>, PostgreSQL only), or null to read over
+    /// <see cref="ConnectionString"/>. Writes always go to <see cref="ConnectionString"/>.
+    /// </summary>
+    public string? ReadConnectionString { get; init; }
+
     /// <summary>Seed demo accounts and a synthetic population on first start.</summary>
     public bool DemoSeed { get; init; }
 
@@ -50,6 +56,7 @@ public sealed class PlatformOptions
             DataDirectory = dataDirectory,
             Provider = provider,
             ConnectionString = cs,
+            ReadConnectionString = ReadOnlyDb.ReadConnectionString(config, provider),
             DemoSeed = config.GetValue("Minzheng:Demo:Seed", true),
             DemoPeople = config.GetValue("Minzheng:Demo:People", 21_000),
             DemoHouseholds = config.GetValue("Minzheng:Demo:Households", 7_200),

@@ -43,7 +43,7 @@ public static class DbContextSetup
                 break;
         }
         options.UseSnakeCaseNamingConvention();
-        options.AddInterceptors(ScopeLeakGuard.Instance);
+        options.AddInterceptors(ScopeLeakGuard.Instance, ReadOnlyGuard.Instance);
     }
 }
 

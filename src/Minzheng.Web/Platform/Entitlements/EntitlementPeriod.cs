@@ -63,6 +63,9 @@ internal sealed class EntitlementPeriodConfiguration : IEntityTypeConfiguration<
         b.HasIndex(e => new { e.BeneficiaryPersonId, e.Program });
         // Organisation payees are few: a partial index lets payroll skip their statement when a county has none.
         b.HasIndex(e => new { e.PayeeOrganizationId, e.Program }).HasFilter("payee_organization_id IS NOT NULL");
+        // "does this household have a running dibao": household benefits (no beneficiary person) by household, with the months,
+        // so that data comparison answers it from the index for each member it tests
+        b.HasIndex(e => new { e.HouseholdId, e.Program, e.FromMonth, e.ToMonth }, "ix_entitlement_period_household").HasFilter("household_id IS NOT NULL AND beneficiary_person_id IS NULL");
         b.ToTable(t => t.HasCheckConstraint("ck_entitlement_period_payee", "(payee_person_id IS NULL) <> (payee_organization_id IS NULL)"));
     }
 }

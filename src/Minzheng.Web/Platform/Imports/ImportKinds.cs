@@ -108,13 +108,16 @@ public static class ImportSteps
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Whether a commit that found <paramref name="errorRows"/> bad rows must write nothing (the errors were not explicitly skipped).</summary>
+    public static bool Refuses(ImportBatch batch, int errorRows) => errorRows > 0 && !batch.OnlyValidRows;
+
     /// <summary>
     /// A commit validates the file again (the data may have changed since the report was read); if errors remain that the user
     /// did not explicitly choose to skip, the batch goes back to validated and nothing is written. True when refused.
     /// </summary>
     public static async Task<bool> RefuseIfErrorsAsync(Data.AppDbContext db, ImportBatch batch, int errorRows, string skipUnit, CancellationToken ct)
     {
-        if (errorRows == 0 || batch.OnlyValidRows) return false;
+        if (!Refuses(batch, errorRows)) return false;
         batch.Status = ImportStatus.Validated;
         batch.ErrorRows = errorRows;
         batch.Message = $"文件仍有 {errorRows} 行错误，未导入任何数据。请修正后重新上传，或选择“仅导入无误的{skipUnit}”。";

@@ -35,7 +35,7 @@ public sealed record PersonRow(
     Guid Id, string Number, string Name, Sex Sex, DateOnly BirthDate, string DivisionCode, HukouType HukouType,
     DisabilityCategory? DisabilityCategory, int? DisabilityGrade, LifeStatus LifeStatus, string? PhoneMasked);
 
-public sealed class PersonSearch(AppDbContext db, IdentifierProtector protector)
+public sealed class PersonSearch(AppDbContext db, IdentifierProtector protector, ListTotals totals, ICurrentUser user)
 {
     /// <summary>The filtered query (scope applies through the query filter); throws 400 for a malformed ID number.</summary>
     public IQueryable<Person> Query(PersonFilter f)
@@ -109,8 +109,9 @@ public sealed class PersonSearch(AppDbContext db, IdentifierProtector protector)
     public async Task<Paged<PersonRow>> SearchAsync(PersonFilter f, PageRequest page, CancellationToken ct = default)
     {
         var q = Query(f);
-        var total = await q.CountAsync(ct);
         var items = await Rows(q, f.Sort).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        // an exact lookup needs no count (one row or none); a city's total is kept for a minute (ADR 075)
+        var total = await totals.TotalAsync(q, ListTotals.Key("persons", user, f with { Sort = null }), page, items.Count, ct);
         return new Paged<PersonRow>(items, total, page.Page, page.PageSize);
     }
 }

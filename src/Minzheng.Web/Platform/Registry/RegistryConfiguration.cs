@@ -40,6 +40,12 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.Name);
         b.HasIndex(p => p.NamePinyin);
         b.HasIndex(p => p.NameInitials);
+        // Data comparison reads every person of a county or the city with these columns only (matching a dataset by the hash,
+        // routing by the division, testing life status, disability and age): a covering index lets it read the index alone
+        // (about a sixth of the table) instead of the wide rows. Key columns, not INCLUDE, so that SQLite covers too.
+        b.HasIndex(p => new { p.DivisionCode, p.LifeStatus, p.Id, p.IdNumberHash, p.BirthDate, p.DisabilityGrade, p.DisabilityCategory }, "ix_registry_person_comparison");
+        // the subsidy rules start from disabled people (about 6 %): a partial index of them alone
+        b.HasIndex(p => new { p.DivisionCode, p.DisabilityGrade, p.DisabilityCategory, p.LifeStatus, p.Id }, "ix_registry_person_disabled").HasFilter("disability_grade IS NOT NULL");
     }
 }
 

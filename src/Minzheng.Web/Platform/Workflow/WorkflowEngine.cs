@@ -250,11 +250,11 @@ public sealed class WorkflowEngine(AppDbContext db, ICurrentUser user, WorkingCa
     }
 
     /// <summary>Open cases past their step or overall deadline, within the user's scope.</summary>
-    public IQueryable<WorkflowCase> Overdue()
-    {
-        var today = clock.Today;
-        return db.WorkflowCases.Where(c => c.ClosedAt == null && (c.StepDueDate < today || c.CaseDueDate < today));
-    }
+    public IQueryable<WorkflowCase> Overdue() => Overdue(db, clock.Today);
+
+    /// <summary>The overdue cases in <paramref name="db"/>: the primary, or the read-only context of a count (ADR 071).</summary>
+    public static IQueryable<WorkflowCase> Overdue(AppDbContext db, DateOnly today) =>
+        db.WorkflowCases.Where(c => c.ClosedAt == null && (c.StepDueDate < today || c.CaseDueDate < today));
 
     private void Enter(WorkflowCase c, ProcessModel model, StateModel state)
     {

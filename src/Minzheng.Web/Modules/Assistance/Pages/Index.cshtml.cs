@@ -14,8 +14,11 @@ using Minzheng.Web.Platform.Workflow;
 namespace Minzheng.Web.Modules.Assistance.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + AssistancePermissions.Read)]
-public sealed class IndexModel(CaseQueries queries, AppDbContext db, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
+public sealed class IndexModel(CaseQueries queries, ReadOnlyDb read, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
+    // figures only: read from the standby when there is one (ADR 071)
+    private readonly AppDbContext _db = read.Context;
+
     public IReadOnlyList<(AssistanceProgram Program, string Label)> Programs { get; } =
         [(AssistanceProgram.Dibao, "低保"), (AssistanceProgram.ExtremePoverty, "特困"), (AssistanceProgram.Temporary, "临时救助")];
 
@@ -36,13 +39,13 @@ public sealed class IndexModel(CaseQueries queries, AppDbContext db, ICurrentUse
         Counts = await queries.CountsAsync(ct);
         Overdue = (await queries.SearchAsync(new CaseFilter { Overdue = true }, PageRequest.From(1, 1), ct)).Total;
         var today = clock.Today;
-        ReviewsDue = await db.Set<AssistanceReview>().CountAsync(r => r.CompletedOn == null && r.DueOn <= today.AddDays(30), ct);
+        ReviewsDue = await _db.Set<AssistanceReview>().CountAsync(r => r.CompletedOn == null && r.DueOn <= today.AddDays(30), ct);
         var root = divisions.Find(user.DivisionCode);
         if (root is { Level: < DivisionLevel.Village })
         {
             var prefix = DivisionCodes.PrefixLength(root.Level + 1);
             // Money is value-converted, which LINQ cannot SUM: project the two columns and add up here (scope still applies).
-            var active = await db.Set<AssistanceCase>().Where(c => c.State == AssistanceProcesses.Active).Select(c => new { c.DivisionCode, c.MonthlyAmount }).ToListAsync(ct);
+            var active = await _db.Set<AssistanceCase>().Where(c => c.State == AssistanceProcesses.Active).Select(c => new { c.DivisionCode, c.MonthlyAmount }).ToListAsync(ct);
             var sums = active.GroupBy(c => c.DivisionCode[..prefix]).Select(g => new { g.Key, Fen = g.Sum(c => c.MonthlyAmount.Fen) }).ToList();
             MonthlyByArea = sums.Select(s => (s, d: divisions.Find(s.Key.PadRight(DivisionCodes.Length, '0'))))
                 .Where(x => x.d is not null).OrderBy(x => x.d!.SortOrder)

@@ -15,13 +15,16 @@ namespace Minzheng.Web.Modules.ChildWelfare.Watch;
 /// one child per row, so that clerks can enter (及时录入) the platform's data there. Full ID numbers only for users allowed to
 /// see them (registry.reveal-id); every export is audited.
 /// </summary>
-public sealed class WatchExport(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, ICurrentUser user, AuditLog audit)
+public sealed class WatchExport(ReadOnlyDb read, IdentifierProtector protector, DivisionDirectory divisions, ICurrentUser user, AuditLog audit)
 {
+    // an export reads from the standby when there is one (ADR 071); its audit entry is written to the primary
+    private readonly AppDbContext _db = read.Context;
+
     public async Task<byte[]> ExcelAsync(CancellationToken ct)
     {
         var reveal = user.HasPermission(Permissions.RegistryRevealId);
-        var rows = await db.Set<WatchedChild>().AsNoTracking().Where(w => !w.Closed)
-            .Join(db.Persons, w => w.PersonId, p => p.Id, (w, p) => new { w, p })
+        var rows = await _db.Set<WatchedChild>().AsNoTracking().Where(w => !w.Closed)
+            .Join(_db.Persons, w => w.PersonId, p => p.Id, (w, p) => new { w, p })
             .OrderBy(x => x.w.DivisionCode).ThenBy(x => x.p.Name).ToListAsync(ct);
         var sheet = rows.Select((x, i) =>
         {

@@ -22,9 +22,12 @@ namespace Minzheng.Web.Modules.Community.Pages;
 /// against the target in force; each block links to the page that lists it. Read-only.
 /// </summary>
 [Authorize(Policy = Permissions.PolicyPrefix + CommunityPermissions.Read)]
-public sealed class IndexModel(AppDbContext db, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock, Elections.Elections elections,
+public sealed class IndexModel(ReadOnlyDb read, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock, Elections.Elections elections,
     PublicityRecords publicity, CommitteeCertificates certificates, PilotQueries pilots) : PageModel
 {
+    // figures only: read from the standby when there is one (ADR 071)
+    private readonly AppDbContext _db = read.Context;
+
     /// <summary>The last round of 换届 in Guangxi (2021), kept beside this year's for comparison.</summary>
     public const int PreviousRound = 2021;
 
@@ -96,9 +99,9 @@ public sealed class IndexModel(AppDbContext db, ICurrentUser user, DivisionDirec
 
     private async Task<IReadOnlyList<AreaRow>> AreasAsync(CancellationToken ct)
     {
-        var open = db.Set<Committee>().AsNoTracking().Where(c => c.ClosedOn == null);
+        var open = _db.Set<Committee>().AsNoTracking().Where(c => c.ClosedOn == null);
         var committees = await open.GroupBy(c => new { c.DivisionCode, c.Kind }).Select(g => new { g.Key.DivisionCode, g.Key.Kind, N = g.Count() }).ToListAsync(ct);
-        var members = await (from m in db.Set<CommitteeMember>().AsNoTracking()
+        var members = await (from m in _db.Set<CommitteeMember>().AsNoTracking()
                              join c in open on m.CommitteeId equals c.Id
                              where m.EndedOn == null && (m.Post == CommitteePost.Director || m.Post == CommitteePost.DeputyDirector || m.Post == CommitteePost.Member)
                              group m by new { m.DivisionCode, m.Sex } into g
@@ -115,15 +118,15 @@ public sealed class IndexModel(AppDbContext db, ICurrentUser user, DivisionDirec
     /// <summary>The candidates of the rounds by their vetting verdict (the worst of the departments' checks; 待审查 until one has checked).</summary>
     private async Task VettingAsync(int[] years, CancellationToken ct)
     {
-        var counts = await (from c in db.Set<Candidate>().AsNoTracking()
-                            join e in db.Set<Election>().AsNoTracking() on c.ElectionId equals e.Id
+        var counts = await (from c in _db.Set<Candidate>().AsNoTracking()
+                            join e in _db.Set<Election>().AsNoTracking() on c.ElectionId equals e.Id
                             where years.Contains(e.Year)
                             group c by new { e.Year, c.Verdict } into g
                             select new { g.Key.Year, g.Key.Verdict, N = g.Count() }).ToListAsync(ct);
         int N(int year, VettingVerdict v) => counts.Where(x => x.Year == year && x.Verdict == v).Sum(x => x.N);
         Verdicts = [.. Enum.GetValues<VettingVerdict>().Select(v => new VerdictCount(v, Elections.Elections.VerdictName(v), N(Year, v), Year == PreviousRound ? 0 : N(PreviousRound, v)))];
-        Overridden = await (from c in db.Set<Candidate>().AsNoTracking()
-                            join e in db.Set<Election>().AsNoTracking() on c.ElectionId equals e.Id
+        Overridden = await (from c in _db.Set<Candidate>().AsNoTracking()
+                            join e in _db.Set<Election>().AsNoTracking() on c.ElectionId equals e.Id
                             where e.Year == Year && c.Verdict == VettingVerdict.ShouldExclude && c.OverrideReason != ""
                             select c.Id).CountAsync(ct);
     }

@@ -74,9 +74,12 @@ public sealed record ElderlyDashboard(
 /// Computes the dashboard set-based: one grouped query per kind of record, grouped in the database by the area code prefix
 /// (the significant digits of the level below the user's division), rolled up here from those few groups. No per-home loop.
 /// </summary>
-public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, BusinessClock clock, FigureBook figures, DivisionDirectory divisions, IPaymentLedger ledger, HomeCareContracts contracts)
+public sealed class ElderlyDashboards(ReadOnlyDb read, AppDbContext primary, ICurrentUser user, BusinessClock clock, FigureBook figures, DivisionDirectory divisions, IPaymentLedger ledger, HomeCareContracts contracts)
 {
     private static readonly string[] SubsidyPrograms = [HomeSubsidies.Program, HomeSubsidies.ConstructionProgram];
+
+    // figures only: read from the standby when there is one (ADR 071)
+    private readonly AppDbContext _db = read.Context;
 
     public async Task<ElderlyDashboard> LoadAsync(int? year, int? month, CancellationToken ct = default)
     {
@@ -90,7 +93,7 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
         var prefix = DivisionCodes.PrefixLength(areaLevel);
 
         // homes open on the date, by area and kind, with what was overdue on that date
-        var homes = await db.Set<ElderlyHome>().AsNoTracking()
+        var homes = await _db.Set<ElderlyHome>().AsNoTracking()
             .Where(h => h.OpenedOn <= asOf && (h.ClosedOn == null || h.ClosedOn > asOf))
             .GroupBy(h => new { Area = h.DivisionCode.Substring(0, prefix), h.Kind })
             .Select(g => new
@@ -104,7 +107,7 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
                 CheckOverdue = g.Count(h => (h.CheckedOn == null || h.CheckedOn > asOf) && h.CheckDueOn < asOf),
             }).ToListAsync(ct);
 
-        var residents = await db.Set<Resident>().AsNoTracking()
+        var residents = await _db.Set<Resident>().AsNoTracking()
             .Where(r => r.AdmittedOn <= asOf && (r.DischargedOn == null || r.DischargedOn > asOf))
             .GroupBy(r => r.DivisionCode.Substring(0, prefix)).Select(g => new { Area = g.Key, N = g.Count() }).ToListAsync(ct);
 
@@ -115,30 +118,30 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
         if (ageFigure?.Row.Number is { } age && user.OrganizationId is null)
         {
             var born = DashboardRules.BornOnOrBefore(asOf, age);
-            elders = await db.Persons.AsNoTracking()
+            elders = await _db.Persons.AsNoTracking()
                 .Where(p => p.BirthDate <= born && (p.LifeStatus == LifeStatus.Alive || (p.LifeStatus == LifeStatus.Deceased && p.DeathDate > asOf)))
                 .GroupBy(p => p.DivisionCode.Substring(0, prefix)).Select(g => new { Area = g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Area, g => g.N, ct);
         }
 
         // each home's rating in force on the date (its latest one), by level; only organisations that are homes open on the
         // date (ElderlyHomeKinds: a home is an organisation with a profile row), so that the levels add up with the homes
-        var open = db.Set<ElderlyHome>().Where(h => h.OpenedOn <= asOf && (h.ClosedOn == null || h.ClosedOn > asOf));
-        var stars = await db.Set<StarRatingRecord>().AsNoTracking()
+        var open = _db.Set<ElderlyHome>().Where(h => h.OpenedOn <= asOf && (h.ClosedOn == null || h.ClosedOn > asOf));
+        var stars = await _db.Set<StarRatingRecord>().AsNoTracking()
             .Where(r => r.Level != null && r.RatedOn <= asOf && r.ValidUntil >= asOf && open.Any(h => h.OrganizationId == r.OrganizationId)
-                && !db.Set<StarRatingRecord>().Any(b => b.OrganizationId == r.OrganizationId && b.Level != null && b.RatedOn <= asOf
+                && !_db.Set<StarRatingRecord>().Any(b => b.OrganizationId == r.OrganizationId && b.Level != null && b.RatedOn <= asOf
                     && (b.RatedOn > r.RatedOn || (b.RatedOn == r.RatedOn && b.CreatedAt > r.CreatedAt))))
             .GroupBy(r => r.Level).Select(g => new { Level = g.Key!.Value, N = g.Count() }).ToListAsync(ct);
 
         // subsidies: what was published to payments for the period's months (one-offs, so their month is the period's)
-        var subsidies = await db.Set<EntitlementPeriod>().AsNoTracking()
+        var subsidies = await _db.Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => SubsidyPrograms.Contains(e.Program) && e.FromMonth >= from && e.FromMonth <= asOf)
             .GroupBy(e => new { Area = e.DivisionCode.Substring(0, prefix), e.Program, e.MonthlyAmount })
             .Select(g => new { g.Key.Area, g.Key.Program, g.Key.MonthlyAmount, N = g.Count() }).ToListAsync(ct);
-        var waiting = await db.Set<HomeSubsidyApplication>().CountAsync(a => a.Status == HomeSubsidyStatus.Submitted || a.Status == HomeSubsidyStatus.Reviewed, ct);
+        var waiting = await _db.Set<HomeSubsidyApplication>().CountAsync(a => a.Status == HomeSubsidyStatus.Submitted || a.Status == HomeSubsidyStatus.Reviewed, ct);
 
         // 高龄津贴 due in the month: the running entitlements (at most one per grant a month), grouped by their few amounts
         var allowanceMonth = period.Month1;
-        var allowance = await db.Set<EntitlementPeriod>().AsNoTracking()
+        var allowance = await _db.Set<EntitlementPeriod>().AsNoTracking()
             .Where(e => e.Program == AgeAllowanceGrants.Program && e.FromMonth <= allowanceMonth && (e.ToMonth == null || e.ToMonth >= allowanceMonth))
             .GroupBy(e => new { Area = e.DivisionCode.Substring(0, prefix), e.MonthlyAmount })
             .Select(g => new { g.Key.Area, g.Key.MonthlyAmount, N = g.Count() }).ToListAsync(ct);
@@ -146,9 +149,9 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
         // inspections drawn in the period and what was done of them. The draws' ids are read past the division filter, in a
         // query of their own (a filter ignored in a join is ignored for the whole query): a township sees the inspections of
         // its homes, but the draw is the county's record, and only which draws fall in the period is taken from it.
-        var draws = await db.Set<InspectionDrawRecord>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
+        var draws = await _db.Set<InspectionDrawRecord>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
             .Where(d => d.DrawnOn >= from && d.DrawnOn <= asOf).Select(d => d.Id).ToListAsync(ct);
-        var inspections = await db.Set<Inspection>().AsNoTracking()
+        var inspections = await _db.Set<Inspection>().AsNoTracking()
             .Where(i => draws.Contains(i.DrawId))
             .GroupBy(i => i.DivisionCode.Substring(0, prefix))
             .Select(g => new
@@ -158,11 +161,11 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
                 Done = g.Count(i => i.InspectedOn != null && i.InspectedOn <= asOf),
                 Published = g.Count(i => i.PublishedOn != null && i.PublishedOn <= asOf),
             }).ToListAsync(ct);
-        var rectifications = await db.Set<Rectification>().AsNoTracking()
+        var rectifications = await _db.Set<Rectification>().AsNoTracking()
             .Where(r => (r.CompletedOn == null || r.CompletedOn > asOf) && r.DueOn < asOf)
             .GroupBy(r => r.DivisionCode.Substring(0, prefix)).Select(g => new { Area = g.Key, N = g.Count() }).ToListAsync(ct);
 
-        var assessments = await LatestAssessments(asOf)
+        var assessments = await LatestAssessments(_db, asOf)
             .GroupBy(a => a.Level).Select(g => new { Level = g.Key, N = g.Count(), Due = g.Count(a => a.NextDueOn <= asOf) }).ToListAsync(ct);
 
         var homeCare = await HomeCareAsync(period, ct);
@@ -233,21 +236,24 @@ public sealed class ElderlyDashboards(AppDbContext db, ICurrentUser user, Busine
     /// Each person's latest assessment on <paramref name="asOf"/> (a later one replaces it), leaving out people known to have died
     /// by then. The death is read through the user's own scope (ignoring a filter inside this query would drop the assessments'
     /// filter too): a home's account, which sees no registry person, keeps its dead residents' assessments until discharged.
+    /// This one reads the primary: the work items list the reassessments due, and one just recorded leaves the list at once.
     /// </summary>
-    public IQueryable<AbilityAssessment> LatestAssessments(DateOnly asOf) =>
-        db.Set<AbilityAssessment>().AsNoTracking()
+    public IQueryable<AbilityAssessment> LatestAssessments(DateOnly asOf) => LatestAssessments(primary, asOf);
+
+    private static IQueryable<AbilityAssessment> LatestAssessments(AppDbContext context, DateOnly asOf) =>
+        context.Set<AbilityAssessment>().AsNoTracking()
             .Where(a => a.AssessedOn <= asOf
-                && !db.Set<AbilityAssessment>().Any(b => b.PersonId == a.PersonId && b.AssessedOn <= asOf && (b.AssessedOn > a.AssessedOn || (b.AssessedOn == a.AssessedOn && b.CreatedAt > a.CreatedAt)))
-                && !db.Persons.Any(p => p.Id == a.PersonId && p.LifeStatus == LifeStatus.Deceased && p.DeathDate <= asOf));
+                && !context.Set<AbilityAssessment>().Any(b => b.PersonId == a.PersonId && b.AssessedOn <= asOf && (b.AssessedOn > a.AssessedOn || (b.AssessedOn == a.AssessedOn && b.CreatedAt > a.CreatedAt)))
+                && !context.Persons.Any(p => p.Id == a.PersonId && p.LifeStatus == LifeStatus.Deceased && p.DeathDate <= asOf));
 
     /// <summary>The purchase contracts of the period's year, each with what has been settled under it up to the period's date.</summary>
     private async Task<HomeCareSpending> HomeCareAsync(DashboardPeriod period, CancellationToken ct)
     {
-        var list = await db.Set<HomeCareContract>().AsNoTracking().Where(c => c.Year == period.Year).OrderBy(c => c.Number).ToListAsync(ct);
+        var list = await _db.Set<HomeCareContract>().AsNoTracking().Where(c => c.Year == period.Year).OrderBy(c => c.Number).ToListAsync(ct);
         var ids = list.Select(c => c.Id).ToList();
         var lastMonth = period.Month1;
         // at most one settlement per contract and month: a year's are a dozen rows per contract
-        var settled = await db.Set<HomeCareSettlement>().AsNoTracking().Where(s => ids.Contains(s.ContractId) && s.Month <= lastMonth)
+        var settled = await _db.Set<HomeCareSettlement>().AsNoTracking().Where(s => ids.Contains(s.ContractId) && s.Month <= lastMonth)
             .Select(s => new { s.ContractId, s.Month, s.Amount }).ToListAsync(ct);
         var rows = list.Select(c =>
         {

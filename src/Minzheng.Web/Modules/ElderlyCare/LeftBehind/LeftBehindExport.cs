@@ -16,14 +16,17 @@ namespace Minzheng.Web.Modules.ElderlyCare.LeftBehind;
 /// there. Only the user's scope (AppDbContext's filter); full ID numbers and phones only for holders of registry.reveal-id, as
 /// every other export; every export is audited.
 /// </summary>
-public sealed class LeftBehindExport(AppDbContext db, IdentifierProtector protector, DivisionDirectory divisions, ICurrentUser user, AuditLog audit, BusinessClock clock)
+public sealed class LeftBehindExport(ReadOnlyDb read, IdentifierProtector protector, DivisionDirectory divisions, ICurrentUser user, AuditLog audit, BusinessClock clock)
 {
+    // an export reads from the standby when there is one (ADR 071); its audit entry is written to the primary
+    private readonly AppDbContext _db = read.Context;
+
     public async Task<byte[]> ExcelAsync(CancellationToken ct)
     {
         var reveal = user.HasPermission(Permissions.RegistryRevealId);
         var today = clock.Today;
-        var rows = await db.Set<LeftBehindElder>().AsNoTracking().Where(e => e.Status == LeftBehindStatus.InRegister)
-            .Join(db.Persons, e => e.PersonId, p => p.Id, (e, p) => new { e, p.Sex, p.BirthDate, p.IdNumberCipher, p.IdNumberMasked, p.PlatformNumber, p.Address })
+        var rows = await _db.Set<LeftBehindElder>().AsNoTracking().Where(e => e.Status == LeftBehindStatus.InRegister)
+            .Join(_db.Persons, e => e.PersonId, p => p.Id, (e, p) => new { e, p.Sex, p.BirthDate, p.IdNumberCipher, p.IdNumberMasked, p.PlatformNumber, p.Address })
             .OrderBy(x => x.e.DivisionCode).ThenBy(x => x.e.Name).ThenBy(x => x.e.Id).ToListAsync(ct);
         var sheet = rows.Select((x, i) =>
         {

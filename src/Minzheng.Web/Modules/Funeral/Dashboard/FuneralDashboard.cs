@@ -34,23 +34,26 @@ public sealed record FuneralOverview(
     int GravesRectified);
 
 /// <summary>The funeral dashboard's figures for one year, computed from the records in the user's scope.</summary>
-public sealed class FuneralDashboard(AppDbContext db, DivisionDirectory divisions, BusinessClock clock)
+public sealed class FuneralDashboard(ReadOnlyDb read, DivisionDirectory divisions, BusinessClock clock)
 {
+    // figures only: read from the standby when there is one (ADR 071)
+    private readonly AppDbContext _db = read.Context;
+
     public async Task<FuneralOverview> LoadAsync(int? year, CancellationToken ct = default)
     {
         var today = clock.Today;
         var y = year ?? today.Year;
         var from = new DateOnly(y, 1, 1);
         var to = from.AddYears(1);
-        var kinds = await db.Set<FuneralFacility>().AsNoTracking().GroupBy(f => f.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var plots = await db.Set<BurialPlot>().AsNoTracking().GroupBy(p => p.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var cremated = db.Set<Cremation>().Select(c => c.DeathRecordId);
-        var deaths = await db.Set<DeathRecord>().AsNoTracking().Where(d => d.DeathDate >= from && d.DeathDate < to)
+        var kinds = await _db.Set<FuneralFacility>().AsNoTracking().GroupBy(f => f.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var plots = await _db.Set<BurialPlot>().AsNoTracking().GroupBy(p => p.Status).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var cremated = _db.Set<Cremation>().Select(c => c.DeathRecordId);
+        var deaths = await _db.Set<DeathRecord>().AsNoTracking().Where(d => d.DeathDate >= from && d.DeathDate < to)
             .Select(d => new { d.DivisionCode, d.DeathDate, Cremated = cremated.Contains(d.Id) || d.CrematedOn != null }).ToListAsync(ct);
         var rows = CremationRate.Compute(deaths.Select(d => new DeathForRate(DivisionCodes.CountyPart(d.DivisionCode).PadRight(DivisionCodes.Length, '0'), d.DeathDate, d.Cremated)));
-        var waiver = await db.Set<WaiverService>().AsNoTracking().Where(s => s.ServedOn >= from && s.ServedOn < to).Select(s => new { s.Free, s.SettlementId }).ToListAsync(ct);
-        var awards = await db.Set<EcoAward>().AsNoTracking().Where(a => a.AppliedOn >= from && a.AppliedOn < to).Select(a => new { a.Status, a.Amount }).ToListAsync(ct);
-        var graves = await db.Set<GraveCase>().AsNoTracking().Select(g => new { g.Status, g.Deadline }).ToListAsync(ct);
+        var waiver = await _db.Set<WaiverService>().AsNoTracking().Where(s => s.ServedOn >= from && s.ServedOn < to).Select(s => new { s.Free, s.SettlementId }).ToListAsync(ct);
+        var awards = await _db.Set<EcoAward>().AsNoTracking().Where(a => a.AppliedOn >= from && a.AppliedOn < to).Select(a => new { a.Status, a.Amount }).ToListAsync(ct);
+        var graves = await _db.Set<GraveCase>().AsNoTracking().Select(g => new { g.Status, g.Deadline }).ToListAsync(ct);
         return new FuneralOverview(
             y,
             today,

@@ -31,8 +31,11 @@ public sealed record SocialOrganizationOverview(string ScopeName, DateOnly AsOf,
 /// submitted by day against the deadline, conclusions); the credit lists as the one rule derives them today; evaluation grades
 /// in force; trade associations and party-organisation coverage. An organisation account sees its own organisation only.
 /// </summary>
-public sealed class SocialOrganizationDashboard(AppDbContext db, FigureBook figures, CreditLedger ledger, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock)
+public sealed class SocialOrganizationDashboard(ReadOnlyDb read, FigureBook figures, CreditLedger ledger, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock)
 {
+    // figures only: read from the standby when there is one (ADR 071)
+    private readonly AppDbContext _db = read.Context;
+
     /// <summary>The report year whose season the dashboard shows by default: last year's reports are due this spring.</summary>
     public int DefaultYear => clock.Today.Year - 1;
 
@@ -43,8 +46,8 @@ public sealed class SocialOrganizationDashboard(AppDbContext db, FigureBook figu
         if (y < 2000 || y > today.Year) throw AppProblem.Field("year", $"报告年度应在 2000 至 {today.Year} 之间");
 
         // profile and registry row in one scoped query (both carry the scope filter)
-        var orgs = await (from p in db.Set<SocialOrganizationProfile>().AsNoTracking()
-                          join o in db.Organizations.AsNoTracking() on p.OrganizationId equals o.Id
+        var orgs = await (from p in _db.Set<SocialOrganizationProfile>().AsNoTracking()
+                          join o in _db.Organizations.AsNoTracking() on p.OrganizationId equals o.Id
                           select new { p.OrganizationId, p.DivisionCode, p.Kind, p.Level, p.AuthorityDivisionCode, p.SupervisingUnit, p.Category, p.Grade, p.GradeValidUntil, p.IsTradeAssociation, p.PartyOrganization, o.Status, o.RegisteredOn, o.EndedOn })
             .ToListAsync(ct);
         var active = orgs.Where(o => o.Status == OrganizationStatus.Active).ToList();
@@ -62,7 +65,7 @@ public sealed class SocialOrganizationDashboard(AppDbContext db, FigureBook figu
         var byCategory = Group(active.Select(o => o.Category), c => c, SocialOrganizationCategories.Name);
 
         // the report season of year y: who owed a report (kind's deadline figures, the 6-month exemption), who filed, when
-        var reports = await db.Set<AnnualReport>().AsNoTracking().Where(r => r.Year == y)
+        var reports = await _db.Set<AnnualReport>().AsNoTracking().Where(r => r.Year == y)
             .Select(r => new { r.OrganizationId, r.SubmittedOn, r.Conclusion }).ToListAsync(ct);
         var filed = reports.Where(r => r.SubmittedOn is not null).ToDictionary(r => r.OrganizationId!.Value, r => r.SubmittedOn!.Value);
         int due = 0, exempt = 0, onTime = 0, overdue = 0;
@@ -100,7 +103,7 @@ public sealed class SocialOrganizationDashboard(AppDbContext db, FigureBook figu
         var season = new ReportSeason(y, due, exempt, filed.Count, onTime, overdue, latest, days, conclusions);
 
         // the lists as the one rule derives them today, for every organisation with events (one query for all events)
-        var events = await db.Set<CreditEventRecord>().AsNoTracking().ToListAsync(ct);
+        var events = await _db.Set<CreditEventRecord>().AsNoTracking().ToListAsync(ct);
         int abnormal = 0, dishonest = 0;
         var authorityOf = orgs.ToDictionary(o => o.OrganizationId!.Value, o => o.AuthorityDivisionCode);
         foreach (var g in events.GroupBy(e => e.OrganizationId!.Value))

@@ -30,14 +30,17 @@ public sealed record VolunteerOverview(
 /// townships, an organisation its own volunteers and records). Areas are the level below the reader's division; hours are
 /// verified hours only, placed in the organiser's division and the month the activity started (China time).
 /// </summary>
-public sealed class VolunteerDashboard(AppDbContext db, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock)
+public sealed class VolunteerDashboard(ReadOnlyDb read, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock)
 {
+    // figures only: read from the standby when there is one (ADR 071)
+    private readonly AppDbContext _db = read.Context;
+
     public async Task<VolunteerOverview> LoadAsync(CancellationToken ct = default)
     {
         var today = clock.Today;
         var (length, levelName) = AreaLevel(user.DivisionCode);
-        var volunteers = db.Set<Volunteer>().AsNoTracking().Where(v => v.Status != VolunteerStatus.Withdrawn);
-        var verified = db.Set<ServiceRecord>().AsNoTracking().Where(r => r.Status == ServiceRecordStatus.Verified);
+        var volunteers = _db.Set<Volunteer>().AsNoTracking().Where(v => v.Status != VolunteerStatus.Withdrawn);
+        var verified = _db.Set<ServiceRecord>().AsNoTracking().Where(r => r.Status == ServiceRecordStatus.Verified);
 
         var volunteersByArea = await volunteers.GroupBy(v => v.DivisionCode.Substring(0, length)).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var minutesByArea = await verified.GroupBy(r => r.DivisionCode.Substring(0, length)).Select(g => new { g.Key, M = g.Sum(r => (long)r.VerifiedMinutes) }).ToListAsync(ct);
@@ -49,7 +52,7 @@ public sealed class VolunteerDashboard(AppDbContext db, DivisionDirectory divisi
         // the last 12 months, this one included
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-11);
         var since = BusinessClock.FromChina(firstMonth.ToDateTime(TimeOnly.MinValue));
-        var served = await verified.Join(db.Set<VolunteerActivity>(), r => r.ActivityId, a => a.Id, (r, a) => new { a.StartsAt, r.VerifiedMinutes, r.TeamId })
+        var served = await verified.Join(_db.Set<VolunteerActivity>(), r => r.ActivityId, a => a.Id, (r, a) => new { a.StartsAt, r.VerifiedMinutes, r.TeamId })
             .Where(x => x.StartsAt >= since).ToListAsync(ct);
         var registered = await volunteers.Where(v => v.RegisteredOn >= firstMonth).Select(v => v.RegisteredOn).ToListAsync(ct);
         var months = Enumerable.Range(0, 12).Select(i => firstMonth.AddMonths(i)).Select(m =>
@@ -66,8 +69,8 @@ public sealed class VolunteerDashboard(AppDbContext db, DivisionDirectory divisi
             volunteersByArea.Sum(x => x.N),
             Hours(minutesByArea.Sum(x => x.M)),
             served.Select(x => x.TeamId).Distinct().Count(),
-            await db.Set<VolunteerTeam>().AsNoTracking().CountAsync(t => t.Active, ct),
-            await db.Set<ServiceRecord>().AsNoTracking().CountAsync(r => r.Status == ServiceRecordStatus.Submitted, ct),
+            await _db.Set<VolunteerTeam>().AsNoTracking().CountAsync(t => t.Active, ct),
+            await _db.Set<ServiceRecord>().AsNoTracking().CountAsync(r => r.Status == ServiceRecordStatus.Submitted, ct),
             areas,
             months,
             Enumerable.Range(0, 6).Select(s => new StarRow(s, StarName(s), stars.FirstOrDefault(x => x.Key == s)?.N ?? 0)).ToList());

@@ -525,6 +525,9 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasIndex("WorkflowCaseId")
                         .HasDatabaseName("ix_assistance_case_workflow_case_id");
 
+                    b.HasIndex("AppliedOn", "Id")
+                        .HasDatabaseName("ix_assistance_case_applied_on_id");
+
                     b.HasIndex("DivisionCode", "Program", "State")
                         .HasDatabaseName("ix_assistance_case_division_code_program_state");
 
@@ -9662,8 +9665,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("division_code");
 
+                    b.Property<Guid?>("EntitlementPeriodId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entitlement_period_id");
+
                     b.Property<string>("Explanation")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("explanation");
 
@@ -9684,6 +9690,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.Property<bool>("IsArrears")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_arrears");
+
+                    b.Property<long>("Occurrence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurrence");
 
                     b.Property<Guid?>("PayeeOrganizationId")
                         .HasColumnType("TEXT")
@@ -9750,32 +9760,22 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasIndex(new[] { "PayrollId", "Status" }, "ix_payments_line_payroll")
                         .HasDatabaseName("ix_payments_line_payroll_id_status");
 
-                    b.HasIndex(new[] { "Program", "SourceId", "ServiceMonth" }, "ix_payments_line_source")
-                        .HasDatabaseName("ix_payments_line_program_source_id_service_month");
+                    b.HasIndex(new[] { "Program", "DivisionCode" }, "ix_payments_line_unsent")
+                        .HasDatabaseName("ix_payments_line_program_division_code")
+                        .HasFilter("status IN (4, 6, 8)");
 
-                    b.HasIndex(new[] { "Program", "SourceId", "ServiceMonth", "PayrollId" }, "ux_payments_line_adjustment")
+                    b.HasIndex(new[] { "RecoveryId", "PayrollId", "ServiceMonth" }, "ux_payments_line_offset")
                         .IsUnique()
-                        .HasDatabaseName("ix_payments_line_program_source_id_service_month_payroll_id")
-                        .HasFilter("purpose = 3");
-
-                    b.HasIndex(new[] { "Program", "SourceId", "ServiceMonth" }, "ux_payments_line_benefit")
-                        .IsUnique()
-                        .HasDatabaseName("ix_payments_line_program_source_id_service_month1")
-                        .HasFilter("purpose = 1");
-
-                    b.HasIndex(new[] { "RecoveryId", "PayrollId" }, "ux_payments_line_offset")
-                        .IsUnique()
-                        .HasDatabaseName("ix_payments_line_recovery_id_payroll_id")
+                        .HasDatabaseName("ix_payments_line_recovery_id_payroll_id_service_month")
                         .HasFilter("purpose = 4");
 
-                    b.HasIndex(new[] { "Program", "SourceId", "ServiceMonth" }, "ux_payments_line_price")
+                    b.HasIndex(new[] { "SourceId", "ServiceMonth", "Program", "Purpose", "Occurrence" }, "ux_payments_line_once")
                         .IsUnique()
-                        .HasDatabaseName("ix_payments_line_program_source_id_service_month2")
-                        .HasFilter("purpose = 2");
+                        .HasDatabaseName("ix_payments_line_source_id_service_month_program_purpose_occurrence");
 
-                    b.HasIndex(new[] { "RetryOfLineId" }, "ux_payments_line_retry")
+                    b.HasIndex(new[] { "RetryOfLineId", "ServiceMonth" }, "ux_payments_line_retry")
                         .IsUnique()
-                        .HasDatabaseName("ix_payments_line_retry_of_line_id")
+                        .HasDatabaseName("ix_payments_line_retry_of_line_id_service_month")
                         .HasFilter("retry_of_line_id IS NOT NULL");
 
                     b.ToTable("payments_line", (string)null);
@@ -15334,6 +15334,10 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.HasIndex("Program", "DivisionCode", "FromMonth")
                         .HasDatabaseName("ix_entitlement_period_program_division_code_from_month");
 
+                    b.HasIndex(new[] { "HouseholdId", "Program", "FromMonth", "ToMonth" }, "ix_entitlement_period_household")
+                        .HasDatabaseName("ix_entitlement_period_household_id_program_from_month_to_month")
+                        .HasFilter("household_id IS NOT NULL AND beneficiary_person_id IS NULL");
+
                     b.ToTable("entitlement_period", null, t =>
                         {
                             t.HasCheckConstraint("ck_entitlement_period_payee", "(payee_person_id IS NULL) <> (payee_organization_id IS NULL)");
@@ -16337,6 +16341,13 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
 
                     b.HasIndex("DivisionCode", "Name")
                         .HasDatabaseName("ix_registry_person_division_code_name");
+
+                    b.HasIndex(new[] { "DivisionCode", "LifeStatus", "Id", "IdNumberHash", "BirthDate", "DisabilityGrade", "DisabilityCategory" }, "ix_registry_person_comparison")
+                        .HasDatabaseName("ix_registry_person_division_code_life_status_id_id_number_hash_birth_date_disability_grade_disability_category");
+
+                    b.HasIndex(new[] { "DivisionCode", "DisabilityGrade", "DisabilityCategory", "LifeStatus", "Id" }, "ix_registry_person_disabled")
+                        .HasDatabaseName("ix_registry_person_division_code_disability_grade_disability_category_life_status_id")
+                        .HasFilter("disability_grade IS NOT NULL");
 
                     b.ToTable("registry_person", (string)null);
                 });

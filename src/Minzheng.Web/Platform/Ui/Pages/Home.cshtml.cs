@@ -22,10 +22,13 @@ namespace Minzheng.Web.Platform.Ui.Pages;
 /// every load, never cached: an action taken on one must show at once.
 /// </summary>
 [Authorize]
-public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock, TimeProvider time, WorkflowEngine workflow,
-    PlatformOptions options, IMemoryCache cache, MyTasks myTasks) : PageModel
+public sealed class HomeModel(ReadOnlyDb read, DivisionDirectory divisions, ICurrentUser user, BusinessClock clock, TimeProvider time,
+    PlatformOptions options, IMemoryCache cache, MyTasks myTasks, SingleFlight<HomeModel.Snapshot> computing) : PageModel
 {
     public const int CacheSeconds = 60;
+
+    // the counts read from the standby when there is one (ADR 071); the user's tasks, read fresh, stay on the primary
+    private readonly AppDbContext _db = read.Context;
 
     public sealed record Counts(int Alive, int Households, int Disabled, int Elderly, int Deceased, int Overdue);
 
@@ -75,8 +78,13 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
         var now = time.GetUtcNow();
         if (!cache.TryGetValue(key, out Snapshot? snapshot) || snapshot is null || now - snapshot.ComputedAt >= TimeSpan.FromSeconds(CacheSeconds))
         {
-            snapshot = await ComputeAsync(now, HttpContext.RequestAborted);
-            cache.Set(key, snapshot, TimeSpan.FromSeconds(CacheSeconds));
+            // one computation per scope when the minute is up, however many load the page at that moment (ADR 075)
+            snapshot = await computing.RunAsync(key, async () =>
+            {
+                var computed = await ComputeAsync(now, CancellationToken.None);
+                cache.Set(key, computed, TimeSpan.FromSeconds(CacheSeconds));
+                return computed;
+            }, HttpContext.RequestAborted);
         }
         (Stats, ByArea, AgeBands, ComputedAt) = (snapshot.Stats, snapshot.ByArea, snapshot.AgeBands, snapshot.ComputedAt);
         Tasks = await myTasks.ListAsync(PageRequest.From(page, TaskPageSize, TaskPageSize), HttpContext.RequestAborted);
@@ -90,7 +98,7 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
         // age band borders: born on or before b[i] and after b[i+1] is in band i (0–6, 7–17, 18–39, 40–59, 60–69, 70–79, 80+)
         DateOnly b0 = today, b7 = today.AddYears(-7), b18 = today.AddYears(-18), b40 = today.AddYears(-40), b60 = sixty, b70 = today.AddYears(-70), b80 = today.AddYears(-80);
         const LifeStatus alive = LifeStatus.Alive;
-        var people = await db.Persons.GroupBy(p => 1).Select(g => new
+        var people = await _db.Persons.GroupBy(p => 1).Select(g => new
         {
             Alive = g.Count(p => p.LifeStatus == alive),
             Deceased = g.Count(p => p.LifeStatus == LifeStatus.Deceased),
@@ -104,8 +112,8 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
             A70 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b70 && p.BirthDate > b80),
             A80 = g.Count(p => p.LifeStatus == alive && p.BirthDate <= b80),
         }).FirstOrDefaultAsync(ct);
-        var stats = new Counts(people?.Alive ?? 0, await db.Households.CountAsync(ct), people?.Disabled ?? 0, people?.Elderly ?? 0, people?.Deceased ?? 0,
-            await workflow.Overdue().CountAsync(ct));
+        var stats = new Counts(people?.Alive ?? 0, await _db.Households.CountAsync(ct), people?.Disabled ?? 0, people?.Elderly ?? 0, people?.Deceased ?? 0,
+            await WorkflowEngine.Overdue(_db, today).CountAsync(ct));
         List<Bar> ages =
         [
             new("", "0–6岁", people?.A0 ?? 0), new("", "7–17岁", people?.A7 ?? 0), new("", "18–39岁", people?.A18 ?? 0), new("", "40–59岁", people?.A40 ?? 0),
@@ -118,7 +126,7 @@ public sealed class HomeModel(AppDbContext db, DivisionDirectory divisions, ICur
         if (root is not null && root.Level < DivisionLevel.Village)
         {
             var prefixLength = DivisionCodes.PrefixLength(root.Level + 1);
-            var grouped = await db.Persons.Where(p => p.LifeStatus == alive).GroupBy(p => p.DivisionCode.Substring(0, prefixLength))
+            var grouped = await _db.Persons.Where(p => p.LifeStatus == alive).GroupBy(p => p.DivisionCode.Substring(0, prefixLength))
                 .Select(g => new { Prefix = g.Key, Count = g.Count() }).ToListAsync(ct);
             byArea = grouped
                 .Select(g => divisions.Find(g.Prefix.PadRight(DivisionCodes.Length, '0')) is { } area ? new Bar(area.Code, area.Name, g.Count) : null)
