@@ -10,7 +10,7 @@ internal sealed class BenchArgs
     public const string PostgresVariable = "MINZHENG_BENCH_POSTGRES";
 
     private static readonly HashSet<string> Flags = ["keep", "experiments", "reuse", "no-bound"];
-    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault", "people", "rows", "rule", "cases", "lookups", "connections", "duration", "warmup", "scenarios", "user"];
+    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault", "people", "rows", "rule", "kind", "history", "cases", "lookups", "connections", "duration", "warmup", "scenarios", "user"];
 
     private readonly Dictionary<string, string> _values = [];
     private readonly HashSet<string> _flags = [];
@@ -45,12 +45,13 @@ internal sealed class BenchArgs
     {
         Console.Error.WriteLine("""
             usage:
-              Minzheng.Bench payroll --provider sqlite|postgres|both --sizes 100000,1000000 [--keep] [--experiments]
+              Minzheng.Bench payroll --provider sqlite|postgres|both --sizes 100000,1000000 [--keep] [--experiments] [--history 12]
                                      [--county 450981000000] [--data DIR] [--pg "Host=…;Username=…;Password=…"]
 
               --sizes 2000            smoke run (CI): exit code 1 when a payroll's line count or sum is wrong
               --keep                  keep the databases (SQLite files under --data, PostgreSQL minzheng_bench_<n>)
               --experiments           after the measured scenario, time alternatives on the same database (not the measured figure)
+              --history N             after the measured month, N more monthly payrolls; the last is timed as "next month with N+1 months on file"
               --pg                    PostgreSQL connection without database (default: $MINZHENG_BENCH_POSTGRES or the local minzheng role)
               --fault lines|sum       self-test of the check: corrupt one entitlement after setup (deleted, or 1 fen more); the run must fail
 

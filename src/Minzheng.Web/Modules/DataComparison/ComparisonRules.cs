@@ -4,7 +4,8 @@ namespace Minzheng.Web.Modules.DataComparison;
 
 /// <summary>
 /// The comparison rules: each named, described in Chinese with its basis, reading the registry, the shared entitlements
-/// and (most) one kind of dataset. Each runs as one set-based statement for every county of a run (<see cref="ComparisonEngine"/>); every county can switch each one off.
+/// and (most) one kind of dataset. Each runs as one set-based statement for every county of a run
+/// (<see cref="ComparisonEngine"/>); every county can switch each one off.
 /// </summary>
 public static class ComparisonRules
 {
