@@ -97,6 +97,12 @@ internal sealed class BenchArgs
 
     public string? Get(string name) => _values.GetValueOrDefault(name);
 
+    /// <summary>Where a benchmark keeps its SQLite files and generated inputs (--data, default $TMPDIR/minzheng-bench).</summary>
+    public string DataRoot() => Path.GetFullPath(Get("data") ?? Path.Combine(Path.GetTempPath(), "minzheng-bench"));
+
+    /// <summary>The PostgreSQL server without a database (--pg, $MINZHENG_BENCH_POSTGRES, or the local minzheng role).</summary>
+    public string PostgresServer() => Get("pg") ?? Environment.GetEnvironmentVariable(PostgresVariable) ?? DefaultPostgres;
+
     public int? GetInt(string name) => Get(name) is { } v ? int.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
     public string Require(string name) => Get(name) ?? throw new ArgumentException($"--{name} is required");

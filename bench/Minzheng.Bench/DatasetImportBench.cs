@@ -75,8 +75,8 @@ internal static class DatasetImportBench
     public static async Task<int> RunAsync(BenchArgs args)
     {
         var total = Stopwatch.StartNew();
-        var root = Path.GetFullPath(args.Get("data") ?? Path.Combine(Path.GetTempPath(), "minzheng-bench"));
-        var pg = args.Get("pg") ?? Environment.GetEnvironmentVariable(BenchArgs.PostgresVariable) ?? BenchArgs.DefaultPostgres;
+        var root = args.DataRoot();
+        var pg = args.PostgresServer();
         var rows = args.Int("rows", DefaultRows);
         var kind = KindOf(args.Get("kind") ?? "vehicles");
         var people = People(rows);
@@ -93,7 +93,7 @@ internal static class DatasetImportBench
         }
         Console.WriteLine();
         Console.WriteLine(Report(results));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} logical CPUs, {PayrollBench.MemoryGb():F1} GiB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}; benchmark took {total.Elapsed.TotalSeconds:F0} s"));
+        Console.WriteLine(PayrollBench.MachineLine(total.Elapsed));
         var failed = results.Where(r => !r.Ok).ToList();
         foreach (var r in failed) Console.WriteLine($"FAILED dataset-import {r.Case.Provider} {r.Case.Size}: {string.Join("; ", r.Problems)}");
         return failed.Count == 0 ? 0 : 1;

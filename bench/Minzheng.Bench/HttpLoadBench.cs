@@ -27,8 +27,8 @@ internal static class HttpLoadBench
     public static async Task<int> RunAsync(BenchArgs args)
     {
         var total = Stopwatch.StartNew();
-        var root = Path.GetFullPath(args.Get("data") ?? Path.Combine(Path.GetTempPath(), "minzheng-bench"));
-        var pg = args.Get("pg") ?? Environment.GetEnvironmentVariable(BenchArgs.PostgresVariable) ?? BenchArgs.DefaultPostgres;
+        var root = args.DataRoot();
+        var pg = args.PostgresServer();
         var people = args.Int("people", DefaultPeople);
         var cases = args.Int("cases", DefaultCases);
         ComparisonCity.Validate(people, 1);

@@ -25,8 +25,8 @@ internal static class PayrollBench
     public static async Task<int> RunAsync(BenchArgs args)
     {
         var total = Stopwatch.StartNew();
-        var root = Path.GetFullPath(args.Get("data") ?? Path.Combine(Path.GetTempPath(), "minzheng-bench"));
-        var pg = args.Get("pg") ?? Environment.GetEnvironmentVariable(BenchArgs.PostgresVariable) ?? BenchArgs.DefaultPostgres;
+        var root = args.DataRoot();
+        var pg = args.PostgresServer();
         var county = args.Get("county") ?? DefaultCounty;
         var keep = args.Has("keep");
         var results = new List<CaseResult>();
@@ -44,7 +44,7 @@ internal static class PayrollBench
         }
         Console.WriteLine();
         Console.WriteLine(Report(results));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} logical CPUs, {MemoryGb():F1} GiB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}; benchmark took {total.Elapsed.TotalSeconds:F0} s"));
+        Console.WriteLine(PayrollBench.MachineLine(total.Elapsed));
         var failed = results.Where(r => !r.Ok).ToList();
         foreach (var r in failed) Console.WriteLine($"FAILED {r.Case.Name}: {string.Join("; ", r.Problems)}");
         return failed.Count == 0 ? 0 : 1;
@@ -185,6 +185,10 @@ internal static class PayrollBench
     internal static string F(double? seconds) => seconds is { } s ? s.ToString("F2", CultureInfo.InvariantCulture) : "—";
 
     internal static string Mb(long? kb) => kb is { } k ? (k / 1024.0).ToString("F0", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>The machine and the run's length, the last line of every benchmark's report.</summary>
+    internal static string MachineLine(TimeSpan took) => string.Create(CultureInfo.InvariantCulture,
+        $"machine: {Environment.ProcessorCount} logical CPUs, {MemoryGb():F1} GiB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}; benchmark took {took.TotalSeconds:F0} s");
 
     internal static double MemoryGb() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
 

@@ -101,22 +101,12 @@ public abstract class DatasetImportTests(AppFixture app)
         var uploaded = await (await officer.PostAsync("/api/v1/imports", form).EnsureStatus(System.Net.HttpStatusCode.Created)).JsonAsync();
         var id = uploaded.GetProperty("id").GetString()!;
         (await officer.PutAsJsonAsync($"/api/v1/imports/{id}/mapping", new { mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(uploaded.GetProperty("mapping").GetRawText()) })).EnsureSuccessStatusCode();
-        var validated = await WaitAsync(officer, id);
+        var validated = await officer.WaitForImportAsync(id);
         Assert.True(validated.GetProperty("errorRows").GetInt32() == 0, validated.ToString());
         (await officer.PostAsJsonAsync($"/api/v1/imports/{id}/commit", new { onlyValidRows = false })).EnsureSuccessStatusCode();
-        return await WaitAsync(officer, id);
+        return await officer.WaitForImportAsync(id);
     }
 
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string id)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var batch = await client.GetJsonAsync($"/api/v1/imports/{id}");
-            if (batch.GetProperty("progress").GetProperty("done").GetBoolean()) return batch;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("import did not finish");
-    }
 
     private async Task<(ComparisonDataset Dataset, List<ComparisonRecord> Records)> RecordsAsync(Guid batchId) => await app.WithServicesAsync(async sp =>
     {

@@ -15,6 +15,18 @@ public static class HttpExtensions
         return await response.JsonAsync();
     }
 
+    /// <summary>Polls <c>/api/v1/imports/{id}</c> until the batch's current step (validation or commit) is done, and returns the batch.</summary>
+    public static async Task<JsonElement> WaitForImportAsync(this HttpClient client, string id)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var batch = await client.GetJsonAsync($"/api/v1/imports/{id}");
+            if (batch.GetProperty("progress").GetProperty("done").GetBoolean()) return batch;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("import did not finish");
+    }
+
     /// <summary>GETs a list endpoint (ADR 021: <c>{ items, total }</c>) and returns its items, asking for the largest page unless the URL names one.</summary>
     public static async Task<List<JsonElement>> GetItemsAsync(this HttpClient client, string url)
     {

@@ -103,16 +103,6 @@ public abstract partial class ImportApiTests(AppFixture app)
         return form;
     }
 
-    private static async Task<JsonElement> WaitAsync(HttpClient client, string id)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            var batch = await client.GetJsonAsync($"/api/v1/imports/{id}");
-            if (batch.GetProperty("progress").GetProperty("done").GetBoolean()) return batch;
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("import did not finish");
-    }
 
     private static async Task<JsonElement> UploadAsync(HttpClient client, byte[] content, string fileName, string kind, params (string, string)[] extra)
     {
@@ -147,12 +137,12 @@ public abstract partial class ImportApiTests(AppFixture app)
         await clerk.PostAsJsonAsync($"/api/v1/imports/{id}/commit", new { onlyValidRows = false }).ExpectProblemAsync(409, "import_not_validated");
         var accepted = await clerk.PutAsJsonAsync($"/api/v1/imports/{id}/mapping", new { mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(mapping.GetRawText()) });
         Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, await accepted.Content.ReadAsStringAsync());
-        var validated = await WaitAsync(clerk, id);
+        var validated = await clerk.WaitForImportAsync(id);
         Assert.True(validated.GetProperty("status").GetString() == "validated", validated.ToString());
         Assert.Equal((3, 0), (validated.GetProperty("totalRows").GetInt32(), validated.GetProperty("errorRows").GetInt32()));
 
         (await clerk.PostAsJsonAsync($"/api/v1/imports/{id}/commit", new { onlyValidRows = false })).EnsureSuccessStatusCode();
-        var committed = await WaitAsync(clerk, id);
+        var committed = await clerk.WaitForImportAsync(id);
         Assert.True(committed.GetProperty("status").GetString() == "committed", committed.ToString());
         Assert.Equal(3, committed.GetProperty("committedRows").GetInt32());
         var found = await clerk.GetItemsAsync($"/api/v1/persons?idNumber={a2}");
@@ -194,9 +184,9 @@ public abstract partial class ImportApiTests(AppFixture app)
         var batch = await UploadAsync(officer, deaths, "deaths.xlsx", "comparison.deaths", ("source", "容县公安局"), ("asOf", "2026-11-01"));
         var id = batch.GetProperty("id").GetString()!;
         (await officer.PutAsJsonAsync($"/api/v1/imports/{id}/mapping", new { mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(batch.GetProperty("mapping").GetRawText()) })).EnsureSuccessStatusCode();
-        Assert.Equal(0, (await WaitAsync(officer, id)).GetProperty("errorRows").GetInt32());
+        Assert.Equal(0, (await officer.WaitForImportAsync(id)).GetProperty("errorRows").GetInt32());
         (await officer.PostAsJsonAsync($"/api/v1/imports/{id}/commit", new { onlyValidRows = false })).EnsureSuccessStatusCode();
-        var done = await WaitAsync(officer, id);
+        var done = await officer.WaitForImportAsync(id);
         Assert.True(done.GetProperty("status").GetString() == "committed", done.ToString());
         Assert.Equal(2, done.GetProperty("committedRows").GetInt32());
     }
@@ -214,7 +204,7 @@ public abstract partial class ImportApiTests(AppFixture app)
         var auditBefore = await app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEntries.CountAsync());
         (await clerk.PutAsJsonAsync($"/api/v1/imports/{id}/mapping", new { mapping = new { householdKey = "户编号", idNumber = "身份证号", name = "姓名", relation = "与户主关系", divisionCode = "区划代码", deathDate = "死亡日期" } }))
             .EnsureSuccessStatusCode();
-        var validated = await WaitAsync(clerk, id);
+        var validated = await clerk.WaitForImportAsync(id);
         Assert.True(validated.GetProperty("status").GetString() == "validated", validated.ToString());
         Assert.Equal(3000, validated.GetProperty("errorRows").GetInt32());
 

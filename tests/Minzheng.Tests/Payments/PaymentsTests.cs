@@ -467,6 +467,51 @@ public abstract class PaymentsTests(AppFixture app)
         }));
     }
 
+    /// <summary>
+    /// ADR 076: arrears of a month already run consider only what changed since that month's payroll was drafted. A death entered
+    /// in the registry by mistake (no benefit module ended the entitlement) kept the month unpaid; once the registry is corrected
+    /// the payee's record changed, and the next payroll pays the month — though the entitlement itself was published long before.
+    /// </summary>
+    [Fact]
+    public async Task A_month_left_unpaid_by_a_mistaken_death_in_the_registry_is_paid_as_arrears_once_corrected()
+    {
+        app.SkipIfUnavailable();
+        const string county = "450981000000"; // 北流市
+        var village = (await VillagesAsync(county, 1))[0];
+        var (person, household) = await PersonAsync(village, "莫桂兰");
+        var first = ThisMonth.AddMonths(1);
+        await EntitleAsync(person, household, village, first, 520m);
+        // the entitlement is old news by the time the months are run
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        async Task SetDeathAsync(DateOnly? death) => await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var p = await db.Persons.FirstAsync(x => x.Id == person);
+            p.DeathDate = death;
+            return await db.SaveChangesAsync();
+        });
+        async Task<List<PayrollLine>> GenerateAsync(DateOnly month) => await app.WithServicesAsync(async sp =>
+        {
+            var id = await sp.GetRequiredService<PayrollService>().CreateDraftAsync(county, "dibao", month, CancellationToken.None);
+            await sp.GetRequiredService<PayrollGenerator>().RunAsync(id, null, CancellationToken.None);
+            return await sp.GetRequiredService<AppDbContext>().Set<PayrollLine>().AsNoTracking().Where(l => l.PayrollId == id && l.PayeePersonId == person).ToListAsync();
+        });
+
+        await SetDeathAsync(first.AddDays(-5));
+        Assert.Empty(await GenerateAsync(first));
+
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await SetDeathAsync(null);
+        var next = await GenerateAsync(first.AddMonths(1));
+        Assert.Equal(2, next.Count);
+        var arrears = next.Single(l => l.IsArrears);
+        Assert.Equal((first, 52_000L, LinePurpose.Benefit), (arrears.ServiceMonth, arrears.AmountFen, arrears.Purpose));
+        Assert.Equal(first.AddMonths(1), next.Single(l => !l.IsArrears).ServiceMonth);
+
+        // and the month after that pays the month only: nothing twice
+        Assert.Equal([first.AddMonths(2)], (await GenerateAsync(first.AddMonths(2))).Select(l => l.ServiceMonth));
+    }
+
     private Task<int> CountAsync(Guid payrollId) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<PayrollLine>().CountAsync(l => l.PayrollId == payrollId));
 

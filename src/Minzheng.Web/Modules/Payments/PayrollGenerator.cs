@@ -30,8 +30,8 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
 {
     private const string Columns = "payroll_id, program, source_id, source_number, payee_person_id, household_id, division_code, service_month, purpose, is_arrears, amount_fen, person_count, entitlement_period_id, explanation, occurrence, bank_name, bank_account_cipher, bank_account_masked, status, created_at";
 
-    /// <summary>Benefit lines for one month from the entitlements in force, for a range of division codes.</summary>
-    internal const string BenefitSql = $$"""
+    /// <summary>The benefit statement's insert and its conditions for one month and a range of division codes, shared by the two below.</summary>
+    private const string BenefitInsert = $$"""
         INSERT INTO payments_line ({{Columns}})
         SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.id, NULL, 0,
                p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}
@@ -40,27 +40,23 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         WHERE e.program = {7} AND e.division_code >= {8} AND e.division_code <= {9}
           AND e.from_month <= {1} AND (e.to_month IS NULL OR e.to_month >= {1})
           AND (p.death_date IS NULL OR p.death_date >= {1})
-        ON CONFLICT DO NOTHING
         """;
+
+    /// <summary>Benefit lines for one month from the entitlements in force, for a range of division codes.</summary>
+    internal const string BenefitSql = BenefitInsert + "\nON CONFLICT DO NOTHING";
 
     /// <summary>
     /// 补发 of an earlier month already run: the benefit statement for that month, limited to the entitlements that can owe it —
-    /// published (or republished) since that month's payroll was drafted, whose payee's registry record changed since (a death
-    /// corrected), or whose village came from another county by a division change (ADR 066: that county may never have paid the
-    /// month). Every other entitlement in force then was paid by that payroll, so the rest would only meet the unique index:
+    /// published (or republished) since that month's payroll was drafted ({10}), whose payee's registry record changed since (a
+    /// death corrected), or whose village came from another county by a division change (ADR 066: that county may never have paid
+    /// the month). Every other entitlement in force then was paid by that payroll, so the rest would only meet the unique index:
     /// with a year of lines on file this is what keeps the next month's payroll as fast as the first (ADR 076).
     /// </summary>
-    internal const string ArrearsSql = $$"""
-        INSERT INTO payments_line ({{Columns}})
-        SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.id, NULL, 0,
-               p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}
-        FROM entitlement_period e
-        JOIN registry_person p ON p.id = e.payee_person_id
-        WHERE e.program = {7} AND e.division_code >= {8} AND e.division_code <= {9}
-          AND e.from_month <= {1} AND (e.to_month IS NULL OR e.to_month >= {1})
-          AND (e.published_at > {10} OR e.payee_person_id IN (SELECT q.id FROM registry_person q WHERE q.updated_at > {10})
+    internal const string ArrearsSql = BenefitInsert + """
+
+          AND (e.published_at > {10}
+               OR e.payee_person_id IN (SELECT q.id FROM registry_person q WHERE q.updated_at > {10})
                OR CAST(e.id AS TEXT) IN (SELECT m.entity_key FROM division_move m WHERE m.table_name = 'entitlement_period' AND (m.from_code < {8} OR m.from_code > {9})))
-          AND (p.death_date IS NULL OR p.death_date >= {1})
         ON CONFLICT DO NOTHING
         """;
 
