@@ -13,6 +13,7 @@ using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Entitlements;
 using Minzheng.Web.Platform.Figures;
+using Minzheng.Web.Platform.Jobs;
 using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 
@@ -456,7 +457,7 @@ internal static class ComparisonPhases
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(officer);
+            JobWorker.EnterJobScope(scope.ServiceProvider, officer);
             await scope.ServiceProvider.GetRequiredService<ComparisonJob>().ExecuteAsync(id, null, ct);
         }
         return id;

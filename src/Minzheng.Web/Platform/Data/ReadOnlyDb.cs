@@ -27,6 +27,8 @@ public sealed class ReadOnlyDb : IDisposable, IAsyncDisposable
         // The primary's options (one model, one set of interceptors), over the read connection string when there is one.
         if (options.ReadConnectionString is { } read) Context.Database.SetConnectionString(read);
         Context.MakeReadOnly();
+        // inside a job the scope's context carries the job's long command timeout (JobWorker.EnterJobScope): reads get it too
+        if (services.GetService<AppDbContext>()?.Database.GetCommandTimeout() is { } timeout) Context.Database.SetCommandTimeout(timeout);
     }
 
     public AppDbContext Context { get; }
