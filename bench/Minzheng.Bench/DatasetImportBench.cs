@@ -429,7 +429,7 @@ internal static class DatasetImportPhases
         }
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAs(Identity);
+            JobWorker.EnterJobScope(scope.ServiceProvider, Identity);
             await scope.ServiceProvider.GetRequiredService<ImportJob>().RunAsync(new JobRun(job, Identity), ct);
         }
         await using (var scope = app.SystemScope())
