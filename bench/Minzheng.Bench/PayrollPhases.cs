@@ -128,8 +128,8 @@ internal static class PayrollPhases
         result.Notes.Add("load average after the run: " + LoadAverage());
         result.Steps = timer.Steps();
         var (min, max) = timer.TownSpread();
-        result.Towns = result.Steps.FirstOrDefault(s => s.Step.StartsWith("towns", StringComparison.Ordinal))?.Count ?? 0;
-        result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"township statements: {result.Towns}, fastest {min:F2} s, slowest {max:F2} s"));
+        result.Towns = result.Steps.FirstOrDefault(s => s.Step.StartsWith("benefit", StringComparison.Ordinal))?.Count ?? 0;
+        result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"benefit statements (groups of townships): {result.Towns}, fastest {min:F2} s, slowest {max:F2} s"));
 
         result.Lines = payroll.LineCount;
         result.TotalFen = payroll.TotalFen;
@@ -264,10 +264,10 @@ internal static class PayrollPhases
     }
 }
 
-/// <summary>The generator's own SQL (internal constants), so the lower bound and the experiments run exactly the statement the generator runs.</summary>
+/// <summary>The generator's own SQL (internal statements), so the lower bound and the experiments run exactly the statement the generator runs.</summary>
 internal static class GeneratorSql
 {
-    public const string Benefit = PayrollGenerator.BenefitSql;
+    public static readonly string Benefit = PayrollGenerator.BenefitSql;
 
     public static readonly string Retry = PayrollGenerator.RetrySql;
 

@@ -67,7 +67,7 @@ internal sealed class StepTimer(System.Diagnostics.Stopwatch clock) : IProgress<
 {
     private static readonly Dictionary<string, string> Names = new()
     {
-        ["生成当月发放明细"] = "towns (INSERT…SELECT per township)",
+        ["生成当月发放明细"] = "benefit (count by township, then INSERT…SELECT per group of townships)",
         ["补发"] = "arrears (earlier months)",
         ["重新发放失败明细"] = "retries + mark requeued",
         ["差额补发与追缴"] = "reconcile entitlements",

@@ -61,6 +61,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Minzheng:Demo:People", DemoPeople.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Minzheng:Demo:Households", "150");
         builder.UseSetting("Minzheng:Demo:AssistanceCases", DemoCases ? "true" : "false");
+        // a payroll's benefit statements in groups of a few entitlements, so every payroll test spans several (200,000 by default)
+        builder.UseSetting("Minzheng:Payments:EntitlementsPerStep", "8");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",

@@ -512,6 +512,53 @@ public abstract class PaymentsTests(AppFixture app)
         Assert.Equal([first.AddMonths(2)], (await GenerateAsync(first.AddMonths(2))).Select(l => l.ServiceMonth));
     }
 
+    /// <summary>
+    /// 补发 of several earlier months in one statement (each month tested against its own payroll's draft): an entitlement
+    /// published between two monthly payrolls is owed the first month only; one published after both is owed both; each month
+    /// is paid once, and running the payroll again adds nothing.
+    /// </summary>
+    [Fact]
+    public async Task Months_owed_from_several_earlier_payrolls_are_paid_once_each_in_one_generation()
+    {
+        app.SkipIfUnavailable();
+        const string county = "450981000000"; // 北流市: months after those of the other 北流 test
+        var villages = await VillagesAsync(county, 2);
+        var (middle, middleHousehold) = await PersonAsync(villages[0], "庞志强");
+        var (late, lateHousehold) = await PersonAsync(villages[1], "韦秀英");
+        var m1 = ThisMonth.AddMonths(5);
+        async Task<Guid> GenerateAsync(DateOnly month) => await app.WithServicesAsync(async sp =>
+        {
+            var id = await sp.GetRequiredService<PayrollService>().CreateDraftAsync(county, "dibao", month, CancellationToken.None);
+            await sp.GetRequiredService<PayrollGenerator>().RunAsync(id, null, CancellationToken.None);
+            return id;
+        });
+        Task<List<(DateOnly Month, bool Arrears, long Fen)>> LinesAsync(Guid payroll, Guid person) => app.WithServicesAsync(async sp =>
+            (await sp.GetRequiredService<AppDbContext>().Set<PayrollLine>().AsNoTracking().Where(l => l.PayrollId == payroll && l.PayeePersonId == person).ToListAsync())
+            .Select(l => (l.ServiceMonth, l.IsArrears, l.AmountFen)).OrderBy(l => l.ServiceMonth).ToList());
+
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        var p1 = await GenerateAsync(m1);
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await EntitleAsync(middle, middleHousehold, villages[0], m1, 480m);
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        var p2 = await GenerateAsync(m1.AddMonths(1));
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await EntitleAsync(late, lateHousehold, villages[1], m1, 510m);
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        var p3 = await GenerateAsync(m1.AddMonths(2));
+
+        Assert.Empty(await LinesAsync(p1, middle));
+        Assert.Equal([(m1, true, 48_000L), (m1.AddMonths(1), false, 48_000L)], await LinesAsync(p2, middle));
+        Assert.Empty(await LinesAsync(p2, late));
+        Assert.Equal([(m1.AddMonths(2), false, 48_000L)], await LinesAsync(p3, middle));
+        List<(DateOnly, bool, long)> owed = [(m1, true, 51_000L), (m1.AddMonths(1), true, 51_000L), (m1.AddMonths(2), false, 51_000L)];
+        Assert.Equal(owed, await LinesAsync(p3, late));
+
+        await app.WithServicesAsync(sp => sp.GetRequiredService<PayrollGenerator>().RunAsync(p3, null, CancellationToken.None));
+        Assert.Equal(owed, await LinesAsync(p3, late));
+        Assert.Single(await LinesAsync(p3, middle));
+    }
+
     private Task<int> CountAsync(Guid payrollId) =>
         app.WithServicesAsync(sp => sp.GetRequiredService<AppDbContext>().Set<PayrollLine>().CountAsync(l => l.PayrollId == payrollId));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Access;
@@ -26,37 +27,43 @@ internal sealed record Payee(Guid Id, DateOnly? EndDate, string? BankName, byte[
 /// Raw SQL bypasses the EF scope filter: the payroll itself is loaded through the filter, and every
 /// statement is limited to that payroll's county range.
 /// </summary>
-public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory divisions, BusinessClock clock, ICurrentUser user, AuditLog audit, PayrollLinePartitions partitions)
+public sealed class PayrollGenerator(AppDbContext db, BusinessClock clock, ICurrentUser user, AuditLog audit, PayrollLinePartitions partitions, IConfiguration configuration)
 {
     private const string Columns = "payroll_id, program, source_id, source_number, payee_person_id, household_id, division_code, service_month, purpose, is_arrears, amount_fen, person_count, entitlement_period_id, explanation, occurrence, bank_name, bank_account_cipher, bank_account_masked, status, created_at";
 
-    /// <summary>The benefit statement's insert and its conditions for one month and a range of division codes, shared by the two below.</summary>
-    private const string BenefitInsert = $$"""
+    /// <summary>
+    /// The benefit statement's insert and its conditions for a range of division codes, shared by the two below: <paramref name="month"/>
+    /// is the service month's expression, <paramref name="join"/> what the arrears statement adds to its FROM.
+    /// </summary>
+    private static string BenefitInsert(string month, string join = "") => $$"""
         INSERT INTO payments_line ({{Columns}})
-        SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {1}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.id, NULL, 0,
+        SELECT {0}, e.program, e.source_id, e.source_number, e.payee_person_id, e.household_id, e.division_code, {{month}}, {2}, {3}, e.monthly_amount_fen, e.person_count, e.id, NULL, 0,
                p.bank_name, p.bank_account_cipher, p.bank_account_masked, CASE WHEN p.bank_account_cipher IS NULL THEN {4} ELSE {5} END, {6}
         FROM entitlement_period e
-        JOIN registry_person p ON p.id = e.payee_person_id
+        JOIN registry_person p ON p.id = e.payee_person_id{{join}}
         WHERE e.program = {7} AND e.division_code >= {8} AND e.division_code <= {9}
-          AND e.from_month <= {1} AND (e.to_month IS NULL OR e.to_month >= {1})
-          AND (p.death_date IS NULL OR p.death_date >= {1})
+          AND e.from_month <= {{month}} AND (e.to_month IS NULL OR e.to_month >= {{month}})
+          AND (p.death_date IS NULL OR p.death_date >= {{month}})
         """;
 
-    /// <summary>Benefit lines for one month from the entitlements in force, for a range of division codes.</summary>
-    internal const string BenefitSql = BenefitInsert + "\nON CONFLICT DO NOTHING";
+    /// <summary>Benefit lines for month {1} from the entitlements in force, for a range of division codes.</summary>
+    internal static readonly string BenefitSql = BenefitInsert("{1}") + "\nON CONFLICT DO NOTHING";
 
     /// <summary>
-    /// 补发 of an earlier month already run: the benefit statement for that month, limited to the entitlements that can owe it —
-    /// published (or republished) since that month's payroll was drafted ({10}), whose payee's registry record changed since (a
-    /// death corrected), or whose village came from another county by a division change (ADR 066: that county may never have paid
-    /// the month). Every other entitlement in force then was paid by that payroll, so the rest would only meet the unique index:
-    /// with a year of lines on file this is what keeps the next month's payroll as fast as the first (ADR 076).
+    /// 补发 of the earlier months already run, in one statement: for each month (parameters {10}, {11}, … in pairs: the month and
+    /// when its payroll was drafted) the benefit statement, limited to the entitlements that can owe it — published (or republished)
+    /// since that month's payroll was drafted, whose payee's registry record changed since (a death corrected), or whose village
+    /// came from another county by a division change (ADR 066: that county may never have paid the month). Every other
+    /// entitlement in force then was paid by that payroll, so the rest would only meet the unique index. {1} is the earliest of
+    /// the drafts: the same test once for every month, so the months are joined only to the few entitlements that pass it. One
+    /// statement, not one a month: each scans the entitlements and the registry, and with a year of payrolls on file twelve
+    /// scans made the next month's payroll 1.5× as slow as the first (ADR 076, docs/benchmarks.md).
     /// </summary>
-    internal const string ArrearsSql = BenefitInsert + """
+    internal static string ArrearsSql(int months) => BenefitInsert("mo.service_month",
+        "\n        CROSS JOIN (" + string.Join(" UNION ALL ", Enumerable.Range(0, months).Select(i => $"SELECT {{{10 + 2 * i}}} AS service_month, {{{11 + 2 * i}}} AS since")) + ") mo") + """
 
-          AND (e.published_at > {10}
-               OR e.payee_person_id IN (SELECT q.id FROM registry_person q WHERE q.updated_at > {10})
-               OR CAST(e.id AS TEXT) IN (SELECT m.entity_key FROM division_move m WHERE m.table_name = 'entitlement_period' AND (m.from_code < {8} OR m.from_code > {9})))
+          AND (e.published_at > {1} OR p.updated_at > {1} OR CAST(e.id AS TEXT) IN (SELECT m.entity_key FROM division_move m WHERE m.table_name = 'entitlement_period' AND (m.from_code < {8} OR m.from_code > {9})))
+          AND (e.published_at > mo.since OR p.updated_at > mo.since OR CAST(e.id AS TEXT) IN (SELECT m.entity_key FROM division_move m WHERE m.table_name = 'entitlement_period' AND (m.from_code < {8} OR m.from_code > {9})))
         ON CONFLICT DO NOTHING
         """;
 
@@ -133,8 +140,7 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         var scope = DivisionScope.Of(county);
         await partitions.EnsureAsync(payroll.Month, ct);
         var now = clock.UtcNow;
-        var towns = divisions.ChildrenOf(county).Where(t => t.Level == DivisionLevel.Town).Select(t => DivisionScope.Of(t.Code)).ToList();
-        if (towns.Count == 0) towns = [scope];
+        var towns = payroll.Kind == PayrollKind.Regular ? await TownshipGroupsAsync(payroll, scope, ct) : [];
         var steps = (payroll.Kind == PayrollKind.Regular ? towns.Count + 5 : 1);
         // Organisation payees are few: their statements run only where the county has any (a partial index answers this).
         var organizationPayees = await db.Set<EntitlementPeriod>().AsNoTracking().AnyAsync(e => e.PayeeOrganizationId != null && e.Program == payroll.Program
@@ -159,15 +165,21 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
             var earlier = await db.Set<Payroll>().AsNoTracking()
                 .Where(p => p.DivisionCode == county && p.Program == payroll.Program && p.Kind == PayrollKind.Regular && p.Month < payroll.Month && p.Month >= payroll.Month.AddMonths(-36))
                 .Select(p => new { p.Month, p.CreatedAt }).ToListAsync(ct);
-            foreach (var (month, drafted) in earlier.Select(e => (e.Month, e.CreatedAt)))
+            // a day's margin: the clocks of several application servers need not agree to the second
+            var months = earlier.Select(e => (e.Month, Since: e.CreatedAt.AddDays(-1))).OrderBy(e => e.Month).ToList();
+            foreach (var (month, _) in months) await partitions.EnsureAsync(month, ct);
+            if (months.Count > 0)
             {
                 ct.ThrowIfCancellationRequested();
-                // a day's margin: the clocks of several application servers need not agree to the second
-                var since = drafted.AddDays(-1);
-                await partitions.EnsureAsync(month, ct);
-                await db.Database.ExecuteSqlRawAsync(ArrearsSql, [payroll.Id, month, (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High, since], ct);
-                if (organizationPayees)
+                object[] parameters = [payroll.Id, months.Min(m => m.Since), (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High,
+                    .. months.SelectMany(m => new object[] { m.Month, m.Since })];
+                await db.Database.ExecuteSqlRawAsync(ArrearsSql(months.Count), parameters, ct);
+            }
+            if (organizationPayees)
+            {
+                foreach (var (month, _) in months)
                 {
+                    ct.ThrowIfCancellationRequested();
                     await db.Database.ExecuteSqlRawAsync(OrganizationBenefitSql, [payroll.Id, month, (int)LinePurpose.Benefit, true, (int)LineStatus.NoAccount, (int)LineStatus.Pending, now, payroll.Program, scope.Low, scope.High], ct);
                 }
             }
@@ -197,6 +209,45 @@ public sealed class PayrollGenerator(AppDbContext db, DivisionDirectory division
         await PriceSubsidyAsync(payroll, ct);
         Report("价格临时补贴");
         return await FinishAsync(payroll, ct);
+    }
+
+    /// <summary>
+    /// The county's benefit statements, as ranges of division codes that together cover the whole county: its townships in
+    /// code order, packed into groups of about <c>Minzheng:Payments:EntitlementsPerStep</c> (200,000) entitlements in force (one count by
+    /// township). Each statement joins its entitlements to the whole of <c>registry_person</c> (on PostgreSQL a hash join
+    /// over a scan of the table), so one statement per township scanned the registry 25 times for a county of 25 townships:
+    /// 28 s for 1,000,000 lines where the county in one statement takes 15 s (docs/benchmarks.md). Groups keep that to a
+    /// handful of scans and still give the job a progress bar. Ranges are contiguous from the county's first code to its
+    /// last: an entitlement published between the count and its statement is paid whatever its village.
+    /// </summary>
+    private async Task<List<DivisionScope>> TownshipGroupsAsync(Payroll payroll, DivisionScope scope, CancellationToken ct)
+    {
+        var month = payroll.Month;
+        var townLength = DivisionCodes.PrefixLength(DivisionLevel.Town);
+        var counts = await db.Set<EntitlementPeriod>().AsNoTracking()
+            .Where(e => e.Program == payroll.Program && string.Compare(e.DivisionCode, scope.Low) >= 0 && string.Compare(e.DivisionCode, scope.High) <= 0
+                && e.FromMonth <= month && (e.ToMonth == null || e.ToMonth >= month))
+            .GroupBy(e => e.DivisionCode.Substring(0, townLength))
+            .Select(g => new { Town = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var perStep = Math.Max(1, configuration.GetValue("Minzheng:Payments:EntitlementsPerStep", 200_000));
+        var groups = new List<DivisionScope>();
+        string? low = null;
+        var inGroup = 0;
+        foreach (var town in counts.OrderBy(c => c.Town, StringComparer.Ordinal))
+        {
+            // the code after the previous group's last: no code of the county falls between two groups
+            low ??= groups.Count == 0 ? scope.Low : (long.Parse(groups[^1].High, CultureInfo.InvariantCulture) + 1).ToString("D12", CultureInfo.InvariantCulture);
+            inGroup += town.Count;
+            if (inGroup < perStep) continue;
+            groups.Add(new DivisionScope(low, town.Town.PadRight(DivisionCodes.Length, '9'), null));
+            low = null;
+            inGroup = 0;
+        }
+        // the last group runs to the county's last code (an empty county: one statement for the whole county)
+        if (low is not null || groups.Count == 0) groups.Add(new DivisionScope(low ?? scope.Low, scope.High, null));
+        else groups[^1] = groups[^1] with { High = scope.High };
+        return groups;
     }
 
     private async Task<Payroll> FinishAsync(Payroll payroll, CancellationToken ct)
