@@ -9,8 +9,8 @@ internal sealed class BenchArgs
     public const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=minzheng;Password=minzheng";
     public const string PostgresVariable = "MINZHENG_BENCH_POSTGRES";
 
-    private static readonly HashSet<string> Flags = ["keep", "experiments", "reuse", "no-bound"];
-    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault", "people", "rows", "rule", "kind", "history", "cases", "lookups", "connections", "duration", "warmup", "scenarios", "user"];
+    private static readonly HashSet<string> Flags = ["keep", "experiments", "reuse", "no-bound", "fresh"];
+    private static readonly HashSet<string> Values = ["provider", "sizes", "size", "phase", "dir", "cs", "data", "pg", "county", "fault", "people", "rows", "rule", "kind", "history", "cases", "lookups", "connections", "duration", "warmup", "scenarios", "user", "set"];
 
     private readonly Dictionary<string, string> _values = [];
     private readonly HashSet<string> _flags = [];
@@ -87,7 +87,9 @@ internal sealed class BenchArgs
               Minzheng.Bench comparison-one --phase setup|measure --provider sqlite|postgres --people N --rows N --dir DIR --cs CONNECTION [--fault findings]
               Minzheng.Bench http-load-one --phase setup --people N --cases M --dir DIR --cs CONNECTION [--lookups 20000]
               Minzheng.Bench comparison-one --phase explain --provider postgres --people N --rows N --dir DIR --cs CONNECTION [--county CODE] [--rule a,b]
-                                      EXPLAIN (ANALYZE, BUFFERS) of the engine's statements for one county (or the city) on a database kept with --keep
+                                                [--fresh] [--set enable_nestloop=on,jit=off]
+                                      EXPLAIN (ANALYZE, BUFFERS) of the engine's statements for one county (or the city) on a database kept with --keep;
+                                      --fresh deletes the rule's findings first (the first run's plan), --set plans with SET LOCAL settings after the engine's own enable_nestloop=off (all rolled back)
               Minzheng.Bench dataset-import-one --phase setup|bound|measure --provider sqlite|postgres --rows N --kind CODE --dir DIR --cs CONNECTION
             """);
         return 2;

@@ -92,7 +92,7 @@ internal static class ComparisonPhases
                 await ResetAsync(app, c, ct);
                 break;
             case "explain":
-                await ExplainAsync(app, c, args.Get("county") ?? city.Counties[0], args.Get("rule"), result, ct);
+                await ExplainAsync(app, c, args.Get("county") ?? city.Counties[0], args.Get("rule"), args.Get("set"), args.Has("fresh"), result, ct);
                 break;
             default:
                 throw new ArgumentException($"unknown phase '{phase}'");
@@ -339,7 +339,9 @@ internal static class ComparisonPhases
         {
             var select = JoinOnly(sql!);
             var sw = Stopwatch.StartNew();
+            await using var tx = await ComparisonEngine.HashJoinsOnlyAsync(db, ct);
             var n = (await db.Database.SqlQueryRaw<long>(select, parameters).ToListAsync(ct)).Single();
+            if (tx is not null) await tx.CommitAsync(ct);
             joins[code] = (sw.ElapsedMilliseconds, n);
         }
         r.JoinSeconds = joins.Values.Sum(x => x.Ms) / 1000.0;
@@ -351,7 +353,10 @@ internal static class ComparisonPhases
             foreach (var (code, sql, parameters) in statements.Where(s => s.Sql is not null))
             {
                 var sw = Stopwatch.StartNew();
+                // planned as the engine plans its statements (hash joins only on PostgreSQL, ADR 078)
+                await using var tx = await ComparisonEngine.HashJoinsOnlyAsync(db, ct);
                 var n = await db.Database.ExecuteSqlRawAsync(sql!, parameters, ct);
+                if (tx is not null) await tx.CommitAsync(ct);
                 var ms = sw.ElapsedMilliseconds;
                 if (bound.TryGetValue(code, out var earlier) && earlier.Rows != n) result.Fail($"bound: {code} inserted {earlier.Rows} findings in the first pass, {n} in the second");
                 bound[code] = (bound.TryGetValue(code, out var before) ? Math.Min(before.Ms, ms) : ms, n);
@@ -395,7 +400,9 @@ internal static class ComparisonPhases
     /// EXPLAIN (ANALYZE, BUFFERS) of the engine's own statements for one county (PostgreSQL; each in a transaction that is rolled
     /// back, so the database keeps its findings): where a rule's time goes.
     /// </summary>
-    private static async Task ExplainAsync(WebApplication app, BenchCase c, string county, string? rules, PhaseResult result, CancellationToken ct)
+    /// <paramref name="set"/>: planner settings for the transaction (<c>enable_nestloop=off,jit=off</c>); <paramref name="fresh"/>: the rule's
+    /// findings deleted first (in the same transaction), so the plan is the first run's, which inserts them all.
+    private static async Task ExplainAsync(WebApplication app, BenchCase c, string county, string? rules, string? set, bool fresh, PhaseResult result, CancellationToken ct)
     {
         if (c.Provider != DatabaseProvider.Postgres) throw new ArgumentException("--phase explain needs PostgreSQL");
         await using var scope = app.SystemScope();
@@ -429,6 +436,26 @@ internal static class ComparisonPhases
                 p.ParameterName = "p" + i.ToString(CultureInfo.InvariantCulture);
                 p.Value = parameters[i];
                 cmd.Parameters.Add(p);
+            }
+            // as the engine plans it (ComparisonEngine.HashJoinsOnlyAsync); --set enable_nestloop=on shows the planner's own choice
+            foreach (var setting in ("enable_nestloop=off," + set).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                await using var s = conn.CreateCommand();
+                s.Transaction = tx;
+                s.CommandText = "SET LOCAL " + setting;
+                await s.ExecuteNonQueryAsync(ct);
+            }
+            if (fresh)
+            {
+                await using var d = conn.CreateCommand();
+                d.Transaction = tx;
+                d.CommandTimeout = 0;
+                d.CommandText = "DELETE FROM comparison_finding WHERE rule_code = @rule";
+                var r = d.CreateParameter();
+                r.ParameterName = "rule";
+                r.Value = rule.Code;
+                d.Parameters.Add(r);
+                Console.Out.WriteLine($"-- {await d.ExecuteNonQueryAsync(ct)} findings of {rule.Code} deleted first");
             }
             cmd.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + text;
             Console.Out.WriteLine($"-- {rule.Code} in {county}");
