@@ -50,37 +50,54 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
         var today = clock.Today;
         var reports = new List<RuleReport>();
         var done = 0;
-        foreach (var rule in ComparisonRules.All)
+        var plans = ComparisonRules.All.Select(rule => (Rule: rule, Plan: Prepare(rule, counties, settings, datasets, today))).ToList();
+        var covered = plans.Any(p => p.Plan.Parts.Count > 0 && ReadsCovered(p.Rule));
+        if (covered) await CreateCoveredAsync(db, DivisionScope.Of(run.DivisionCode), RouteLength(counties), ct);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var plan = Prepare(rule, counties, settings, datasets, today);
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var found = new Dictionary<string, int>();
-            if (plan.Parts.Count > 0)
+            foreach (var (rule, plan) in plans)
             {
-                var (sql, parameters) = Build(rule, new Pass(DivisionScope.Of(run.DivisionCode), today, run.Id, clock.UtcNow, plan.Parts));
-                // PostgreSQL: hash joins only, for this statement (ADR 078). The route to a county is an expression (the first digits
-                // of a division code) for which the planner has no statistics: it guesses 1 row in 200 where every row matches, and
-                // then chooses nested loops of index lookups — at 7.3 M people one run took 104 s, the next 255 s, and one statement
-                // of the bound ran for more than 9 minutes before it was cancelled. Hash joins read each table once: 96 s, every time.
-                await using var tx = await HashJoinsOnlyAsync(db, ct);
-                // the new findings per county, counted from the inserted rows (the statement is constant text; every value a parameter)
-                var returning = sql + "\nRETURNING county_code AS \"Value\"";
-                var inserted = db.Database.SqlQueryRaw<string>(returning, parameters);
-                await foreach (var county in inserted.AsAsyncEnumerable().WithCancellation(ct))
+                ct.ThrowIfCancellationRequested();
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var found = new Dictionary<string, int>();
+                if (plan.Parts.Count > 0)
                 {
-                    found[county] = found.GetValueOrDefault(county) + 1;
+                    var (sql, parameters) = Build(rule, new Pass(DivisionScope.Of(run.DivisionCode), today, run.Id, clock.UtcNow, plan.Parts));
+                    // PostgreSQL: hash joins only, for this statement (ADR 078). The route to a county is an expression (the first digits
+                    // of a division code) for which the planner has no statistics: it guesses 1 row in 200 where every row matches, and
+                    // then chooses nested loops of index lookups — at 7.3 M people one run took 104 s, the next 255 s, and one statement
+                    // of the bound ran for more than 9 minutes before it was cancelled. Hash joins read each table once: 96 s, every time.
+                    await using var tx = await HashJoinsOnlyAsync(db, ct);
+                    // the new findings per county, counted from the inserted rows (the statement is constant text; every value a parameter)
+                    var returning = sql + "\nRETURNING county_code AS \"Value\"";
+                    var inserted = db.Database.SqlQueryRaw<string>(returning, parameters);
+                    await foreach (var county in inserted.AsAsyncEnumerable().WithCancellation(ct))
+                    {
+                        found[county] = found.GetValueOrDefault(county) + 1;
+                    }
+                    if (tx is not null) await tx.CommitAsync(ct);
                 }
-                if (tx is not null) await tx.CommitAsync(ct);
+                var ms = started.ElapsedMilliseconds;
+                reports.AddRange(plan.Lines.Select(l => l.Skipped is null
+                    ? new RuleReport(l.County, rule.Code, found.GetValueOrDefault(l.County), null, l.Dataset, l.Basis, ms)
+                    : new RuleReport(l.County, rule.Code, 0, l.Skipped, null, null, 0)));
+                progress?.Report((++done, ComparisonRules.All.Count));
             }
-            var ms = started.ElapsedMilliseconds;
-            reports.AddRange(plan.Lines.Select(l => l.Skipped is null
-                ? new RuleReport(l.County, rule.Code, found.GetValueOrDefault(l.County), null, l.Dataset, l.Basis, ms)
-                : new RuleReport(l.County, rule.Code, 0, l.Skipped, null, null, 0)));
-            progress?.Report((++done, ComparisonRules.All.Count));
+        }
+        finally
+        {
+            if (covered) await DropCoveredAsync(db);
         }
         // the report reads county by county, as the rules page does
         return reports.OrderBy(r => counties.IndexOf(r.CountyCode)).ThenBy(r => ComparisonRules.All.Select(x => x.Code).ToList().IndexOf(r.RuleCode)).ToList();
+    }
+
+    /// <summary>How many leading digits route a finding: 6 for counties, 4 for a whole city as one part.</summary>
+    internal static int RouteLength(IReadOnlyList<string> counties)
+    {
+        var length = DivisionCodes.ScopePrefix(counties[0]).Length;
+        if (counties.Any(x => DivisionCodes.ScopePrefix(x).Length != length)) throw new ArgumentException("the parts of one statement are all counties, or one city", nameof(counties));
+        return length;
     }
 
     /// <summary>
@@ -201,6 +218,76 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
         public string In(IEnumerable<string> values) => string.Join(", ", values.Select(v => P(v)));
     }
 
+    /// <summary>The people benefits cover, for the run's rules that read benefits (<see cref="CoveredSql"/>): a temporary table of the run's connection.</summary>
+    internal const string CoveredTable = "cmp_covered";
+
+    /// <summary>Whether a rule reads the people benefits cover (<see cref="CoveredTable"/>) rather than the registry directly.</summary>
+    internal static bool ReadsCovered(ComparisonRules.Rule rule) =>
+        rule.Code is "deceased" or "imprisoned" or "vehicle" or "second-house" or "business" or "public-payroll" or "certificate" or "work-injury-care";
+
+    /// <summary>
+    /// The statements that gather, once per run, who each benefit of the run's range covers — the person of a personal benefit,
+    /// every current member of a household benefit — with the person's division, ID hash and county prefix (the first
+    /// <paramref name="length"/> digits: 6 for counties, 4 for a whole city as one part), keeping a benefit only where it is of the
+    /// person's own county, as when each county ran on its own. Eight rules read it instead of joining the benefits to the whole
+    /// registry each: at 7.3 M people that join was most of every rule's 8–11 s (docs/benchmarks.md). The prefix is a column,
+    /// so the planner has statistics for the route (it has none for the expression).
+    /// </summary>
+    internal static (string[] Sql, object[] Parameters) CoveredSql(DivisionScope range, int length, bool postgres)
+    {
+        var q = new Sql();
+        var where = $"e.one_off = {q.P(false)} AND e.division_code >= {q.P(range.Low)} AND e.division_code <= {q.P(range.High)}";
+        var create = $"""
+            CREATE TEMP TABLE {CoveredTable} AS
+            SELECT b.person_id, b.household_id, b.program, b.source_id, b.source_number, b.from_month, b.to_month,
+                   p.division_code, p.id_number_hash, substr(p.division_code, 1, {length}) AS prefix
+            FROM (
+                SELECT e.beneficiary_person_id AS person_id, e.household_id, e.program, e.source_id, e.source_number, e.from_month, e.to_month, e.division_code AS benefit_division
+                FROM entitlement_period e
+                WHERE e.beneficiary_person_id IS NOT NULL AND {where}
+                UNION ALL
+                SELECT m.person_id, e.household_id, e.program, e.source_id, e.source_number, e.from_month, e.to_month, e.division_code AS benefit_division
+                FROM entitlement_period e
+                JOIN registry_household_member m ON m.household_id = e.household_id AND m.left_on IS NULL
+                WHERE e.beneficiary_person_id IS NULL AND e.household_id IS NOT NULL AND {where}
+            ) b
+            JOIN registry_person p ON p.id = b.person_id
+            WHERE p.division_code >= {q.P(range.Low)} AND p.division_code <= {q.P(range.High)}
+              AND substr(b.benefit_division, 1, {length}) = substr(p.division_code, 1, {length})
+            """;
+        // Neither database analyses a temporary table by itself. SQLite, which joins by nested loops, also needs an index to reach a
+        // covered person from a dataset's row: without it a city run of 20,000 people took 29 s instead of 2.
+        string[] sql = postgres
+            ? [DropCoveredSql, create, $"ANALYZE {CoveredTable}"]
+            : [DropCoveredSql, create, $"CREATE INDEX ix_{CoveredTable}_hash ON {CoveredTable} (id_number_hash)", $"ANALYZE {CoveredTable}"];
+        return (sql, q.Values.ToArray());
+    }
+
+    internal const string DropCoveredSql = $"DROP TABLE IF EXISTS {CoveredTable}";
+
+    /// <summary>
+    /// Builds <see cref="CoveredTable"/> on the context's connection, which it opens and keeps open until <see cref="DropCoveredAsync"/>
+    /// (a temporary table lives as long as its connection).
+    /// </summary>
+    internal static async Task CreateCoveredAsync(AppDbContext db, DivisionScope range, int length, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var (statements, parameters) = CoveredSql(range, length, db.Database.IsNpgsql());
+        await using var tx = await HashJoinsOnlyAsync(db, ct);
+        foreach (var sql in statements)
+        {
+            // only the CREATE reads the parameters; the others have none
+            await db.Database.ExecuteSqlRawAsync(sql, sql.Contains('{', StringComparison.Ordinal) ? parameters : [], ct);
+        }
+        if (tx is not null) await tx.CommitAsync(ct);
+    }
+
+    internal static async Task DropCoveredAsync(AppDbContext db)
+    {
+        await db.Database.ExecuteSqlRawAsync(DropCoveredSql);
+        await db.Database.CloseConnectionAsync();
+    }
+
     /// <summary>
     /// The statement of one rule for the counties of <paramref name="c"/>: <c>WITH cfg … INSERT INTO comparison_finding … ON CONFLICT
     /// DO NOTHING</c>. The counties are the CTE <c>cfg(prefix, county, dataset_id, figure, mild)</c>, joined on the first digits of the
@@ -211,8 +298,7 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
         if (c.Counties.Count == 0) throw new ArgumentException("a statement needs at least one county", nameof(c));
         var q = new Sql();
         string body;
-        var length = DivisionCodes.ScopePrefix(c.Counties[0].County).Length;
-        if (c.Counties.Any(x => DivisionCodes.ScopePrefix(x.County).Length != length)) throw new ArgumentException("the parts of one statement are all counties, or one city", nameof(c));
+        var length = RouteLength(c.Counties.Select(x => x.County).ToList());
         var cfg = "cfg(prefix, county, dataset_id, figure, mild) AS (VALUES "
             + string.Join(", ", c.Counties.Select(x => $"({q.P(DivisionCodes.ScopePrefix(x.County))}, {q.P(x.County)}, {q.P(x.DatasetId)}, {q.P(x.Figure)}, {q.P(x.Mild)})")) + ")";
         var exempt = c.Counties.SelectMany(x => x.Exempt.Select(e => (Prefix: DivisionCodes.ScopePrefix(x.County), Category: e))).ToList();
@@ -231,44 +317,28 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
         var datasetIds = c.Counties.Select(x => x.DatasetId).Distinct().ToList();
         var dataset = datasetIds.Count == 1 ? $"r.dataset_id = {q.P(datasetIds[0])}" : $"r.dataset_id IN ({string.Join(", ", datasetIds.Select(d => q.P(d)))}) AND r.dataset_id = cfg.dataset_id";
 
-        // Who each benefit covers: the person of a personal benefit, every current member of a household benefit; the benefit's
-        // division is kept so that a benefit counts in its own county only, as when each county ran on its own.
-        string Benefits(string[]? programs, bool onlyRunning)
-        {
-            var where = $"e.one_off = {q.P(false)} AND e.division_code >= {lo} AND e.division_code <= {hi}"
-                + (programs is null ? "" : $" AND e.program IN ({q.In(programs)})")
-                + (onlyRunning ? " AND " + running : "");
-            return $"""
-                SELECT e.beneficiary_person_id AS person_id, e.household_id, e.program, e.source_id, e.source_number, e.to_month, e.division_code AS benefit_division
-                FROM entitlement_period e
-                WHERE e.beneficiary_person_id IS NOT NULL AND {where}
-                UNION ALL
-                SELECT m.person_id, e.household_id, e.program, e.source_id, e.source_number, e.to_month, e.division_code AS benefit_division
-                FROM entitlement_period e
-                JOIN registry_household_member m ON m.household_id = e.household_id AND m.left_on IS NULL
-                WHERE e.beneficiary_person_id IS NULL AND e.household_id IS NOT NULL AND {where}
-                """;
-        }
+        // The people benefits cover, gathered once per run into cmp_covered (CoveredSql): here only which benefits a rule reads
+        string Covering(string[]? programs, bool onlyRunning) =>
+            (programs is null ? "1 = 1" : $"b.program IN ({q.In(programs)})")
+            + (onlyRunning ? $" AND b.from_month <= {q.P(c.NextMonth)} AND (b.to_month IS NULL OR b.to_month >= {q.P(c.NextMonth)})" : "");
 
-        string Matched(string benefits, string recordCondition, string eventDate = "r.event_date") => $"""
-            SELECT b.person_id, b.household_id, p.division_code, cfg.county, b.program, b.source_id, b.source_number, r.id AS record_id, {eventDate} AS event_date, r.dataset_id
-            FROM ({benefits}) b
-            JOIN registry_person p ON p.id = b.person_id
-            JOIN cfg ON {route}
-            JOIN comparison_record r ON r.id_number_hash = p.id_number_hash
-            WHERE {dataset} AND {inScope} AND substr(b.benefit_division, 1, {length}) = cfg.prefix AND {recordCondition}
+        string Matched(string[]? programs, bool onlyRunning, string recordCondition, string eventDate = "r.event_date") => $"""
+            SELECT b.person_id, b.household_id, b.division_code, cfg.county, b.program, b.source_id, b.source_number, r.id AS record_id, {eventDate} AS event_date, r.dataset_id
+            FROM {CoveredTable} b
+            JOIN cfg ON cfg.prefix = b.prefix
+            JOIN comparison_record r ON r.id_number_hash = b.id_number_hash
+            WHERE {dataset} AND {Covering(programs, onlyRunning)} AND {recordCondition}
             """;
 
         // Property rules: the records of every person a means-tested benefit covers, counted per benefit against the county's limit.
         string Property(string recordCondition) => $"""
             SELECT v.person_id, v.household_id, v.division_code, v.county, v.program, v.source_id, v.source_number, v.record_id, v.event_date, v.dataset_id FROM (
-                SELECT b.person_id, b.household_id, p.division_code, cfg.county, cfg.figure, b.program, b.source_id, b.source_number, r.id AS record_id, r.event_date, r.dataset_id,
+                SELECT b.person_id, b.household_id, b.division_code, cfg.county, cfg.figure, b.program, b.source_id, b.source_number, r.id AS record_id, r.event_date, r.dataset_id,
                        COUNT(*) OVER (PARTITION BY b.source_id) AS n
-                FROM ({Benefits(ComparisonRules.MeansTested, true)}) b
-                JOIN registry_person p ON p.id = b.person_id
-                JOIN cfg ON {route}
-                JOIN comparison_record r ON r.id_number_hash = p.id_number_hash
-                WHERE {dataset} AND {inScope} AND substr(b.benefit_division, 1, {length}) = cfg.prefix AND {recordCondition}
+                FROM {CoveredTable} b
+                JOIN cfg ON cfg.prefix = b.prefix
+                JOIN comparison_record r ON r.id_number_hash = b.id_number_hash
+                WHERE {dataset} AND {Covering(ComparisonRules.MeansTested, true)} AND {recordCondition}
             ) v WHERE v.n > v.figure
             """;
 
@@ -294,10 +364,10 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
         {
             case "deceased":
                 // Due for a month after the month of death: to_month (the 1st of the last month due) later than the date of death.
-                body = Matched(Benefits(null, false), "(b.to_month IS NULL OR b.to_month > r.event_date)");
+                body = Matched(null, false, "(b.to_month IS NULL OR b.to_month > r.event_date)");
                 break;
             case "imprisoned":
-                body = Matched(Benefits(null, true), $"r.event_date <= {today} AND (r.end_date IS NULL OR r.end_date >= {today})");
+                body = Matched(null, true, $"r.event_date <= {today} AND (r.end_date IS NULL OR r.end_date >= {today})");
                 break;
             case "vehicle":
                 body = Property($"r.status = {q.P("正常")}"
@@ -316,13 +386,13 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
                     string Qualifies(string r) =>
                         $"({r}.status = {q.P("有效")} AND ({r}.end_date IS NULL OR {r}.end_date >= {today}) AND (b.program <> {q.P(DisabilityPrograms.Care)} OR {r}.grade <= cfg.figure"
                         + $" OR (cfg.mild = {isTrue} AND {r}.grade <= 4 AND {r}.category IN ({q.In(["智力", "精神"])}))))";
-                    body = Matched(Benefits(ComparisonRules.DisabilitySubsidies, true),
-                        $"NOT {Qualifies("r")} AND NOT EXISTS (SELECT 1 FROM comparison_record r2 WHERE r2.dataset_id = r.dataset_id AND r2.id_number_hash = p.id_number_hash AND {Qualifies("r2")})",
+                    body = Matched(ComparisonRules.DisabilitySubsidies, true,
+                        $"NOT {Qualifies("r")} AND NOT EXISTS (SELECT 1 FROM comparison_record r2 WHERE r2.dataset_id = r.dataset_id AND r2.id_number_hash = b.id_number_hash AND {Qualifies("r2")})",
                         "r.end_date");
                     break;
                 }
             case "work-injury-care":
-                body = Matched(Benefits(ComparisonRules.DisabilitySubsidies, true), $"r.category = {q.P("工伤保险生活护理费")}");
+                body = Matched(ComparisonRules.DisabilitySubsidies, true, $"r.category = {q.P("工伤保险生活护理费")}");
                 break;
             case "care-missing":
                 {
