@@ -259,6 +259,9 @@ public abstract partial class ProcessRestartTests(AppFixture app)
             info.Environment["Minzheng__Database__Provider"] = app.Provider.ToString();
             info.Environment["ConnectionStrings__Minzheng"] = ((IProcessRestartApp)app).Connection;
             info.Environment["Minzheng__Demo__Seed"] = "false";
+            // the payroll's benefit statements in steps of 20,000 entitlements (200,000 by default would pay the test's county in
+            // one statement, done before the kill can interrupt it)
+            info.Environment["Minzheng__Payments__EntitlementsPerStep"] = "20000";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             var process = new AppProcess(Process.Start(info)!);
             process._process.OutputDataReceived += (_, e) => process.Append(e.Data);

@@ -30,6 +30,9 @@ public sealed class DatasetImport(DatasetKinds.Info info, AppDbContext db, Ident
     public IReadOnlyList<ImportField> Fields => info.Fields;
     public string SkipUnit => "行";
 
+    /// <summary>A dataset is read row by row from a CSV (never whole): a million rows, 67 MB, fit (issue 19).</summary>
+    public long MaxCsvBytes => FileStore.MaxLargeBytes;
+
     public (string Href, string Text) ResultLink(ImportBatch batch) => ("/comparison/datasets", "查看比对数据");
 
     public IReadOnlyList<ImportField> UploadFields { get; } =

@@ -21,8 +21,14 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
     /// </summary>
     public const long MaxRequestBytes = 64 * 1024 * 1024;
 
-    public static string TooLargeMessage(long size) =>
-        $"文件 {size / 1024.0 / 1024.0:0.#} MB，超过 {MaxBytes / 1024 / 1024} MB 上限，请压缩或分成几个文件后再上传";
+    /// <summary>The largest file of a form or endpoint that takes large CSV files (comparison datasets, <see cref="UploadLimitAttribute"/>).</summary>
+    public const long MaxLargeBytes = 256 * 1024 * 1024;
+
+    /// <summary>The request limit beside <see cref="MaxLargeBytes"/>, as <see cref="MaxRequestBytes"/> is beside <see cref="MaxBytes"/>.</summary>
+    public const long MaxLargeRequestBytes = MaxLargeBytes + 44 * 1024 * 1024;
+
+    public static string TooLargeMessage(long size, long limit = MaxBytes) =>
+        $"文件 {size / 1024.0 / 1024.0:0.#} MB，超过 {limit / 1024 / 1024} MB 上限，请压缩或分成几个文件后再上传";
 
     private static readonly Dictionary<string, (string ContentType, byte[][] Magic)> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -38,7 +44,10 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
 
     public static bool IsAllowedName(string fileName) => Allowed.ContainsKey(Path.GetExtension(fileName));
 
-    public async Task<StoredFile> SaveAsync(string fileName, Stream content, CancellationToken ct = default)
+    public Task<StoredFile> SaveAsync(string fileName, Stream content, CancellationToken ct = default) => SaveAsync(fileName, content, MaxBytes, ct);
+
+    /// <summary>Saves a file of at most <paramref name="maxBytes"/> (a kind that takes larger files than <see cref="MaxBytes"/>).</summary>
+    public async Task<StoredFile> SaveAsync(string fileName, Stream content, long maxBytes, CancellationToken ct = default)
     {
         fileName = Path.GetFileName(fileName);
         var ext = Path.GetExtension(fileName);
@@ -70,11 +79,11 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
                     headLength += take;
                 }
                 size += read;
-                if (size > MaxBytes)
+                if (size > maxBytes)
                 {
                     output.Close();
                     File.Delete(full);
-                    throw new AppProblem(413, "file_too_large", $"文件超过 {MaxBytes / 1024 / 1024} MB 上限");
+                    throw new AppProblem(413, "file_too_large", $"文件超过 {maxBytes / 1024 / 1024} MB 上限");
                 }
                 hash.AppendData(buffer, 0, read);
                 await output.WriteAsync(buffer.AsMemory(0, read), ct);

@@ -27,7 +27,16 @@ public sealed class UploadLimitFilter(ITempDataDictionaryFactory tempData) : IAs
         var http = context.HttpContext;
         var request = http.Request;
         if (!HttpMethods.IsPost(request.Method) || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true) return;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = FileStore.MaxRequestBytes;
+        // a page that takes large CSV files says so ([UploadLimit]); every other file form has the default limits
+        var large = context.ActionDescriptor.EndpointMetadata.OfType<UploadLimitAttribute>().Any();
+        var fileBytes = large ? FileStore.MaxLargeBytes : FileStore.MaxBytes;
+        var requestBytes = large ? FileStore.MaxLargeRequestBytes : FileStore.MaxRequestBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = requestBytes;
+        // the form reader's own limit (128 MB by default) must not cut a large form short
+        if (large && http.Features.Get<IFormFeature>() is not { Form: not null })
+        {
+            http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = requestBytes }));
+        }
 
         IFormCollection form;
         try
@@ -37,7 +46,7 @@ public sealed class UploadLimitFilter(ITempDataDictionaryFactory tempData) : IAs
         catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                                    || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)))
         {
-            var message = $"上传的内容超过 {FileStore.MaxRequestBytes / 1024 / 1024} MB，未能接收；单个文件不能超过 {FileStore.MaxBytes / 1024 / 1024} MB，请压缩或分成几个文件后再上传";
+            var message = $"上传的内容超过 {requestBytes / 1024 / 1024} MB，未能接收；单个文件不能超过 {fileBytes / 1024 / 1024} MB，请压缩或分成几个文件后再上传";
             var data = tempData.GetTempData(http);
             data[TempDataKey] = message;
             data.Save();
@@ -46,15 +55,22 @@ public sealed class UploadLimitFilter(ITempDataDictionaryFactory tempData) : IAs
             return;
         }
 
-        var tooLarge = form.Files.Where(f => f.Length > FileStore.MaxBytes).ToList();
+        var tooLarge = form.Files.Where(f => f.Length > fileBytes).ToList();
         if (tooLarge.Count == 0) return;
         var kept = new FormFileCollection();
         kept.AddRange(form.Files.Except(tooLarge));
         http.Features.Set<IFormFeature>(new FormFeature(new FormCollection(form.ToDictionary(f => f.Key, f => f.Value), kept)));
-        var errors = tooLarge.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.Select(f => $"“{f.FileName}”：{FileStore.TooLargeMessage(f.Length)}").ToArray());
+        var errors = tooLarge.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.Select(f => $"“{f.FileName}”：{FileStore.TooLargeMessage(f.Length, fileBytes)}").ToArray());
         http.Items[typeof(UploadLimitFilter)] = new AppProblem(413, "file_too_large", string.Join("；", errors.SelectMany(e => e.Value)), errors);
     }
 
     /// <summary>The problem of files taken out of this request's form for their size, if any.</summary>
     public static AppProblem? ProblemOf(HttpContext http) => http.Items.TryGetValue(typeof(UploadLimitFilter), out var p) ? p as AppProblem : null;
 }
+
+/// <summary>
+/// On a page that takes large CSV files (comparison datasets): files up to <see cref="FileStore.MaxLargeBytes"/> reach the page,
+/// which passes them to a kind that takes them (<c>IImportKind.MaxCsvBytes</c>); the kind still refuses a large file of another type.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class UploadLimitAttribute : Attribute;

@@ -29,6 +29,12 @@ public interface IImportKind
     /// <summary>Whether the importer may choose to import only the error-free rows; a kind whose file is one whole register says no (nothing until clean).</summary>
     bool AllowsOnlyValidRows => true;
 
+    /// <summary>
+    /// The largest CSV file of this kind (an .xlsx keeps <see cref="Files.FileStore.MaxBytes"/>: it is read whole to open it). A
+    /// comparison dataset of a million rows is a 67 MB CSV (issue 19); the registers are far smaller.
+    /// </summary>
+    long MaxCsvBytes => Files.FileStore.MaxBytes;
+
     /// <summary>Where the imported data is seen, with the link text.</summary>
     (string Href, string Text) ResultLink(ImportBatch batch);
 

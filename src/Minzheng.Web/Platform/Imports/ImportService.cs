@@ -25,7 +25,8 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         if (!user.HasPermission(k.Permission)) throw AppProblem.Forbidden($"您没有导入{k.Title}的权限");
         if (!TabularFile.IsSupported(fileName)) throw AppProblem.Field("file", "请上传 .xlsx 或 .csv 文件", "import_file_type");
         if (user.DivisionCode is null) throw AppProblem.Forbidden("您的账号没有管辖范围，不能导入");
-        var stored = await files.SaveAsync(fileName, content, ct);
+        var limit = Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? Math.Max(FileStore.MaxBytes, k.MaxCsvBytes) : FileStore.MaxBytes;
+        var stored = await files.SaveAsync(fileName, content, limit, ct);
         IReadOnlyList<string> headers;
         try
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Jobs;
 
@@ -58,6 +59,9 @@ public static class ImportsV1Api
                 return TypedResults.Created($"/api/v1/imports/{batch.Id}", await DtoAsync(batch, imports, db, jobs, PageRequest.From(1, 20), ct));
             })
             .DisableAntiforgery()
+            // a comparison dataset's CSV may be up to 256 MB (IImportKind.MaxCsvBytes); every other kind is held to 20 MB by ImportService
+            .WithMetadata(new RequestSizeLimitAttribute(FileStore.MaxLargeRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: FileStore.MaxLargeRequestBytes)
             .WithSummary("上传导入文件（multipart/form-data：kind 导入类型，file 文件 .xlsx 或 .csv（UTF-8 或 GBK），比对数据另需 source、asOf）；返回批次及建议的列对应关系，尚未校验");
 
         api.MapGet("/{id:guid}", async (Guid id, int? page, int? pageSize, ImportService imports, AppDbContext db, JobQueue jobs, CancellationToken ct) =>

@@ -14,7 +14,8 @@ using Minzheng.Web.Platform.Ui;
 namespace Minzheng.Web.Modules.DataComparison.Pages;
 
 [Authorize(Policy = Permissions.PolicyPrefix + ComparisonPermissions.Read)]
-[RequestSizeLimit(FileStore.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(FileStore.MaxLargeRequestBytes)]
+[UploadLimit]
 public sealed class DatasetsModel(AppDbContext db, ImportService imports, ICurrentUser user, DivisionDirectory divisions, BusinessClock clock) : PageModel
 {
     public sealed class FormInput
