@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Minzheng.Tests.Infrastructure;
 using Minzheng.Web.Modules.DataComparison;
+using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Entitlements;
@@ -141,6 +142,28 @@ public abstract partial class ComparisonTests(AppFixture app)
 
     private static bool Has(IEnumerable<JsonElement> findings, string rule, Guid person) =>
         findings.Any(f => f.GetProperty("rule").GetString() == rule && f.GetProperty("personId").GetGuid() == person);
+
+    /// <summary>
+    /// ADR 079: a run builds the covered-people table when a rule that reads it runs, and only such rules read it — derived from
+    /// the rule's direction, so a new rule cannot read a table the run did not build (or the reverse) unnoticed.
+    /// </summary>
+    [Fact]
+    public async Task The_rules_that_stop_a_benefit_and_only_they_read_the_people_benefits_cover()
+    {
+        app.SkipIfUnavailable();
+        await app.WithServicesAsync(sp =>
+        {
+            var engine = sp.GetRequiredService<ComparisonEngine>();
+            var part = new ComparisonEngine.CountyPart(Rongxian, Guid.CreateVersion7(), 1, false, []);
+            foreach (var rule in ComparisonRules.All)
+            {
+                var (sql, _) = engine.Build(rule, new ComparisonEngine.Pass(DivisionScope.Of(Rongxian), new DateOnly(2026, 12, 5), Guid.CreateVersion7(), DateTime.UtcNow, [part]));
+                Assert.True(sql.Contains(ComparisonEngine.CoveredTable, StringComparison.Ordinal) == ComparisonEngine.ReadsCovered(rule), rule.Code);
+            }
+            Assert.Equal(8, ComparisonRules.All.Count(ComparisonEngine.ReadsCovered));
+            return Task.FromResult(0);
+        });
+    }
 
     [Fact]
     public async Task Every_rule_finds_its_case_on_crafted_data_and_none_on_the_clean_twin()

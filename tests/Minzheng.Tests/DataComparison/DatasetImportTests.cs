@@ -113,6 +113,22 @@ public abstract class DatasetImportTests(AppFixture app)
         }
         Assert.Equal(before + 1, await FilesAsync());
 
+        // an .xlsx is opened whole: above 20 MB it is refused beside the file field, with the way out
+        var xlsx = new byte[FileStore.MaxBytes + 1];
+        "PK\u0003\u0004"u8.CopyTo(xlsx);
+        using (var form = new MultipartFormDataContent
+        {
+            { new StringContent("comparison.certificates"), "kind" },
+            { new StringContent("容县残联"), "source" },
+            { new StringContent("2026-11-01"), "asOf" },
+            { new ByteArrayContent(xlsx), "file", "certificates.xlsx" },
+        })
+        {
+            var refused = await (await officer.PostAsync("/api/v1/imports", form)).ExpectProblemAsync(413, "file_too_large");
+            Assert.Contains("另存为 CSV", refused.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(before + 1, await FilesAsync());
+
         var admin = await app.ClientAsync("admin");
         using (var form = new MultipartFormDataContent { { new StringContent("registry.people"), "kind" }, { new ByteArrayContent(bytes), "file", "people.csv" } })
         {

@@ -221,9 +221,11 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
     /// <summary>The people benefits cover, for the run's rules that read benefits (<see cref="CoveredSql"/>): a temporary table of the run's connection.</summary>
     internal const string CoveredTable = "cmp_covered";
 
-    /// <summary>Whether a rule reads the people benefits cover (<see cref="CoveredTable"/>) rather than the registry directly.</summary>
-    internal static bool ReadsCovered(ComparisonRules.Rule rule) =>
-        rule.Code is "deceased" or "imprisoned" or "vehicle" or "second-house" or "business" or "public-payroll" or "certificate" or "work-injury-care";
+    /// <summary>
+    /// Whether a rule reads the people benefits cover (<see cref="CoveredTable"/>) rather than the registry directly: every rule that
+    /// finds a benefit to stop starts from the benefits (the rules that find one missing start from the registry).
+    /// </summary>
+    internal static bool ReadsCovered(ComparisonRules.Rule rule) => rule.Direction == FindingDirection.Stop;
 
     /// <summary>
     /// The statements that gather, once per run, who each benefit of the run's range covers — the person of a personal benefit,

@@ -25,8 +25,19 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         if (!user.HasPermission(k.Permission)) throw AppProblem.Forbidden($"您没有导入{k.Title}的权限");
         if (!TabularFile.IsSupported(fileName)) throw AppProblem.Field("file", "请上传 .xlsx 或 .csv 文件", "import_file_type");
         if (user.DivisionCode is null) throw AppProblem.Forbidden("您的账号没有管辖范围，不能导入");
-        var limit = Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? Math.Max(FileStore.MaxBytes, k.MaxCsvBytes) : FileStore.MaxBytes;
-        var stored = await files.SaveAsync(fileName, content, limit, ct);
+        var csv = Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase);
+        var limit = csv ? Math.Max(FileStore.MaxBytes, k.MaxCsvBytes) : FileStore.MaxBytes;
+        StoredFile stored;
+        try
+        {
+            stored = await files.SaveAsync(fileName, content, limit, ct);
+        }
+        catch (AppProblem e) when (e.Code == "file_too_large")
+        {
+            // beside the file field, and where this kind takes a larger CSV, what to do about it
+            var message = e.Detail + (!csv && k.MaxCsvBytes > FileStore.MaxBytes ? $"；数据量大时请另存为 CSV 文件（{k.MaxCsvBytes / 1024 / 1024} MB 以内）" : "");
+            throw new AppProblem(e.Status, e.Code, message, new Dictionary<string, string[]> { ["file"] = [message] });
+        }
         IReadOnlyList<string> headers;
         try
         {
