@@ -235,7 +235,7 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
     /// registry each: at 7.3 M people that join was most of every rule's 8–11 s (docs/benchmarks.md). The prefix is a column,
     /// so the planner has statistics for the route (it has none for the expression).
     /// </summary>
-    internal static (string[] Sql, object[] Parameters) CoveredSql(DivisionScope range, int length, bool postgres)
+    internal static (string Create, object[] Parameters, string[] After) CoveredSql(DivisionScope range, int length, bool postgres)
     {
         var q = new Sql();
         var where = $"e.one_off = {q.P(false)} AND e.division_code >= {q.P(range.Low)} AND e.division_code <= {q.P(range.High)}";
@@ -259,10 +259,10 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
             """;
         // Neither database analyses a temporary table by itself. SQLite, which joins by nested loops, also needs an index to reach a
         // covered person from a dataset's row: without it a city run of 20,000 people took 29 s instead of 2.
-        string[] sql = postgres
-            ? [DropCoveredSql, create, $"ANALYZE {CoveredTable}"]
-            : [DropCoveredSql, create, $"CREATE INDEX ix_{CoveredTable}_hash ON {CoveredTable} (id_number_hash)", $"ANALYZE {CoveredTable}"];
-        return (sql, q.Values.ToArray());
+        string[] after = postgres
+            ? [$"ANALYZE {CoveredTable}"]
+            : [$"CREATE INDEX ix_{CoveredTable}_hash ON {CoveredTable} (id_number_hash)", $"ANALYZE {CoveredTable}"];
+        return (create, q.Values.ToArray(), after);
     }
 
     internal const string DropCoveredSql = $"DROP TABLE IF EXISTS {CoveredTable}";
@@ -274,13 +274,12 @@ public sealed class ComparisonEngine(AppDbContext db, IMeansTestLimits limits, F
     internal static async Task CreateCoveredAsync(AppDbContext db, DivisionScope range, int length, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        var (statements, parameters) = CoveredSql(range, length, db.Database.IsNpgsql());
+        var (create, parameters, after) = CoveredSql(range, length, db.Database.IsNpgsql());
         await using var tx = await HashJoinsOnlyAsync(db, ct);
-        foreach (var sql in statements)
-        {
-            // only the CREATE reads the parameters; the others have none
-            await db.Database.ExecuteSqlRawAsync(sql, sql.Contains('{', StringComparison.Ordinal) ? parameters : [], ct);
-        }
+        // a pooled connection may still hold one from a run that failed before dropping it
+        await db.Database.ExecuteSqlRawAsync(DropCoveredSql, ct);
+        await db.Database.ExecuteSqlRawAsync(create, parameters, ct);
+        foreach (var sql in after) await db.Database.ExecuteSqlRawAsync(sql, ct);
         if (tx is not null) await tx.CommitAsync(ct);
     }
 
