@@ -36,7 +36,7 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         {
             // beside the file field, and where this kind takes a larger CSV, what to do about it
             var message = e.Detail + (!csv && k.MaxCsvBytes > FileStore.MaxBytes ? $"；数据量大时请另存为 CSV 文件（{k.MaxCsvBytes / 1024 / 1024} MB 以内）" : "");
-            throw new AppProblem(e.Status, e.Code, message, new Dictionary<string, string[]> { ["file"] = [message] });
+            throw new AppProblem(413, "file_too_large", message, new Dictionary<string, string[]> { ["file"] = [message] });
         }
         IReadOnlyList<string> headers;
         try
