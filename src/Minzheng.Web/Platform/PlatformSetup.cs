@@ -54,11 +54,13 @@ public static class PlatformSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteAppDbContext>(o => DbContextSetup.Configure(o, options.Provider, options.ConnectionString));
+                services.AddDbContext<SqliteAppDbContext>(o => DbContextSetup.ConfigureOnce<SqliteAppDbContext>(o, options.Provider, options.ConnectionString,
+                    built => new SqliteAppDbContext(built, new SystemUser("model"), TimeProvider.System)), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresAppDbContext>(o => DbContextSetup.Configure(o, options.Provider, options.ConnectionString));
+                services.AddDbContext<PostgresAppDbContext>(o => DbContextSetup.ConfigureOnce<PostgresAppDbContext>(o, options.Provider, options.ConnectionString,
+                    built => new PostgresAppDbContext(built, new SystemUser("model"), TimeProvider.System)), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
         }

@@ -221,14 +221,11 @@ public sealed class AgeAllowanceUpgradeTestsOnPostgres : AgeAllowanceUpgradeTest
         return new PostgresAppDbContext(options.Options, new SystemUser("test"), TimeProvider.System);
     }
 
-    protected override async Task DropAsync(string connectionString)
+    protected override Task DropAsync(string connectionString)
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
-        var name = b.Database;
+        var name = b.Database!;
         b.Database = "postgres";
-        await using var conn = new NpgsqlConnection(b.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        return PostgresApp.DropAsync(b.ConnectionString, name);
     }
 }

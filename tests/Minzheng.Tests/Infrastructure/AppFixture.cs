@@ -229,8 +229,13 @@ public class PostgresApp : AppFixture
     protected override async Task DropDatabaseAsync()
     {
         if (_adminConnection is null) return;
-        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-        await using var conn = new NpgsqlConnection(_adminConnection);
+        await DropAsync(_adminConnection, new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
+    }
+
+    /// <summary>Drops a throw-away database over an administrative connection (to another database), ending its sessions.</summary>
+    public static async Task DropAsync(string adminConnectionString, string name)
+    {
+        await using var conn = new NpgsqlConnection(adminConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
         for (var attempt = 1; ; attempt++)

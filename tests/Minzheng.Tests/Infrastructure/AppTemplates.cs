@@ -65,7 +65,9 @@ internal static class AppTemplates
         SqliteConnection.ClearAllPools();
         if (fixture.Provider == DatabaseProvider.Postgres)
         {
+            // the application's pool is keyed by its connection string, which adds the prepared-statement settings (ADR 080)
             NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(DbContextSetup.WithPreparedStatements(connectionString)));
             await AdminAsync(connectionString, $"ALTER DATABASE \"{Database(connectionString)}\" ALLOW_CONNECTIONS false");
         }
         return new Template(directory, connectionString);

@@ -55,7 +55,7 @@ public sealed class PlatformOptions
         {
             DataDirectory = dataDirectory,
             Provider = provider,
-            ConnectionString = cs,
+            ConnectionString = provider == DatabaseProvider.Postgres ? DbContextSetup.WithPreparedStatements(cs) : cs,
             ReadConnectionString = ReadOnlyDb.ReadConnectionString(config, provider),
             DemoSeed = config.GetValue("Minzheng:Demo:Seed", true),
             DemoPeople = config.GetValue("Minzheng:Demo:People", 21_000),

@@ -48,7 +48,7 @@ public sealed class ReadOnlyDb : IDisposable, IAsyncDisposable
         if (provider != DatabaseProvider.Postgres || string.IsNullOrWhiteSpace(read)) return null;
         var b = new NpgsqlConnectionStringBuilder(read);
         b.Options = string.IsNullOrWhiteSpace(b.Options) ? "-c default_transaction_read_only=on" : b.Options + " -c default_transaction_read_only=on";
-        return b.ConnectionString;
+        return DbContextSetup.WithPreparedStatements(b.ConnectionString);
     }
 
     /// <summary>Says at start where reports read (hosts only, never the password), and warns when nothing falls back.</summary>
