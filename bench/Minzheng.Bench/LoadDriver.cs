@@ -65,11 +65,14 @@ internal static class LoadDriver
         });
     }
 
-    /// <summary>The raw bound: the same work as SQL through Npgsql, one pooled connection taken and returned per request, as the application does.</summary>
+    /// <summary>
+    /// The raw bound: the same work as SQL through Npgsql, one pooled connection taken and returned per request, as the application
+    /// does, with the connection settings the application adds (statements prepared per connection, no reset: ADR 080).
+    /// </summary>
     public static async Task<LoadResult> SqlAsync(string scenario, string connectionString, int connections, TimeSpan warmUp, TimeSpan duration,
         Func<NpgsqlConnection, Random, Task> request)
     {
-        var cs = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = connections }.ConnectionString;
+        var cs = new NpgsqlConnectionStringBuilder(Web.Platform.Data.DbContextSetup.WithPreparedStatements(connectionString)) { MaxPoolSize = connections }.ConnectionString;
         await using var source = NpgsqlDataSource.Create(cs);
         return await RunAsync(scenario, "sql", connections, warmUp, duration, async (_, random) =>
         {
