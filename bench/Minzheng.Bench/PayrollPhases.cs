@@ -8,6 +8,7 @@ using Minzheng.Web.Modules.Payments;
 using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Divisions;
+using Minzheng.Web.Platform.Jobs;
 
 namespace Minzheng.Bench;
 
@@ -118,7 +119,8 @@ internal static class PayrollPhases
         Payroll payroll;
         await using (var scope = app.SystemScope())
         {
-            // as the payroll job runs it: a scope of its own, a synchronous progress callback
+            // as the payroll job runs it: a scope of its own with the job's connection, a synchronous progress callback
+            JobWorker.UseJobConnection(scope.ServiceProvider);
             payroll = await scope.ServiceProvider.GetRequiredService<PayrollGenerator>().RunAsync(id, timer, ct);
         }
         clock.Stop();
@@ -228,6 +230,7 @@ internal static class PayrollPhases
             }
             await using (var scope = app.SystemScope())
             {
+                JobWorker.UseJobConnection(scope.ServiceProvider);
                 payroll = await scope.ServiceProvider.GetRequiredService<PayrollGenerator>().RunAsync(id, null, ct);
             }
             clock.Stop();

@@ -79,6 +79,10 @@ public static class DbContextSetup
         if (!Given("No Reset On Close")) b.NoResetOnClose = true;
         return b.ConnectionString;
     }
+
+    /// <summary>The same connection with nothing prepared: a job's large statements, planned for their own ranges on every run (ADR 080).</summary>
+    public static string WithoutPreparedStatements(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString;
 }
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>

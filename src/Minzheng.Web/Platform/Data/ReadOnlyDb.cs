@@ -28,7 +28,15 @@ public sealed class ReadOnlyDb : IDisposable, IAsyncDisposable
         if (options.ReadConnectionString is { } read) Context.Database.SetConnectionString(read);
         Context.MakeReadOnly();
         // inside a job the scope's context carries the job's long command timeout (JobWorker.EnterJobScope): reads get it too
-        if (services.GetService<AppDbContext>()?.Database.GetCommandTimeout() is { } timeout) Context.Database.SetCommandTimeout(timeout);
+        // and its connection prepares nothing, as the job's own (JobWorker.UseJobConnection)
+        if (services.GetService<AppDbContext>()?.Database.GetCommandTimeout() is { } timeout)
+        {
+            Context.Database.SetCommandTimeout(timeout);
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                Context.Database.SetConnectionString(DbContextSetup.WithoutPreparedStatements(Context.Database.GetConnectionString()!));
+            }
+        }
     }
 
     public AppDbContext Context { get; }

@@ -35,8 +35,22 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobCatalog catalog, T
     public static void EnterJobScope(IServiceProvider services, ActingIdentity identity)
     {
         services.GetRequiredService<CurrentUser>().RunAs(identity);
+        UseJobConnection(services);
+    }
+
+    /// <summary>
+    /// The scope's context as a job uses it: the job's long command timeout (ADR 077) and, on PostgreSQL, a connection that
+    /// prepares nothing (ADR 080). A job's statements are large and set-based, run once or a few times with a different range
+    /// each (a payroll's township groups, a comparison's counties); a statement prepared on a pooled connection would after
+    /// five runs be given PostgreSQL's generic plan, costed for a range of 0.5 % of the rows — nested loops where hash joins
+    /// over a county are right.
+    /// </summary>
+    public static void UseJobConnection(IServiceProvider services)
+    {
         var seconds = services.GetRequiredService<IConfiguration>().GetValue("Minzheng:Jobs:CommandTimeoutSeconds", 3600);
-        services.GetRequiredService<AppDbContext>().Database.SetCommandTimeout(TimeSpan.FromSeconds(Math.Clamp(seconds, 30, 86_400)));
+        var db = services.GetRequiredService<AppDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromSeconds(Math.Clamp(seconds, 30, 86_400)));
+        if (db.Database.IsNpgsql()) db.Database.SetConnectionString(DbContextSetup.WithoutPreparedStatements(db.Database.GetConnectionString()!));
     }
 
     private readonly ConcurrentDictionary<Guid, Local> _running = new();
