@@ -8,7 +8,7 @@ namespace Minzheng.Tests.Integration;
 
 /// <summary>
 /// ADR 080: a request's context reuses options built once, carrying the model built once — EF otherwise rebuilds the options
-/// and searches the assembly for a compiled model for every context, a fifth of a person lookup's time in the application.
+/// and searches the assembly for a compiled model for every context (docs/benchmarks.md).
 /// </summary>
 public sealed class ContextOptionsTests(SqliteApp app) : IClassFixture<SqliteApp>
 {

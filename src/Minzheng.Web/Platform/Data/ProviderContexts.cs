@@ -49,7 +49,7 @@ public static class DbContextSetup
     /// <summary>
     /// The application's options, built once (ADR 080): registered as a singleton and carrying the model built once, so that a
     /// request's context neither rebuilds its options nor searches the assembly for a compiled model (EF does both per context
-    /// otherwise; together about a fifth of a person lookup's time in the application, docs/benchmarks.md).
+    /// otherwise: about 10 µs of a context's set-up each, measured in docs/benchmarks.md).
     /// </summary>
     public static void ConfigureOnce<TContext>(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString,
         Func<DbContextOptions<TContext>, TContext> create) where TContext : AppDbContext
