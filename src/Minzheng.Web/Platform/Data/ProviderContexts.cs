@@ -80,6 +80,9 @@ public static class DbContextSetup
         return b.ConnectionString;
     }
 
+    /// <summary>Whether a PostgreSQL connection string prepares the statements it repeats (a request's does, a job's not).</summary>
+    public static bool PreparesStatements(string connectionString) => new Npgsql.NpgsqlConnectionStringBuilder(connectionString).MaxAutoPrepare > 0;
+
     /// <summary>The same connection with nothing prepared: a job's large statements, planned for their own ranges on every run (ADR 080).</summary>
     public static string WithoutPreparedStatements(string connectionString) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 0 }.ConnectionString;

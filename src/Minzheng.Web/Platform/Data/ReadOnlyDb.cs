@@ -27,12 +27,12 @@ public sealed class ReadOnlyDb : IDisposable, IAsyncDisposable
         // The primary's options (one model, one set of interceptors), over the read connection string when there is one.
         if (options.ReadConnectionString is { } read) Context.Database.SetConnectionString(read);
         Context.MakeReadOnly();
-        // inside a job the scope's context carries the job's long command timeout (JobWorker.EnterJobScope): reads get it too
-        // and its connection prepares nothing, as the job's own (JobWorker.UseJobConnection)
-        if (services.GetService<AppDbContext>()?.Database.GetCommandTimeout() is { } timeout)
+        // reads connect as the scope's own context does (JobWorker.UseJobConnection): a job's long command timeout and, on
+        // PostgreSQL, a connection that prepares nothing
+        if (services.GetService<AppDbContext>()?.Database is { } scoped)
         {
-            Context.Database.SetCommandTimeout(timeout);
-            if (options.Provider == DatabaseProvider.Postgres)
+            if (scoped.GetCommandTimeout() is { } timeout) Context.Database.SetCommandTimeout(timeout);
+            if (options.Provider == DatabaseProvider.Postgres && !DbContextSetup.PreparesStatements(scoped.GetConnectionString()!))
             {
                 Context.Database.SetConnectionString(DbContextSetup.WithoutPreparedStatements(Context.Database.GetConnectionString()!));
             }

@@ -26,7 +26,7 @@ public sealed class ImportService(AppDbContext db, FileStore files, CurrentUser 
         if (!TabularFile.IsSupported(fileName)) throw AppProblem.Field("file", "请上传 .xlsx 或 .csv 文件", "import_file_type");
         if (user.DivisionCode is null) throw AppProblem.Forbidden("您的账号没有管辖范围，不能导入");
         var csv = Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase);
-        var limit = csv ? Math.Max(FileStore.MaxBytes, k.MaxCsvBytes) : FileStore.MaxBytes;
+        var limit = csv ? k.MaxCsvBytes : FileStore.MaxBytes;
         StoredFile stored;
         try
         {
