@@ -98,6 +98,7 @@ public static class PlatformSetup
         services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         services.AddJobs();
         services.AddRegistry();
+        Faces.FacesApi.AddFaces(services);
         services.AddImports();
         services.AddTasks();
 
@@ -314,6 +315,7 @@ public static class PlatformSetup
         app.MapDivisionsApi();
         app.MapCalendarApi();
         app.MapRegistryApi();
+        Faces.FacesApi.MapFacesApi(app);
         app.MapOrganizationsApi();
         app.MapWorkflowApi();
         Entitlements.BenefitProposalsApi.MapBenefitProposalsApi(app);

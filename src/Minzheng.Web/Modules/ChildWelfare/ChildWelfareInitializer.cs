@@ -25,6 +25,12 @@ public sealed class ChildWelfareInitializer(IServiceScopeFactory scopes, ILogger
             db.AddRange(StandardRows(demo));
             await db.SaveChangesAsync(ct);
         }
+        var face = Protection.ProtectionFaces.MatchThreshold;
+        if (demo && !await db.Set<Figure>().AnyAsync(f => f.Module == face.Module && f.Kind == face.Code, ct))
+        {
+            db.Add(Protection.ProtectionFaces.DemoThreshold("450900000000"));
+            await db.SaveChangesAsync(ct);
+        }
         if (demo && !await db.Settings.AnyAsync(s => s.Key == DemoSetting, ct))
         {
             var (cases, watched) = await new ChildDemo(scopes).SeedAsync(ct);

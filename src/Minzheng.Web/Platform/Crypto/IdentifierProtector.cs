@@ -11,6 +11,9 @@ public static class ProtectedKind
     public const string Phone = "phone";
     public const string BankAccount = "bank_account";
     public const string DisabilityCertificate = "disability_certificate";
+
+    /// <summary>A face photo's content (a file sealed at rest, <see cref="Files.StoredFile.Encrypted"/>).</summary>
+    public const string FacePhoto = "face_photo";
 }
 
 /// <summary>
@@ -37,10 +40,13 @@ public sealed class IdentifierProtector
 
     public int CurrentKeyId => _currentKeyId;
 
-    public byte[] Encrypt(string value, string kind)
+    public byte[] Encrypt(string value, string kind) => EncryptBytes(Encoding.UTF8.GetBytes(value), kind);
+
+    /// <summary>Seals bytes (a photo) in the same format as an identifier, bound to <paramref name="kind"/>.</summary>
+    public byte[] EncryptBytes(byte[] plain, string kind)
     {
         var nonce = RandomNumberGenerator.GetBytes(Sm.NonceLength);
-        var sealedBytes = Sm.Sm4GcmEncrypt(_keys[_currentKeyId], nonce, Encoding.UTF8.GetBytes(value), Encoding.UTF8.GetBytes(kind));
+        var sealedBytes = Sm.Sm4GcmEncrypt(_keys[_currentKeyId], nonce, plain, Encoding.UTF8.GetBytes(kind));
         var result = new byte[2 + nonce.Length + sealedBytes.Length];
         result[0] = FormatVersion;
         result[1] = (byte)_currentKeyId;
@@ -49,7 +55,9 @@ public sealed class IdentifierProtector
         return result;
     }
 
-    public string Decrypt(byte[] data, string kind)
+    public string Decrypt(byte[] data, string kind) => Encoding.UTF8.GetString(DecryptBytes(data, kind));
+
+    public byte[] DecryptBytes(byte[] data, string kind)
     {
         if (data.Length < 2 + Sm.NonceLength + 16 || data[0] != FormatVersion)
         {
@@ -61,8 +69,7 @@ public sealed class IdentifierProtector
         }
         try
         {
-            var plain = Sm.Sm4GcmDecrypt(key, data[2..(2 + Sm.NonceLength)], data.AsSpan(2 + Sm.NonceLength), Encoding.UTF8.GetBytes(kind));
-            return Encoding.UTF8.GetString(plain);
+            return Sm.Sm4GcmDecrypt(key, data[2..(2 + Sm.NonceLength)], data.AsSpan(2 + Sm.NonceLength), Encoding.UTF8.GetBytes(kind));
         }
         catch (InvalidCipherTextException e)
         {

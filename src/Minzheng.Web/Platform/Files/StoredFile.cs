@@ -14,6 +14,12 @@ public sealed class StoredFile
     public required string RelativePath { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
+
+    /// <summary>
+    /// The protected kind the content is sealed under (SM4-GCM with the identifier keys, ADR 081), or null for a plain file;
+    /// <see cref="FileStore.OpenRead"/> opens either. <see cref="Size"/> and <see cref="Sha256"/> are the plain content's.
+    /// </summary>
+    public string? SealedAs { get; set; }
 }
 
 internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
@@ -26,5 +32,6 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.Property(f => f.ContentType).HasMaxLength(100);
         b.Property(f => f.Sha256).HasMaxLength(64);
         b.Property(f => f.RelativePath).HasMaxLength(300);
+        b.Property(f => f.SealedAs).HasMaxLength(40);
     }
 }

@@ -34,7 +34,7 @@ public static class ChildStandardKinds
     public static readonly FigureKind DoubleBenefit = new(Module, "double-benefit", "与低保同时享受", "", Choices: [("concurrent", "可同时享受（低保计算时不计入该补贴）"), ("exclusive", "不得同时享受（须先将儿童从低保中核减）")]);
 
     public static readonly IReadOnlyList<FigureKind> All =
-        [Allowance, AdultAge, ThroughBirthdayMonth, EducationContinuation, EducationAgeLimit, MinimumMonths, Extensions, EndNoticeDays, LeftBehindAge, VisitIntervalDays, DoubleBenefit];
+        [Allowance, AdultAge, ThroughBirthdayMonth, EducationContinuation, EducationAgeLimit, MinimumMonths, Extensions, EndNoticeDays, LeftBehindAge, VisitIntervalDays, DoubleBenefit, Protection.ProtectionFaces.MatchThreshold];
 
     public static FigureKind? Find(string code) => All.FirstOrDefault(k => k.Code == code);
 

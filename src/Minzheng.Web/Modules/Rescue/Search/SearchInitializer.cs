@@ -23,6 +23,11 @@ public sealed class SearchInitializer : IModuleInitializer
     {
         if (!demo) return;
         var db = services.GetRequiredService<AppDbContext>();
+        if (!await db.Set<Platform.Figures.Figure>().AnyAsync(f => f.Module == StayFaces.MatchThreshold.Module && f.Kind == StayFaces.MatchThreshold.Code, ct))
+        {
+            db.Add(StayFaces.DemoThreshold(RescueInitializer.City));
+            await db.SaveChangesAsync(ct);
+        }
         if (await db.Set<SearchNotice>().IgnoreQueryFilters().AnyAsync(ct)) return;
         var station = await db.Set<RescueStation>().IgnoreQueryFilters().FirstOrDefaultAsync(s => s.DivisionCode == "450902000000", ct);
         if (station is null) return;

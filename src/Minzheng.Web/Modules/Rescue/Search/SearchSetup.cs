@@ -19,6 +19,7 @@ public static class SearchSetup
     public static IServiceCollection AddRescueSearch(this IServiceCollection services)
     {
         services.AddScoped<FamilySearch>();
+        services.AddScoped<Platform.Faces.IFaceSubjects, StayFaces>();
         services.AddScoped<FamilyInquiries>();
         services.AddScoped<PublicNotices>();
         services.AddScoped<IWorkItemSource, SearchWorkItems>();

@@ -15365,6 +15365,137 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceMatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<double>("Distance")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProbeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("probe_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_match_review");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_face_match_review_candidate_id");
+
+                    b.HasIndex("ProbeId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_face_match_review_probe_id_candidate_id");
+
+                    b.ToTable("face_match_review", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceSample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Descriptor")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea")
+                        .HasColumnName("descriptor");
+
+                    b.Property<double>("DetectionScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("detection_score");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model_version");
+
+                    b.Property<Guid>("PhotoFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_file_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("subject_number");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("taken_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_sample");
+
+                    b.HasIndex("PhotoFileId")
+                        .HasDatabaseName("ix_face_sample_photo_file_id");
+
+                    b.HasIndex("ModelVersion", "DivisionCode")
+                        .HasDatabaseName("ix_face_sample_model_version_division_code");
+
+                    b.HasIndex("Source", "SubjectId")
+                        .HasDatabaseName("ix_face_sample_source_subject_id");
+
+                    b.ToTable("face_sample", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -15502,6 +15633,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("relative_path");
+
+                    b.Property<string>("SealedAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sealed_as");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -18011,6 +18147,33 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_division_change_item_division_change_change_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceMatchReview", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Faces.FaceSample", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_match_review_face_sample_candidate_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Faces.FaceSample", null)
+                        .WithMany()
+                        .HasForeignKey("ProbeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_match_review_face_sample_probe_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceSample", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_sample_files_photo_file_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

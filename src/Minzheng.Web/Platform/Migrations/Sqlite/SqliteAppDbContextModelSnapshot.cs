@@ -15344,6 +15344,137 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceMatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decision");
+
+                    b.Property<double>("Distance")
+                        .HasColumnType("REAL")
+                        .HasColumnName("distance");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProbeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("probe_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_match_review");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_face_match_review_candidate_id");
+
+                    b.HasIndex("ProbeId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_face_match_review_probe_id_candidate_id");
+
+                    b.ToTable("face_match_review", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceSample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Descriptor")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("descriptor");
+
+                    b.Property<double>("DetectionScore")
+                        .HasColumnType("REAL")
+                        .HasColumnName("detection_score");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model_version");
+
+                    b.Property<Guid>("PhotoFileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_file_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_number");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_sample");
+
+                    b.HasIndex("PhotoFileId")
+                        .HasDatabaseName("ix_face_sample_photo_file_id");
+
+                    b.HasIndex("ModelVersion", "DivisionCode")
+                        .HasDatabaseName("ix_face_sample_model_version_division_code");
+
+                    b.HasIndex("Source", "SubjectId")
+                        .HasDatabaseName("ix_face_sample_source_subject_id");
+
+                    b.ToTable("face_sample", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -15481,6 +15612,11 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("relative_path");
+
+                    b.Property<string>("SealedAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sealed_as");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -17990,6 +18126,33 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_division_change_item_division_change_change_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceMatchReview", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Faces.FaceSample", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_match_review_face_sample_candidate_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Faces.FaceSample", null)
+                        .WithMany()
+                        .HasForeignKey("ProbeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_match_review_face_sample_probe_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceSample", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_sample_files_photo_file_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
