@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Minzheng.Tests.Faces;
@@ -16,6 +17,9 @@ namespace Minzheng.Tests.Browser;
 /// </summary>
 public sealed class FaceBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
+    // the model's first run compiles its shaders on a software GL, on two busy cores
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 240_000 };
+
     private static async Task<string> IntakeAsync(HttpClient staff, string station, int birthYear)
     {
         var r = await staff.PostAsJsonAsync("/api/v1/rescue/stays", new Dictionary<string, object?>
@@ -45,7 +49,7 @@ public sealed class FaceBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
             form.Add(new StringContent(d.GetProperty("descriptor").GetRawText()), "descriptor");
             form.Add(new StringContent("0.97"), "score");
             form.Add(new StringContent(FaceRules.CurrentModel), "modelVersion");
-            (await staff.PostAsync($"/api/v1/faces/rescue-stay/{earlier}/samples", form)).EnsureStatus(HttpStatusCode.Created);
+            await staff.PostAsync($"/api/v1/faces/rescue-stay/{earlier}/samples", form).EnsureStatus(HttpStatusCode.Created);
         }
 
         using var playwright = await Playwright.CreateAsync();
@@ -79,7 +83,7 @@ public sealed class FaceBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // a cat: no face, said beside the field; submitted anyway, the server says so too and keeps nothing
         await page.SetInputFilesAsync("#photo", new FilePayload { Name = "cat.jpg", MimeType = "image/jpeg", Buffer = FaceMatchingTests.Photo("cat.jpg") });
-        await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync("未检测到人脸");
+        await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync("未检测到人脸", Slow);
         Assert.Equal("", await page.InputValueAsync("#descriptor"));
         await page.ClickAsync("#face-submit");
         await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync("未检测到人脸");
@@ -87,7 +91,7 @@ public sealed class FaceBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // the re-admission photo: the descriptor computed here agrees with the recorded one
         await page.SetInputFilesAsync("#photo", new FilePayload { Name = "collins-2026.jpg", MimeType = "image/jpeg", Buffer = FaceMatchingTests.Photo("collins-2026.jpg") });
-        await Assertions.Expect(page.Locator("#photo-status")).ToContainTextAsync("已识别人脸");
+        await Assertions.Expect(page.Locator("#photo-status")).ToContainTextAsync("已识别人脸", Slow);
         var live = JsonSerializer.Deserialize<float[]>(await page.InputValueAsync("#descriptor"))!;
         var recorded = JsonSerializer.Deserialize<float[]>(FaceMatchingTests.Descriptor("collins-2026.jpg").GetProperty("descriptor").GetRawText())!;
         Assert.InRange(FaceRules.CosineDistance(live, recorded), 0, 0.001);
