@@ -60,6 +60,8 @@ public static class TableDistribution
             "comparison_finding", "comparison_record", "comparison_run"]),
         (TableKind.Distributed, "the workflow, audit trail, files and tasks of every case", [
             "workflow_case", "workflow_case_event", "workflow_attachment", "audit_entry", "file_stored", "platform_work_item"]),
+        (TableKind.Distributed, "face photos of rescue intakes and protection cases, and the clerks' decisions on their candidates (ADR 081)", [
+            "face_sample", "face_match_review"]),
         (TableKind.Distributed, "module records per person, case, visit, vote or hour of service", [
             "child_allowance_case", "child_institution_child", "child_protection_case", "child_protection_service", "child_visit", "child_watch",
             "com_admission_item", "com_admission_request", "com_audit", "com_ballot_box", "com_ballot_vote", "com_candidate",

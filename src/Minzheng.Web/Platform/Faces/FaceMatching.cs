@@ -3,6 +3,7 @@ using Minzheng.Web.Platform.Access;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Crypto;
 using Minzheng.Web.Platform.Data;
+using Minzheng.Web.Platform.Divisions;
 using Minzheng.Web.Platform.Figures;
 using Minzheng.Web.Platform.Files;
 using Minzheng.Web.Platform.Http;
@@ -68,7 +69,8 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
         Photo.EnsureAllowed("photo", fileName);
         if (length > MaxPhotoBytes) throw TooLarge(length);
         var values = FaceRules.Parse(descriptor, out var error);
-        if (values is null) throw AppProblem.Field("photo", error!, string.IsNullOrWhiteSpace(descriptor) ? "face_not_detected" : "face_descriptor_invalid");
+        if (values is null && string.IsNullOrWhiteSpace(descriptor)) throw AppProblem.Field("photo", error!, "face_not_detected");
+        if (values is null) throw AppProblem.Field("photo", error!, "face_descriptor_invalid");
         if (modelVersion != FaceRules.CurrentModel)
         {
             throw AppProblem.Field("photo", $"人脸特征由其他版本的模型计算（{modelVersion ?? "未注明"}），请刷新页面后重新选择照片", "face_model_mismatch");
@@ -81,7 +83,15 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
         }
         catch (AppProblem p) when (p.Status is 400 or 413)
         {
-            throw p.Code == "file_too_large" ? TooLarge(length) : AppProblem.Field("photo", p.Detail ?? "照片须为 JPEG 或 PNG 图片", p.Code);
+            // the stored file's refusals, beside the photo field
+            var detail = p.Detail ?? "照片须为 JPEG 或 PNG 图片";
+            throw p.Code switch
+            {
+                "file_too_large" => TooLarge(length),
+                "file_content_mismatch" => AppProblem.Field("photo", detail, "file_content_mismatch"),
+                "file_type_not_allowed" => AppProblem.Field("photo", detail, "file_type_not_allowed"),
+                _ => AppProblem.Field("photo", detail),
+            };
         }
         var sample = new FaceSample
         {
@@ -89,6 +99,7 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
             SubjectId = subject.Id,
             SubjectNumber = subject.Number,
             DivisionCode = subject.DivisionCode,
+            CountyCode = DivisionCodes.CountyPart(subject.DivisionCode) + "000000",
             PhotoFileId = stored.Id,
             Descriptor = FaceRules.ToBytes(values),
             ModelVersion = FaceRules.CurrentModel,
@@ -186,6 +197,7 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
             ProbeId = probe.Id,
             CandidateId = candidateId,
             DivisionCode = probe.DivisionCode,
+            CountyCode = probe.CountyCode,
             Distance = candidate.Distance,
             Decision = d.Value,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),

@@ -23,6 +23,9 @@ public sealed class FaceSample : IDivisionScoped
     /// <summary>The record's number as its module shows it, kept so a candidate list needs no module's table to name it.</summary>
     public required string SubjectNumber { get; set; }
     public required string DivisionCode { get; set; }
+
+    /// <summary>The county the record belongs to: the distribution column on a Citus cluster (docs/scale.md).</summary>
+    public required string CountyCode { get; set; }
     public Guid PhotoFileId { get; set; }
     public required byte[] Descriptor { get; set; }
     public required string ModelVersion { get; set; }
@@ -49,6 +52,9 @@ public sealed class FaceMatchReview : IDivisionScoped
 
     /// <summary>The probe's division: the review is seen where the probe is.</summary>
     public required string DivisionCode { get; set; }
+
+    /// <summary>The probe's county: the distribution column (docs/scale.md).</summary>
+    public required string CountyCode { get; set; }
 
     /// <summary>The cosine distance when decided.</summary>
     public double Distance { get; set; }
@@ -88,6 +94,7 @@ internal sealed class FaceConfiguration : IEntityTypeConfiguration<FaceSample>, 
         b.Property(x => x.Source).HasMaxLength(40);
         b.Property(x => x.SubjectNumber).HasMaxLength(40);
         b.Property(x => x.DivisionCode).HasMaxLength(12);
+        b.Property(x => x.CountyCode).HasMaxLength(12);
         b.Property(x => x.Descriptor).HasMaxLength(FaceRules.DescriptorBytes);
         b.Property(x => x.ModelVersion).HasMaxLength(120);
         b.Property(x => x.TakenBy).HasMaxLength(100);
@@ -102,6 +109,7 @@ internal sealed class FaceConfiguration : IEntityTypeConfiguration<FaceSample>, 
         b.ToTable("face_match_review");
         b.HasKey(x => x.Id);
         b.Property(x => x.DivisionCode).HasMaxLength(12);
+        b.Property(x => x.CountyCode).HasMaxLength(12);
         b.Property(x => x.Decision).HasConversion<int>();
         b.Property(x => x.Note).HasMaxLength(500);
         b.Property(x => x.DecidedBy).HasMaxLength(100);
