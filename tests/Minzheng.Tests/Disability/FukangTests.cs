@@ -26,6 +26,9 @@ public abstract class FukangTests(AppFixture app)
 
     private static string Next() => Interlocked.Increment(ref _seq).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A name unique in the run (names take Chinese characters only): the sequence's digits as 甲乙丙….</summary>
+    private static string Unique(string prefix) => prefix + string.Concat(Next().Select(c => "甲乙丙丁戊己庚辛壬癸"[c - '0']));
+
     private async Task<Guid> PhysicallyDisabledAsync(string name, bool dibao)
     {
         var admin = await app.ClientAsync("admin");
@@ -86,7 +89,7 @@ public abstract class FukangTests(AppFixture app)
     {
         app.SkipIfUnavailable();
         var admin = await app.ClientAsync("admin");
-        var org = await admin.PostAsJsonAsync("/api/v1/organizations", new { name = "容县测试康复辅具公司" + Next(), kind = "enterprise", divisionCode = "450921100000", bankName = "容县农商银行", bankAccount = "62301000" + Next().PadLeft(8, '0') });
+        var org = await admin.PostAsJsonAsync("/api/v1/organizations", new { name = Unique("容县测试康复辅具公司"), kind = "enterprise", divisionCode = "450921100000", bankName = "容县农商银行", bankAccount = "62301000" + Next().PadLeft(8, '0') });
         Assert.True(org.StatusCode == HttpStatusCode.Created, await org.Content.ReadAsStringAsync());
         var supplier = (await org.JsonAsync()).GetProperty("id").GetGuid();
         var officer = await app.ClientAsync("rongxian.officer");
@@ -103,9 +106,9 @@ public abstract class FukangTests(AppFixture app)
         // the township clerk reads the county's catalogue
         Assert.Contains(await clerk.GetItemsAsync("/api/v1/disability/fukang/devices?year=2026&pageSize=200"), d => d.GetProperty("id").GetString() == deviceId);
 
-        var person = await PhysicallyDisabledAsync("福康甲" + Next(), dibao: true);
-        var notPoor = await PhysicallyDisabledAsync("福康乙" + Next(), dibao: false);
-        var second = await PhysicallyDisabledAsync("福康丙" + Next(), dibao: true);
+        var person = await PhysicallyDisabledAsync(Unique("福康甲"), dibao: true);
+        var notPoor = await PhysicallyDisabledAsync(Unique("福康乙"), dibao: false);
+        var second = await PhysicallyDisabledAsync(Unique("福康丙"), dibao: true);
 
         // the eligible list: the dibao member with the group named, not the one without
         var eligible = await clerk.GetItemsAsync("/api/v1/disability/fukang/eligible?pageSize=200&q=福康");
