@@ -197,7 +197,18 @@ public sealed class FukangCatalogue(AppDbContext db, ICurrentUser user, Division
 
     public static object ToDto(FukangDevice d) => new
     {
-        d.Id, d.DivisionCode, d.Year, d.Code, d.Name, unitPrice = d.UnitPrice.Yuan, d.ReplacementMonths, supplierId = d.SupplierOrganizationId, d.SupplierName, d.Document, d.IsDemo, d.Version,
+        d.Id,
+        d.DivisionCode,
+        d.Year,
+        d.Code,
+        d.Name,
+        unitPrice = d.UnitPrice.Yuan,
+        d.ReplacementMonths,
+        supplierId = d.SupplierOrganizationId,
+        d.SupplierName,
+        d.Document,
+        d.IsDemo,
+        d.Version,
     };
 
     public static object ToDto(FukangBudget b) => new { b.Id, b.DivisionCode, b.Year, amount = b.Amount.Yuan, b.Document, b.IsDemo, b.Version };
