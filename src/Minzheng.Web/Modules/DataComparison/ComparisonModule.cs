@@ -32,6 +32,7 @@ public static class ComparisonModule
         services.AddScoped<ComparisonQueries>();
         services.AddScoped<RuleSettings>();
         services.AddScoped<Contracts.IOpenStopFindings, OpenStopFindingsQuery>();
+        services.AddScoped<Contracts.IPovertyRegistryListing, PovertyRegistryListingQuery>();
         services.AddScoped<Platform.Registry.IPersonPanel, ComparisonPersonPanel>();
         services.AddJobKind<ComparisonJob>(ComparisonJob.Kind, "数据比对", RestartPolicy.Fail, ComparisonJob.InterruptedMessage);
         services.AddSingleton<IModuleInitializer, ComparisonInitializer>();

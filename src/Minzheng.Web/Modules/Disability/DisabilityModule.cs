@@ -21,12 +21,13 @@ public static class DisabilityModule
     {
         services.AddModuleDeclaration(new ModuleDeclaration("disability", typeof(DisabilityModule), "disability_")
         {
-            Permissions = DisabilityPermissions.Declared,
-            RoleGrants = DisabilityPermissions.RoleGrants,
-            Errors = Contracts.DisabilityErrors.All,
+            Permissions = [.. DisabilityPermissions.Declared, .. Fukang.FukangPermissions.Declared],
+            RoleGrants = Fukang.FukangPermissions.With(DisabilityPermissions.RoleGrants),
+            Errors = [.. Contracts.DisabilityErrors.All, .. Contracts.FukangErrors.All],
             Navigation = new("disability", "残疾人两项补贴", "困难残疾人生活补贴、重度残疾人护理补贴", "（一）一是推进残疾人", "/disability", 70),
         });
         services.AddScoped<SubsidyApplications>();
+        Fukang.FukangSetup.AddFukang(services);
         services.AddSingleton(DisabilityProcess.Model);
         services.AddScoped<Platform.Registry.IDeathHandler, DisabilityDeathHandler>();
         services.AddScoped<IBenefitActions, DisabilityBenefitActions>();
@@ -98,6 +99,7 @@ public static class DisabilityModule
     {
         var api = app.MapGroup("/api/v1/disability").WithTags("Disability");
         var read = Permissions.Policy(DisabilityPermissions.Read);
+        Fukang.FukangSetup.MapFukang(api);
         api.MapGet("/subsidies", async (string? status, int? page, int? pageSize, AppDbContext db, SubsidyApplications applications, CancellationToken ct) =>
         {
             var q = db.Set<SubsidyApplication>().AsNoTracking();

@@ -90,6 +90,11 @@ public static class TableDistribution
             "socialwork_station", "child_institution", "volunteer_team", "com_committee", "elderly_homecare_contract",
             "marriage_counselling_contract"]),
 
+        (TableKind.Reference, "福康工程 catalogues and budgets: a few rows per county and year, read when a township assesses", [
+            "disability_fukang_device", "disability_fukang_budget"]),
+        (TableKind.Local, "福康工程 applications: some hundreds per county and year, read alone (never joined with people in one statement)", [
+            "disability_fukang_application"]),
+
         (TableKind.Local, "accounts and roles (ASP.NET Core Identity; its int identity keys can be neither distributed nor replicated)", [
             "access_user", "access_role", "access_user_role", "access_user_claim", "access_user_login", "access_user_token", "access_role_claim"]),
         (TableKind.Local, "coordinator work: job queue, numbering counters, acknowledgements, import batches", [

@@ -4455,6 +4455,330 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("comparison_run", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("AssessmentNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("assessment_note");
+
+                    b.Property<string>("CatalogueDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("catalogue_document");
+
+                    b.Property<int>("CatalogueYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalogue_year");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeviceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("device_code");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("DeviceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("device_name");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EligibleGroups")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("eligible_groups");
+
+                    b.Property<DateOnly?>("FittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("fitted_on");
+
+                    b.Property<string>("FittingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("fitting_note");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("follow_up_note");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<bool?>("InUse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_use");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<int>("ReplacementMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("replacement_months");
+
+                    b.Property<DateOnly?>("SettledMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("settled_month");
+
+                    b.Property<int?>("SignedBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<Guid>("SupplierOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_organization_id");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_application");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_disability_fukang_application_device_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_application_number");
+
+                    b.HasIndex("PersonId", "DeviceCode")
+                        .HasDatabaseName("ix_disability_fukang_application_person_id_device_code");
+
+                    b.HasIndex("CountyCode", "CatalogueYear", "Status")
+                        .HasDatabaseName("ix_disability_fukang_application_county_code_catalogue_year_st");
+
+                    b.ToTable("disability_fukang_application", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_budget");
+
+                    b.HasIndex("DivisionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_budget_division_code_year");
+
+                    b.ToTable("disability_fukang_budget", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ReplacementMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("replacement_months");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<Guid>("SupplierOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_organization_id");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_device");
+
+                    b.HasIndex("SupplierOrganizationId")
+                        .HasDatabaseName("ix_disability_fukang_device_supplier_organization_id");
+
+                    b.HasIndex("DivisionCode", "Year", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_device_division_code_year_code");
+
+                    b.ToTable("disability_fukang_device", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Disability.SubsidyApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -17069,6 +17393,26 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasForeignKey("PhotoFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_com_publicity_record_files_photo_file_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangApplication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_fukang_application_disability_fukang_device_devi");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_fukang_device_organizations_supplier_organizatio");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.AgeAllowance.AgeAllowanceGrant", b =>

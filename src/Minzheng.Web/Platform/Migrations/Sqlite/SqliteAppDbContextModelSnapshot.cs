@@ -4442,6 +4442,330 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                     b.ToTable("comparison_run", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("AssessmentNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_note");
+
+                    b.Property<string>("CatalogueDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("catalogue_document");
+
+                    b.Property<int>("CatalogueYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("catalogue_year");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeviceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_code");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("DeviceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_name");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EligibleGroups")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligible_groups");
+
+                    b.Property<DateOnly?>("FittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fitted_on");
+
+                    b.Property<string>("FittingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fitting_note");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow_up_note");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("household_id");
+
+                    b.Property<bool?>("InUse")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_use");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<int>("ReplacementMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replacement_months");
+
+                    b.Property<DateOnly?>("SettledMonth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("settled_month");
+
+                    b.Property<int?>("SignedBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signer_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<Guid>("SupplierOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_organization_id");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_application");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_disability_fukang_application_device_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_application_number");
+
+                    b.HasIndex("PersonId", "DeviceCode")
+                        .HasDatabaseName("ix_disability_fukang_application_person_id_device_code");
+
+                    b.HasIndex("CountyCode", "CatalogueYear", "Status")
+                        .HasDatabaseName("ix_disability_fukang_application_county_code_catalogue_year_status");
+
+                    b.ToTable("disability_fukang_application", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_budget");
+
+                    b.HasIndex("DivisionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_budget_division_code_year");
+
+                    b.ToTable("disability_fukang_budget", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ReplacementMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replacement_months");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<Guid>("SupplierOrganizationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_organization_id");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_device");
+
+                    b.HasIndex("SupplierOrganizationId")
+                        .HasDatabaseName("ix_disability_fukang_device_supplier_organization_id");
+
+                    b.HasIndex("DivisionCode", "Year", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_device_division_code_year_code");
+
+                    b.ToTable("disability_fukang_device", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Disability.SubsidyApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -17048,6 +17372,26 @@ namespace Minzheng.Web.Platform.Migrations.Sqlite
                         .HasForeignKey("PhotoFileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_com_publicity_record_files_photo_file_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangApplication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_fukang_application_disability_fukang_device_device_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_fukang_device_organizations_supplier_organization_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.AgeAllowance.AgeAllowanceGrant", b =>
