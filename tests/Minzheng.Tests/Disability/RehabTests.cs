@@ -48,7 +48,7 @@ public abstract class RehabTests(AppFixture app)
         var r = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         using var stream = new MemoryStream(await r.Content.ReadAsByteArrayAsync());
-        return [.. stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(d => new Dictionary<string, object?>(d))];
+        return [.. MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(d => new Dictionary<string, object?>(d))];
     }
 
     private static async Task ExpectFieldAsync(HttpResponseMessage r, string field)

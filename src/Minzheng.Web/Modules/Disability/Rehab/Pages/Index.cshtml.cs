@@ -31,7 +31,7 @@ public sealed class IndexModel(RehabPurchase purchase, AppDbContext db, ICurrent
     {
         var contracts = await db.Set<RehabContract>().AsNoTracking().OrderByDescending(c => c.ValidFrom).ThenBy(c => c.Id).Take(50).ToListAsync(ct);
         Contracts = await purchase.ViewsAsync(contracts, ct);
-        Current = Contracts.FirstOrDefault(c => c.Id == ContractId) ?? Contracts.FirstOrDefault();
+        Current = Contracts.FirstOrDefault(c => c.Id == ContractId) ?? (Contracts.Count > 0 ? Contracts[0] : null);
         if (Current is null) return;
         Settlements = await db.Set<RehabSettlement>().AsNoTracking().Where(s => s.ContractId == Current.Id).OrderByDescending(s => s.Month).ToListAsync(ct);
     }
