@@ -25,6 +25,9 @@ public abstract class RehabTests(AppFixture app)
 {
     private const string Village = "450921100003"; // 新南社区, inside 容州镇 (rongzhou.clerk's township)
 
+    /// <summary>A name suffix of Chinese characters (a person's name admits no digits or Latin letters from a GUID).</summary>
+    private static string Suffix() => string.Concat(Enumerable.Range(0, 4).Select(_ => "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳"[Random.Shared.Next(16)]));
+
     private async Task<Guid> ProviderAsync(string division, string name) => await app.WithServicesAsync(async sp =>
         (await sp.GetRequiredService<OrganizationRegistration>().CreateAsync(new OrganizationInput
         {
@@ -62,8 +65,8 @@ public abstract class RehabTests(AppFixture app)
     {
         app.SkipIfUnavailable();
         var providerId = await ProviderAsync("450921100000", "容县测试精神康复中心");
-        var nameA = "康测甲" + Guid.NewGuid().ToString("N")[..4];
-        var nameB = "康测乙" + Guid.NewGuid().ToString("N")[..4];
+        var nameA = "康测甲" + Suffix();
+        var nameB = "康测乙" + Suffix();
         var personA = await PersonAsync(Village, nameA);
         var personB = await PersonAsync(Village, nameB);
         var officer = await app.ClientAsync("rongxian.officer");
@@ -238,7 +241,7 @@ public abstract class RehabTests(AppFixture app)
         var village = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<Web.Platform.Divisions.DivisionDirectory>()
             .Descendants("450981000000", Web.Platform.Divisions.DivisionLevel.Village).First().Code));
         var providerId = await ProviderAsync(village[..9] + "000", "北流测试康复中心");
-        var person = await PersonAsync(village, "北康测" + Guid.NewGuid().ToString("N")[..4]);
+        var person = await PersonAsync(village, "北康测" + Suffix());
         var officer = await app.ClientAsync("beiliu.officer");
         var contractId = (await (await (await officer.PostAsJsonAsync("/api/v1/disability/rehab/contracts", new
         {
