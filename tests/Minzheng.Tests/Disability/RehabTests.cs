@@ -73,7 +73,13 @@ public abstract class RehabTests(AppFixture app)
         // clock: 2026-11-30; 800 元 at 300 元 a person-month
         var created = await officer.PostAsJsonAsync("/api/v1/disability/rehab/contracts", new
         {
-            providerId, divisionCode = "450921000000", validFrom = "2026-01-01", validTo = "2026-12-31", budget = 800m, monthlyPrice = 300m, document = "容民购〔2026〕康复测试号",
+            providerId,
+            divisionCode = "450921000000",
+            validFrom = "2026-01-01",
+            validTo = "2026-12-31",
+            budget = 800m,
+            monthlyPrice = 300m,
+            document = "容民购〔2026〕康复测试号",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var contractId = (await created.JsonAsync()).GetProperty("id").GetString();
@@ -233,7 +239,13 @@ public abstract class RehabTests(AppFixture app)
             {
                 await book.AddAsync(new FigureInput
                 {
-                    Module = RehabFigures.Module, Kind = kind.Code, DivisionCode = "450981000000", Number = number, Choice = choice, ValidFrom = new DateOnly(2026, 6, 1), Document = "北民发〔2026〕测试号",
+                    Module = RehabFigures.Module,
+                    Kind = kind.Code,
+                    DivisionCode = "450981000000",
+                    Number = number,
+                    Choice = choice,
+                    ValidFrom = new DateOnly(2026, 6, 1),
+                    Document = "北民发〔2026〕测试号",
                 });
             }
             return 0;
@@ -245,11 +257,24 @@ public abstract class RehabTests(AppFixture app)
         var officer = await app.ClientAsync("beiliu.officer");
         var contractId = (await (await (await officer.PostAsJsonAsync("/api/v1/disability/rehab/contracts", new
         {
-            providerId, divisionCode = "450981000000", validFrom = "2026-01-01", validTo = "2026-12-31", budget = 10000m, monthlyPrice = 500m, document = "北民购〔2026〕测试号",
+            providerId,
+            divisionCode = "450981000000",
+            validFrom = "2026-01-01",
+            validTo = "2026-12-31",
+            budget = 10000m,
+            monthlyPrice = 500m,
+            document = "北民购〔2026〕测试号",
         })).EnsureStatus(HttpStatusCode.Created)).JsonAsync()).GetProperty("id").GetString();
         var id = (await (await (await officer.PostAsJsonAsync("/api/v1/disability/rehab/enrolments", new
         {
-            contractId, personId = person, enrolledOn = "2026-05-01", diagnosis = "depression", goals = "恢复社会功能", sessionsPerMonth = 4, entryScore = 60, assessor = "评估员",
+            contractId,
+            personId = person,
+            enrolledOn = "2026-05-01",
+            diagnosis = "depression",
+            goals = "恢复社会功能",
+            sessionsPerMonth = 4,
+            entryScore = 60,
+            assessor = "评估员",
         })).EnsureStatus(HttpStatusCode.Created)).JsonAsync()).GetProperty("id").GetString();
         // 60 was right on 2026-05-01 (PSP), but not on 2026-07-01 (SDSS 0–20)
         await ExpectFieldAsync(await officer.PostAsJsonAsync($"/api/v1/disability/rehab/enrolments/{id}/scores", new { scoredOn = "2026-07-01", score = 60, assessor = "评估员" }), "score");
