@@ -23,6 +23,7 @@ public sealed class PageTourTests(BrowserAppWithCases app) : IClassFixture<Brows
         "/children", "/children/cases", "/children/cases?status=confirmed", "/children/cases/new", "/children/watch", "/children/watch?alerts=true", "/children/watch/new", "/children/standards",
         "/children/institutions", "/children/protection", "/disability", "/disability?status=approved", "/disability/figures",
         "/disability/fukang", "/disability/fukang/catalogue", "/disability/fukang/eligible",
+        "/disability/rehab", "/disability/rehab/enrolments", "/figures?section=disability-rehab",
         "/figures", "/figures?section=assistance&module=dibao", "/figures?section=child-welfare",
         "/comparison", "/comparison/findings", "/comparison/findings?status=Open&direction=Stop", "/comparison/datasets", "/comparison/rules",
     ];

@@ -42,6 +42,7 @@ public static class DisabilityModule
         services.AddSingleton(new FigureSection(DisabilityFigures.Module, "残疾人两项补贴标准", DisabilityPermissions.Approve, [(DisabilityFigures.Module, "残疾人两项补贴")], DisabilityFigures.All));
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Living), "困难残疾人生活补贴"));
         services.AddSingleton(new EntitlementProgram(SubsidyApplications.ProgramCode(Subsidy.Care), "重度残疾人护理补贴"));
+        Rehab.RehabSetup.AddRehab(services);
         return services;
     }
 
@@ -100,6 +101,7 @@ public static class DisabilityModule
         var api = app.MapGroup("/api/v1/disability").WithTags("Disability");
         var read = Permissions.Policy(DisabilityPermissions.Read);
         Fukang.FukangSetup.MapFukang(api);
+        Rehab.RehabSetup.MapRehab(api);
         api.MapGet("/subsidies", async (string? status, int? page, int? pageSize, AppDbContext db, SubsidyApplications applications, CancellationToken ct) =>
         {
             var q = db.Set<SubsidyApplication>().AsNoTracking();

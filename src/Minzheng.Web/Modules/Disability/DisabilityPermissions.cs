@@ -12,7 +12,7 @@ public static class DisabilityPermissions
     public const string Verify = "disability.verify";
     public const string Approve = "disability.approve";
 
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared =
+    private static readonly IReadOnlyList<PermissionDeclaration> Base =
     [
         new(Read, "查看残疾人两项补贴"),
         new(Apply, "受理两项补贴申请、村级核实"),
@@ -21,7 +21,7 @@ public static class DisabilityPermissions
         new(Approve, "两项补贴县级民政审批、停发"),
     ];
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = new Dictionary<string, string[]>
+    private static readonly IReadOnlyDictionary<string, string[]> BaseGrants = new Dictionary<string, string[]>
     {
         [Roles.VillageWorker] = [Read, Apply],
         [Roles.TownshipClerk] = [Read, Apply],
@@ -31,4 +31,13 @@ public static class DisabilityPermissions
         [Roles.Auditor] = [Read],
         [Roles.DisabledPersonsFederation] = [Read, Verify],
     };
+
+    // each part of the module adds its own lists here (after the base lists: static fields initialise in order)
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. Rehab.RehabPermissions.Declared];
+
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, Rehab.RehabPermissions.RoleGrants);
+
+    /// <summary>The parts' grants per role, concatenated (a role named by several parts gets all their permissions).</summary>
+    private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>
+        parts.SelectMany(p => p).GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.SelectMany(x => x.Value).Distinct().ToArray());
 }

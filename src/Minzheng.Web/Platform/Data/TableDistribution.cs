@@ -68,6 +68,7 @@ public static class TableDistribution
             "com_capacity_assessment", "com_capacity_follow_up", "com_capacity_score", "com_certificate", "com_election",
             "com_election_committee", "com_member", "com_member_review", "com_publicity_record", "com_roll_objection", "com_vetting_check",
             "com_voter", "disability_subsidy", "elderly_age_allowance", "elderly_assessment", "elderly_homecare_audit", "elderly_homecare_order",
+            "disability_rehab_enrolment", "disability_rehab_session", "disability_rehab_score",
             "elderly_homecare_visit", "elderly_left_behind", "elderly_left_behind_visit", "elderly_resident", "funeral_cremation",
             "funeral_death_record", "funeral_eco_award", "funeral_grave_case", "funeral_grave_photo", "funeral_plot", "funeral_waiver_service",
             "marriage_appointment", "marriage_certificate", "marriage_counselling_session", "marriage_divorce_application",
@@ -88,7 +89,7 @@ public static class TableDistribution
         (TableKind.Reference, "organisations and the places that serve people of any county (homes, facilities, offices, stations, teams, committees, contracts)", [
             "registry_organization", "registry_organization_event", "elderly_home", "funeral_facility", "marriage_office", "rescue_station",
             "socialwork_station", "child_institution", "volunteer_team", "com_committee", "elderly_homecare_contract",
-            "marriage_counselling_contract"]),
+            "marriage_counselling_contract", "disability_rehab_contract"]),
 
         (TableKind.Reference, "福康工程 catalogues and budgets: a few rows per county and year, read when a township assesses", [
             "disability_fukang_device", "disability_fukang_budget"]),
@@ -107,7 +108,7 @@ public static class TableDistribution
             "socorg_spot_check_draw", "socorg_spot_check_inspector", "socorg_support_project", "elderly_home_filing",
             "elderly_homecare_settlement", "elderly_inspection", "elderly_inspection_draw", "elderly_inspection_matter",
             "elderly_inspection_rectification", "elderly_inspection_target", "elderly_inspector", "elderly_staff", "elderly_star_rating",
-            "elderly_subsidy", "funeral_waiver_settlement", "marriage_counselling_settlement", "rescue_campaign", "rescue_patrol",
+            "elderly_subsidy", "funeral_waiver_settlement", "marriage_counselling_settlement", "disability_rehab_settlement", "rescue_campaign", "rescue_patrol",
             "socialwork_training", "volunteer_project", "child_institution_check", "com_pilot"]),
         (TableKind.Local, "place names and boundaries: a gazetteer read by name and by line, not joined with people", [
             "geo_boundary_dispute", "geo_boundary_file", "geo_boundary_inspection", "geo_boundary_line", "geo_boundary_marker",
@@ -129,7 +130,7 @@ public static class TableDistribution
         "child_institution_child", "child_protection_case", "child_visit", "child_watch", "com_admission_request", "com_audit", "com_ballot_box",
         "com_candidate", "com_capacity_assessment", "com_capacity_follow_up", "com_capacity_score", "com_certificate", "com_election",
         "com_election_committee", "com_member", "com_member_review", "com_publicity_record", "com_roll_objection", "com_vetting_check",
-        "com_voter", "comparison_run", "disability_subsidy", "elderly_age_allowance", "elderly_assessment", "elderly_homecare_audit",
+        "com_voter", "comparison_run", "disability_subsidy", "disability_rehab_enrolment", "disability_rehab_session", "disability_rehab_score", "elderly_age_allowance", "elderly_assessment", "elderly_homecare_audit",
         "elderly_homecare_order", "elderly_homecare_visit", "elderly_left_behind", "elderly_left_behind_visit", "elderly_resident",
         "entitlement_benefit_proposal", "entitlement_period", "funeral_cremation", "funeral_death_record", "funeral_eco_award",
         "funeral_grave_case", "funeral_grave_photo", "funeral_plot", "funeral_waiver_service", "marriage_appointment", "marriage_certificate",
