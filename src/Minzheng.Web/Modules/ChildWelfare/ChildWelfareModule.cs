@@ -31,6 +31,7 @@ public static class ChildWelfareModule
         services.AddRecurringJob<ChildAllowanceSweep>(ChildAllowanceSweep.Kind, "儿童保障到期清理", ChildAllowanceSweep.Every, ChildAllowanceSweep.FirstAfter);
         services.AddScoped<Protection.ProtectionCases>();
         services.AddScoped<Platform.Faces.IFaceSubjects, Protection.ProtectionFaces>();
+        services.AddScoped<IChildProtectionReferral, Protection.ShelterReferrals>();
         services.AddScoped<Institutions.ChildInstitutions>();
         services.AddScoped<IPersonPanel, ChildPersonPanel>();
         services.AddScoped<IStartActions, ChildStartActions>();

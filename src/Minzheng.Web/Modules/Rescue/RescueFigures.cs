@@ -23,5 +23,5 @@ public static class RescueFigures
         [StayLimitDays, StayAlertDaysBefore, CashCap, SearchNoticeHours, DnaRequestWorkingDays, PlacementAfterDays, SettlementAfterMonths];
 
     // each part of the module adds its own kinds here, one line each
-    public static readonly IReadOnlyList<FigureKind> All = [.. Base, Search.StayFaces.MatchThreshold];
+    public static readonly IReadOnlyList<FigureKind> All = [.. Base, Search.StayFaces.MatchThreshold, .. Shelter.ShelterFigures.All];
 }

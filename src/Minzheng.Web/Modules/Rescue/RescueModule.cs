@@ -1,5 +1,6 @@
 using Minzheng.Web.Modules.Rescue.Patrols;
 using Minzheng.Web.Modules.Rescue.Search;
+using Minzheng.Web.Modules.Rescue.Shelter;
 using Minzheng.Web.Modules.Rescue.Stays;
 using Minzheng.Web.Platform.Composition;
 using Minzheng.Web.Platform.Data;
@@ -29,6 +30,7 @@ public static class RescueModule
         services.AddRescueSearch();
         services.AddRescuePatrols();
         services.AddStays();
+        services.AddShelter();
         return services;
     }
 
@@ -40,5 +42,6 @@ public static class RescueModule
         api.MapRescuePatrols();
         app.MapPublicNotices();
         api.MapStays();
+        api.MapShelter();
     }
 }

@@ -27,9 +27,9 @@ public static class RescuePermissions
     };
 
     // each part of the module adds its own lists here, one line each
-    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. Search.SearchPermissions.Declared, .. Patrols.PatrolsPermissions.Declared];
+    public static readonly IReadOnlyList<PermissionDeclaration> Declared = [.. Base, .. Search.SearchPermissions.Declared, .. Patrols.PatrolsPermissions.Declared, .. Shelter.ShelterPermissions.Declared];
 
-    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, Search.SearchPermissions.RoleGrants, Patrols.PatrolsPermissions.RoleGrants);
+    public static readonly IReadOnlyDictionary<string, string[]> RoleGrants = Merge(BaseGrants, Search.SearchPermissions.RoleGrants, Patrols.PatrolsPermissions.RoleGrants, Shelter.ShelterPermissions.RoleGrants);
 
     private static Dictionary<string, string[]> Merge(params IReadOnlyDictionary<string, string[]>[] parts) =>
         parts.SelectMany(p => p).GroupBy(g => g.Key).ToDictionary(g => g.Key, g => g.SelectMany(x => x.Value).Distinct().ToArray());

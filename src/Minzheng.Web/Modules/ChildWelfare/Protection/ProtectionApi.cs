@@ -21,6 +21,8 @@ public static class ProtectionApi
         c.ShelterName,
         c.ShelterFrom,
         c.ShelterTo,
+        c.ShelterStayId,
+        c.ShelterStayNumber,
         c.ClosedOn,
         c.Closure,
         c.Version,

@@ -48,6 +48,10 @@ public sealed class ProtectionCase : IDivisionScoped, IVersioned, IStamped
     public string? ShelterName { get; set; }
     public DateOnly? ShelterFrom { get; set; }
     public DateOnly? ShelterTo { get; set; }
+
+    /// <summary>The domestic-violence shelter stay (Rescue) the child came in with, when a shelter admission referred the case (IChildProtectionReferral).</summary>
+    public Guid? ShelterStayId { get; set; }
+    public string? ShelterStayNumber { get; set; }
     public DateOnly? ClosedOn { get; set; }
     public string? Closure { get; set; }
     public int Version { get; set; }
@@ -83,6 +87,7 @@ internal sealed class ProtectionCaseConfiguration : IEntityTypeConfiguration<Pro
         b.Property(c => c.Description).HasMaxLength(2000);
         b.Property(c => c.ReferredTo).HasMaxLength(200);
         b.Property(c => c.ShelterName).HasMaxLength(100);
+        b.Property(c => c.ShelterStayNumber).HasMaxLength(30);
         b.Property(c => c.Closure).HasMaxLength(1000);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasMany(c => c.Services).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);

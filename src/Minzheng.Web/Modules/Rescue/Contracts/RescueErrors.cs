@@ -10,5 +10,5 @@ public static class RescueErrors
     private static readonly IReadOnlyList<ErrorCode> Base = [StayClosed];
 
     // each part of the module adds its own list here, one line each
-    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. StaysErrors.All, .. SearchErrors.All, .. PatrolErrors.All];
+    public static readonly IReadOnlyList<ErrorCode> All = [.. Base, .. StaysErrors.All, .. SearchErrors.All, .. PatrolErrors.All, .. ShelterErrors.All];
 }
