@@ -4464,6 +4464,726 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("comparison_run", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("AssessmentNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("assessment_note");
+
+                    b.Property<string>("CatalogueDocument")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("catalogue_document");
+
+                    b.Property<int>("CatalogueYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalogue_year");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DeviceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("device_code");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("DeviceName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("device_name");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("EligibleGroups")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("eligible_groups");
+
+                    b.Property<DateOnly?>("FittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("fitted_on");
+
+                    b.Property<string>("FittingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("fitting_note");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("follow_up_note");
+
+                    b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<bool?>("InUse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_use");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<int>("ReplacementMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("replacement_months");
+
+                    b.Property<DateOnly?>("SettledMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("settled_month");
+
+                    b.Property<int?>("SignedBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("signer_name");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<Guid>("SupplierOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_organization_id");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_application");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_disability_fukang_application_device_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_application_number");
+
+                    b.HasIndex("PersonId", "DeviceCode")
+                        .HasDatabaseName("ix_disability_fukang_application_person_id_device_code");
+
+                    b.HasIndex("CountyCode", "CatalogueYear", "Status")
+                        .HasDatabaseName("ix_disability_fukang_application_county_code_catalogue_year_st");
+
+                    b.ToTable("disability_fukang_application", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_budget");
+
+                    b.HasIndex("DivisionCode", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_budget_division_code_year");
+
+                    b.ToTable("disability_fukang_budget", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ReplacementMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("replacement_months");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<Guid>("SupplierOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supplier_organization_id");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_fen");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_fukang_device");
+
+                    b.HasIndex("SupplierOrganizationId")
+                        .HasDatabaseName("ix_disability_fukang_device_supplier_organization_id");
+
+                    b.HasIndex("DivisionCode", "Year", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_fukang_device_division_code_year_code");
+
+                    b.ToTable("disability_fukang_device", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<long>("MonthlyPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_price_fen");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_contract");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_disability_rehab_contract_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_rehab_contract_number");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_disability_rehab_contract_organization_id");
+
+                    b.ToTable("disability_rehab_contract", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Diagnosis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("diagnosis");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EnrolledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<string>("ExitNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("exit_note");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("exited_on");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("goals");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SessionsPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_per_month");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_enrolment");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_disability_rehab_enrolment_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_rehab_enrolment_number");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_disability_rehab_enrolment_person_id");
+
+                    b.HasIndex("ContractId", "EnrolledOn")
+                        .HasDatabaseName("ix_disability_rehab_enrolment_contract_id_enrolled_on");
+
+                    b.ToTable("disability_rehab_enrolment", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("assessor");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<bool>("IsEntry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_entry");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("scale");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("scale_max");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("integer")
+                        .HasColumnName("scale_min");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly>("ScoredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("scored_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_score");
+
+                    b.HasIndex("EnrolmentId", "ScoredOn")
+                        .HasDatabaseName("ix_disability_rehab_score_enrolment_id_scored_on");
+
+                    b.ToTable("disability_rehab_score", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<string>("Staff")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("staff");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_session");
+
+                    b.HasIndex("SettlementId")
+                        .HasDatabaseName("ix_disability_rehab_session_settlement_id");
+
+                    b.HasIndex("ContractId", "HeldOn")
+                        .HasDatabaseName("ix_disability_rehab_session_contract_id_held_on");
+
+                    b.HasIndex("EnrolmentId", "HeldOn")
+                        .HasDatabaseName("ix_disability_rehab_session_enrolment_id_held_on");
+
+                    b.ToTable("disability_rehab_session", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("PersonMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_months");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_rehab_settlement_number");
+
+                    b.HasIndex("ContractId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_rehab_settlement_contract_id_month");
+
+                    b.ToTable("disability_rehab_settlement", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Disability.SubsidyApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -15711,6 +16431,149 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceMatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<double>("Distance")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProbeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("probe_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_match_review");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_face_match_review_candidate_id");
+
+                    b.HasIndex("ProbeId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_face_match_review_probe_id_candidate_id");
+
+                    b.ToTable("face_match_review", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceSample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Descriptor")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea")
+                        .HasColumnName("descriptor");
+
+                    b.Property<double>("DetectionScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("detection_score");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model_version");
+
+                    b.Property<Guid>("PhotoFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_file_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("subject_number");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("taken_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_sample");
+
+                    b.HasIndex("PhotoFileId")
+                        .HasDatabaseName("ix_face_sample_photo_file_id");
+
+                    b.HasIndex("ModelVersion", "DivisionCode")
+                        .HasDatabaseName("ix_face_sample_model_version_division_code");
+
+                    b.HasIndex("Source", "SubjectId")
+                        .HasDatabaseName("ix_face_sample_source_subject_id");
+
+                    b.ToTable("face_sample", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -15848,6 +16711,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("relative_path");
+
+                    b.Property<string>("SealedAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sealed_as");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -17281,6 +18149,83 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_com_publicity_record_files_photo_file_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangApplication", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_fukang_application_disability_fukang_device_devi");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Fukang.FukangDevice", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_fukang_device_organizations_supplier_organizatio");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabContract", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_contract_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabEnrolment", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Rehab.RehabContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_enrolment_disability_rehab_contract_contra");
+
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_enrolment_persons_person_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabScore", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Rehab.RehabEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_score_disability_rehab_enrolment_enrolment");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabSession", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Rehab.RehabEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_session_disability_rehab_enrolment_enrolme");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabSettlement", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Rehab.RehabContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_settlement_disability_rehab_contract_contr");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.AgeAllowance.AgeAllowanceGrant", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
@@ -18411,6 +19356,33 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_division_change_item_division_change_change_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceMatchReview", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Faces.FaceSample", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_match_review_face_sample_candidate_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Faces.FaceSample", null)
+                        .WithMany()
+                        .HasForeignKey("ProbeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_match_review_face_sample_probe_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceSample", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_sample_files_photo_file_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Minzheng.Web.Platform.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205150622_I20Fukang")]
-    partial class I20Fukang
+    [Migration("20261205161302_I20DisabilityServicesFacesShelter")]
+    partial class I20DisabilityServicesFacesShelter
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1929,6 +1929,15 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("shelter_name");
+
+                    b.Property<Guid?>("ShelterStayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shelter_stay_id");
+
+                    b.Property<string>("ShelterStayNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("shelter_stay_number");
 
                     b.Property<DateOnly?>("ShelterTo")
                         .HasColumnType("date")
@@ -4780,6 +4789,402 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasDatabaseName("ix_disability_fukang_device_division_code_year_code");
 
                     b.ToTable("disability_fukang_device", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget_fen");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("document");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<long>("MonthlyPrice")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_price_fen");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_contract");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_disability_rehab_contract_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_rehab_contract_number");
+
+                    b.HasIndex("OrganizationId")
+                        .HasDatabaseName("ix_disability_rehab_contract_organization_id");
+
+                    b.ToTable("disability_rehab_contract", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Diagnosis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("diagnosis");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("EnrolledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<string>("ExitNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("exit_note");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<DateOnly?>("ExitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("exited_on");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("goals");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_demo");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SessionsPerMonth")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_per_month");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_enrolment");
+
+                    b.HasIndex("DivisionCode")
+                        .HasDatabaseName("ix_disability_rehab_enrolment_division_code");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_rehab_enrolment_number");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_disability_rehab_enrolment_person_id");
+
+                    b.HasIndex("ContractId", "EnrolledOn")
+                        .HasDatabaseName("ix_disability_rehab_enrolment_contract_id_enrolled_on");
+
+                    b.ToTable("disability_rehab_enrolment", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("assessor");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<bool>("IsEntry")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_entry");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("scale");
+
+                    b.Property<int>("ScaleMax")
+                        .HasColumnType("integer")
+                        .HasColumnName("scale_max");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("integer")
+                        .HasColumnName("scale_min");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.Property<DateOnly>("ScoredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("scored_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_score");
+
+                    b.HasIndex("EnrolmentId", "ScoredOn")
+                        .HasDatabaseName("ix_disability_rehab_score_enrolment_id_scored_on");
+
+                    b.ToTable("disability_rehab_score", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("settlement_id");
+
+                    b.Property<string>("Staff")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("staff");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_session");
+
+                    b.HasIndex("SettlementId")
+                        .HasDatabaseName("ix_disability_rehab_session_settlement_id");
+
+                    b.HasIndex("ContractId", "HeldOn")
+                        .HasDatabaseName("ix_disability_rehab_session_contract_id_held_on");
+
+                    b.HasIndex("EnrolmentId", "HeldOn")
+                        .HasDatabaseName("ix_disability_rehab_session_enrolment_id_held_on");
+
+                    b.ToTable("disability_rehab_session", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_fen");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly>("PayMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_month");
+
+                    b.Property<int>("PersonMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_months");
+
+                    b.Property<int>("SessionCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("session_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disability_rehab_settlement");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_rehab_settlement_number");
+
+                    b.HasIndex("ContractId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disability_rehab_settlement_contract_id_month");
+
+                    b.ToTable("disability_rehab_settlement", (string)null);
                 });
 
             modelBuilder.Entity("Minzheng.Web.Modules.Disability.SubsidyApplication", b =>
@@ -10936,6 +11341,343 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                     b.ToTable("rescue_search_notice", (string)null);
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Shelter.ShelterChild", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("ProtectionCaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("protection_case_id");
+
+                    b.Property<string>("ProtectionCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("protection_case_number");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_shelter_child");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_rescue_shelter_child_person_id");
+
+                    b.HasIndex("StayId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_shelter_child_stay_id_person_id");
+
+                    b.ToTable("rescue_shelter_child", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Shelter.ShelterExtension", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_shelter_extension");
+
+                    b.HasIndex("StayId")
+                        .HasDatabaseName("ix_rescue_shelter_extension_stay_id");
+
+                    b.ToTable("rescue_shelter_extension", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Shelter.ShelterService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("StayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stay_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_shelter_service");
+
+                    b.HasIndex("StayId")
+                        .HasDatabaseName("ix_rescue_shelter_service_stay_id");
+
+                    b.ToTable("rescue_shelter_service", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Shelter.ShelterStay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AbuserName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("abuser_name");
+
+                    b.Property<string>("AbuserNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("abuser_note");
+
+                    b.Property<string>("AbuserRelation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("abuser_relation");
+
+                    b.Property<DateOnly>("AdmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("admitted_on");
+
+                    b.Property<string>("ContactsWithheld")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("contacts_withheld");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Escort")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("escort");
+
+                    b.Property<string>("ExitDestination")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("exit_destination");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("exit_reason");
+
+                    b.Property<int>("ExtendedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extended_days");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<int?>("LimitDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("limit_days");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("ProtectionOrderApplied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("protection_order_applied");
+
+                    b.Property<string>("ProtectionOrderCourt")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("protection_order_court");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReferralNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("referral_note");
+
+                    b.Property<int>("ReferralSource")
+                        .HasColumnType("integer")
+                        .HasColumnName("referral_source");
+
+                    b.Property<int>("Risk")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk");
+
+                    b.Property<string>("ShelterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("shelter_name");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("situation");
+
+                    b.Property<Guid>("StationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("station_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rescue_shelter_stay");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rescue_shelter_stay_number");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_rescue_shelter_stay_person_id");
+
+                    b.HasIndex("StationId")
+                        .HasDatabaseName("ix_rescue_shelter_stay_station_id");
+
+                    b.HasIndex("DivisionCode", "Status", "DueOn")
+                        .HasDatabaseName("ix_rescue_shelter_stay_division_code_status_due_on");
+
+                    b.ToTable("rescue_shelter_stay", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueReturn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -15692,6 +16434,149 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceMatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("candidate_id");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("county_code");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer")
+                        .HasColumnName("decision");
+
+                    b.Property<double>("Distance")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ProbeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("probe_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_match_review");
+
+                    b.HasIndex("CandidateId")
+                        .HasDatabaseName("ix_face_match_review_candidate_id");
+
+                    b.HasIndex("ProbeId", "CandidateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_face_match_review_probe_id_candidate_id");
+
+                    b.ToTable("face_match_review", (string)null);
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceSample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("county_code");
+
+                    b.Property<byte[]>("Descriptor")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("bytea")
+                        .HasColumnName("descriptor");
+
+                    b.Property<double>("DetectionScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("detection_score");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("division_code");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model_version");
+
+                    b.Property<Guid>("PhotoFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_file_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("subject_number");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("taken_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_face_sample");
+
+                    b.HasIndex("PhotoFileId")
+                        .HasDatabaseName("ix_face_sample_photo_file_id");
+
+                    b.HasIndex("ModelVersion", "DivisionCode")
+                        .HasDatabaseName("ix_face_sample_model_version_division_code");
+
+                    b.HasIndex("Source", "SubjectId")
+                        .HasDatabaseName("ix_face_sample_source_subject_id");
+
+                    b.ToTable("face_sample", (string)null);
+                });
+
             modelBuilder.Entity("Minzheng.Web.Platform.Figures.Figure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -15829,6 +16714,11 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("relative_path");
+
+                    b.Property<string>("SealedAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sealed_as");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -17282,6 +18172,63 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_disability_fukang_device_organizations_supplier_organizatio");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabContract", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_contract_organizations_organization_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabEnrolment", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Rehab.RehabContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_enrolment_disability_rehab_contract_contra");
+
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_enrolment_persons_person_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabScore", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Rehab.RehabEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_score_disability_rehab_enrolment_enrolment");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabSession", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Rehab.RehabEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_session_disability_rehab_enrolment_enrolme");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Disability.Rehab.RehabSettlement", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Disability.Rehab.RehabContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disability_rehab_settlement_disability_rehab_contract_contr");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.ElderlyCare.AgeAllowance.AgeAllowanceGrant", b =>
                 {
                     b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
@@ -17984,6 +18931,60 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .HasConstraintName("fk_rescue_search_notice_rescue_stay_stay_id");
                 });
 
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Shelter.ShelterChild", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_shelter_child_persons_person_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Shelter.ShelterStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_shelter_child_shelter_stay_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Shelter.ShelterExtension", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Shelter.ShelterStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_shelter_extension_shelter_stay_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Shelter.ShelterService", b =>
+                {
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Shelter.ShelterStay", null)
+                        .WithMany()
+                        .HasForeignKey("StayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_shelter_service_shelter_stay_stay_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Shelter.ShelterStay", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Registry.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_shelter_stay_persons_person_id");
+
+                    b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStation", null)
+                        .WithMany()
+                        .HasForeignKey("StationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_rescue_shelter_stay_rescue_station_station_id");
+                });
+
             modelBuilder.Entity("Minzheng.Web.Modules.Rescue.Stays.RescueReturn", b =>
                 {
                     b.HasOne("Minzheng.Web.Modules.Rescue.Stays.RescueStay", null)
@@ -18358,6 +19359,33 @@ namespace Minzheng.Web.Platform.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_division_change_item_division_change_change_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceMatchReview", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Faces.FaceSample", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_match_review_face_sample_candidate_id");
+
+                    b.HasOne("Minzheng.Web.Platform.Faces.FaceSample", null)
+                        .WithMany()
+                        .HasForeignKey("ProbeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_match_review_face_sample_probe_id");
+                });
+
+            modelBuilder.Entity("Minzheng.Web.Platform.Faces.FaceSample", b =>
+                {
+                    b.HasOne("Minzheng.Web.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_face_sample_files_photo_file_id");
                 });
 
             modelBuilder.Entity("Minzheng.Web.Platform.Registry.Household", b =>
