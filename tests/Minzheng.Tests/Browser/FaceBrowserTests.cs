@@ -24,8 +24,16 @@ public sealed class FaceBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var r = await staff.PostAsJsonAsync("/api/v1/rescue/stays", new Dictionary<string, object?>
         {
-            ["stationId"] = station, ["noIdNumber"] = true, ["sex"] = "female", ["birthYear"] = birthYear, ["source"] = "patrol", ["unableToGiveFacts"] = true,
-            ["noFoodOrLodging"] = true, ["noRelativesToTurnTo"] = true, ["noBasicAllowance"] = true, ["vagrantInCity"] = true,
+            ["stationId"] = station,
+            ["noIdNumber"] = true,
+            ["sex"] = "female",
+            ["birthYear"] = birthYear,
+            ["source"] = "patrol",
+            ["unableToGiveFacts"] = true,
+            ["noFoodOrLodging"] = true,
+            ["noRelativesToTurnTo"] = true,
+            ["noBasicAllowance"] = true,
+            ["vagrantInCity"] = true,
         });
         Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
         return (await r.JsonAsync()).GetProperty("id").GetString()!;

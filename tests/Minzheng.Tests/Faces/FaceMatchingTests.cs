@@ -60,8 +60,16 @@ public abstract class FaceMatchingTests(AppFixture app)
     {
         var r = await staff.PostAsJsonAsync("/api/v1/rescue/stays", new Dictionary<string, object?>
         {
-            ["stationId"] = station, ["noIdNumber"] = true, ["sex"] = "female", ["birthYear"] = birthYear, ["source"] = "patrol", ["unableToGiveFacts"] = true,
-            ["noFoodOrLodging"] = true, ["noRelativesToTurnTo"] = true, ["noBasicAllowance"] = true, ["vagrantInCity"] = true,
+            ["stationId"] = station,
+            ["noIdNumber"] = true,
+            ["sex"] = "female",
+            ["birthYear"] = birthYear,
+            ["source"] = "patrol",
+            ["unableToGiveFacts"] = true,
+            ["noFoodOrLodging"] = true,
+            ["noRelativesToTurnTo"] = true,
+            ["noBasicAllowance"] = true,
+            ["vagrantInCity"] = true,
         });
         Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
         return (await r.JsonAsync()).GetProperty("id").GetString()!;
@@ -161,7 +169,11 @@ public abstract class FaceMatchingTests(AppFixture app)
             sp.GetRequiredService<CurrentUser>().RunAsSystem("test");
             var p = await sp.GetRequiredService<PersonRegistration>().CreateAsync(new PersonInput
             {
-                NoIdNumber = true, Name = "人脸测试儿童", Sex = Sex.Male, BirthDate = new DateOnly(2014, 3, 3), DivisionCode = "450902001001",
+                NoIdNumber = true,
+                Name = "人脸测试儿童",
+                Sex = Sex.Male,
+                BirthDate = new DateOnly(2014, 3, 3),
+                DivisionCode = "450902001001",
             });
             return p.Id;
         });

@@ -1,5 +1,5 @@
-using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Divisions;
 
