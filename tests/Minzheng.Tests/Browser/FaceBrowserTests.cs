@@ -84,6 +84,7 @@ public sealed class FaceBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync($"/rescue/stays/{again}");
         await page.ClickAsync("#faces-link");
         await page.WaitForURLAsync($"**/faces/rescue-stay/{again}");
+        await page.WaitForSelectorAsync("form[data-face-ready]", new() { State = WaitForSelectorState.Attached });
 
         // an oversized photo is refused beside the field at once
         await page.SetInputFilesAsync("#photo", new FilePayload { Name = "big.jpg", MimeType = "image/jpeg", Buffer = new byte[6 * 1024 * 1024] });
@@ -94,7 +95,9 @@ public sealed class FaceBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync("未检测到人脸", Slow);
         Assert.Equal("", await page.InputValueAsync("#descriptor"));
         await page.ClickAsync("#face-submit");
-        await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync("未检测到人脸");
+        // the server's own wording (the page's says nothing of scripts): the refusal came back from the server
+        await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync("须启用脚本");
+        await page.WaitForSelectorAsync("form[data-face-ready]", new() { State = WaitForSelectorState.Attached });
         Assert.Empty((await staff.GetJsonAsync($"/api/v1/faces/rescue-stay/{again}/samples")).GetProperty("items").EnumerateArray());
 
         // the re-admission photo: the descriptor computed here agrees with the recorded one
