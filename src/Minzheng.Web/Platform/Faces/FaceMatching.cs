@@ -148,11 +148,7 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
     {
         var (probe, source) = await LoadAsync(sampleId, ct);
         var view = View(probe);
-        var threshold = book.Find(source.Threshold, probe.DivisionCode, clock.Today);
-        if (threshold is null) throw AppProblem.Conflict("standard_missing", $"{BusinessClock.Format(clock.UtcNow)} 没有生效的“{source.Threshold.Name}”，请先在标准与参数中设置");
-        // a percentage of the cosine distance's scale: 7% offers candidates at a distance of 0.07 or less
-        var percent = threshold.Row.Percent ?? throw new InvalidOperationException($"{source.Threshold.Name} 不是百分比");
-        var limit = (double)percent / 100;
+        var limit = Limit(source, probe);
         var readable = sources.Where(s => user.HasPermission(s.ReadPermission)).Select(s => s.Source).ToList();
         var probeValues = FaceRules.FromBytes(probe.Descriptor);
         var others = await db.Set<FaceSample>().AsNoTracking()
@@ -160,24 +156,37 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
             .Select(s => new { s.Id, s.Source, s.SubjectId, s.Descriptor, s.TakenAt })
             .ToListAsync(ct);
         var near = others.Select(s => (s.Id, s.Source, s.SubjectId, s.TakenAt, Distance: FaceRules.CosineDistance(probeValues, FaceRules.FromBytes(s.Descriptor))))
-            .Where(x => x.Distance <= limit)
+            .Where(x => x.Distance <= limit.Value)
             // a record photographed several times is one candidate, at its nearest photo
             .GroupBy(x => (x.Source, x.SubjectId)).Select(g => g.MinBy(x => x.Distance))
             .OrderBy(x => x.Distance).ThenBy(x => x.Id).Take(MaxCandidates).ToList();
         var ids = near.Select(x => x.Id).ToList();
         var reviews = await db.Set<FaceMatchReview>().AsNoTracking().Where(r => r.ProbeId == probe.Id && ids.Contains(r.CandidateId)).ToDictionaryAsync(r => r.CandidateId, ct);
+        // each module names its candidates in one query; a record it no longer shows the user (restricted, moved) is not offered
+        var subjects = new Dictionary<string, IReadOnlyDictionary<Guid, FaceSubject>>();
+        foreach (var g in near.GroupBy(x => x.Source)) subjects[g.Key] = await sources.First(k => k.Source == g.Key).FindAsync(g.Select(x => x.SubjectId).ToList(), ct);
         var items = new List<FaceCandidate>();
         foreach (var x in near)
         {
-            var s = sources.First(k => k.Source == x.Source);
-            // a record its module no longer shows the user (restricted, moved) is not offered
-            if (await s.FindAsync(x.SubjectId, ct) is not { } subject) continue;
+            if (subjects[x.Source].GetValueOrDefault(x.SubjectId) is not { } subject) continue;
             var r = reviews.GetValueOrDefault(x.Id);
-            items.Add(new FaceCandidate(x.Id, s.Source, s.Name, subject, Math.Round(x.Distance, 4), x.TakenAt, r?.Decision, r?.DecidedBy, r?.Note));
+            items.Add(new FaceCandidate(x.Id, x.Source, sources.First(k => k.Source == x.Source).Name, subject, Math.Round(x.Distance, 4), x.TakenAt, r?.Decision, r?.DecidedBy, r?.Note));
         }
         audit.Add("compare", nameof(FaceSample), probe.Id.ToString(), new { probe.Source, probe.SubjectNumber, compared = others.Count, offered = items.Count }, probe.DivisionCode);
         await db.SaveChangesAsync(ct);
-        return new(view, percent / 100, threshold.Basis, others.Count, items);
+        return new(view, (decimal)limit.Value, limit.Basis, others.Count, items);
+    }
+
+    /// <summary>
+    /// The probe's module's threshold in force today for the probe's division: a percentage of the cosine distance's scale (7%
+    /// offers candidates at 0.07 or less); 409 when none is in force.
+    /// </summary>
+    private (double Value, string Basis) Limit(IFaceSubjects source, FaceSample probe)
+    {
+        var threshold = book.Find(source.Threshold, probe.DivisionCode, clock.Today)
+            ?? throw AppProblem.Conflict("standard_missing", $"{BusinessClock.Format(clock.UtcNow)} 没有生效的“{source.Threshold.Name}”，请先在标准与参数中设置");
+        var percent = threshold.Row.Percent ?? throw new InvalidOperationException($"{source.Threshold.Name} 不是百分比");
+        return ((double)percent / 100, threshold.Basis);
     }
 
     /// <summary>A clerk's decision on one candidate: same person or not, once per pair (409 when already decided).</summary>
@@ -188,9 +197,17 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
         FaceDecision? d = decision?.Trim() switch { "same" or "同一人" => FaceDecision.Same, "different" or "不是同一人" => FaceDecision.Different, _ => null };
         if (d is null) throw AppProblem.Field("decision", "请选择：same（确认是同一人）或 different（不是同一人）");
         if (note is { Length: > 500 }) throw AppProblem.Field("note", "说明不能超过 500 个字");
-        var candidates = await CandidatesAsync(sampleId, ct);
-        var candidate = candidates.Items.FirstOrDefault(c => c.SampleId == candidateId) ?? throw AppProblem.NotFound("候选照片");
-        if (candidate.Decision is not null) throw AppProblem.Conflict("face_match_decided", $"该候选已由 {candidate.DecidedBy} 确认为“{DecisionName(candidate.Decision.Value)}”");
+        // only a photo the comparison would offer: visible to the user, same model, another record, within the threshold
+        var (candidate, _) = await LoadAsync(candidateId, ct);
+        var distance = Math.Round(FaceRules.CosineDistance(FaceRules.FromBytes(probe.Descriptor), FaceRules.FromBytes(candidate.Descriptor)), 4);
+        if (candidate.ModelVersion != probe.ModelVersion || (candidate.Source == probe.Source && candidate.SubjectId == probe.SubjectId) || distance > Limit(source, probe).Value)
+        {
+            throw AppProblem.NotFound("候选照片");
+        }
+        if (await db.Set<FaceMatchReview>().AsNoTracking().FirstOrDefaultAsync(r => r.ProbeId == probe.Id && r.CandidateId == candidateId, ct) is { } earlier)
+        {
+            throw AppProblem.Conflict("face_match_decided", $"该候选已由 {earlier.DecidedBy} 确认为“{DecisionName(earlier.Decision)}”");
+        }
         if (d == FaceDecision.Same && string.IsNullOrWhiteSpace(note)) throw AppProblem.Field("note", "确认是同一人时请写明核实依据（如：本人辨认、家属辨认、DNA 比对）");
         var review = new FaceMatchReview
         {
@@ -198,7 +215,7 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
             CandidateId = candidateId,
             DivisionCode = probe.DivisionCode,
             CountyCode = probe.CountyCode,
-            Distance = candidate.Distance,
+            Distance = distance,
             Decision = d.Value,
             Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
             DecidedBy = user.UserName,
@@ -206,7 +223,7 @@ public sealed class FaceMatching(AppDbContext db, ICurrentUser user, IEnumerable
         };
         db.Add(review);
         audit.Add("decide", nameof(FaceMatchReview), review.Id.ToString(),
-            new { probe = probe.SubjectNumber, candidate = candidate.Subject.Number, decision = d.Value, review.Distance }, probe.DivisionCode);
+            new { probe = probe.SubjectNumber, candidate = candidate.SubjectNumber, decision = d.Value, review.Distance }, probe.DivisionCode);
         await db.SaveChangesAsync(ct);
         return review;
     }

@@ -82,7 +82,14 @@ public interface IFaceSubjects
     /// <summary>The cosine-distance threshold (a percentage figure, 7% = 0.07) under which a candidate is offered (a figure of the module, read for the probe's division).</summary>
     FigureKind Threshold { get; }
 
-    Task<FaceSubject?> FindAsync(Guid subjectId, CancellationToken ct = default);
+    /// <summary>The records among <paramref name="subjectIds"/> the user may see, by id (one query for a whole candidate list).</summary>
+    Task<IReadOnlyDictionary<Guid, FaceSubject>> FindAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct = default);
+}
+
+public static class FaceSubjectsExtensions
+{
+    public static async Task<FaceSubject?> FindAsync(this IFaceSubjects subjects, Guid subjectId, CancellationToken ct = default) =>
+        (await subjects.FindAsync([subjectId], ct)).GetValueOrDefault(subjectId);
 }
 
 internal sealed class FaceConfiguration : IEntityTypeConfiguration<FaceSample>, IEntityTypeConfiguration<FaceMatchReview>

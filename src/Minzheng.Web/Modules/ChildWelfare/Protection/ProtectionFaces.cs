@@ -24,13 +24,13 @@ public sealed class ProtectionFaces(AppDbContext db, ICurrentUser user) : IFaceS
     public string WritePermission => ChildPermissions.Protection;
     public FigureKind Threshold => MatchThreshold;
 
-    public async Task<FaceSubject?> FindAsync(Guid subjectId, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<Guid, FaceSubject>> FindAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct = default)
     {
-        if (!user.HasPermission(ChildPermissions.Protection)) return null;
-        var row = await db.Set<ProtectionCase>().AsNoTracking().Where(c => c.Id == subjectId)
+        if (!user.HasPermission(ChildPermissions.Protection)) return new Dictionary<Guid, FaceSubject>();
+        var rows = await db.Set<ProtectionCase>().AsNoTracking().Where(c => subjectIds.Contains(c.Id))
             .Join(db.Persons, c => c.ChildPersonId, p => p.Id, (c, p) => new { c.Id, c.Number, c.DivisionCode, c.ReportedOn, p.Name })
-            .FirstOrDefaultAsync(ct);
-        return row is null ? null : new FaceSubject(row.Id, row.Number, $"{row.Name}（{row.ReportedOn:yyyy-MM-dd} 发现）", row.DivisionCode, $"/children/protection/{row.Id}");
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new FaceSubject(r.Id, r.Number, $"{r.Name}（{r.ReportedOn:yyyy-MM-dd} 发现）", r.DivisionCode, $"/children/protection/{r.Id}"));
     }
 
     /// <summary>A demo row only, like the rescue one (no regulation sets it): 7%.</summary>

@@ -23,13 +23,13 @@ public sealed class StayFaces(AppDbContext db) : IFaceSubjects
     public string WritePermission => RescuePermissions.Work;
     public FigureKind Threshold => MatchThreshold;
 
-    public async Task<FaceSubject?> FindAsync(Guid subjectId, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<Guid, FaceSubject>> FindAsync(IReadOnlyCollection<Guid> subjectIds, CancellationToken ct = default)
     {
-        var row = await db.Set<RescueStay>().AsNoTracking().Where(s => s.Id == subjectId)
+        var rows = await db.Set<RescueStay>().AsNoTracking().Where(s => subjectIds.Contains(s.Id))
             .Join(db.Persons, s => s.PersonId, p => p.Id, (s, p) => new { s.Id, s.Number, s.DivisionCode, s.AdmittedOn, s.StationId, p.Name })
             .Join(db.Set<RescueStation>(), x => x.StationId, st => st.Id, (x, st) => new { x.Id, x.Number, x.DivisionCode, x.AdmittedOn, x.Name, Station = st.Name })
-            .FirstOrDefaultAsync(ct);
-        return row is null ? null : new FaceSubject(row.Id, row.Number, $"{row.Name}（{row.Station} {row.AdmittedOn:yyyy-MM-dd} 入站）", row.DivisionCode, $"/rescue/stays/{row.Id}");
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new FaceSubject(r.Id, r.Number, $"{r.Name}（{r.Station} {r.AdmittedOn:yyyy-MM-dd} 入站）", r.DivisionCode, $"/rescue/stays/{r.Id}"));
     }
 
     /// <summary>
