@@ -48,7 +48,16 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
     public Task<StoredFile> SaveAsync(string fileName, Stream content, CancellationToken ct = default) => SaveAsync(fileName, content, MaxBytes, ct);
 
     /// <summary>Saves a file of at most <paramref name="maxBytes"/> (a kind that takes larger files than <see cref="MaxBytes"/>).</summary>
-    public async Task<StoredFile> SaveAsync(string fileName, Stream content, long maxBytes, CancellationToken ct = default)
+    public Task<StoredFile> SaveAsync(string fileName, Stream content, long maxBytes, CancellationToken ct = default) => SaveCoreAsync(fileName, content, maxBytes, null, ct);
+
+    /// <summary>
+    /// Saves a small file (a photo of a person) sealed at rest under <paramref name="kind"/> (ADR 081): checked like any upload,
+    /// held in memory (at most <paramref name="maxBytes"/>) and encrypted before it touches the disk.
+    /// </summary>
+    public Task<StoredFile> SaveSealedAsync(string fileName, Stream content, long maxBytes, string kind, CancellationToken ct = default) =>
+        SaveCoreAsync(fileName, content, maxBytes, kind, ct);
+
+    private async Task<StoredFile> SaveCoreAsync(string fileName, Stream content, long maxBytes, string? sealAs, CancellationToken ct)
     {
         fileName = Path.GetFileName(fileName);
         var ext = Path.GetExtension(fileName);
@@ -63,7 +72,8 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         long size;
         string sha;
-        await using (var output = File.Create(full))
+        // a sealed file's plain content never reaches the disk: it is collected in memory and written encrypted
+        await using (var output = sealAs is null ? File.Create(full) : (Stream)new MemoryStream())
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             var buffer = new byte[81920];
@@ -96,6 +106,7 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
                 throw new AppProblem(400, "file_content_mismatch", $"文件内容与扩展名“{ext}”不符");
             }
             sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            if (sealAs is not null) await File.WriteAllBytesAsync(full, protector.EncryptBytes(((MemoryStream)output).ToArray(), sealAs), ct);
         }
         var stored = new StoredFile
         {
@@ -107,53 +118,7 @@ public sealed class FileStore(PlatformOptions options, AppDbContext db, ICurrent
             RelativePath = relative.Replace('\\', '/'),
             CreatedAt = now,
             CreatedBy = AccountLabels.Of(user), // a citizen by name, the phone masked
-        };
-        db.Files.Add(stored);
-        return stored;
-    }
-
-    /// <summary>
-    /// Saves a small file (a photo of a person) sealed at rest under <paramref name="kind"/> (ADR 081): read whole into memory
-    /// (at most <paramref name="maxBytes"/>), its type checked like any upload, then encrypted before it touches the disk.
-    /// </summary>
-    public async Task<StoredFile> SaveSealedAsync(string fileName, Stream content, long maxBytes, string kind, CancellationToken ct = default)
-    {
-        fileName = Path.GetFileName(fileName);
-        var ext = Path.GetExtension(fileName);
-        if (!Allowed.TryGetValue(ext, out var type))
-        {
-            throw new AppProblem(400, "file_type_not_allowed", $"不支持的文件类型“{ext}”，可上传: {string.Join("、", Allowed.Keys)}");
-        }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) throw new AppProblem(413, "file_too_large", $"文件超过 {maxBytes / 1024 / 1024} MB 上限");
-            buffer.Write(chunk, 0, read);
-        }
-        var plain = buffer.ToArray();
-        if (type.Magic.Length > 0 && !type.Magic.Any(m => plain.AsSpan().StartsWith(m)))
-        {
-            throw new AppProblem(400, "file_content_mismatch", $"文件内容与扩展名“{ext}”不符");
-        }
-        var id = Guid.CreateVersion7();
-        var now = clock.UtcNow;
-        var relative = Path.Combine("files", now.ToString("yyyy"), now.ToString("MM"), id.ToString("N"));
-        var full = Path.Combine(options.DataDirectory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllBytesAsync(full, protector.EncryptBytes(plain, kind), ct);
-        var stored = new StoredFile
-        {
-            Id = id,
-            FileName = fileName,
-            ContentType = type.ContentType,
-            Size = plain.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(plain)),
-            RelativePath = relative.Replace('\\', '/'),
-            CreatedAt = now,
-            CreatedBy = AccountLabels.Of(user),
-            SealedAs = kind,
+            SealedAs = sealAs,
         };
         db.Files.Add(stored);
         return stored;
