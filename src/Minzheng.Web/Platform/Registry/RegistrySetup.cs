@@ -15,6 +15,7 @@ public static class RegistrySetup
         services.AddScoped<Organizations.OrganizationRegistration>();
         services.AddScoped<Organizations.OrganizationQueries>();
         services.AddScoped<Organizations.OrganizationExport>();
+        services.AddScoped<Organizations.OrganizationPayees>();
         return services;
     }
 }

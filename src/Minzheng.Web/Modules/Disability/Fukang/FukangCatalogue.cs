@@ -22,7 +22,7 @@ public sealed record FukangBudgetUpdate(decimal? Amount, string? Document, int? 
 /// Written by county officers within their county; read by everyone of the county (a township clerk picks a device from
 /// the county's catalogue, which lies above the township's scope: read by the county's code, never another county's).
 /// </summary>
-public sealed class FukangCatalogue(AppDbContext db, ICurrentUser user, DivisionDirectory divisions, AuditLog audit)
+public sealed class FukangCatalogue(AppDbContext db, ICurrentUser user, DivisionDirectory divisions, OrganizationPayees payees, AuditLog audit)
 {
     /// <summary>The county of the signed-in user (a township or village user reads the catalogue of the county it lies in), or null for the city.</summary>
     public string? UserCounty => user.DivisionCode is { Length: 12 } code && DivisionCodes.LevelOf(code) is not (DivisionLevel.City or DivisionLevel.Province)
@@ -88,16 +88,9 @@ public sealed class FukangCatalogue(AppDbContext db, ICurrentUser user, Division
         else if (document.Trim().Length > 200) errors.Add("document", "不能超过 200 个字");
     }
 
-    private async Task<Organization?> SupplierAsync(Guid? id, string? county, ValidationErrors errors, CancellationToken ct)
-    {
-        if (id is not { } supplierId) { errors.Add("supplierId", "请选择供应商（已在组织登记中登记）"); return null; }
-        var org = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == supplierId, ct);
-        if (org is null) errors.Add("supplierId", "供应商未登记或不在您的管辖范围内");
-        else if (org.Status != OrganizationStatus.Active) errors.Add("supplierId", "该组织已注销或撤销登记");
-        // the county's payroll pays over its own divisions: a supplier registered elsewhere could not be paid by it
-        else if (county is not null && !org.DivisionCode.StartsWith(DivisionCodes.ScopePrefix(county), StringComparison.Ordinal)) errors.Add("supplierId", "供应商的登记地不在该县（市、区）内（辅具费经该县发放）");
-        return org;
-    }
+    // the county's payroll pays over its own divisions: a supplier registered elsewhere could not be paid by it
+    private Task<Organization?> SupplierAsync(Guid? id, string? county, ValidationErrors errors, CancellationToken ct) =>
+        payees.PayeeAsync(id, county, errors, "supplierId", "供应商", ct);
 
     public async Task<FukangDevice> AddDeviceAsync(FukangDeviceInput input, bool isDemo = false, CancellationToken ct = default)
     {

@@ -20,28 +20,14 @@ public sealed record ContractRow(Guid Id, string Number, Guid? ProviderId, strin
     decimal Budget, decimal Settled, decimal ConsumedPercent, decimal AlertPercent, bool Alert, string Document, bool IsDemo, int Version);
 
 /// <summary>Registers purchase contracts and reports their budget consumption.</summary>
-public sealed class HomeCareContracts(AppDbContext db, ICurrentUser user, FigureBook figures, DivisionDirectory divisions, CaseNumbers numbers, AuditLog audit, BusinessClock clock)
+public sealed class HomeCareContracts(AppDbContext db, ICurrentUser user, FigureBook figures, DivisionDirectory divisions, OrganizationPayees payees, CaseNumbers numbers, AuditLog audit, BusinessClock clock)
 {
     public async Task<HomeCareContract> CreateAsync(ContractInput input, bool isDemo = false, CancellationToken ct = default)
     {
         InputRules.ThrowIfInvalid(input);
         var errors = new ValidationErrors();
-        Organization? provider = null;
-        if (input.ProviderId is not { } providerId) errors.Add("providerId", "请选择服务机构（已在组织登记中登记）");
-        else
-        {
-            provider = await db.Organizations.FirstOrDefaultAsync(o => o.Id == providerId, ct);
-            if (provider is null) errors.Add("providerId", "服务机构未登记或不在您的管辖范围内");
-            else if (provider.Status != OrganizationStatus.Active) errors.Add("providerId", "该组织已注销或撤销登记");
-        }
-        var division = input.DivisionCode ?? user.DivisionCode;
-        if (divisions.Find(division) is not { } d || d.Level is not (DivisionLevel.County or DivisionLevel.City)) errors.Add("divisionCode", "购买方须为市或县（市、区）");
-        else if (!user.Scope.Contains(division)) errors.Add("divisionCode", "购买方不在您的管辖范围内");
-        else if (provider is not null && !provider.DivisionCode.StartsWith(DivisionCodes.ScopePrefix(division!), StringComparison.Ordinal))
-        {
-            // payroll runs per county over the payees' divisions: a provider registered elsewhere could not be paid by this purchaser
-            errors.Add("providerId", "服务机构的登记地不在购买方辖区内（结算款经购买方所在县、市、区发放）");
-        }
+        var division = payees.Purchaser(input.DivisionCode, errors);
+        var provider = await payees.PayeeAsync(input.ProviderId, division, errors, "providerId", "服务机构", ct);
         if (input.Year is null) errors.Add("year", "请填写合同年度");
         if (input.Budget is not > 0) errors.Add("budget", "年度预算须大于 0");
         if (string.IsNullOrWhiteSpace(input.Document)) errors.Add("document", "请填写合同编号或文号");

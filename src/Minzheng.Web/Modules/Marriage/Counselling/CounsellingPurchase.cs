@@ -31,7 +31,7 @@ public sealed record SettleOutcome(CounsellingSettlement Settlement, bool Alread
 /// (sessions × unit price) published to payments as a one-off entitlement to the provider — never beyond the remaining
 /// budget (409), once per month (asking again returns the same settlement; a settled month takes no more sessions).
 /// </summary>
-public sealed class CounsellingPurchase(AppDbContext db, ICurrentUser user, DivisionDirectory divisions, CaseNumbers numbers, Entitlements entitlements, AuditLog audit,
+public sealed class CounsellingPurchase(AppDbContext db, ICurrentUser user, OrganizationPayees payees, CaseNumbers numbers, Entitlements entitlements, AuditLog audit,
     BusinessClock clock)
 {
     /// <summary>The code under which settlements are published to payments.</summary>
@@ -40,22 +40,8 @@ public sealed class CounsellingPurchase(AppDbContext db, ICurrentUser user, Divi
     public async Task<CounsellingContract> CreateContractAsync(CounsellingContractInput input, bool isDemo = false, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
-        Organization? provider = null;
-        if (input.ProviderId is not { } providerId) errors.Add("providerId", "请选择服务机构（已在组织登记中登记）");
-        else
-        {
-            provider = await db.Organizations.FirstOrDefaultAsync(o => o.Id == providerId, ct);
-            if (provider is null) errors.Add("providerId", "服务机构未登记或不在您的管辖范围内");
-            else if (provider.Status != OrganizationStatus.Active) errors.Add("providerId", "该组织已注销或撤销登记");
-        }
-        var division = string.IsNullOrWhiteSpace(input.DivisionCode) ? user.DivisionCode : input.DivisionCode.Trim();
-        if (divisions.Find(division) is not { } d || d.Level is not (DivisionLevel.County or DivisionLevel.City)) errors.Add("divisionCode", "购买方须为市或县（市、区）");
-        else if (!user.IsSystem && !user.Scope.Contains(division)) errors.Add("divisionCode", "购买方不在您的管辖范围内");
-        else if (provider is not null && !provider.DivisionCode.StartsWith(DivisionCodes.ScopePrefix(division!), StringComparison.Ordinal))
-        {
-            // payroll runs over the payees' divisions: a provider registered outside the purchaser could not be paid by it
-            errors.Add("providerId", "服务机构的登记地不在购买方辖区内（结算款经购买方发放）");
-        }
+        var division = payees.Purchaser(input.DivisionCode, errors);
+        var provider = await payees.PayeeAsync(input.ProviderId, division, errors, "providerId", "服务机构", ct);
         if (input.ValidFrom is not { } from) errors.Add("validFrom", "请填写服务期开始日期");
         if (input.ValidTo is not { } to) errors.Add("validTo", "请填写服务期结束日期");
         else if (input.ValidFrom is { } f && to < f) errors.Add("validTo", "服务期结束日期不能早于开始日期");
