@@ -6,6 +6,7 @@ using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
 using Minzheng.Web.Platform.Numbering;
+using Minzheng.Web.Platform.Registry;
 using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Protection;
@@ -147,20 +148,7 @@ public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, Business
         if (input.ReportedOn is not { } on || on > clock.Today) throw AppProblem.Field("reportedOn", "请填写发现（报告）日期，不晚于今天");
         if (string.IsNullOrWhiteSpace(input.Source)) throw AppProblem.Field("source", "请填写线索来源（如：学校报告、村委会发现、公安转介）");
         if (string.IsNullOrWhiteSpace(input.Description)) throw AppProblem.Field("description", "请填写情况");
-        var number = await numbers.NextAsync(new NumberSeries("BH" + child.DivisionCode[..6], clock.Today.Year, 4),
-            db.Set<ProtectionCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(c => (string?)c.Number), ct);
-        var c = new ProtectionCase
-        {
-            Number = number,
-            ChildPersonId = child.Id,
-            DivisionCode = child.DivisionCode,
-            Harm = input.Harm,
-            ReportedOn = on,
-            ReportedBy = user.UserName,
-            Source = input.Source.Trim(),
-            Description = input.Description.Trim(),
-        };
-        db.Add(c);
+        var c = await NewCaseAsync(child, input.Harm, on, user.UserName, input.Source.Trim(), input.Description.Trim(), ct);
         // the audit keeps that a case was opened, not what happened to the child
         audit.Add("open", nameof(ProtectionCase), c.Id.ToString(), new { c.Number, c.Harm }, c.DivisionCode);
         await db.SaveChangesAsync(ct);
@@ -178,10 +166,7 @@ public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, Business
     {
         if (c.Status == ProtectionStatus.Sheltered) throw AppProblem.Conflict("already_sheltered", "该儿童正在临时庇护中");
         if (string.IsNullOrWhiteSpace(input.ShelterName)) throw AppProblem.Field("shelterName", "请填写庇护机构（如：反家庭暴力庇护救助中心）");
-        c.ShelterName = input.ShelterName.Trim();
-        c.ShelterFrom = input.On ?? clock.Today;
-        c.ShelterTo = null;
-        c.Status = ProtectionStatus.Sheltered;
+        Shelter(c, input.ShelterName.Trim(), input.On ?? clock.Today);
     }, ct);
 
     public Task<ProtectionCase> LeaveShelterAsync(Guid id, ProtectionActionInput input, CancellationToken ct = default) => ActAsync(id, input, "leave-shelter", c =>
@@ -189,8 +174,7 @@ public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, Business
         if (c.Status != ProtectionStatus.Sheltered) throw AppProblem.Conflict("not_sheltered", "该儿童不在庇护中");
         var on = input.On ?? clock.Today;
         if (on < c.ShelterFrom) throw AppProblem.Field("on", "离开日期不能早于入住日期");
-        c.ShelterTo = on;
-        c.Status = ProtectionStatus.Open;
+        LeaveShelter(c, on);
     }, ct);
 
     public Task<ProtectionCase> AddServiceAsync(Guid id, ProtectionActionInput input, CancellationToken ct = default) => ActAsync(id, input, "service", c =>
@@ -207,6 +191,41 @@ public sealed class ProtectionCases(AppDbContext db, ICurrentUser user, Business
         c.ClosedOn = input.On ?? clock.Today;
         c.Status = ProtectionStatus.Closed;
     }, ct);
+
+    /// <summary>A new case of <paramref name="child"/>, numbered in the child's county's series, added to the unit of work (callers check who may open it).</summary>
+    internal async Task<ProtectionCase> NewCaseAsync(Person child, HarmKind harm, DateOnly reportedOn, string reportedBy, string source, string description, CancellationToken ct)
+    {
+        var c = new ProtectionCase
+        {
+            Number = await numbers.NextAsync(new NumberSeries("BH" + child.DivisionCode[..6], clock.Today.Year, 4),
+                db.Set<ProtectionCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(x => (string?)x.Number), ct),
+            ChildPersonId = child.Id,
+            DivisionCode = child.DivisionCode,
+            Harm = harm,
+            ReportedOn = reportedOn,
+            ReportedBy = reportedBy,
+            Source = source,
+            Description = description,
+        };
+        db.Add(c);
+        return c;
+    }
+
+    /// <summary>The child enters temporary shelter (the one place that sets a case sheltered).</summary>
+    internal static void Shelter(ProtectionCase c, string shelterName, DateOnly from)
+    {
+        c.ShelterName = shelterName;
+        c.ShelterFrom = from;
+        c.ShelterTo = null;
+        c.Status = ProtectionStatus.Sheltered;
+    }
+
+    /// <summary>The child leaves shelter; the case stays open.</summary>
+    internal static void LeaveShelter(ProtectionCase c, DateOnly on)
+    {
+        c.ShelterTo = on;
+        c.Status = ProtectionStatus.Open;
+    }
 
     private async Task<ProtectionCase> ActAsync(Guid id, ProtectionActionInput input, string action, Action<ProtectionCase> change, CancellationToken ct)
     {

@@ -3,8 +3,6 @@ using Minzheng.Web.Modules.ChildWelfare.Contracts;
 using Minzheng.Web.Platform.Audit;
 using Minzheng.Web.Platform.Data;
 using Minzheng.Web.Platform.Http;
-using Minzheng.Web.Platform.Numbering;
-using Minzheng.Web.Platform.Time;
 
 namespace Minzheng.Web.Modules.ChildWelfare.Protection;
 
@@ -14,7 +12,7 @@ namespace Minzheng.Web.Modules.ChildWelfare.Protection;
 /// or cannot care for the child). It runs in the caller's transaction and division scope; the caller's own permission admitted
 /// the family, so child.protection is not asked here — reading the case afterwards still needs it.
 /// </summary>
-public sealed class ShelterReferrals(AppDbContext db, BusinessClock clock, AuditLog audit, CaseNumbers numbers) : IChildProtectionReferral
+public sealed class ShelterReferrals(AppDbContext db, ProtectionCases cases, AuditLog audit) : IChildProtectionReferral
 {
     public async Task<ChildProtectionLink> ShelterAsync(ShelterReferral referral, string field, CancellationToken ct = default)
     {
@@ -26,27 +24,9 @@ public sealed class ShelterReferrals(AppDbContext db, BusinessClock clock, Audit
         {
             throw AppProblem.Conflict("already_sheltered", $"{child.Name}已在保护个案 {existing.Number} 中临时庇护，请先在该个案登记离开庇护");
         }
-        var c = existing;
-        if (c is null)
-        {
-            c = new ProtectionCase
-            {
-                Number = await numbers.NextAsync(new NumberSeries("BH" + child.DivisionCode[..6], clock.Today.Year, 4),
-                    db.Set<ProtectionCase>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).Select(x => (string?)x.Number), ct),
-                ChildPersonId = child.Id,
-                DivisionCode = child.DivisionCode,
-                Harm = HarmKind.DomesticViolence,
-                ReportedOn = referral.From,
-                ReportedBy = "临时庇护 " + referral.ShelterStayNumber,
-                Source = "家暴受害人临时庇护随行子女",
-                Description = referral.Description,
-            };
-            db.Add(c);
-        }
-        c.ShelterName = referral.ShelterName;
-        c.ShelterFrom = referral.From;
-        c.ShelterTo = null;
-        c.Status = ProtectionStatus.Sheltered;
+        var c = existing ?? await cases.NewCaseAsync(child, HarmKind.DomesticViolence, referral.From, "临时庇护 " + referral.ShelterStayNumber, "家暴受害人临时庇护随行子女",
+            referral.Description, ct);
+        ProtectionCases.Shelter(c, referral.ShelterName, referral.From);
         c.ShelterStayId = referral.ShelterStayId;
         c.ShelterStayNumber = referral.ShelterStayNumber;
         // the audit keeps that the case was opened or sheltered from the stay, not what happened to the child
@@ -59,8 +39,7 @@ public sealed class ShelterReferrals(AppDbContext db, BusinessClock clock, Audit
         var c = await db.Set<ProtectionCase>().FirstOrDefaultAsync(x => x.Id == caseId, ct);
         // already left (the protection officer recorded it) or closed: the case's own record stands
         if (c is null || c.Status != ProtectionStatus.Sheltered) return;
-        c.ShelterTo = on < c.ShelterFrom ? c.ShelterFrom : on;
-        c.Status = ProtectionStatus.Open;
+        ProtectionCases.LeaveShelter(c, on < c.ShelterFrom ? c.ShelterFrom!.Value : on);
         audit.Add("leave-shelter", nameof(ProtectionCase), c.Id.ToString(), new { c.Number, c.Status }, c.DivisionCode);
     }
 }
