@@ -5,32 +5,25 @@ using Minzheng.Web.Platform.Divisions;
 
 namespace Minzheng.Web.Modules.DataComparison;
 
-/// <summary>Implements <see cref="IPovertyRegistryListing"/>: a join of the given people's ID hashes with the current poverty-registry records.</summary>
+/// <summary>Implements <see cref="IPovertyRegistryListing"/>: the people whose ID hash is in a current poverty-registry dataset of their division.</summary>
 public sealed class PovertyRegistryListingQuery(AppDbContext db) : IPovertyRegistryListing
 {
-    private const int Chunk = 500;
-
-    public async Task<IReadOnlySet<Guid>> ListedAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default)
+    public async Task<IQueryable<Guid>> ListedAsync(CancellationToken ct = default)
     {
-        var listed = new HashSet<Guid>();
-        if (personIds.Count == 0) return listed;
-        // a county's (or the city's) dataset lies above a township clerk's scope: the caller's people are in scope already
+        // a county's (or the city's) dataset lies above a township clerk's scope: the people are filtered by the caller's scope
         var datasets = await db.Set<ComparisonDataset>().IgnoreQueryFilters([AppDbContext.ScopeFilter]).AsNoTracking()
             .Where(d => d.Kind == DatasetKind.PovertyRegistry && d.Status == DatasetStatus.Current)
             .Select(d => new { d.Id, d.DivisionCode }).ToListAsync(ct);
-        if (datasets.Count == 0) return listed;
-        var datasetIds = datasets.Select(d => d.Id).ToList();
-        var prefixes = datasets.ToDictionary(d => d.Id, d => DivisionCodes.ScopePrefix(d.DivisionCode));
-        foreach (var chunk in personIds.Distinct().Chunk(Chunk))
+        // one current dataset per county or the city at most: one subquery each, people of the dataset's own division only
+        IQueryable<Guid>? listed = null;
+        foreach (var d in datasets)
         {
-            var ids = chunk.ToList();
-            var hits = await (from p in db.Persons.AsNoTracking()
-                              where ids.Contains(p.Id) && p.IdNumberHash != null
-                              join r in db.Set<ComparisonRecord>().AsNoTracking() on p.IdNumberHash equals r.IdNumberHash
-                              where datasetIds.Contains(r.DatasetId)
-                              select new { p.Id, p.DivisionCode, r.DatasetId }).ToListAsync(ct);
-            foreach (var h in hits.Where(h => h.DivisionCode.StartsWith(prefixes[h.DatasetId], StringComparison.Ordinal))) listed.Add(h.Id);
+            var id = d.Id;
+            var prefix = DivisionCodes.ScopePrefix(d.DivisionCode);
+            var these = db.Persons.Where(p => p.IdNumberHash != null && p.DivisionCode.StartsWith(prefix)
+                && db.Set<ComparisonRecord>().Any(r => r.DatasetId == id && r.IdNumberHash == p.IdNumberHash)).Select(p => p.Id);
+            listed = listed is null ? these : listed.Union(these);
         }
-        return listed;
+        return listed ?? db.Persons.Where(p => false).Select(p => p.Id);
     }
 }

@@ -7,6 +7,9 @@ namespace Minzheng.Web.Modules.DataComparison.Contracts;
 /// </summary>
 public interface IPovertyRegistryListing
 {
-    /// <summary>The subset of <paramref name="personIds"/> listed in a current poverty-registry dataset covering the person's division.</summary>
-    Task<IReadOnlySet<Guid>> ListedAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct = default);
+    /// <summary>
+    /// The registry people (in the caller's scope) listed in a current poverty-registry dataset covering their division, as a
+    /// query the caller composes into its own statement (a subquery: the list is never read into memory).
+    /// </summary>
+    Task<IQueryable<Guid>> ListedAsync(CancellationToken ct = default);
 }
