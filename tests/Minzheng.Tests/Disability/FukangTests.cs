@@ -204,6 +204,66 @@ public abstract class FukangTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_person_in_the_poverty_registry_is_eligible_without_dibao_as_long_as_the_county_counts_the_group()
+    {
+        app.SkipIfUnavailable();
+        var admin = await app.ClientAsync("admin");
+        var idNumber = TestIds.Next();
+        var name = Unique("福康建档");
+        var r = await admin.PostAsJsonAsync("/api/v1/persons", new { idNumber, name, divisionCode = Village, disabilityCategory = "physical", disabilityGrade = 3, disabilityCertificate = $"{idNumber}43" });
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var person = (await r.JsonAsync()).GetProperty("id").GetGuid();
+        var clerk = await app.ClientAsync("rongzhou.clerk");
+        Assert.DoesNotContain(await clerk.GetItemsAsync($"/api/v1/disability/fukang/eligible?pageSize=200&q={name}"), p => p.GetProperty("personId").GetGuid() == person);
+
+        // 容县's current poverty-registry dataset (扶贫部门) lists the person by ID number
+        await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var protector = sp.GetRequiredService<Web.Platform.Crypto.IdentifierProtector>();
+            foreach (var old in await db.Set<Web.Modules.DataComparison.ComparisonDataset>().IgnoreQueryFilters()
+                .Where(d => d.Kind == Web.Modules.DataComparison.DatasetKind.PovertyRegistry && d.DivisionCode == County).ToListAsync())
+            {
+                old.Status = Web.Modules.DataComparison.DatasetStatus.Superseded;
+            }
+            var d = new Web.Modules.DataComparison.ComparisonDataset
+            {
+                Kind = Web.Modules.DataComparison.DatasetKind.PovertyRegistry, Source = "测试扶贫数据", AsOf = new DateOnly(2026, 11, 1), Version = 99, DivisionCode = County,
+                RowCount = 1, FileName = "test", ImportedBy = "test", ImportedAt = DateTime.UtcNow,
+            };
+            db.Add(d);
+            db.Add(new Web.Modules.DataComparison.ComparisonRecord
+            {
+                DatasetId = d.Id, Line = 2, IdNumberHash = protector.Hash(idNumber, Web.Platform.Crypto.ProtectedKind.IdNumber), IdNumberMasked = "x", Name = name, Status = "已脱贫",
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        // paged in the database: one row a page, the total counts every eligible person
+        var onePage = await clerk.GetJsonAsync($"/api/v1/disability/fukang/eligible?pageSize=1&q={name}");
+        Assert.Equal(1, onePage.GetProperty("total").GetInt32());
+        var row = Assert.Single(onePage.GetProperty("items").EnumerateArray());
+        Assert.Equal(person, row.GetProperty("personId").GetGuid());
+        Assert.Contains("建档立卡贫困户", row.GetProperty("groupNames").GetString(), StringComparison.Ordinal);
+
+        // 容县 stops counting the group (a county figure from this month): the person leaves the list and cannot be assessed
+        await app.WithServicesAsync(async sp =>
+        {
+            sp.GetRequiredService<Web.Platform.Access.CurrentUser>().RunAsSystem("test");
+            await sp.GetRequiredService<Web.Platform.Figures.FigureBook>().AddAsync(new Web.Platform.Figures.FigureInput
+            {
+                Module = FukangFigures.Module, Kind = FukangFigures.EligibleGroup.Code, DivisionCode = County, Category = FukangFigures.GroupPovertyRegistry,
+                Choice = "no", ValidFrom = new DateOnly(2026, 11, 1), Document = "测试：容县不再把建档立卡贫困户纳入",
+            });
+            return 0;
+        });
+        Assert.Equal(0, (await clerk.GetJsonAsync($"/api/v1/disability/fukang/eligible?pageSize=1&q={name}")).GetProperty("total").GetInt32());
+        var devices = await (await app.ClientAsync("rongxian.officer")).GetItemsAsync("/api/v1/disability/fukang/devices?pageSize=200");
+        var deviceId = devices.First(d => d.GetProperty("divisionCode").GetString() == County).GetProperty("id").GetString();
+        await clerk.PostAsJsonAsync("/api/v1/disability/fukang/applications", new { personId = person, deviceId, note = "行走困难" }).ExpectProblemAsync(409, "disability_fukang_not_eligible");
+    }
+
+    [Fact]
     public async Task The_demo_catalogue_of_rongxian_and_the_eligible_groups_figure_are_there()
     {
         app.SkipIfUnavailable();
