@@ -127,7 +127,8 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(0, await page.Locator(".alert[role=alert]").CountAsync());
         Assert.Equal("Kind", await page.EvaluateAsync<string>("document.activeElement.id"));
 
-        // a refused submit puts the focus on the first field with an error (the father's term), with its message beside it
+        // a refused submit puts the focus on the error summary (issue 21); its line for the father's term leads to that field,
+        // whose message is beside it
         await page.SelectOptionAsync("#Kind", "Unsupported");
         await page.SelectOptionAsync("#FatherSituation", "Imprisoned");
         await page.FillAsync("#FatherEvidence", "（2025）桂0921刑初88号");
@@ -136,6 +137,8 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.FillAsync("#GuardianRelation", "祖母");
         await page.ClickAsync("form:has(#ChildIdNumber) button[type=submit]");
         await page.WaitForSelectorAsync("[data-valmsg-for='Input.Father.TermMonths']:has-text('刑期')");
+        Assert.True(await page.EvaluateAsync<bool>("document.activeElement.hasAttribute('data-error-summary')"));
+        await page.ClickAsync("[data-error-summary] a[data-field='Input.Father.TermMonths']");
         Assert.Equal("FatherTermMonths", await page.EvaluateAsync<string>("document.activeElement.id"));
     }
 

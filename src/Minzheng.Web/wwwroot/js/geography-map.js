@@ -61,6 +61,8 @@
                     var path = l.getElement && l.getElement();
                     if (path) {
                         path.setAttribute('data-number', p.number || '');
+                        // a drawn marker named for assistive technology (the list beside the map holds the same links)
+                        path.setAttribute('role', 'img');
                         path.setAttribute('aria-label', '界桩 ' + (p.number || ''));
                     }
                 });

@@ -55,20 +55,74 @@
     var next = fields[fields.indexOf(t) + 1];
     if (next) next.focus();
   });
-  // After a refused submit the first field with an error gets the focus (the server puts the message beside it);
-  // without a field, the error summary does.
-  var firstError = Array.prototype.find.call(document.querySelectorAll(".field-validation-error, .field-error"), function (m) {
+  // Errors after a refused submit (GB/T 37668 / WCAG 3.3.1): each message beside a field is tied to that field, so a screen
+  // reader reads it with the field (aria-describedby) and knows the field is wrong (aria-invalid). The message gets the id the
+  // error summary links to (Platform/Ui/FieldErrors.AnchorOf: the same rule in both places).
+  function anchorOf(key) { return "err-" + key.replace(/[^A-Za-z0-9_-]/g, "_"); }
+  function isField(el) { return el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) && el.type !== "hidden"; }
+  function fieldOf(message) {
+    var name = message.getAttribute("data-valmsg-for");
+    var scope = message.closest("form") || document;
+    var field = null;
+    if (name) {
+      field = Array.prototype.find.call(scope.querySelectorAll('[name="' + name.replace(/["\\]/g, "") + '"]'), isField) || null;
+      if (!field && scope !== document) field = Array.prototype.find.call(document.querySelectorAll('[name="' + name.replace(/["\\]/g, "") + '"]'), isField) || null;
+    }
+    if (!field && message.closest(".field")) field = Array.prototype.find.call(message.closest(".field").querySelectorAll("input, select, textarea"), isField) || null;
+    if (!field && isField(message.previousElementSibling)) field = message.previousElementSibling;
+    return field;
+  }
+  var messages = Array.prototype.filter.call(document.querySelectorAll(".field-validation-error, .field-error"), function (m) {
     return m.textContent.trim() !== "";
   });
-  if (firstError) {
-    var name = firstError.getAttribute("data-valmsg-for");
-    var field = name ? document.querySelector('[name="' + name.replace(/"/g, "") + '"]') : null;
-    if (!field) field = firstError.closest(".field") && firstError.closest(".field").querySelector("input, select, textarea");
-    if (field && field.type !== "hidden") field.focus();
-  } else {
-    var summary = document.querySelector('.alert[role="alert"]');
-    if (summary && summary.textContent.trim() !== "") { summary.setAttribute("tabindex", "-1"); summary.focus(); }
+  var serial = 0;
+  messages.forEach(function (m) {
+    var field = fieldOf(m);
+    if (!m.id) {
+      var name = m.getAttribute("data-valmsg-for") || (field && field.name) || "";
+      var id = name ? anchorOf(name) : "err-" + (++serial);
+      while (document.getElementById(id)) id = (name ? anchorOf(name) : "err") + "-" + (++serial);
+      m.id = id;
+    }
+    if (!field) return;
+    var described = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    if (described.indexOf(m.id) < 0) described.push(m.id);
+    field.setAttribute("aria-describedby", described.join(" "));
+    field.setAttribute("aria-invalid", "true");
+    m.fieldForError = field;
+  });
+  // The error summary takes the focus, so the first thing read is what went wrong and how many; each of its links moves the
+  // focus to its field (not only the scroll position). A page without a summary focuses its first wrong field instead.
+  var summary = document.querySelector("[data-error-summary]") || document.querySelector('.alert[role="alert"]');
+  if (summary && summary.textContent.trim() !== "") {
+    if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+    summary.focus();
+    summary.addEventListener("click", function (e) {
+      var link = e.target.closest && e.target.closest("a[data-field]");
+      if (!link) return;
+      var key = link.getAttribute("data-field");
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      var field = (target && target.fieldForError) ||
+        Array.prototype.find.call(document.querySelectorAll('[name="' + key.replace(/["\\]/g, "") + '"]'), isField);
+      if (field) { e.preventDefault(); field.focus(); field.scrollIntoView({ block: "center" }); }
+    });
+  } else if (messages.length > 0) {
+    var first = messages.map(fieldOf).find(Boolean);
+    if (first) first.focus();
   }
+  // A table wider than the screen (phone width) scrolls inside itself: without a link or field in it, a keyboard could not
+  // reach it to scroll, so it joins the Tab order while (and only while) it scrolls (WCAG 2.1.1).
+  function markScrollingTables() {
+    document.querySelectorAll("main table").forEach(function (t) {
+      var scrolls = t.scrollWidth > t.clientWidth + 1 && getComputedStyle(t).overflowX !== "visible";
+      var focusable = t.querySelector("a[href], button, input, select, textarea, [tabindex]");
+      if (scrolls && !focusable) { t.setAttribute("tabindex", "0"); t.setAttribute("data-scrolls", ""); }
+      else if (t.hasAttribute("data-scrolls")) { t.removeAttribute("tabindex"); t.removeAttribute("data-scrolls"); }
+    });
+  }
+  markScrollingTables();
+  var resizing;
+  window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(markScrollingTables, 200); });
   // Division pickers (用户管理): choosing a township fills its villages from the divisions API.
   document.querySelectorAll("select[data-division-picker]").forEach(function (picker) {
     var village = document.getElementById(picker.getAttribute("data-division-picker"));
