@@ -228,13 +228,25 @@ public abstract class FukangTests(AppFixture app)
             }
             var d = new Web.Modules.DataComparison.ComparisonDataset
             {
-                Kind = Web.Modules.DataComparison.DatasetKind.PovertyRegistry, Source = "测试扶贫数据", AsOf = new DateOnly(2026, 11, 1), Version = 99, DivisionCode = County,
-                RowCount = 1, FileName = "test", ImportedBy = "test", ImportedAt = DateTime.UtcNow,
+                Kind = Web.Modules.DataComparison.DatasetKind.PovertyRegistry,
+                Source = "测试扶贫数据",
+                AsOf = new DateOnly(2026, 11, 1),
+                Version = 99,
+                DivisionCode = County,
+                RowCount = 1,
+                FileName = "test",
+                ImportedBy = "test",
+                ImportedAt = DateTime.UtcNow,
             };
             db.Add(d);
             db.Add(new Web.Modules.DataComparison.ComparisonRecord
             {
-                DatasetId = d.Id, Line = 2, IdNumberHash = protector.Hash(idNumber, Web.Platform.Crypto.ProtectedKind.IdNumber), IdNumberMasked = "x", Name = name, Status = "已脱贫",
+                DatasetId = d.Id,
+                Line = 2,
+                IdNumberHash = protector.Hash(idNumber, Web.Platform.Crypto.ProtectedKind.IdNumber),
+                IdNumberMasked = "x",
+                Name = name,
+                Status = "已脱贫",
             });
             await db.SaveChangesAsync();
             return 0;
@@ -252,8 +264,13 @@ public abstract class FukangTests(AppFixture app)
             sp.GetRequiredService<Web.Platform.Access.CurrentUser>().RunAsSystem("test");
             await sp.GetRequiredService<Web.Platform.Figures.FigureBook>().AddAsync(new Web.Platform.Figures.FigureInput
             {
-                Module = FukangFigures.Module, Kind = FukangFigures.EligibleGroup.Code, DivisionCode = County, Category = FukangFigures.GroupPovertyRegistry,
-                Choice = "no", ValidFrom = new DateOnly(2026, 11, 1), Document = "测试：容县不再把建档立卡贫困户纳入",
+                Module = FukangFigures.Module,
+                Kind = FukangFigures.EligibleGroup.Code,
+                DivisionCode = County,
+                Category = FukangFigures.GroupPovertyRegistry,
+                Choice = "no",
+                ValidFrom = new DateOnly(2026, 11, 1),
+                Document = "测试：容县不再把建档立卡贫困户纳入",
             });
             return 0;
         });
