@@ -96,6 +96,21 @@
   var summary = document.querySelector("[data-error-summary]") || document.querySelector('.alert[role="alert"]');
   if (summary && summary.textContent.trim() !== "") {
     if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+    // the server lists messages in the order its checks ran; the reader meets them in the order of the fields on the page
+    var list = summary.querySelector("ul");
+    if (list) {
+      var items = Array.prototype.slice.call(list.children);
+      var placeOf = function (li) {
+        var a = li.querySelector("a[data-field]");
+        var target = a && document.getElementById(a.getAttribute("href").slice(1));
+        return (target && target.fieldForError) || target || null;
+      };
+      items.sort(function (x, y) {
+        var px = placeOf(x), py = placeOf(y);
+        if (!px || !py) return (px ? 1 : 0) - (py ? 1 : 0); // messages of no field (the whole form) stay first
+        return px === py ? 0 : (px.compareDocumentPosition(py) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+      }).forEach(function (li) { list.appendChild(li); });
+    }
     summary.focus();
     summary.addEventListener("click", function (e) {
       var link = e.target.closest && e.target.closest("a[data-field]");
