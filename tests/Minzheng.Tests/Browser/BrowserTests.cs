@@ -138,6 +138,10 @@ public sealed class BrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ClickAsync("form:has(#ChildIdNumber) button[type=submit]");
         await page.WaitForSelectorAsync("[data-valmsg-for='Input.Father.TermMonths']:has-text('刑期')");
         Assert.True(await page.EvaluateAsync<bool>("document.activeElement.hasAttribute('data-error-summary')"));
+        // the summary's link and the message's id agree (FieldErrors.AnchorOf on the server, anchorOf in site.js), and the
+        // field names that message for screen readers
+        Assert.Equal("#err-Input_Father_TermMonths", await page.GetAttributeAsync("[data-error-summary] a[data-field='Input.Father.TermMonths']", "href"));
+        Assert.Equal("err-Input_Father_TermMonths", await page.GetAttributeAsync("#FatherTermMonths", "aria-describedby"));
         await page.ClickAsync("[data-error-summary] a[data-field='Input.Father.TermMonths']");
         Assert.Equal("FatherTermMonths", await page.EvaluateAsync<string>("document.activeElement.id"));
     }

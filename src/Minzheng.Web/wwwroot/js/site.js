@@ -72,8 +72,10 @@
     if (!field && isField(message.previousElementSibling)) field = message.previousElementSibling;
     return field;
   }
+  // a form may wrap @Html.ValidationMessage (which writes its own span) in a .field-error span: the inner one, which names its
+  // field, is the message; the wrapper would tie the same words to the field twice
   var messages = Array.prototype.filter.call(document.querySelectorAll(".field-validation-error, .field-error"), function (m) {
-    return m.textContent.trim() !== "";
+    return m.textContent.trim() !== "" && !m.querySelector(".field-validation-error, .field-error");
   });
   var serial = 0;
   messages.forEach(function (m) {
