@@ -34,13 +34,13 @@ public abstract partial class AccessibilityTour(BrowserAppWithCases app)
     private static readonly string[] Never = ["/account/logout", "/scalar"];
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32}")]
-    private static partial Regex Guid();
+    private static partial Regex IdSegment();
 
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Digits();
 
     /// <summary>A page's route as the tour counts it: ids and numbers in the path are one route, the query is ignored.</summary>
-    internal static string RouteOf(string path) => Digits().Replace(Guid().Replace(path, "{id}"), "{n}");
+    internal static string RouteOf(string path) => Digits().Replace(IdSegment().Replace(path, "{id}"), "{n}");
 
     private static bool IsFile(string path) =>
         path.StartsWith("/api/", StringComparison.Ordinal) || path.StartsWith("/files/", StringComparison.Ordinal) ||
